@@ -1,0 +1,56 @@
+import { Command, Help } from 'commander';
+import { formatProblems, ProblemsError, type Problem } from '../src/lib/errors/problem.ts';
+
+/** Exit codes shared by every command: 0 fine, 1 findings / not (yet) approved, 2 unusable input. */
+export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Penggunaan:',
+  'Options:': 'Pilihan:',
+  'Commands:': 'Perintah:',
+  'Arguments:': 'Argumen:',
+  'Global Options:': 'Pilihan umum:',
+};
+
+/** A command whose help, errors and defaults speak Indonesian. */
+export function makeCommand(name?: string): Command {
+  const command = new Command(name);
+  command
+    .configureHelp({ styleTitle: (title: string) => TITLES[title] ?? title } as Partial<Help>)
+    .helpOption('-h, --help', 'tampilkan bantuan perintah ini')
+    .helpCommand('help [perintah]', 'tampilkan bantuan sebuah perintah')
+    .showHelpAfterError('(jalankan dengan --help untuk melihat cara pakainya)')
+    .configureOutput({
+      outputError: (text, write) => write(translateCommanderError(text)),
+    });
+  return command;
+}
+
+/** Commander's own parse errors, in Indonesian. */
+function translateCommanderError(text: string): string {
+  return text
+    .replace(/error: unknown option '(.+?)'/, "galat: pilihan '$1' tidak dikenal")
+    .replace(/error: unknown command '(.+?)'/, "galat: perintah '$1' tidak dikenal")
+    .replace(/error: missing required argument '(.+?)'/, "galat: argumen '$1' wajib diisi")
+    .replace(/error: option '(.+?)' argument missing/, "galat: pilihan '$1' perlu nilai")
+    .replace(/error: too many arguments.*/, 'galat: terlalu banyak argumen')
+    .replace(/\(Did you mean (.+?)\?\)/, '(Maksud Anda $1?)');
+}
+
+/** Prints problems and ends the run with exit 2 (unusable input), never with a stack trace. */
+export function exitWithProblems(problems: readonly Problem[]): never {
+  process.stderr.write(`${formatProblems(problems)}\n`);
+  process.exit(EXIT.unusable);
+}
+
+/** Runs a command's body; a ProblemsError becomes a clear message, anything else a short one. */
+export async function runAction(body: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await body();
+  } catch (error) {
+    if (error instanceof ProblemsError) exitWithProblems(error.problems);
+    process.stderr.write(`galat tak terduga: ${(error as Error).message}\n`);
+    if (process.env.TAYANG_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    process.exit(EXIT.unusable);
+  }
+}

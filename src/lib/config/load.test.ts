@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblems } from '../errors/problem.ts';
+import { parseConfig } from './load.ts';
+
+const VALID = `
+kantor:
+  nama: Kecamatan Jenawi
+  induk: Pemerintah Kabupaten Karanganyar
+  alamat: Jl. Raya Jenawi No. 1, Jenawi, Karanganyar
+  situs: https://jenawi.example.go.id
+sop:
+  nomor: 800/12/2025
+  nama: SOP Pelayanan Informasi Publik melalui Website dan Media Sosial
+  tanggal_efektif: 2025-01-02
+  disahkan_oleh: Camat Jenawi
+peran:
+  ppid-pelaksana:
+    nama: PPID Pelaksana
+    anggota: [sri-ppid]
+    pengganti:
+      - { akun: joko-plh, sampai: 2025-03-31, dasar: "Surat Plh. Nomor 800/45/2025" }
+alur:
+  - id: publikasi
+    nama: Publikasi informasi publik
+    jenis: ["*"]
+    tahap:
+      - { id: verifikasi, nama: Verifikasi PPID Pelaksana, peran: ppid-pelaksana, mutu_baku: tentatif }
+`;
+
+describe('tayang.config.yml', () => {
+  it('accepts a complete config and fills in the defaults', () => {
+    const result = parseConfig(VALID);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.kantor.zona_waktu).toBe('Asia/Jakarta');
+    expect(result.value.jam_kerja.hari).toEqual(['senin', 'selasa', 'rabu', 'kamis', 'jumat']);
+    expect(result.value.alur[0]!.tahap[0]!.peran).toEqual(['ppid-pelaksana']);
+    expect(result.value.alur[0]!.tahap[0]!.mutu_baku).toBe('tentatif');
+    expect(result.value.peran['ppid-pelaksana']!.pengganti[0]!.sampai).toBe('2025-03-31');
+  });
+
+  it('names the line and key of an unknown role and lists the roles that exist', () => {
+    const result = parseConfig(VALID.replace('peran: ppid-pelaksana,', 'peran: ppid,'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(formatProblems(result.problems)).toMatchInlineSnapshot(
+      `"tayang.config.yml:23:60 — kolom \`alur.0.tahap.0.peran\`: peran "ppid" tidak ada di bagian \`peran\`. Peran yang ada: ppid-pelaksana."`,
+    );
+  });
+
+  it('explains a malformed time standard with the forms it accepts', () => {
+    const result = parseConfig(VALID.replace('mutu_baku: tentatif', 'mutu_baku: sejam'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatchObject({
+      line: 23,
+      field: 'alur.0.tahap.0.mutu_baku',
+      message: expect.stringContaining('Tulis seperti "30 menit", "5 jam", "2 hari", atau "tentatif"'),
+    });
+  });
+
+  it('reports a missing required key at its parent, with what to add', () => {
+    const result = parseConfig(VALID.replace('  situs: https://jenawi.example.go.id\n', ''));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      expect.objectContaining({ field: 'kantor.situs', line: 2, message: 'wajib diisi, tetapi tidak ada.' }),
+    ]);
+  });
+
+  it('points at a misspelt key', () => {
+    const result = parseConfig(VALID.replace('  alamat:', '  almat:'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ line: 5, message: 'kolom tidak dikenal: almat.', fix: 'periksa ejaan nama kolom, atau hapus kolom itu.' }),
+    );
+  });
+
+  it('reports broken YAML with its line instead of throwing', () => {
+    const result = parseConfig('kantor:\n  nama: "Kecamatan Jenawi\n  induk: x\n');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]!.message).toMatch(/^penulisan YAML rusak/);
+    expect(result.problems[0]!.line).toBeGreaterThan(0);
+  });
+});

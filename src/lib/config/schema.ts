@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { parseDuration, type Duration } from './duration.ts';
+
+/**
+ * The office's `tayang.config.yml`: its identity, its SOP, working hours, roles and approval
+ * flows. Keys are Indonesian because the office edits this file. Types come from the schema.
+ */
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** `2025-01-01` (YAML may also hand us a Date if someone quotes oddly; accept both). */
+export const DateSchema = z.union([
+  z.string().regex(DATE, { error: 'tanggal harus ditulis TTTT-BB-HH, misalnya 2025-03-31.' }),
+  z.date().transform((d) => d.toISOString().slice(0, 10)),
+]);
+
+const IdSchema = z.string().regex(ID, {
+  error: 'pengenal hanya boleh huruf kecil, angka, "-" dan "_", misalnya ketua-ppid.',
+});
+
+/** "30 menit" | "5 jam" | "2 hari" | "tentatif". */
+export const DurationSchema = z.string().transform((text, ctx): Duration => {
+  const duration = parseDuration(text);
+  if (duration === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${text}" bukan mutu baku yang dikenal. Tulis seperti "30 menit", "5 jam", "2 hari", atau "tentatif".`,
+    });
+    return z.NEVER;
+  }
+  return duration;
+});
+
+const DayNames = ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu'] as const;
+export type DayName = (typeof DayNames)[number];
+
+const ChannelsSchema = z.strictObject({
+  /** @example "https://www.instagram.com/kecamatanjenawi" */
+  instagram: z.url().optional(),
+  facebook: z.url().optional(),
+  youtube: z.url().optional(),
+  x: z.url().optional(),
+  /** Link of the office's WhatsApp Channel. */
+  whatsapp: z.url().optional(),
+  /** Base URL of the regional Satu Data (CKAN) portal. */
+  satu_data: z.url().optional(),
+});
+
+const FeedbackSchema = z.strictObject({
+  /** LAPOR! (SP4N) page for the office. @example "https://www.lapor.go.id/instansi/..." */
+  lapor: z.url().optional(),
+  email: z.email().optional(),
+  /** Link of the repository's feedback issue form, or any other form. */
+  formulir: z.url().optional(),
+  telepon: z.string().optional(),
+});
+
+export const OfficeSchema = z.strictObject({
+  /** @example "Kecamatan Jenawi" */
+  nama: z.string().min(1),
+  /** The parent government. @example "Pemerintah Kabupaten Karanganyar" */
+  induk: z.string().min(1),
+  alamat: z.string().min(1),
+  /** Public URL of the website. @example "https://jenawi.karanganyarkab.go.id" */
+  situs: z.url(),
+  /** IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */
+  zona_waktu: z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']).default('Asia/Jakarta'),
+  /** Path of the logo file in the repository. @example "public/logo.svg" */
+  logo: z.string().optional(),
+  kontak: z
+    .strictObject({
+      telepon: z.string().optional(),
+      email: z.email().optional(),
+      jam_layanan: z.string().optional(),
+    })
+    .default({}),
+  kanal: ChannelsSchema.default({}),
+  umpan_balik: FeedbackSchema.default({}),
+});
+
+export const SopSchema = z.strictObject({
+  /** @example "800/123/2025" */
+  nomor: z.string().min(1),
+  nama: z.string().min(1),
+  tanggal_efektif: DateSchema,
+  /** @example "Camat Jenawi" */
+  disahkan_oleh: z.string().min(1),
+  tinjauan_berikutnya: DateSchema.optional(),
+});
+
+export const WorkingHoursSchema = z
+  .strictObject({
+    hari: z.array(z.enum(DayNames)).min(1).default(['senin', 'selasa', 'rabu', 'kamis', 'jumat']),
+    mulai: z.string().regex(TIME, { error: 'jam ditulis JJ:MM, misalnya "07:30" (pakai tanda kutip).' }).default('07:30'),
+    selesai: z.string().regex(TIME, { error: 'jam ditulis JJ:MM, misalnya "16:00" (pakai tanda kutip).' }).default('16:00'),
+    /** Public holidays and collective leave days. */
+    libur: z.array(DateSchema).default([]),
+  })
+  .refine((h) => h.mulai < h.selesai, { error: 'jam mulai harus lebih awal daripada jam selesai.', path: ['selesai'] });
+
+export const StandInSchema = z.strictObject({
+  /** GitHub login of the stand-in (Plt./Plh.). */
+  akun: z.string().min(1),
+  /** Last day (inclusive, office time zone) the stand-in may act. */
+  sampai: DateSchema,
+  /** The letter that appoints them. @example "Surat Plh. Camat Nomor 800/45/2025" */
+  dasar: z.string().optional(),
+});
+
+/** A GitHub login, or a team as "@org/slug". */
+const MemberSchema = z.string().regex(/^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?$/, {
+  error: 'tulis akun GitHub (misalnya budi-santoso) atau tim (misalnya "@pemkab/ppid").',
+});
+
+export const RoleSchema = z.strictObject({
+  /** @example "PPID Pelaksana" */
+  nama: z.string().min(1),
+  anggota: z.array(MemberSchema).default([]),
+  pengganti: z.array(StandInSchema).default([]),
+});
+
+export const StageSchema = z.strictObject({
+  id: IdSchema,
+  /** @example "Verifikasi Kasubbag" */
+  nama: z.string().min(1),
+  /** One role, or several when any one of them may approve (Gerokgak: Camat, Sekcam or Kasubag). */
+  peran: z.union([IdSchema, z.array(IdSchema).min(1)]).transform((p) => (Array.isArray(p) ? p : [p])),
+  /** Approvals needed from the role's members. */
+  minimal: z.number().int().min(1).default(1),
+  mutu_baku: DurationSchema.default('tentatif'),
+});
+
+export const FlowSchema = z
+  .strictObject({
+    id: IdSchema,
+    nama: z.string().min(1),
+    /** Content types this flow governs, or ["*"] for every type. */
+    jenis: z.array(z.string().min(1)).default([]),
+    /** Path globs (any file). @example ["src/**", ".github/**"] */
+    berkas: z.array(z.string().min(1)).default([]),
+    /** ketat: stages in order; bebas: in any order. */
+    urutan: z.enum(['ketat', 'bebas']).default('ketat'),
+    /** Time standards of the steps around the approvals (drafting, publishing). */
+    mutu_baku: z.record(z.string(), DurationSchema).default({}),
+    /**
+     * The role that receives the link report after publication. @example "ketua-ppid"
+     */
+    penerima_laporan: IdSchema.optional(),
+    tahap: z.array(StageSchema).min(1),
+  })
+  .refine((f) => f.jenis.length > 0 || f.berkas.length > 0, {
+    error: 'alur harus menyebut `jenis` (jenis konten) atau `berkas` (pola path) yang diaturnya.',
+    path: ['jenis'],
+  });
+
+export const ConfigSchema = z
+  .strictObject({
+    kantor: OfficeSchema,
+    sop: SopSchema,
+    jam_kerja: WorkingHoursSchema.default({
+      hari: ['senin', 'selasa', 'rabu', 'kamis', 'jumat'],
+      mulai: '07:30',
+      selesai: '16:00',
+      libur: [],
+    }),
+    peran: z.record(IdSchema, RoleSchema),
+    alur: z.array(FlowSchema).min(1),
+  })
+  .superRefine((config, ctx) => {
+    const flowIds = new Set<string>();
+    config.alur.forEach((flow, f) => {
+      if (flowIds.has(flow.id)) ctx.addIssue({ code: 'custom', path: ['alur', f, 'id'], message: `id alur "${flow.id}" dipakai dua kali.` });
+      flowIds.add(flow.id);
+      const stageIds = new Set<string>();
+      flow.tahap.forEach((stage, s) => {
+        if (stageIds.has(stage.id)) {
+          ctx.addIssue({ code: 'custom', path: ['alur', f, 'tahap', s, 'id'], message: `id tahap "${stage.id}" dipakai dua kali dalam alur "${flow.id}".` });
+        }
+        stageIds.add(stage.id);
+        for (const role of stage.peran) {
+          if (!(role in config.peran)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['alur', f, 'tahap', s, 'peran'],
+              message: `peran "${role}" tidak ada di bagian \`peran\`. Peran yang ada: ${Object.keys(config.peran).join(', ')}.`,
+            });
+          }
+        }
+      });
+      if (flow.penerima_laporan && !(flow.penerima_laporan in config.peran)) {
+        ctx.addIssue({ code: 'custom', path: ['alur', f, 'penerima_laporan'], message: `peran "${flow.penerima_laporan}" tidak ada di bagian \`peran\`.` });
+      }
+    });
+  });
+
+export type Config = z.output<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+export type Office = Config['kantor'];
+export type Role = Config['peran'][string];
+export type Flow = Config['alur'][number];
+export type Stage = Flow['tahap'][number];
+export type WorkingHours = Config['jam_kerja'];

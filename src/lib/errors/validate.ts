@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import type { Problem } from './problem.ts';
+import { locatePath, parseLocatedYaml, type LocatedYaml } from './yaml-location.ts';
+import { describeIssue } from './zod-issues.ts';
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+/**
+ * Parses YAML text and validates it against a schema, reporting every problem with the file,
+ * line and key. `lineOffset` is for YAML that starts further down a file (frontmatter).
+ */
+export function validateYaml<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  file: string,
+  lineOffset = 0,
+): Validated<z.output<S>> {
+  const located = parseLocatedYaml(text, lineOffset);
+  if (located.doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: located.doc.errors.map((error) => {
+        const pos = error.linePos?.[0];
+        return {
+          file,
+          line: pos ? pos.line + lineOffset : undefined,
+          column: pos?.col,
+          message: `penulisan YAML rusak: ${describeYamlError(error.code, error.message)}`,
+          fix: 'periksa titik dua setelah nama kolom, indentasi dengan spasi (bukan tab), dan tanda kutip yang berpasangan.',
+        };
+      }),
+    };
+  }
+  return validateData(schema, located.doc.toJS() ?? {}, file, located);
+}
+
+/** Validates data already parsed; with `located`, problems carry the line of their key. */
+export function validateData<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  file: string,
+  located?: LocatedYaml,
+): Validated<z.output<S>> {
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, located)) };
+}
+
+export function issueToProblem(issue: z.core.$ZodIssue, file: string, located?: LocatedYaml): Problem {
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+  const position = located ? locatePath(located, path) : undefined;
+  const { message, fix } = describeIssue(issue);
+  return {
+    file,
+    line: position?.line,
+    column: position?.column,
+    field: issue.path.length > 0 ? issue.path.map(String).join('.') : undefined,
+    message,
+    fix,
+  };
+}
+
+function describeYamlError(code: string, fallback: string): string {
+  const messages: Record<string, string> = {
+    DUPLICATE_KEY: 'ada nama kolom yang ditulis dua kali.',
+    BAD_INDENT: 'indentasi (jumlah spasi di awal baris) tidak konsisten.',
+    TAB_AS_INDENT: 'indentasi memakai tab; gunakan spasi.',
+    MISSING_CHAR: 'ada tanda yang kurang (misalnya tanda kutip penutup).',
+    MULTILINE_IMPLICIT_KEY: 'nama kolom tidak boleh terpotong ke baris berikutnya; mungkin titik dua atau tanda kutip hilang.',
+    BLOCK_AS_IMPLICIT_KEY: 'nama kolom tidak boleh terpotong ke baris berikutnya; mungkin titik dua hilang.',
+    UNEXPECTED_TOKEN: 'ada tanda yang tidak semestinya di sini.',
+  };
+  return messages[code] ?? fallback.split('\n')[0]!;
+}

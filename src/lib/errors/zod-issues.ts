@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+
+/**
+ * Turns a zod issue into plain Indonesian for office staff: what is wrong with the value and
+ * what to write instead. Schemas may set their own message (`error:`) for domain rules; those
+ * pass through untouched. One parser for every schema (config, content, snapshot).
+ */
+export function describeIssue(issue: z.core.$ZodIssue): { message: string; fix?: string } {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) {
+        return {
+          message: 'wajib diisi, tetapi tidak ada.',
+          fix: `tambahkan kolom ini dengan ${describeType(issue.expected)}.`,
+        };
+      }
+      return {
+        message: `harus ${describeType(issue.expected)}, bukan ${describeValue(issue.input)}.`,
+        fix: `tulis ${describeType(issue.expected)}.`,
+      };
+    }
+    case 'invalid_value':
+      return {
+        message: `nilai ${describeValue(issue.input)} tidak dikenal.`,
+        fix: `pilih salah satu: ${issue.values.map((v) => String(v)).join(', ')}.`,
+      };
+    case 'too_small':
+      return issue.origin === 'array'
+        ? { message: `minimal berisi ${issue.minimum} butir.`, fix: 'tambahkan butir yang kurang.' }
+        : issue.origin === 'string'
+          ? issue.minimum === 1
+            ? { message: 'tidak boleh kosong.', fix: 'isi dengan teks.' }
+            : { message: `minimal ${issue.minimum} karakter.`, fix: 'tulis lebih lengkap.' }
+          : { message: `minimal ${issue.minimum}.`, fix: `tulis angka ${issue.minimum} atau lebih.` };
+    case 'too_big':
+      return issue.origin === 'array'
+        ? { message: `paling banyak ${issue.maximum} butir.`, fix: 'kurangi butirnya.' }
+        : issue.origin === 'string'
+          ? { message: `paling panjang ${issue.maximum} karakter.`, fix: 'persingkat teksnya.' }
+          : { message: `paling besar ${issue.maximum}.`, fix: `tulis angka ${issue.maximum} atau kurang.` };
+    case 'invalid_format':
+      return describeFormat(issue.format, issue.input);
+    case 'unrecognized_keys':
+      return {
+        message: `kolom tidak dikenal: ${issue.keys.join(', ')}.`,
+        fix: 'periksa ejaan nama kolom, atau hapus kolom itu.',
+      };
+    case 'invalid_union':
+      return { message: issue.message && issue.message !== 'Invalid input' ? issue.message : 'bentuk isinya tidak sesuai.' };
+    default:
+      return { message: issue.message };
+  }
+}
+
+function describeFormat(format: string, input: unknown): { message: string; fix?: string } {
+  switch (format) {
+    case 'url':
+      return { message: `${describeValue(input)} bukan alamat web yang sah.`, fix: 'tulis alamat lengkap, misalnya https://contoh.go.id/.' };
+    case 'email':
+      return { message: `${describeValue(input)} bukan alamat surel yang sah.`, fix: 'tulis seperti nama@contoh.go.id.' };
+    default:
+      return { message: `${describeValue(input)} tidak sesuai format yang diminta.` };
+  }
+}
+
+function describeType(expected: string): string {
+  const names: Record<string, string> = {
+    string: 'teks',
+    number: 'angka',
+    boolean: 'true atau false',
+    array: 'daftar (setiap butir diawali "- ")',
+    object: 'kumpulan kolom (kunci: nilai)',
+    date: 'tanggal (TTTT-BB-HH)',
+  };
+  return names[expected] ?? expected;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'kosong';
+  if (Array.isArray(value)) return 'daftar';
+  if (value instanceof Date) return `tanggal ${value.toISOString().slice(0, 10)}`;
+  if (typeof value === 'object') return 'kumpulan kolom';
+  if (typeof value === 'string') return `"${value}"`;
+  return String(value);
+}
