@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration, type Duration } from './duration.ts';
+import { ChecksConfigSchema } from './periksa.ts';
 
 /**
  * The office's `tayang.config.yml`: its identity, its SOP, working hours, roles and approval
@@ -167,6 +168,8 @@ export const ConfigSchema = z
     }),
     peran: z.record(IdSchema, RoleSchema),
     alur: z.array(FlowSchema).min(1),
+    /** Settings of `tayang periksa` (see src/lib/config/periksa.ts). */
+    periksa: ChecksConfigSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const flowIds = new Set<string>();
