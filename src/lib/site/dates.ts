@@ -1,0 +1,70 @@
+import { DateTime } from 'luxon';
+import type { Office } from '../config/schema.ts';
+
+/**
+ * Dates as Indonesian readers expect them: "Jumat, 21 November 2025, 09.00 WIB" — day and month
+ * names from CLDR's `id` locale, hours with a full stop (PUEBI), and the office's own time zone
+ * (Indonesia has three: WIB, WITA, WIT).
+ */
+
+export type TimeZone = Office['zona_waktu'];
+
+/** Asia/Pontianak (West Kalimantan) is UTC+7 like Jakarta, so also WIB. */
+const ZONE_ABBREVIATIONS: Record<TimeZone, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+function inZone(date: Date, zone: TimeZone): DateTime {
+  return DateTime.fromJSDate(date, { zone }).setLocale('id');
+}
+
+export function zoneAbbreviation(zone: TimeZone): string {
+  return ZONE_ABBREVIATIONS[zone];
+}
+
+/** "Jumat, 21 November 2025" */
+export function formatDate(date: Date, zone: TimeZone): string {
+  return inZone(date, zone).toFormat('cccc, d LLLL yyyy');
+}
+
+/** "21 Nov 2025", for dense lists. */
+export function formatShortDate(date: Date, zone: TimeZone): string {
+  return inZone(date, zone).toFormat('d LLL yyyy');
+}
+
+/** "09.00 WIB" */
+export function formatTime(date: Date, zone: TimeZone): string {
+  return `${inZone(date, zone).toFormat('HH.mm')} ${zoneAbbreviation(zone)}`;
+}
+
+/** "Jumat, 21 November 2025, 09.00 WIB" */
+export function formatDateTime(date: Date, zone: TimeZone): string {
+  return `${formatDate(date, zone)}, ${formatTime(date, zone)}`;
+}
+
+/**
+ * An event's span: "Jumat, 21 November 2025, 09.00–12.00 WIB" on one day, otherwise
+ * "Jumat, 21 November 2025, 09.00 WIB s.d. Sabtu, 22 November 2025, 12.00 WIB".
+ */
+export function formatDateTimeRange(start: Date, end: Date | undefined, zone: TimeZone): string {
+  if (!end) return formatDateTime(start, zone);
+  const from = inZone(start, zone);
+  const to = inZone(end, zone);
+  if (from.hasSame(to, 'day')) {
+    return `${formatDate(start, zone)}, ${from.toFormat('HH.mm')}–${to.toFormat('HH.mm')} ${zoneAbbreviation(zone)}`;
+  }
+  return `${formatDateTime(start, zone)} s.d. ${formatDateTime(end, zone)}`;
+}
+
+/** Value for `<time datetime>`: the instant with the office's UTC offset. */
+export function machineDateTime(date: Date, zone: TimeZone): string {
+  return inZone(date, zone).toISO({ suppressMilliseconds: true }) ?? date.toISOString();
+}
+
+/** Value for `<time datetime>` when only the calendar day matters. */
+export function machineDate(date: Date, zone: TimeZone): string {
+  return inZone(date, zone).toISODate() ?? date.toISOString().slice(0, 10);
+}
