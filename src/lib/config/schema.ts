@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDuration, type Duration } from './duration.ts';
 import { ChecksConfigSchema } from './periksa.ts';
+import { PublishingSchema } from './publikasi.ts';
 
 /**
  * The office's `tayang.config.yml`: its identity, its SOP, working hours, roles and approval
@@ -170,6 +171,8 @@ export const ConfigSchema = z
     alur: z.array(FlowSchema).min(1),
     /** Settings of `tayang periksa` (see src/lib/config/periksa.ts). */
     periksa: ChecksConfigSchema.prefault({}),
+    /** Deploy target, social platforms, hashtags, Satu Data (see src/lib/config/publikasi.ts). */
+    publikasi: PublishingSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const flowIds = new Set<string>();

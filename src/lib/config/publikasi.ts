@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { PLATFORMS } from '../social/platforms.ts';
+
+/**
+ * `publikasi:` in tayang.config.yml — where a merge publishes: the site's deploy target,
+ * the social platforms, the office's hashtags and the Satu Data organisation. Secrets
+ * (tokens, keys) never live here: they come from the environment (GitHub secrets).
+ */
+
+/** GitHub Pages (default, for trying Tayang out; the workflow deploys with actions/deploy-pages). */
+const PagesTargetSchema = z.strictObject({ tujuan: z.literal('pages') });
+
+/** A folder on the machine that runs the workflow (a self-hosted runner on the office's server). */
+const FolderTargetSchema = z.strictObject({
+  tujuan: z.literal('folder'),
+  /** @example "/var/www/jenawi" */
+  folder: z.string().min(1),
+});
+
+/** rsync over SSH to the office's server in Indonesia (PP 71/2019); the key is the TAYANG_SSH_KEY secret. */
+const RsyncTargetSchema = z.strictObject({
+  tujuan: z.literal('rsync'),
+  /** @example "deploy@web.jenawi.karanganyarkab.go.id" */
+  server: z.string().regex(/^([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+$/, { error: 'tulis seperti pengguna@nama-server, misalnya deploy@web.jenawi.go.id.' }),
+  /** @example "/var/www/jenawi" */
+  folder: z.string().min(1),
+  port: z.number().int().min(1).max(65535).default(22),
+});
+
+/** S3-compatible object storage at a provider in Indonesia; keys are AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. */
+const S3TargetSchema = z.strictObject({
+  tujuan: z.literal('s3'),
+  /** @example "https://s3.jkt.penyedia.co.id" */
+  endpoint: z.url(),
+  /** @example "situs-jenawi" */
+  bucket: z.string().min(1),
+  /** @example "id-jkt-1" */
+  wilayah: z.string().min(1).default('us-east-1'),
+  /** Folder inside the bucket. @example "www/" */
+  awalan: z.string().default(''),
+});
+
+export const DeployTargetSchema = z.discriminatedUnion('tujuan', [PagesTargetSchema, FolderTargetSchema, RsyncTargetSchema, S3TargetSchema]);
+export type DeployTarget = z.output<typeof DeployTargetSchema>;
+
+export const PublishingSchema = z.strictObject({
+  situs: DeployTargetSchema.default({ tujuan: 'pages' }),
+  /** Platforms that get posts. @example [instagram, facebook, x, youtube, whatsapp] */
+  platform: z.array(z.enum(PLATFORMS)).default([...PLATFORMS]),
+  /** The office's own hashtags, added after the item's. @example [KecamatanJenawi, Karanganyar] */
+  tagar: z.array(z.string().min(1)).default([]),
+  /** The regional Satu Data (CKAN) portal is `kantor.kanal.satu_data`; this is the office's organisation there. */
+  satu_data: z
+    .strictObject({
+      /** CKAN organisation name. @example "kecamatan-jenawi" */
+      organisasi: z.string().min(1),
+      /** CKAN license id used when an item names none. @example "cc-by" */
+      lisensi: z.string().min(1).default('cc-by'),
+    })
+    .optional(),
+});
+export type Publishing = z.output<typeof PublishingSchema>;
