@@ -1,0 +1,181 @@
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { posix } from 'node:path';
+import type { z } from 'zod';
+import type { Problem } from '../errors/problem.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import { ITEM_SCHEMAS, type ItemSchemas } from './schema.ts';
+import { SLUG_PATTERN, slugify } from './slug.ts';
+import { localToInstant } from './time.ts';
+import { CONTENT_ROOT, CONTENT_TYPES, isContentType, type ContentItem, type ContentType } from './types.ts';
+
+/**
+ * Reads items from disk for the CLI, the checks, the social kit and the Astro build's own
+ * pre-check: frontmatter validated with lines, and every file an item names checked to exist
+ * inside the item's folder. Problems are returned, never thrown.
+ */
+
+/** An item whose `data` type follows its `jenis`. */
+export type Item = { [T in ContentType]: Omit<ContentItem<z.output<ItemSchemas[T]>>, 'jenis'> & { jenis: T } }[ContentType];
+
+export interface LoadResult {
+  items: Item[];
+  problems: Problem[];
+}
+
+export interface LoadOptions {
+  /** With `now`, items scheduled (`terbit`) after it are left out. */
+  now?: Date;
+  /** The office's time zone (`kantor.zona_waktu`), for `terbit`. */
+  zone?: string;
+}
+
+export const DEFAULT_ZONE = 'Asia/Jakarta';
+const INDEX_FILES = ['index.md', 'index.mdx'] as const;
+
+/** True when the item has no `terbit`, or its `terbit` (office time) has come. */
+export function isPublished(item: { data: { terbit?: string } }, now: Date, zone: string = DEFAULT_ZONE): boolean {
+  return item.data.terbit === undefined || localToInstant(item.data.terbit, zone).getTime() <= now.getTime();
+}
+
+export type ParsedItem =
+  | { item: Item; problems: Problem[]; lineOf: (field: readonly PropertyKey[]) => number | undefined }
+  | { item?: undefined; problems: Problem[] };
+
+/** Validates one item's text; `file` is `<root>/<jenis>/<slug>/index.md`. Pure. */
+export function parseItem(text: string, file: string, jenis: ContentType): ParsedItem {
+  const dir = posix.dirname(file);
+  const slug = posix.basename(dir);
+  const problems: Problem[] = [];
+  if (!SLUG_PATTERN.test(slug)) {
+    problems.push({
+      file,
+      message: `nama folder "${slug}" tidak bisa menjadi alamat halaman.`,
+      fix: `ganti nama foldernya dengan huruf kecil, angka, dan tanda hubung, misalnya "${slugify(slug) || 'judul-berita'}".`,
+    });
+  }
+  const parsed = parseFrontmatter(ITEM_SCHEMAS[jenis], text, file);
+  if (!parsed.ok) return { problems: [...problems, ...parsed.problems] };
+  const item = { jenis, slug, dir, file, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine } as Item;
+  return problems.length === 0 ? { item, problems: [], lineOf: parsed.lineOf } : { problems };
+}
+
+/** Every file an item names, with the frontmatter path of the field that names it. */
+export function referencedFiles(item: Item): { field: (string | number)[]; path: string }[] {
+  const refs: { field: (string | number)[]; path: string }[] = [];
+  if (item.data.gambar) refs.push({ field: ['gambar', 'src'], path: item.data.gambar.src });
+  switch (item.jenis) {
+    case 'pengumuman':
+      item.data.lampiran.forEach((l, i) => refs.push({ field: ['lampiran', i, 'berkas'], path: l.berkas }));
+      break;
+    case 'galeri':
+      item.data.foto.forEach((f, i) => refs.push({ field: ['foto', i, 'src'], path: f.src }));
+      break;
+    case 'video':
+      if (item.data.berkas) refs.push({ field: ['berkas'], path: item.data.berkas });
+      refs.push({ field: ['takarir'], path: item.data.takarir });
+      break;
+    case 'audio':
+    case 'dokumen':
+    case 'data':
+      refs.push({ field: ['berkas'], path: item.data.berkas });
+      break;
+  }
+  return refs;
+}
+
+/** Reads one item from its folder or its `index.md`/`index.mdx`. */
+export async function readItem(path: string): Promise<{ item?: Item; problems: Problem[] }> {
+  const normalized = path.replace(/\\/g, '/').replace(/\/+$/, '');
+  const candidates = /\/index\.mdx?$/.test(normalized) ? [normalized] : await findIndex(normalized);
+  if (candidates.length !== 1) {
+    return {
+      problems: [
+        candidates.length === 0
+          ? { file: normalized, message: 'folder item tidak berisi index.md.', fix: 'setiap item adalah satu folder berisi index.md (atau index.mdx) beserta gambar dan lampirannya.' }
+          : { file: normalized, message: 'folder item berisi index.md dan index.mdx sekaligus.', fix: 'hapus salah satunya; satu item hanya punya satu naskah.' },
+      ],
+    };
+  }
+  const file = candidates[0]!;
+  const jenis = posix.basename(posix.dirname(posix.dirname(file)));
+  if (!isContentType(jenis)) {
+    return {
+      problems: [{ file, message: `"${jenis}" bukan jenis konten.`, fix: `simpan item di content/<jenis>/<nama-item>/index.md; jenis yang ada: ${CONTENT_TYPES.join(', ')}.` }],
+    };
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { problems: [{ file, message: `berkas tidak bisa dibaca (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` }] };
+  }
+  const parsed = parseItem(text, file, jenis);
+  if (!parsed.item) return parsed;
+  const fileProblems = await checkReferencedFiles(parsed.item, parsed.lineOf);
+  return fileProblems.length > 0 ? { problems: fileProblems } : { item: parsed.item, problems: [] };
+}
+
+/** Reads every item under `root` (`content/<jenis>/<slug>/index.md`), in a stable order. */
+export async function loadItems(root: string = CONTENT_ROOT, options: LoadOptions = {}): Promise<LoadResult> {
+  const items: Item[] = [];
+  const problems: Problem[] = [];
+  const base = root.replace(/\\/g, '/').replace(/\/+$/, '');
+  for (const entry of await listDir(base)) {
+    const path = `${base}/${entry.name}`;
+    if (entry.isDirectory() && !isContentType(entry.name)) {
+      problems.push({ file: path, message: `folder "${entry.name}" bukan jenis konten, jadi isinya tidak diterbitkan.`, fix: `pindahkan itemnya ke salah satu: ${CONTENT_TYPES.map((t) => `${base}/${t}/`).join(', ')}.` });
+    }
+  }
+  for (const jenis of CONTENT_TYPES) {
+    for (const entry of await listDir(`${base}/${jenis}`)) {
+      const path = `${base}/${jenis}/${entry.name}`;
+      if (!entry.isDirectory()) {
+        if (/\.mdx?$/.test(entry.name)) {
+          problems.push({ file: path, message: 'berkas Markdown ini tidak berada di folder item sendiri, jadi tidak diterbitkan.', fix: `pindahkan ke ${base}/${jenis}/${posix.basename(entry.name).replace(/\.mdx?$/, '')}/index.md.` });
+        }
+        continue;
+      }
+      const result = await readItem(path);
+      problems.push(...result.problems);
+      if (result.item && (options.now === undefined || isPublished(result.item, options.now, options.zone))) items.push(result.item);
+    }
+  }
+  return { items, problems };
+}
+
+async function checkReferencedFiles(item: Item, lineOf: (field: readonly PropertyKey[]) => number | undefined): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const dirReal = await realpath(item.dir);
+  for (const ref of referencedFiles(item)) {
+    const target = posix.join(item.dir, ref.path);
+    const where = { file: item.file, line: lineOf(ref.field), field: ref.field.join('.') };
+    let real: string;
+    try {
+      real = await realpath(target);
+      if (!(await stat(real)).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    } catch {
+      problems.push({ ...where, message: `berkas "${ref.path}" tidak ada di folder ${item.dir}.`, fix: 'unggah berkasnya ke folder item ini, atau perbaiki nama berkasnya (huruf besar-kecil dibedakan).' });
+      continue;
+    }
+    if (!real.startsWith(`${dirReal}/`)) {
+      problems.push({ ...where, message: `berkas "${ref.path}" menunjuk ke luar folder item.`, fix: 'salin berkasnya ke folder item ini (bukan tautan simbolik).' });
+    }
+  }
+  return problems;
+}
+
+async function findIndex(dir: string): Promise<string[]> {
+  const present: string[] = [];
+  for (const name of INDEX_FILES) {
+    if (await stat(`${dir}/${name}`).then((s) => s.isFile(), () => false)) present.push(`${dir}/${name}`);
+  }
+  return present;
+}
+
+async function listDir(dir: string) {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    return [];
+  }
+}
