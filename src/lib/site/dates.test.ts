@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDateTimeRange, formatShortDate, machineDate, machineDateTime } from './dates.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatDateTimeRange,
+  formatLocal,
+  formatLocalRange,
+  formatShortDate,
+  machineDate,
+  machineDateTime,
+  machineLocal,
+} from './dates.ts';
 
 const friday9amJakarta = new Date('2025-11-21T02:00:00Z');
 
@@ -41,5 +51,27 @@ describe('Indonesian dates', () => {
 
   it('gives machines the instant with the office offset', () => {
     expect(machineDateTime(friday9amJakarta, 'Asia/Makassar')).toBe('2025-11-21T10:00:00+08:00');
+  });
+});
+
+describe('frontmatter dates (office wall-clock time)', () => {
+  it('shows the hour only when the author wrote one', () => {
+    expect(formatLocal('2025-11-21', 'Asia/Makassar')).toBe('Jumat, 21 November 2025');
+    expect(formatLocal('2025-11-21 09:00', 'Asia/Makassar')).toBe('Jumat, 21 November 2025, 09.00 WITA');
+  });
+
+  it('keeps the written hour in every zone: it is the office clock', () => {
+    expect(formatLocal('2025-11-21 09:00', 'Asia/Jayapura')).toBe('Jumat, 21 November 2025, 09.00 WIT');
+  });
+
+  it('gives machines the day alone or the instant with the office offset', () => {
+    expect(machineLocal('2025-11-21', 'Asia/Jakarta')).toBe('2025-11-21');
+    expect(machineLocal('2025-11-21 09:00', 'Asia/Jakarta')).toBe('2025-11-21T09:00:00+07:00');
+  });
+
+  it('writes spans of hours and of days', () => {
+    expect(formatLocalRange('2025-12-10 09:00', '2025-12-10 12:30', 'Asia/Jakarta')).toBe('Rabu, 10 Desember 2025, 09.00–12.30 WIB');
+    expect(formatLocalRange('2025-12-10', '2025-12-12', 'Asia/Jakarta')).toBe('Rabu, 10 Desember 2025 s.d. Jumat, 12 Desember 2025');
+    expect(formatLocalRange('2025-12-10 09:00', undefined, 'Asia/Jakarta')).toBe('Rabu, 10 Desember 2025, 09.00 WIB');
   });
 });

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Office } from '../config/schema.ts';
+import { localToInstant, type LocalDateTime } from '../content/time.ts';
 
 /**
  * Dates as Indonesian readers expect them: "Jumat, 21 November 2025, 09.00 WIB" — day and month
@@ -67,4 +68,35 @@ export function machineDateTime(date: Date, zone: TimeZone): string {
 /** Value for `<time datetime>` when only the calendar day matters. */
 export function machineDate(date: Date, zone: TimeZone): string {
   return inZone(date, zone).toISODate() ?? date.toISOString().slice(0, 10);
+}
+
+/** Frontmatter dates are wall-clock time (`2025-11-21` or `2025-11-21 09:00`); a bare date has no hour. */
+function hasTime(local: LocalDateTime): boolean {
+  return local.length > 10;
+}
+
+/** "Jumat, 21 November 2025" or, when an hour was written, "Jumat, 21 November 2025, 09.00 WIB". */
+export function formatLocal(local: LocalDateTime, zone: TimeZone): string {
+  const instant = localToInstant(local, zone);
+  return hasTime(local) ? formatDateTime(instant, zone) : formatDate(instant, zone);
+}
+
+/** "21 Nov 2025" */
+export function formatLocalShort(local: LocalDateTime, zone: TimeZone): string {
+  return formatShortDate(localToInstant(local, zone), zone);
+}
+
+/** An event's span from frontmatter dates; bare dates give a span of days. */
+export function formatLocalRange(start: LocalDateTime, end: LocalDateTime | undefined, zone: TimeZone): string {
+  if (!hasTime(start) || (end !== undefined && !hasTime(end))) {
+    if (end === undefined || end.slice(0, 10) === start.slice(0, 10)) return formatDate(localToInstant(start, zone), zone);
+    return `${formatDate(localToInstant(start, zone), zone)} s.d. ${formatDate(localToInstant(end, zone), zone)}`;
+  }
+  return formatDateTimeRange(localToInstant(start, zone), end === undefined ? undefined : localToInstant(end, zone), zone);
+}
+
+/** `<time datetime>` for a frontmatter date: the day alone, or the instant with its offset. */
+export function machineLocal(local: LocalDateTime, zone: TimeZone): string {
+  const instant = localToInstant(local, zone);
+  return hasTime(local) ? machineDateTime(instant, zone) : machineDate(instant, zone);
 }

@@ -1,0 +1,21 @@
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { loadConfigFile } from './src/lib/config/load.ts';
+import { formatProblems } from './src/lib/errors/problem.ts';
+
+// The site's address comes from the office's config; a broken config stops the build here with
+// the same Indonesian problem list the CLI prints, instead of a stack trace from a page.
+const config = await loadConfigFile();
+if (!config.ok) {
+  console.error(`\ntayang.config.yml belum benar:\n${formatProblems(config.problems)}\n`);
+  process.exit(1);
+}
+
+export default defineConfig({
+  site: config.value.kantor.situs,
+  // A GitHub Pages project site lives under /<repo>/: the deploy workflow sets TAYANG_BASE.
+  base: process.env.TAYANG_BASE || '/',
+  trailingSlash: 'always',
+  integrations: [mdx(), sitemap()],
+});

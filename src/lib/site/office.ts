@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { CONFIG_FILE, loadConfigFile } from '../config/load.ts';
+import type { Config } from '../config/schema.ts';
+import { ProblemsError, type Problem } from '../errors/problem.ts';
+
+/**
+ * The office config as the site needs it, read once per build. The only file-system edge of
+ * the site helpers: pages call `siteConfig()`, the rest stays pure.
+ */
+
+let loaded: Promise<Config> | undefined;
+
+export function siteConfig(): Promise<Config> {
+  loaded ??= loadSiteConfig();
+  return loaded;
+}
+
+async function loadSiteConfig(): Promise<Config> {
+  const result = await loadConfigFile();
+  if (!result.ok) throw new ProblemsError(result.problems);
+  const problems = checkLogo(result.value.kantor.logo, existsSync);
+  if (problems.length > 0) throw new ProblemsError(problems);
+  return result.value;
+}
+
+/**
+ * The logo is served as it is, so it must sit under `public/` (Astro copies that folder
+ * unchanged); `logoPath` turns `public/logo.svg` into the site path `logo.svg`.
+ */
+export function checkLogo(logo: string | undefined, exists: (path: string) => boolean): Problem[] {
+  if (logo === undefined) return [];
+  const file = CONFIG_FILE;
+  if (!logo.startsWith('public/')) {
+    return [{ file, field: 'kantor.logo', message: `logo "${logo}" tidak berada di folder public/.`, fix: 'simpan berkas logo di folder public/ lalu tulis, misalnya, logo: public/logo.svg' }];
+  }
+  if (!exists(logo)) {
+    return [{ file, field: 'kantor.logo', message: `berkas logo "${logo}" tidak ditemukan.`, fix: 'periksa nama berkas dan foldernya (huruf besar/kecil berpengaruh).' }];
+  }
+  return [];
+}
+
+export function logoPath(logo: string): string {
+  return logo.slice('public/'.length);
+}
