@@ -1,0 +1,76 @@
+// The nine content collections (DESIGN.md §4): one item per folder, content/<jenis>/<slug>/index.md.
+// Before Astro reads them, Tayang's own loader checks every item, so broken content stops the build
+// with Indonesian messages naming file, line and field instead of Astro's English ones; and items
+// scheduled for later (`terbit`) are taken out of the store, so no page, listing or feed shows them.
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineCollection } from 'astro:content';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { parseConfig } from './lib/config/load.ts';
+import { ProblemsError, type Problem } from './lib/errors/problem.ts';
+import { DEFAULT_ZONE, isPublished, loadItems } from './lib/content/load.ts';
+import { makeItemSchemas } from './lib/content/schema.ts';
+import { CONTENT_ROOT, type ContentType } from './lib/content/types.ts';
+
+/**
+ * Checks the whole content folder with Tayang's loader. Every collection runs it (a few dozen
+ * small files): caching would keep reporting a problem already fixed while `astro dev` runs.
+ */
+async function precheck(root: URL): Promise<{ problems: Problem[]; zone: string }> {
+  const rootDir = fileURLToPath(root);
+  const { problems } = await loadItems(join(rootDir, CONTENT_ROOT));
+  return {
+    problems: problems.map((p) => ({ ...p, file: relative(rootDir, p.file) })),
+    zone: await officeZone(rootDir),
+  };
+}
+
+/** The office's time zone; a broken config is reported by the site's own config loading. */
+async function officeZone(rootDir: string): Promise<string> {
+  const text = await readFile(join(rootDir, 'tayang.config.yml'), 'utf8').catch(() => undefined);
+  const config = text === undefined ? undefined : parseConfig(text);
+  return config?.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
+}
+
+function itemLoader(jenis: ContentType): Loader {
+  const files = glob({ pattern: '*/index.{md,mdx}', base: `./${CONTENT_ROOT}/${jenis}` });
+  return {
+    name: 'tayang-konten',
+    async load(context: LoaderContext) {
+      const { problems, zone } = await precheck(context.config.root);
+      if (problems.length > 0) throw new ContentError(problems);
+      await files.load(context);
+      const now = new Date();
+      for (const [id, entry] of context.store.entries()) {
+        if (!isPublished(entry as { data: { terbit?: string } }, now, zone)) context.store.delete(id);
+      }
+    },
+  };
+}
+
+/** What the build prints: the problems alone (Astro prints no stack trace when `stack` is empty). */
+class ContentError extends ProblemsError {
+  constructor(problems: readonly Problem[]) {
+    super(problems);
+    this.message = `Konten tidak bisa diterbitkan karena ${problems.length} masalah:\n${this.message}\nPerbaiki berkas yang disebut, lalu bangun ulang situsnya.`;
+    this.stack = '';
+  }
+}
+
+function collection<T extends ContentType>(jenis: T) {
+  return defineCollection({ loader: itemLoader(jenis), schema: ({ image }) => makeItemSchemas({ image })[jenis] });
+}
+
+// Spelled out so that Astro's generated types know each collection's fields.
+export const collections = {
+  berita: collection('berita'),
+  pengumuman: collection('pengumuman'),
+  agenda: collection('agenda'),
+  artikel: collection('artikel'),
+  galeri: collection('galeri'),
+  video: collection('video'),
+  audio: collection('audio'),
+  dokumen: collection('dokumen'),
+  data: collection('data'),
+} satisfies Record<ContentType, unknown>;
