@@ -1,0 +1,90 @@
+import picomatch from 'picomatch';
+import { CONTENT_ROOT, isContentType, type ContentType } from '../content/types.ts';
+import type { BuiltPage } from './pages.ts';
+
+/** A content item as the site shows it: `/berita/rapat/` is `content/berita/rapat/index.md`. */
+export interface ItemRef {
+  jenis: ContentType;
+  slug: string;
+}
+
+/** The item a repository path belongs to (`content/<jenis>/<slug>/…`), if any. */
+export function itemOfFile(file: string): ItemRef | undefined {
+  const [root, jenis, slug, ...rest] = file.split('/');
+  if (root !== CONTENT_ROOT || !jenis || !slug || rest.length === 0 || !isContentType(jenis)) return undefined;
+  return { jenis, slug };
+}
+
+/** The item whose detail page this is (`/<jenis>/<slug>/…`), if that item exists. */
+export function itemOfPage(path: string, items: ReadonlySet<string>): ItemRef | undefined {
+  const [, jenis, slug] = path.split('/');
+  if (!jenis || !slug || !isContentType(jenis) || !items.has(itemKey({ jenis, slug }))) return undefined;
+  return { jenis, slug };
+}
+
+export function itemKey(item: ItemRef): string {
+  return `${item.jenis}/${item.slug}`;
+}
+
+export function itemPagePath(item: ItemRef): string {
+  return `/${item.jenis}/${item.slug}/`;
+}
+
+/**
+ * Listing pages checked whenever an item of the type changes, even one that was deleted (so no
+ * page links to it any more): the home page, the type's list, and for `dokumen` the register of
+ * public information (Daftar Informasi Publik, `/informasi-publik/`).
+ */
+export function fixedListings(jenis: ContentType): string[] {
+  return ['/', `/${jenis}/`, ...(jenis === 'dokumen' ? ['/informasi-publik/'] : [])];
+}
+
+/**
+ * Files whose change can alter every page (layouts, styles, the office's identity, the build
+ * setup): a change to one of them means checking the whole site.
+ */
+const SITE_WIDE = picomatch(['src/**', 'public/**', 'astro.config.*', 'tayang.config.yml', 'package.json', 'package-lock.json'], { dot: true });
+const NOT_SITE = picomatch(['**/*.test.ts', '**/*.md'], { dot: true });
+
+export function isSiteWide(file: string): boolean {
+  return SITE_WIDE(file) && !NOT_SITE(file);
+}
+
+export interface PageSelection {
+  /** True when a site-wide file changed and every page is selected. */
+  all: boolean;
+  pages: BuiltPage[];
+}
+
+/**
+ * The pages to check for a set of changed files: each changed item's own page(s) and the
+ * listings that show it — the fixed ones plus every other page linking to the item (list pages
+ * and their pagination, the register's category pages, tag pages).
+ *
+ * `links` gives the linked paths of a page; it is asked only for pages that are not item pages.
+ */
+export function selectPagesForChanges(
+  pages: readonly BuiltPage[],
+  changedFiles: readonly string[],
+  items: ReadonlySet<string>,
+  links: (page: BuiltPage) => ReadonlySet<string>,
+): PageSelection {
+  if (changedFiles.some(isSiteWide)) return { all: true, pages: [...pages] };
+  const changed = new Map<string, ItemRef>();
+  for (const file of changedFiles) {
+    const item = itemOfFile(file);
+    if (item) changed.set(itemKey(item), item);
+  }
+  if (changed.size === 0) return { all: false, pages: [] };
+
+  const prefixes = [...changed.values()].map(itemPagePath);
+  const fixed = new Set([...changed.values()].flatMap((item) => fixedListings(item.jenis)));
+  const selected = pages.filter((page) => {
+    if (prefixes.some((prefix) => page.path.startsWith(prefix))) return true;
+    if (fixed.has(page.path)) return true;
+    if (itemOfPage(page.path, items)) return false;
+    const linked = links(page);
+    return prefixes.some((prefix) => linked.has(prefix));
+  });
+  return { all: false, pages: selected };
+}

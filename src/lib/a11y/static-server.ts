@@ -1,0 +1,105 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+
+/** Content types of what an Astro build emits; browsers need the right one for CSS, fonts, captions. */
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.m4a': 'audio/mp4',
+};
+
+export interface StaticServer {
+  /** Origin plus base path, ending in `/`, e.g. `http://127.0.0.1:41234/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built site (`dist/`) on 127.0.0.1 at a free port, the way a static host does:
+ * `/x/` → `x/index.html`, `/x` → `x.html` or `x/index.html`, anything else `404.html` with 404.
+ * `base` is the site's base path (GitHub Pages project sites), stripped before lookup.
+ */
+export async function serveDirectory(root: string, base = '/'): Promise<StaticServer> {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const server = createServer((request, response) => {
+    void respond(root, prefix, request.url ?? '/', request.method ?? 'GET', response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => closeServer(server) };
+}
+
+async function respond(
+  root: string,
+  prefix: string,
+  requestUrl: string,
+  method: string,
+  response: import('node:http').ServerResponse,
+): Promise<void> {
+  const pathname = decodePath(new URL(requestUrl, 'http://localhost').pathname);
+  const file = pathname?.startsWith(prefix) ? await findFile(root, pathname.slice(prefix.length)) : undefined;
+  const status = file ? 200 : 404;
+  const body = file ?? (await findFile(root, '404.html'));
+  if (!body) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Tidak ditemukan');
+    return;
+  }
+  const { size } = await stat(body);
+  response.writeHead(status, {
+    'content-type': CONTENT_TYPES[extname(body).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': size,
+  });
+  if (method === 'HEAD') response.end();
+  else createReadStream(body).pipe(response);
+}
+
+function decodePath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file a static host would send for `relative`, never outside `root`. */
+async function findFile(root: string, relative: string): Promise<string | undefined> {
+  const safe = normalize(relative).replace(/^([/\\]|\.\.([/\\]|$))+/, '');
+  if (safe.split(sep).includes('..')) return undefined;
+  const candidates = relative === '' || relative.endsWith('/')
+    ? [join(root, safe, 'index.html')]
+    : [join(root, safe), join(root, `${safe}.html`), join(root, safe, 'index.html')];
+  for (const candidate of candidates) {
+    const info = await stat(candidate).catch(() => undefined);
+    if (info?.isFile()) return candidate;
+  }
+  return undefined;
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+}
