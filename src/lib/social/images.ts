@@ -76,7 +76,7 @@ export async function renderTitleCard(card: TitleCard, width: number, height: nu
   const band = Math.round(height * 0.09);
   const titleSize = Math.round(Math.min(width, height) * (width / height > 1.5 ? 0.075 : 0.07));
   const lineHeight = Math.round(titleSize * 1.25);
-  const perLine = Math.max(8, Math.floor((width - 2 * margin) / (titleSize * 0.58)));
+  const perLine = Math.max(8, Math.floor((width - 2 * margin) / (titleSize * 0.64)));
   const maxLines = Math.max(2, Math.floor((height - band - margin * 2 - titleSize * 2) / lineHeight));
   const lines = wrapWords(card.title, perLine, maxLines);
   const labelSize = Math.round(titleSize * 0.55);

@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
 import type { Config } from '../config/schema.ts';
-import type { ContentItem } from '../content/types.ts';
+import type { Item } from '../content/load.ts';
 import type { Problem } from '../errors/problem.ts';
-import { validateData } from '../errors/validate.ts';
-import { SocialSettingsSchema } from './frontmatter.ts';
+import { TYPE_LABELS } from '../site/labels.ts';
+import { absoluteUrl, itemPath, withBase } from '../site/urls.ts';
 import { makeHashtags } from './hashtags.ts';
 import { PLATFORM_LIMITS, measureText, type Platform, type PlatformLimits } from './limits.ts';
 import { describeItem, fitText, linkLine, shorten, stripAngleBrackets } from './templates.ts';
@@ -43,62 +43,45 @@ export interface KitPlan {
   problems: Problem[];
 }
 
-const CARD_LABELS: Record<ContentItem['jenis'], string> = {
-  berita: 'Berita',
-  pengumuman: 'Pengumuman',
-  agenda: 'Agenda',
-  artikel: 'Artikel',
-  galeri: 'Galeri foto',
-  video: 'Video',
-  audio: 'Audio',
-  dokumen: 'Dokumen',
-  data: 'Data',
-};
-
-/** The page of an item on the office's site (the Astro routes are /<jenis>/<slug>/). */
-export function itemUrl(site: string, item: Pick<ContentItem, 'jenis' | 'slug'>): string {
-  return `${site.replace(/\/+$/, '')}/${item.jenis}/${item.slug}/`;
+/** The page of an item: `<situs><base>/<jenis>/<slug>/`, as the Astro build makes it. */
+export function itemUrl(site: string, base: string, item: Pick<Item, 'jenis' | 'slug'>): string {
+  return absoluteUrl(site, withBase(base, itemPath(item.jenis, item.slug)));
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
 /** The item's photo (repository-relative path) and its alt text, if it has one. */
-function photoOf(item: ContentItem): { file: string; alt: string } | undefined {
-  const data = item.data as { gambar?: { src?: unknown; alt?: unknown }; foto?: { src?: unknown; alt?: unknown }[] };
-  const photo = data.gambar ?? (Array.isArray(data.foto) ? data.foto[0] : undefined);
-  const src = text(photo?.src);
-  if (src === '' || /^https?:/.test(src)) return undefined;
-  return { file: posix.normalize(posix.join(item.dir, src.replace(/^\.\//, ''))), alt: text(photo?.alt) };
+function photoOf(item: Item): { file: string; alt: string } | undefined {
+  const photo = item.data.gambar ?? (item.jenis === 'galeri' ? item.data.foto[0] : undefined);
+  if (!photo) return undefined;
+  return { file: posix.normalize(posix.join(item.dir, photo.src)), alt: photo.alt };
+}
+
+export interface KitOptions {
+  /** Astro's `base` (TAYANG_BASE): `/` on an own domain, `/<repo>/` on a GitHub Pages project site. */
+  base?: string;
+  limits?: PlatformLimits;
 }
 
 /**
  * Plans the social kit of some items: the text of every post within its platform's limits,
  * and the images to render. Pure: rendering and writing happen in `writeSocialKit`.
  */
-export function planSocialKit(items: readonly ContentItem[], config: Config, limits: PlatformLimits = PLATFORM_LIMITS): KitPlan {
+export function planSocialKit(items: readonly Item[], config: Config, { base = '/', limits = PLATFORM_LIMITS }: KitOptions = {}): KitPlan {
   const posts: SocialPost[] = [];
   const images = new Map<string, ImageJob>();
   const problems: Problem[] = [];
   const { kantor, publikasi } = config;
 
   for (const item of items) {
-    if (item.data.sosial === false) continue; // the item opts out
-    // Validated on its own (not as a union with `false`) so a problem names the exact field.
-    const parsed = validateData(SocialSettingsSchema.optional(), item.data.sosial, item.file);
-    if (!parsed.ok) {
-      problems.push(...parsed.problems.map((p) => ({ ...p, field: p.field ? `sosial.${p.field}` : 'sosial' })));
-      continue;
-    }
-    const social = parsed.value;
+    const social = item.data.sosial;
+    if (social?.nonaktif) continue;
 
     const chosen = social?.platform ?? publikasi.platform;
     const platforms = chosen.filter((p) => (p === 'youtube' ? item.jenis === 'video' : true));
-    const url = itemUrl(kantor.situs, item);
+    const url = itemUrl(kantor.situs, base, item);
     const parts = describeItem(item, kantor.zona_waktu);
-    const tags = Array.isArray(item.data.tag) ? item.data.tag.filter((t): t is string => typeof t === 'string') : [];
-    const hashtags = makeHashtags([...(social?.tagar ?? []), ...tags, ...publikasi.tagar]);
+    const hashtags = makeHashtags([...(social?.tagar ?? []), ...item.data.tag, ...publikasi.tagar]);
     const photo = photoOf(item);
-    const title = text(item.data.judul);
+    const title = item.data.judul;
 
     for (const platform of platforms) {
       const limit = limits[platform];
@@ -119,7 +102,7 @@ export function planSocialKit(items: readonly ContentItem[], config: Config, lim
       }
       for (const [width, height] of limit.gambar) {
         const path = `${item.jenis}/${item.slug}/${width}x${height}.jpg`;
-        const card = { label: CARD_LABELS[item.jenis], title };
+        const card = { label: TYPE_LABELS[item.jenis].title, title };
         const job: ImageJob = photo
           ? { path, width, height, alt: photo.alt, photo: photo.file, card }
           : { path, width, height, alt: `${card.label}: ${title}. ${kantor.nama}.`, card };

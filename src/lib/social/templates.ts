@@ -1,8 +1,11 @@
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { ContentItem } from '../content/types.ts';
-import { formatLocalDate, formatLocalRange } from './dates.ts';
+import type { Office } from '../config/schema.ts';
+import type { Item } from '../content/load.ts';
+import type { ContentType } from '../content/types.ts';
+import { formatLocal, formatLocalRange } from '../site/dates.ts';
+import { CATEGORY_LABELS } from '../site/register.ts';
 import { measureText, type Platform, type PlatformLimit } from './limits.ts';
 
 /** What a post says about an item, before it is fitted to a platform. */
@@ -14,7 +17,7 @@ export interface PostParts {
   details: string[];
 }
 
-const HEADLINE_LABELS: Partial<Record<ContentItem['jenis'], string>> = {
+const HEADLINE_LABELS: Partial<Record<ContentType, string>> = {
   pengumuman: 'Pengumuman',
   agenda: 'Agenda',
   dokumen: 'Dokumen',
@@ -24,16 +27,6 @@ const HEADLINE_LABELS: Partial<Record<ContentItem['jenis'], string>> = {
   audio: 'Audio',
 };
 
-const DOCUMENT_CATEGORIES: Record<string, string> = {
-  peraturan: 'Peraturan',
-  'surat-edaran': 'Surat edaran',
-  'laporan-keuangan': 'Laporan keuangan',
-  juknis: 'Petunjuk teknis',
-  juklak: 'Petunjuk pelaksanaan',
-  keputusan: 'Keputusan',
-};
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 
 /** The first paragraph of a Markdown body as plain text: the lead of a news item. */
 export function firstParagraph(markdown: string): string {
@@ -43,36 +36,33 @@ export function firstParagraph(markdown: string): string {
 }
 
 /** The parts of a post per content type (news lead; validity; date and place; number; period). */
-export function describeItem(item: ContentItem, zone: string): PostParts {
-  const data = item.data;
-  const title = text(data.judul);
+export function describeItem(item: Item, zone: Office['zona_waktu']): PostParts {
   const label = HEADLINE_LABELS[item.jenis];
-  const summary = text(data.ringkasan);
   const paragraph = firstParagraph(item.body);
-  const lead = item.jenis === 'berita' ? paragraph || summary : summary || paragraph;
+  const lead = item.jenis === 'berita' ? paragraph || item.data.ringkasan : item.data.ringkasan || paragraph;
   const details: string[] = [];
   const add = (name: string, value: string | undefined) => {
     if (value) details.push(`${name}: ${value}`);
   };
   switch (item.jenis) {
     case 'pengumuman':
-      add('Berlaku sampai', formatLocalDate(data.berlaku_sampai, zone));
+      add('Berlaku sampai', item.data.berlaku_sampai && formatLocal(item.data.berlaku_sampai, zone));
       break;
     case 'agenda':
-      add('Waktu', formatLocalRange(data.mulai, data.selesai, zone));
-      add('Tempat', text(data.lokasi));
-      add('Penyelenggara', text(data.penyelenggara));
+      add('Waktu', formatLocalRange(item.data.mulai, item.data.selesai, zone));
+      add('Tempat', item.data.lokasi);
+      add('Penyelenggara', item.data.penyelenggara);
       break;
     case 'dokumen':
-      add('Nomor', text(data.nomor));
-      add('Jenis', DOCUMENT_CATEGORIES[text(data.kategori)]);
+      add('Nomor', item.data.nomor);
+      if (item.data.kategori !== 'lainnya') add('Jenis', CATEGORY_LABELS[item.data.kategori]);
       break;
     case 'data':
-      add('Periode', text(data.periode));
-      add('Produsen data', text(data.produsen));
+      add('Periode', item.data.periode);
+      add('Produsen data', item.data.produsen);
       break;
   }
-  return { headline: label ? `${label}: ${title}` : title, lead, details };
+  return { headline: label ? `${label}: ${item.data.judul}` : item.data.judul, lead, details };
 }
 
 /** A post fitted to a platform. */
