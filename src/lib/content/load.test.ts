@@ -1,0 +1,157 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { splitFrontmatter } from './frontmatter.ts';
+import { isPublished, loadItems, readItem } from './load.ts';
+
+let root: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'tayang-konten-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function put(path: string, text = '') {
+  await mkdir(join(root, path, '..'), { recursive: true });
+  await writeFile(join(root, path), text);
+}
+
+const BERITA = `---
+judul: Kerja Bakti di Desa Anggrasmanis
+tanggal: 2025-03-10
+ringkasan: Warga membersihkan saluran air.
+penulis: Tim Admin
+lokasi: Desa Anggrasmanis
+gambar:
+  src: foto.jpg
+  alt: Warga membersihkan saluran air di tepi jalan desa
+---
+
+Isi berita.
+`;
+
+describe('splitFrontmatter', () => {
+  it('finds where the body starts', () => {
+    expect(splitFrontmatter('---\na: 1\nb: 2\n---\nIsi')).toEqual({ yaml: 'a: 1\nb: 2\n', yamlLineOffset: 1, body: 'Isi', bodyLine: 5 });
+    expect(splitFrontmatter('---\r\na: 1\r\n---\r\nIsi')?.bodyLine).toBe(4);
+    expect(splitFrontmatter('Tanpa frontmatter')).toBeUndefined();
+  });
+});
+
+describe('loadItems', () => {
+  it('reads items with their type, slug, body line and validated data', async () => {
+    await put('content/berita/kerja-bakti/index.md', BERITA);
+    await put('content/berita/kerja-bakti/foto.jpg');
+    const { items, problems } = await loadItems(join(root, 'content'));
+    expect(problems).toEqual([]);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      jenis: 'berita',
+      slug: 'kerja-bakti',
+      dir: `${root}/content/berita/kerja-bakti`,
+      file: `${root}/content/berita/kerja-bakti/index.md`,
+      body: '\nIsi berita.\n',
+      bodyLine: 11,
+      data: { judul: 'Kerja Bakti di Desa Anggrasmanis', tanggal: '2025-03-10', tag: [] },
+    });
+  });
+
+  it('names the file, line and field of a picture that is missing', async () => {
+    await put('content/berita/kerja-bakti/index.md', BERITA);
+    const { items, problems } = await loadItems(join(root, 'content'));
+    expect(items).toEqual([]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: `${root}/content/berita/kerja-bakti/index.md`, line: 8, field: 'gambar.src', message: `berkas "foto.jpg" tidak ada di folder ${root}/content/berita/kerja-bakti.` }),
+    ]);
+  });
+
+  it('refuses a file that leaves the item folder through a symbolic link', async () => {
+    await put('content/berita/kerja-bakti/index.md', BERITA);
+    await put('rahasia.jpg');
+    await symlink(join(root, 'rahasia.jpg'), join(root, 'content/berita/kerja-bakti/foto.jpg'));
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems).toEqual([expect.objectContaining({ line: 8, field: 'gambar.src', message: 'berkas "foto.jpg" menunjuk ke luar folder item.' })]);
+  });
+
+  it('reports every file named by a type: attachments, photos, captions, documents', async () => {
+    await put('content/video/profil/index.md', '---\njudul: Profil\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\nberkas: profil.webm\ntakarir: profil.vtt\n---\n');
+    await put('content/video/profil/profil.webm');
+    await put('content/pengumuman/libur/index.md', '---\njudul: Libur\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\nlampiran:\n  - { berkas: surat.pdf, judul: Surat }\n---\n');
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems.map((p) => [p.field, p.line])).toEqual([
+      ['lampiran.0.berkas', 7],
+      ['takarir', 7],
+    ]);
+  });
+
+  it('reports folders and files that would be silently left out', async () => {
+    await put('content/beritaa/x/index.md', BERITA);
+    await put('content/berita/lepas.md', BERITA);
+    await put('content/berita/Huruf_Besar/index.md', BERITA.replace(/gambar:[\s\S]*?---/, '---'));
+    await put('content/berita/kosong/catatan.txt');
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems.map((p) => p.message)).toEqual([
+      'folder "beritaa" bukan jenis konten, jadi isinya tidak diterbitkan.',
+      'nama folder "Huruf_Besar" tidak bisa menjadi alamat halaman.',
+      'folder item tidak berisi index.md.',
+      'berkas Markdown ini tidak berada di folder item sendiri, jadi tidak diterbitkan.',
+    ]);
+    expect(problems[1]!.fix).toContain('"huruf-besar"');
+  });
+
+  it('reports a file without frontmatter and broken YAML with their lines', async () => {
+    await put('content/artikel/tanpa/index.md', '# Judul saja\n');
+    await put('content/artikel/rusak/index.md', '---\njudul: Uji\njudul: Dua\n---\n');
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems[0]).toMatchObject({ file: `${root}/content/artikel/rusak/index.md`, line: 3 });
+    expect(problems[0]!.message).toBe('penulisan YAML rusak: ada nama kolom yang ditulis dua kali.');
+    expect(problems[1]).toMatchObject({ file: `${root}/content/artikel/tanpa/index.md`, line: 1 });
+    expect(problems[1]!.message).toContain('tidak diawali frontmatter');
+  });
+
+  it('leaves out items scheduled after `now` when asked', async () => {
+    const nanti = BERITA.replace('lokasi:', 'terbit: 2025-03-11 08:00\nlokasi:');
+    await put('content/berita/nanti/index.md', nanti);
+    await put('content/berita/nanti/foto.jpg');
+    const before = await loadItems(join(root, 'content'), { now: new Date('2025-03-11T00:59:00Z') });
+    expect(before.items).toEqual([]);
+    const after = await loadItems(join(root, 'content'), { now: new Date('2025-03-11T01:00:00Z') });
+    expect(after.items.map((i) => i.slug)).toEqual(['nanti']);
+    expect((await loadItems(join(root, 'content'))).items).toHaveLength(1);
+  });
+});
+
+describe('readItem', () => {
+  it('reads an item from its folder or its index.md', async () => {
+    await put('content/berita/kerja-bakti/index.md', BERITA);
+    await put('content/berita/kerja-bakti/foto.jpg');
+    expect((await readItem(`${root}/content/berita/kerja-bakti/`)).item?.slug).toBe('kerja-bakti');
+    expect((await readItem(`${root}/content/berita/kerja-bakti/index.md`)).item?.jenis).toBe('berita');
+  });
+
+  it('refuses a folder holding both index.md and index.mdx', async () => {
+    await put('content/artikel/dua/index.md', BERITA);
+    await put('content/artikel/dua/index.mdx', BERITA);
+    expect((await readItem(`${root}/content/artikel/dua`)).problems[0]!.message).toBe('folder item berisi index.md dan index.mdx sekaligus.');
+  });
+});
+
+describe('isPublished', () => {
+  const item = (terbit?: string) => ({ data: { terbit } });
+
+  it('publishes items without terbit at once', () => {
+    expect(isPublished(item(), new Date('2000-01-01T00:00:00Z'))).toBe(true);
+  });
+
+  it('reads terbit in the office time zone', () => {
+    // 08:00 WIB = 01:00 UTC; 08:00 WIT (Asia/Jayapura) = 23:00 UTC the day before.
+    expect(isPublished(item('2025-03-11 08:00'), new Date('2025-03-11T00:59:59Z'), 'Asia/Jakarta')).toBe(false);
+    expect(isPublished(item('2025-03-11 08:00'), new Date('2025-03-11T01:00:00Z'), 'Asia/Jakarta')).toBe(true);
+    expect(isPublished(item('2025-03-11 08:00'), new Date('2025-03-10T23:00:00Z'), 'Asia/Jayapura')).toBe(true);
+    expect(isPublished(item('2025-03-11'), new Date('2025-03-10T16:59:00Z'), 'Asia/Jakarta')).toBe(false);
+    expect(isPublished(item('2025-03-11'), new Date('2025-03-10T17:00:00Z'), 'Asia/Jakarta')).toBe(true);
+  });
+});

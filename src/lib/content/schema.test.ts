@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { validateData, validateYaml } from '../errors/validate.ts';
+import { ITEM_SCHEMAS, youtubeId } from './schema.ts';
+
+const COMMON = 'judul: Uji\ntanggal: 2025-03-10\nringkasan: Ringkasan singkat.\npenulis: Tim Admin\n';
+
+function check(jenis: keyof typeof ITEM_SCHEMAS, yaml: string) {
+  return validateYaml(ITEM_SCHEMAS[jenis], yaml, 'content/x/y/index.md', 1);
+}
+
+function problemsOf(jenis: keyof typeof ITEM_SCHEMAS, yaml: string) {
+  const result = check(jenis, yaml);
+  if (result.ok) throw new Error('expected problems');
+  return result.problems;
+}
+
+describe('content frontmatter', () => {
+  it('accepts a minimal item of every type', () => {
+    const minimal: Record<keyof typeof ITEM_SCHEMAS, string> = {
+      berita: `${COMMON}lokasi: Balai Desa Anggrasmanis\n`,
+      pengumuman: COMMON,
+      agenda: `${COMMON}mulai: 2025-04-01 09:00\nlokasi: Pendapa\npenyelenggara: Kecamatan\n`,
+      artikel: COMMON,
+      galeri: `${COMMON}foto:\n  - { src: a.jpg, alt: Warga menanam pohon }\n`,
+      video: `${COMMON}berkas: video.webm\ntakarir: takarir.vtt\n`,
+      audio: `${COMMON}berkas: siaran.ogg\ntranskrip: Selamat pagi.\n`,
+      dokumen: `${COMMON}kategori: peraturan\nberkas: perbup.pdf\nklasifikasi: setiap-saat\npenguasa_informasi: Sekretariat\npenanggung_jawab: Sekcam\ntempat_pembuatan: Jenawi\nbentuk_informasi: [softcopy]\njangka_waktu_penyimpanan: 5 tahun\n`,
+      data: `${COMMON}berkas: penduduk.csv\nprodusen: Seksi Pemerintahan\nfrekuensi: semesteran\nsatuan: jiwa\nperiode: 2025\n`,
+    };
+    for (const [jenis, yaml] of Object.entries(minimal)) {
+      const result = check(jenis as keyof typeof ITEM_SCHEMAS, yaml);
+      expect(result, jenis).toMatchObject({ ok: true });
+    }
+  });
+
+  it('refuses klasifikasi dikecualikan, citing UU 14/2008, on any type', () => {
+    for (const jenis of ['dokumen', 'berita'] as const) {
+      const problems = problemsOf(jenis, `${COMMON}klasifikasi: dikecualikan\n`);
+      const problem = problems.find((p) => p.field === 'klasifikasi');
+      expect(problem?.message).toContain('UU 14/2008');
+      expect(problem?.message).toContain('tidak boleh diterbitkan');
+      expect(problem?.line).toBe(6);
+    }
+  });
+
+  it('lists the allowed classifications for an unknown one', () => {
+    const problem = problemsOf('artikel', `${COMMON}klasifikasi: rahasia\n`)[0]!;
+    expect(problem.message).toBe('klasifikasi "rahasia" tidak dikenal. Pilih salah satu: berkala, serta-merta, setiap-saat (UU 14/2008 Pasal 9–11).');
+  });
+
+  it('names the line of a missing required field at the start of the frontmatter', () => {
+    const problems = problemsOf('berita', COMMON);
+    expect(problems).toEqual([
+      { file: 'content/x/y/index.md', line: 2, column: 1, field: 'lokasi', message: 'wajib diisi, tetapi tidak ada.', fix: 'tambahkan kolom ini dengan teks.' },
+    ]);
+  });
+
+  it('says how to write a date that is not one', () => {
+    const problem = problemsOf('artikel', COMMON.replace('2025-03-10', '10 Maret 2025'))[0]!;
+    expect(problem).toMatchObject({ field: 'tanggal', line: 3 });
+    expect(problem.message).toContain('Tulis TTTT-BB-HH, misalnya 2025-03-10');
+    expect(problemsOf('artikel', COMMON.replace('2025-03-10', '2025-02-30'))[0]!.field).toBe('tanggal');
+  });
+
+  it('normalises dates written by hand and the Dates js-yaml gives Astro to the same text', () => {
+    const byHand = check('agenda', `${COMMON}mulai: 2025-04-01T09:00:00\nlokasi: Pendapa\npenyelenggara: Kecamatan\n`);
+    expect(byHand.ok && byHand.value.mulai).toBe('2025-04-01 09:00');
+    // js-yaml (Astro's frontmatter parser) reads `2025-04-01 09:00:00` as that time in UTC.
+    const fromAstro = validateData(ITEM_SCHEMAS.agenda, {
+      judul: 'Uji', tanggal: new Date('2025-03-10T00:00:00Z'), ringkasan: 'r', penulis: 'p',
+      mulai: new Date('2025-04-01T09:00:00Z'), lokasi: 'Pendapa', penyelenggara: 'Kecamatan',
+    }, 'f');
+    expect(fromAstro.ok && [fromAstro.value.tanggal, fromAstro.value.mulai]).toEqual(['2025-03-10', '2025-04-01 09:00']);
+  });
+
+  it('refuses an agenda that ends before it starts', () => {
+    const problem = problemsOf('agenda', `${COMMON}mulai: 2025-04-01 09:00\nselesai: 2025-04-01 08:00\nlokasi: Pendapa\npenyelenggara: Kecamatan\n`)[0]!;
+    expect(problem).toMatchObject({ field: 'selesai', line: 7 });
+    expect(problem.message).toContain('lebih awal daripada waktu mulai');
+  });
+
+  it('keeps every file inside the item folder', () => {
+    const cases = ['../lain/foto.jpg', '/etc/passwd.jpg', 'https://contoh.id/foto.jpg', 'a//b.jpg', 'foto\\a.jpg'];
+    for (const src of cases) {
+      const problem = problemsOf('artikel', `${COMMON}gambar:\n  src: '${src}'\n  alt: Foto\n`)[0]!;
+      expect(problem.field, src).toBe('gambar.src');
+      expect(problem.line, src).toBe(7);
+      expect(problem.message, src).toContain('tulis nama berkasnya saja');
+    }
+  });
+
+  it('names the formats a file must have', () => {
+    const problem = problemsOf('video', `${COMMON}berkas: video.webm\ntakarir: takarir.srt\n`)[0]!;
+    expect(problem).toMatchObject({ field: 'takarir', message: 'takarir (teks terjemahan suara) harus berformat .vtt, bukan "takarir.srt".' });
+    expect(problemsOf('dokumen', `${COMMON}kategori: peraturan\nberkas: perbup.docx\nklasifikasi: berkala\npenguasa_informasi: a\npenanggung_jawab: b\ntempat_pembuatan: c\nbentuk_informasi: [softcopy]\njangka_waktu_penyimpanan: 5 tahun\n`)[0]!.message).toContain('.pdf');
+  });
+
+  it('requires alt text for every picture', () => {
+    const problem = problemsOf('galeri', `${COMMON}foto:\n  - src: a.jpg\n    alt: ""\n`)[0]!;
+    expect(problem).toMatchObject({ field: 'foto.0.alt', line: 8, message: 'tidak boleh kosong.' });
+    expect(problemsOf('galeri', `${COMMON}foto:\n  - src: a.jpg\n`)[0]!.field).toBe('foto.0.alt');
+  });
+
+  it('requires captions for a video, and exactly one of file or YouTube', () => {
+    expect(problemsOf('video', `${COMMON}berkas: v.mp4\n`)[0]!.field).toBe('takarir');
+    const neither = problemsOf('video', `${COMMON}takarir: t.vtt\n`)[0]!;
+    expect(neither.message).toContain('salah satu: `berkas`');
+    expect(problemsOf('video', `${COMMON}takarir: t.vtt\nberkas: v.mp4\nyoutube: https://youtu.be/abcdefghijk\n`)[0]!.field).toBe('berkas');
+  });
+
+  it('stores a YouTube address as its id', () => {
+    const result = check('video', `${COMMON}youtube: https://www.youtube.com/watch?v=abcdefghijk&t=10\ntakarir: t.vtt\n`);
+    expect(result.ok && result.value.youtube).toBe('abcdefghijk');
+    expect(youtubeId('https://youtu.be/abcdefghijk')).toBe('abcdefghijk');
+    expect(youtubeId('https://vimeo.com/123')).toBeUndefined();
+    expect(problemsOf('video', `${COMMON}youtube: https://vimeo.com/123\ntakarir: t.vtt\n`)[0]!.message).toContain('bukan alamat video YouTube');
+  });
+
+  it('requires a transcript for audio', () => {
+    expect(problemsOf('audio', `${COMMON}berkas: a.mp3\n`)[0]).toMatchObject({ field: 'transkrip', message: 'wajib diisi, tetapi tidak ada.' });
+  });
+
+  it('lists the document categories for an unknown one', () => {
+    const problem = problemsOf('dokumen', `${COMMON}kategori: perda\nberkas: a.pdf\nklasifikasi: berkala\npenguasa_informasi: a\npenanggung_jawab: b\ntempat_pembuatan: c\nbentuk_informasi: [softcopy]\njangka_waktu_penyimpanan: 5 tahun\n`)[0]!;
+    expect(problem).toMatchObject({ field: 'kategori', line: 6 });
+    expect(problem.fix).toBe('pilih salah satu: peraturan, surat-edaran, laporan-keuangan, juknis, juklak, keputusan, lainnya.');
+  });
+
+  it('names a misspelt key', () => {
+    const problem = problemsOf('artikel', `${COMMON}ringksan: x\n`)[0]!;
+    expect(problem).toMatchObject({ line: 6, message: 'kolom tidak dikenal: ringksan.' });
+  });
+
+  it('reads social settings and strips "#" from hashtags', () => {
+    const result = check('artikel', `${COMMON}sosial:\n  platform: [instagram, x]\n  tagar: ["#Jenawi", Karanganyar]\n  teks: { x: Teks khusus X }\n`);
+    expect(result.ok && result.value.sosial).toEqual({ platform: ['instagram', 'x'], tagar: ['Jenawi', 'Karanganyar'], teks: { x: 'Teks khusus X' }, nonaktif: false });
+    expect(problemsOf('artikel', `${COMMON}sosial:\n  platform: [tiktok]\n`)[0]!.fix).toContain('instagram, facebook, x, youtube, whatsapp');
+    expect(problemsOf('artikel', `${COMMON}sosial:\n  tagar: [Dua kata]\n`)[0]!.message).toContain('tanpa spasi');
+  });
+});
