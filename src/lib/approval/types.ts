@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Office } from '../config/schema.ts';
 
 /**
  * The pull request as GitHub's REST API returns it, in the shape `tayang persetujuan --snapshot`
@@ -149,6 +150,8 @@ export interface StageVerdict {
   unknown_teams: string[];
   /** Members of this stage whose current review on the head commit asks for changes. */
   changes_requested_by: ChangeRequest[];
+  /** Members who asked for changes on an older commit: the author has pushed since. */
+  outdated_change_requests: string[];
   ignored: IgnoredApproval[];
 }
 
@@ -170,6 +173,7 @@ export interface Verdict {
   ungoverned_files: string[];
   /** Accounts that cannot approve: the PR's opener and its commits' authors and committers. */
   authors: string[];
-  /** The evaluation time (ISO). */
+  /** The evaluation time (ISO) and the office's time zone, for showing times. */
   evaluated_at: string;
+  time_zone: Office['zona_waktu'];
 }

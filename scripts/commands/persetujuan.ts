@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import type { Verdict } from '../../src/lib/approval/types.ts';
+import type { Problem } from '../../src/lib/errors/problem.ts';
+import { EXIT, exitWithProblems, runAction } from '../cli.ts';
+
+interface ApprovalOptions {
+  snapshot?: string;
+  config: string;
+  sekarang?: string;
+  format: string;
+}
+
+const FORMATS = ['teks', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export function register(program: Command): void {
+  program
+    .command('persetujuan')
+    .description(
+      'Menilai ulasan (review) sebuah PR sebagai persetujuan bertahap menurut SOP di tayang.config.yml.\n' +
+        'Keluar 0 bila disetujui, 1 bila belum (menunggu atau dikembalikan), 2 bila masukan tidak bisa dipakai.',
+    )
+    .option('--snapshot <berkas>', 'JSON tanggapan REST GitHub: {"pull", "reviews", "commits", "files", "teams"}')
+    .option('--config <berkas>', 'konfigurasi kantor dari cabang dasar (bukan dari PR)', 'tayang.config.yml')
+    .option('--sekarang <waktu>', 'waktu penilaian, ISO 8601 (bawaan: saat ini)')
+    .option('--format <format>', 'teks atau json', 'teks')
+    .action((options: ApprovalOptions) => runAction(() => runApproval(options)));
+}
+
+async function runApproval(options: ApprovalOptions): Promise<number> {
+  const format = parseFormat(options.format);
+  const now = parseNow(options.sekarang);
+  if (!options.snapshot) {
+    exitWithProblems([{ file: 'tayang persetujuan', message: 'tidak ada PR yang dinilai.', fix: 'berikan --snapshot BERKAS (JSON tanggapan GitHub).' }]);
+  }
+  const { loadConfigFile } = await import('../../src/lib/config/load.ts');
+  const { loadSnapshotFile } = await import('../../src/lib/approval/snapshot.ts');
+  const { evaluateApproval } = await import('../../src/lib/approval/evaluate.ts');
+  const [config, snapshot] = await Promise.all([loadConfigFile(options.config), loadSnapshotFile(options.snapshot)]);
+  const problems = [...(config.ok ? [] : config.problems), ...(snapshot.ok ? [] : snapshot.problems)];
+  if (!config.ok || !snapshot.ok) exitWithProblems(problems);
+  const verdict = evaluateApproval(config.value, snapshot.value, now);
+  await printVerdict(verdict, format);
+  return verdict.state === 'approved' ? EXIT.ok : EXIT.findings;
+}
+
+async function printVerdict(verdict: Verdict, format: Format): Promise<void> {
+  const { renderVerdictJson, renderVerdictText } = await import('../../src/lib/approval/render.ts');
+  process.stdout.write(format === 'json' ? `${JSON.stringify(renderVerdictJson(verdict), null, 2)}\n` : `${renderVerdictText(verdict)}\n`);
+}
+
+function parseFormat(value: string): Format {
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  return exitWithProblems([optionProblem('--format', `format "${value}" tidak dikenal.`, 'pilih teks atau json.')]);
+}
+
+function parseNow(value: string | undefined): Date {
+  if (value === undefined) return new Date();
+  const now = new Date(value);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(now.getTime())) return now;
+  return exitWithProblems([optionProblem('--sekarang', `"${value}" bukan waktu ISO 8601.`, 'tulis misalnya 2025-03-10T09:00:00+07:00.')]);
+}
+
+function optionProblem(option: string, message: string, fix: string): Problem {
+  return { file: 'tayang persetujuan', field: option, message, fix };
+}

@@ -1,0 +1,358 @@
+import { durationToMinutes } from '../config/duration.ts';
+import type { Config, Flow, Stage } from '../config/schema.ts';
+import { endOfDate, workingDayMinutes, workingMinutesBetween } from '../config/working-time.ts';
+import { governChangedPaths } from './flows.ts';
+import { composeMessages, describeStandard } from './messages.ts';
+import type { ChangeRequest, IgnoredApproval, Review, Snapshot, StageApproval, StageVerdict, Verdict, VerdictState } from './types.ts';
+
+/**
+ * Turns a pull request's reviews into the SOP's approvals (DESIGN.md §4). Pure: the config is the
+ * base branch's, the snapshot is GitHub's REST responses, `now` is injected. When anything is in
+ * doubt the PR is not approved.
+ *
+ * Decisions the contract leaves open, made here:
+ * - Who cannot approve: the PR's opener and the GitHub accounts that authored or committed any of
+ *   its commits (GitHub's `web-flow`, the committer of web-editor commits, is no person).
+ * - A stand-in's review counts when it was submitted before the end of their `sampai` date: an act
+ *   of a Plh. stays valid after the mandate ends.
+ * - A request for changes returns the PR only while it is on the head commit; after the author
+ *   pushes a fix, the stage waits for its members to look again.
+ * - "One person, one stage" holds within a flow; an official whose role appears in two flows that
+ *   govern the same PR approves both with one review.
+ */
+export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date): Verdict {
+  const { pull } = snapshot;
+  const authors = authorsOf(snapshot);
+  const paths = snapshot.files.flatMap((file) => (file.previous_filename ? [file.filename, file.previous_filename] : [file.filename]));
+  const governance = governChangedPaths(config, paths);
+  const context: FlowContext = {
+    config,
+    teams: new Map(Object.entries(snapshot.teams).map(([team, logins]) => [team.toLowerCase(), logins])),
+    reviews: currentReviews(snapshot.reviews),
+    authors: new Set(authors.map(keyOf)),
+    headSha: pull.head.sha,
+    openedAt: new Date(pull.created_at),
+    now,
+  };
+  const flows = config.alur.filter((flow) => governance.byFlow.has(flow.id));
+  const stages = flows.flatMap((flow) => evaluateFlow(context, flow));
+
+  const counted = new Set(stages.flatMap((stage) => [...stage.approvers, ...stage.ignored.map((i) => i.login)].map(keyOf)));
+  const uncounted = [...context.reviews.values()].filter((r) => r.state === 'APPROVED' && !counted.has(r.key)).map((r) => r.login);
+
+  const state: VerdictState = pull.draft
+    ? 'pending'
+    : stages.some((stage) => stage.state === 'changes_requested')
+      ? 'changes_requested'
+      : paths.length > 0 && governance.ungoverned.length === 0 && stages.every((stage) => stage.state === 'approved')
+        ? 'approved'
+        : 'pending';
+
+  return {
+    state,
+    flows: flows.map((flow) => flow.id),
+    stages,
+    messages: composeMessages({ state, draft: pull.draft, noFiles: paths.length === 0, ungoverned: governance.ungoverned, stages, uncounted }),
+    pull: { number: pull.number ?? null, author: pull.user.login, draft: pull.draft, head_sha: pull.head.sha, created_at: pull.created_at },
+    files_by_flow: Object.fromEntries(governance.byFlow),
+    ungoverned_files: governance.ungoverned,
+    authors,
+    evaluated_at: now.toISOString(),
+    time_zone: config.kantor.zona_waktu,
+  };
+}
+
+/** GitHub's account for commits made in its web editor; the person is the commit's author. */
+const GITHUB_WEB_COMMITTER = 'web-flow';
+
+/**
+ * Bounds the search for the best assignment of approvers to stages. Roles have a handful of
+ * members, so real PRs stay far below it; a pathological config cannot hang CI. The search tries
+ * the earliest approvals first, so a cut-off still yields a sound assignment.
+ */
+const ASSIGNMENT_SEARCH_LIMIT = 20_000;
+
+interface FlowContext {
+  config: Config;
+  /** "org/slug" (lower case) → member logins. */
+  teams: Map<string, string[]>;
+  reviews: Map<string, CurrentReview>;
+  authors: Set<string>;
+  headSha: string;
+  openedAt: Date;
+  now: Date;
+}
+
+/** A user's review state: their latest APPROVED, CHANGES_REQUESTED or DISMISSED review. */
+interface CurrentReview {
+  login: string;
+  key: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'DISMISSED';
+  commitId: string | null;
+  at: number;
+  submittedAt: string;
+  body: string;
+  htmlUrl?: string;
+}
+
+interface Member {
+  login: string;
+  standIn?: { until: string; basis?: string; endsAt: number };
+}
+
+/** A review that can count for a stage: by a member, not an author, on the head commit. */
+interface Candidate {
+  login: string;
+  key: string;
+  at: number;
+  submittedAt: string;
+  member: Member;
+}
+
+/** GitHub logins are case-insensitive. */
+function keyOf(login: string): string {
+  return login.toLowerCase();
+}
+
+function authorsOf(snapshot: Snapshot): string[] {
+  const logins = new Map<string, string>([[keyOf(snapshot.pull.user.login), snapshot.pull.user.login]]);
+  for (const commit of snapshot.commits) {
+    for (const account of [commit.author, commit.committer]) {
+      if (account && keyOf(account.login) !== GITHUB_WEB_COMMITTER && !logins.has(keyOf(account.login))) logins.set(keyOf(account.login), account.login);
+    }
+  }
+  return [...logins.values()];
+}
+
+function currentReviews(reviews: readonly Review[]): Map<string, CurrentReview> {
+  const decisive = reviews
+    .map((review, index) => ({ review, index }))
+    .filter(({ review }) => review.user && review.submitted_at && ['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(review.state))
+    .sort((a, b) => Date.parse(a.review.submitted_at!) - Date.parse(b.review.submitted_at!) || a.index - b.index);
+  const current = new Map<string, CurrentReview>();
+  for (const { review } of decisive) {
+    const login = review.user!.login;
+    current.set(keyOf(login), {
+      login,
+      key: keyOf(login),
+      state: review.state as CurrentReview['state'],
+      commitId: review.commit_id ?? null,
+      at: Date.parse(review.submitted_at!),
+      submittedAt: review.submitted_at!,
+      body: review.body ?? '',
+      htmlUrl: review.html_url,
+    });
+  }
+  return current;
+}
+
+/** Everyone who may act for a stage's roles: members (teams expanded) and stand-ins. */
+function stageMembers(context: FlowContext, stage: Stage): { members: Map<string, Member>; unknownTeams: string[] } {
+  const members = new Map<string, Member>();
+  const unknownTeams: string[] = [];
+  const zone = context.config.kantor.zona_waktu;
+  for (const roleId of stage.peran) {
+    const role = context.config.peran[roleId]!;
+    for (const entry of role.anggota) {
+      if (entry.startsWith('@')) {
+        const team = context.teams.get(entry.slice(1).toLowerCase());
+        if (team === undefined) unknownTeams.push(entry.slice(1));
+        for (const login of team ?? []) members.set(keyOf(login), { login });
+      } else {
+        members.set(keyOf(entry), { login: entry });
+      }
+    }
+  }
+  for (const roleId of stage.peran) {
+    for (const standIn of context.config.peran[roleId]!.pengganti) {
+      const known = members.get(keyOf(standIn.akun));
+      if (known && !known.standIn) continue;
+      if (known?.standIn && known.standIn.until >= standIn.sampai) continue;
+      members.set(keyOf(standIn.akun), {
+        login: standIn.akun,
+        standIn: { until: standIn.sampai, basis: standIn.dasar, endsAt: endOfDate(standIn.sampai, zone).getTime() },
+      });
+    }
+  }
+  return { members, unknownTeams: [...new Set(unknownTeams)] };
+}
+
+function actsAt(member: Member, time: number): boolean {
+  return !member.standIn || time <= member.standIn.endsAt;
+}
+
+interface StageInput {
+  stage: Stage;
+  members: Map<string, Member>;
+  unknownTeams: string[];
+  candidates: Candidate[];
+  ignored: IgnoredApproval[];
+}
+
+function evaluateFlow(context: FlowContext, flow: Flow): StageVerdict[] {
+  const strict = flow.urutan === 'ketat';
+  const inputs = flow.tahap.map((stage) => collectCandidates(context, stage));
+  const plan = assignApprovers(
+    inputs.map((input) => input.candidates),
+    flow.tahap.map((stage) => stage.minimal),
+    strict,
+  );
+  const passedAt = plan.map((chosen) => (chosen ? Math.max(...chosen.map((c) => c.at)) : null));
+  const firstOpen = passedAt.findIndex((at) => at === null);
+  const used = new Map<string, number>();
+  plan.forEach((chosen, k) => chosen?.forEach((c) => used.set(c.key, k)));
+
+  // Further valid approvals of a passed stage are recorded too, unless their author may still be
+  // needed by a stage that has not passed.
+  const openMembers = new Set(inputs.flatMap((input, k) => (passedAt[k] === null ? [...input.members.keys()] : [])));
+  const approvalsOf = plan.map((chosen, k) => {
+    if (!chosen) return [];
+    const after = strict && k > 0 ? passedAt[k - 1]! : -Infinity;
+    const extra = inputs[k]!.candidates.filter((c) => !used.has(c.key) && !openMembers.has(c.key) && c.at > after);
+    for (const c of extra) used.set(c.key, k);
+    return [...chosen, ...extra].sort((a, b) => a.at - b.at);
+  });
+
+  const hours = context.config.jam_kerja;
+  const zone = context.config.kantor.zona_waktu;
+  return flow.tahap.map((stage, k): StageVerdict => {
+    const input = inputs[k]!;
+    const passed = passedAt[k] !== null;
+    const startedAt = !strict || k === 0 ? context.openedAt.getTime() : passedAt[k - 1] ?? null;
+
+    const ignored = [...input.ignored];
+    for (const candidate of input.candidates) {
+      const countedIn = used.get(candidate.key);
+      if (countedIn === k) continue;
+      if (countedIn !== undefined) ignored.push({ login: candidate.login, reason: 'counted_elsewhere', stage: flow.tahap[countedIn]!.nama });
+      else if (strict && k > 0 && (startedAt === null || candidate.at <= startedAt)) ignored.push({ login: candidate.login, reason: 'too_early', stage: flow.tahap[k - 1]!.nama });
+    }
+
+    const changeRequests: ChangeRequest[] = [];
+    const outdatedChangeRequests: string[] = [];
+    const open = !passed && (!strict || k === firstOpen);
+    if (open) {
+      for (const review of context.reviews.values()) {
+        const member = input.members.get(review.key);
+        if (review.state !== 'CHANGES_REQUESTED' || !member || !actsAt(member, review.at) || context.authors.has(review.key)) continue;
+        if (review.commitId === context.headSha) {
+          changeRequests.push({ login: review.login, submitted_at: review.submittedAt, body: review.body, html_url: review.htmlUrl });
+        } else {
+          outdatedChangeRequests.push(review.login);
+        }
+      }
+    }
+
+    const end = passed ? passedAt[k]! : context.now.getTime();
+    const elapsed = startedAt === null ? 0 : workingMinutesBetween(hours, zone, new Date(startedAt), new Date(end));
+    const standard = durationToMinutes(stage.mutu_baku, workingDayMinutes(hours));
+    const approvals = approvalsOf[k]!;
+    return {
+      id: stage.id,
+      flow: flow.id,
+      name: stage.nama,
+      flow_name: flow.nama,
+      roles: stage.peran.map((id) => ({ id, name: context.config.peran[id]!.nama })),
+      required: stage.minimal,
+      state: passed ? 'approved' : !open ? 'waiting' : changeRequests.length > 0 ? 'changes_requested' : 'pending',
+      approvers: approvals.map((c) => c.login),
+      approvals: approvals.map((c): StageApproval => ({
+        login: c.login,
+        submitted_at: c.submittedAt,
+        ...(c.member.standIn ? { stand_in: { until: c.member.standIn.until, ...(c.member.standIn.basis ? { basis: c.member.standIn.basis } : {}) } } : {}),
+      })),
+      started_at: startedAt === null ? null : new Date(startedAt).toISOString(),
+      passed_at: passed ? new Date(passedAt[k]!).toISOString() : null,
+      elapsed_minutes: elapsed,
+      standard_minutes: standard,
+      standard_text: describeStandard(stage.mutu_baku),
+      overdue: standard !== null && elapsed > standard,
+      reviewers: [...input.members.entries()]
+        .filter(([key, member]) => actsAt(member, context.now.getTime()) && !context.authors.has(key) && (used.get(key) ?? k) === k)
+        .map(([, member]) => member.login),
+      unknown_teams: input.unknownTeams,
+      changes_requested_by: changeRequests,
+      outdated_change_requests: outdatedChangeRequests,
+      ignored,
+    };
+  });
+}
+
+/** A stage's possible approvals, and the approvals of its members that cannot count at all. */
+function collectCandidates(context: FlowContext, stage: Stage): StageInput {
+  const { members, unknownTeams } = stageMembers(context, stage);
+  const candidates: Candidate[] = [];
+  const ignored: IgnoredApproval[] = [];
+  for (const review of context.reviews.values()) {
+    const member = members.get(review.key);
+    if (review.state !== 'APPROVED' || !member) continue;
+    if (!actsAt(member, review.at)) ignored.push({ login: review.login, reason: 'stand_in_expired', until: member.standIn!.until });
+    else if (context.authors.has(review.key)) ignored.push({ login: review.login, reason: 'author' });
+    else if (review.commitId !== context.headSha) ignored.push({ login: review.login, reason: 'stale' });
+    else candidates.push({ login: review.login, key: review.key, at: review.at, submittedAt: review.submittedAt, member });
+  }
+  candidates.sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
+  return { stage, members, unknownTeams, candidates, ignored };
+}
+
+type Plan = (Candidate[] | undefined)[];
+
+/**
+ * Picks who counts for which stage so that one person counts once and the flow gets furthest:
+ * most stages passed, earlier stages first, then the earliest passing times. With `ketat`, a
+ * stage only takes approvals given after the stage before it passed.
+ */
+function assignApprovers(candidates: Candidate[][], required: number[], strict: boolean): Plan {
+  let best: { plan: Plan; score: number[] } | undefined;
+  let leaves = 0;
+  const plan: Plan = [];
+  const visit = (k: number, used: Set<string>, after: number): void => {
+    if (leaves >= ASSIGNMENT_SEARCH_LIMIT) return;
+    if (k === candidates.length) {
+      leaves++;
+      const score = scorePlan(plan);
+      if (!best || compareScores(score, best.score) > 0) best = { plan: [...plan], score };
+      return;
+    }
+    const available = candidates[k]!.filter((c) => !used.has(c.key) && c.at > after);
+    for (const chosen of combinations(available, required[k]!)) {
+      plan[k] = chosen;
+      visit(k + 1, new Set([...used, ...chosen.map((c) => c.key)]), strict ? Math.max(...chosen.map((c) => c.at)) : after);
+      if (leaves >= ASSIGNMENT_SEARCH_LIMIT) return;
+    }
+    // A stage left open: in a strict flow nothing after it can pass; in a free flow leaving it
+    // open may free people that later stages need.
+    if (strict) {
+      for (let i = k; i < candidates.length; i++) plan[i] = undefined;
+      visit(candidates.length, used, after);
+    } else {
+      plan[k] = undefined;
+      visit(k + 1, used, after);
+    }
+  };
+  visit(0, new Set(), -Infinity);
+  return best!.plan;
+}
+
+/** Passed stages, then which stages (earlier first), then how early each passed. */
+function scorePlan(plan: Plan): number[] {
+  const passed = plan.map((chosen) => (chosen ? 1 : 0));
+  const times = plan.map((chosen) => (chosen ? -Math.max(...chosen.map((c) => c.at)) : -Infinity));
+  return [passed.reduce((sum, p) => sum + p, 0 as number), ...passed, ...times];
+}
+
+function compareScores(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]! ? 1 : -1;
+  return 0;
+}
+
+/** Subsets of `size` items, in order, earliest items first. */
+function* combinations<T>(items: readonly T[], size: number, start = 0): Generator<T[]> {
+  if (size === 0) {
+    yield [];
+    return;
+  }
+  for (let i = start; i <= items.length - size; i++) {
+    for (const rest of combinations(items, size - 1, i + 1)) yield [items[i]!, ...rest];
+  }
+}

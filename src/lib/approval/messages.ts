@@ -1,0 +1,105 @@
+import type { Duration } from '../config/duration.ts';
+import type { IgnoredApproval, StageVerdict, VerdictState } from './types.ts';
+
+/**
+ * The Indonesian sentences of a verdict: what the PR waits for, and why reviews that look like
+ * approvals did not count. The engine decides; this module only words its decisions.
+ */
+export function composeMessages(parts: {
+  state: VerdictState;
+  draft: boolean;
+  noFiles: boolean;
+  ungoverned: readonly string[];
+  stages: readonly StageVerdict[];
+  uncounted: readonly string[];
+}): string[] {
+  const messages: string[] = [];
+  if (parts.draft) messages.push('PR ini masih draf, dan draf tidak pernah disetujui. Tandai "Ready for review" bila sudah siap diperiksa.');
+  if (parts.noFiles) messages.push('PR ini tidak mengubah berkas apa pun, jadi tidak ada yang bisa disetujui.');
+  for (const file of parts.ungoverned) {
+    messages.push(
+      `Berkas ${file} tidak diatur alur mana pun di tayang.config.yml, jadi PR ini tidak bisa disetujui. ` +
+        'Keluarkan berkas itu dari PR, atau minta admin menambahkan polanya ke `berkas` (atau jenis kontennya ke `jenis`) sebuah alur.',
+    );
+  }
+  for (const stage of parts.stages) messages.push(...describeStage(stage));
+  if (parts.uncounted.length > 0) {
+    messages.push(`Persetujuan ${listLogins(parts.uncounted)} tidak dihitung: bukan anggota peran tahap mana pun yang diperlukan PR ini.`);
+  }
+  if (parts.state === 'approved') messages.push('Semua tahap sudah disetujui: PR ini boleh digabungkan (merge) dan ditayangkan.');
+  return messages;
+}
+
+function describeStage(stage: StageVerdict): string[] {
+  const roles = stage.roles.map((role) => role.id).join(', ');
+  const ignored = stage.ignored.length > 0 ? ` Diabaikan: ${stage.ignored.map(describeIgnored).join('; ')}.` : '';
+  const teams = stage.unknown_teams.map(
+    (team) => ` Anggota tim @${team} tidak diketahui (tidak ada di \`teams\` snapshot), jadi persetujuan mereka belum bisa dihitung.`,
+  );
+  switch (stage.state) {
+    case 'approved':
+      return [];
+    case 'waiting':
+      return stage.ignored.length > 0 ? [`${stage.name} (${roles}) belum gilirannya.${ignored}`] : [];
+    case 'changes_requested':
+      return [
+        `${stage.name} (${roles}) mengembalikan draf kepada penulis. ` +
+          stage.changes_requested_by.map((r) => (oneLine(r.body) ? `${r.login}: "${oneLine(r.body)}"` : `${r.login} (tanpa alasan tertulis)`)).join('; ') +
+          '. Perbaiki lalu dorong commit baru; tahap ini kemudian memeriksa lagi.',
+      ];
+    case 'pending': {
+      const outdated =
+        stage.outdated_change_requests.length > 0
+          ? ` ${listLogins(stage.outdated_change_requests)} meminta perbaikan pada commit lama; perbaikannya sudah didorong dan menunggu diperiksa lagi.`
+          : '';
+      const overdue = stage.overdue
+        ? ` Sudah melewati mutu baku ${stage.standard_text}: berjalan ${formatMinutes(stage.elapsed_minutes)} waktu kerja.`
+        : '';
+      return [
+        `Menunggu ${lowerFirst(stage.name)} (${roles}): ${stage.approvers.length} dari ${stage.required} persetujuan.${ignored}${outdated}${overdue}${teams.join('')}`,
+      ];
+    }
+  }
+}
+
+function describeIgnored(ignored: IgnoredApproval): string {
+  switch (ignored.reason) {
+    case 'stale':
+      return `persetujuan ${ignored.login} pada commit lama`;
+    case 'author':
+      return `persetujuan ${ignored.login}, karena ia ikut menulis PR ini`;
+    case 'too_early':
+      return `persetujuan ${ignored.login}, karena diberikan sebelum tahap "${ignored.stage}" selesai`;
+    case 'counted_elsewhere':
+      return `persetujuan ${ignored.login}, karena sudah dihitung untuk tahap "${ignored.stage}" (satu orang hanya untuk satu tahap)`;
+    case 'stand_in_expired':
+      return `persetujuan ${ignored.login}, karena masa tugasnya sebagai pengganti berakhir ${ignored.until}`;
+  }
+}
+
+/** The time standard as an official reads it: "30 menit", "1 jam", "2 hari kerja", "tentatif". */
+export function describeStandard(duration: Duration): string {
+  if (duration === 'tentatif') return 'tentatif';
+  if ('workingDays' in duration) return `${duration.workingDays} hari kerja`;
+  return duration.minutes >= 60 && duration.minutes % 60 === 0 ? `${duration.minutes / 60} jam` : `${duration.minutes} menit`;
+}
+
+/** Working minutes as "45 menit", "2 jam", "2 jam 5 menit". */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes} menit`;
+  const rest = minutes % 60;
+  return `${Math.floor(minutes / 60)} jam${rest > 0 ? ` ${rest} menit` : ''}`;
+}
+
+function listLogins(logins: readonly string[]): string {
+  return logins.length <= 1 ? logins.join('') : `${logins.slice(0, -1).join(', ')} dan ${logins.at(-1)}`;
+}
+
+/** "Verifikasi Kasubbag" → "verifikasi Kasubbag"; acronyms ("PPID …") stay as they are. */
+export function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
