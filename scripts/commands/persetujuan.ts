@@ -4,6 +4,7 @@ import type { Problem } from '../../src/lib/errors/problem.ts';
 import { EXIT, exitWithProblems, runAction } from '../cli.ts';
 
 interface ApprovalOptions {
+  pr?: string;
   snapshot?: string;
   config: string;
   sekarang?: string;
@@ -20,6 +21,10 @@ export function register(program: Command): void {
       'Menilai ulasan (review) sebuah PR sebagai persetujuan bertahap menurut SOP di tayang.config.yml.\n' +
         'Keluar 0 bila disetujui, 1 bila belum (menunggu atau dikembalikan), 2 bila masukan tidak bisa dipakai.',
     )
+    .option(
+      '--pr <nomor>',
+      'nilai PR ini langsung di GitHub (konfigurasi dari cabang dasarnya), lalu perbarui status, komentar, label dan permintaan tinjauan; butuh GITHUB_TOKEN dan GITHUB_REPOSITORY (GITHUB_API_URL untuk GitHub Enterprise Server)',
+    )
     .option('--snapshot <berkas>', 'JSON tanggapan REST GitHub: {"pull", "reviews", "commits", "files", "teams"}')
     .option('--config <berkas>', 'konfigurasi kantor dari cabang dasar (bukan dari PR)', 'tayang.config.yml')
     .option('--sekarang <waktu>', 'waktu penilaian, ISO 8601 (bawaan: saat ini)')
@@ -30,6 +35,7 @@ export function register(program: Command): void {
 async function runApproval(options: ApprovalOptions): Promise<number> {
   const format = parseFormat(options.format);
   const now = parseNow(options.sekarang);
+  if (options.pr !== undefined) return runOnGithub(options.pr, now, format);
   if (!options.snapshot) {
     exitWithProblems([{ file: 'tayang persetujuan', message: 'tidak ada PR yang dinilai.', fix: 'berikan --snapshot BERKAS (JSON tanggapan GitHub).' }]);
   }
@@ -42,6 +48,22 @@ async function runApproval(options: ApprovalOptions): Promise<number> {
   const verdict = evaluateApproval(config.value, snapshot.value, now);
   await printVerdict(verdict, format);
   return verdict.state === 'approved' ? EXIT.ok : EXIT.findings;
+}
+
+/** GitHub mode: the config is read from the PR's base branch, never from `--config`. */
+async function runOnGithub(pr: string, now: Date, format: Format): Promise<number> {
+  if (!/^[1-9]\d*$/.test(pr)) exitWithProblems([optionProblem('--pr', `"${pr}" bukan nomor PR.`, 'tulis nomornya saja, misalnya --pr 12.')]);
+  const { makeGithubClient, readActionsContext } = await import('../../src/lib/github/client.ts');
+  const { runGithubApproval } = await import('../../src/lib/github/approval.ts');
+  const context = await readActionsContext(process.env, Number(pr));
+  if (!context.ok) exitWithProblems(context.problems);
+  const { token, baseUrl, owner, repo, pullNumber } = context.value;
+  const run = await runGithubApproval(makeGithubClient({ token, baseUrl }), { owner, repo, pullNumber }, now);
+  if (!run.ok) exitWithProblems(run.problems);
+  for (const warning of run.value.warnings) process.stderr.write(`peringatan: ${warning}\n`);
+  for (const action of run.value.actions) process.stderr.write(`GitHub: ${action}\n`);
+  await printVerdict(run.value.verdict, format);
+  return run.value.verdict.state === 'approved' ? EXIT.ok : EXIT.findings;
 }
 
 async function printVerdict(verdict: Verdict, format: Format): Promise<void> {

@@ -7,7 +7,7 @@ export interface CommentTarget {
   issueNumber: number;
   /** Which of Tayang's comments this is, e.g. "persetujuan", "periksa", "terbit". */
   marker: string;
-  /** Markdown shown to people; the hidden marker is added in front. */
+  /** Markdown shown to people; the hidden marker is put in front unless it already starts with it. */
   body: string;
 }
 
@@ -29,7 +29,7 @@ export function commentMarker(marker: string): string {
 export async function upsertComment(client: GithubClient, target: CommentTarget): Promise<CommentResult> {
   const { owner, repo, issueNumber } = target;
   const head = commentMarker(target.marker);
-  const body = `${head}\n${target.body}`;
+  const body = target.body.startsWith(head) ? target.body : `${head}\n${target.body}`;
   const existing = await findMarkedComment(client, owner, repo, issueNumber, head);
   if (existing === undefined) {
     const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
