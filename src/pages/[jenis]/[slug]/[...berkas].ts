@@ -1,0 +1,21 @@
+import { readFile } from 'node:fs/promises';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { CONTENT_TYPES } from '../../../lib/content/types.ts';
+import { itemFileOnDisk, publishedItems, servedFiles, slugOf, type Entry } from '../../_content.ts';
+
+/** Copies each published item's attachments, media and captions next to its page. */
+export const getStaticPaths = (async () => {
+  const paths = [];
+  for (const jenis of CONTENT_TYPES) {
+    for (const entry of await publishedItems(jenis)) {
+      for (const name of servedFiles(entry)) {
+        paths.push({ params: { jenis, slug: slugOf(entry), berkas: name }, props: { entry, name } });
+      }
+    }
+  }
+  return paths;
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ entry: Entry; name: string }> = async ({ props }) => {
+  return new Response(await readFile(itemFileOnDisk(props.entry, props.name)));
+};

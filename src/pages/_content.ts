@@ -1,0 +1,75 @@
+/**
+ * The pages' edge to Astro's collections and the item folders on disk. The collections hold
+ * only published items (src/content.config.ts drops those whose `terbit` is still ahead).
+ */
+import { stat } from 'node:fs/promises';
+import { posix } from 'node:path';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ContentType } from '../lib/content/types.ts';
+import { describeFile } from '../lib/site/files.ts';
+import { byNewest } from '../lib/site/listing.ts';
+import type { RegisterDocument } from '../lib/site/register.ts';
+import { itemPath } from '../lib/site/urls.ts';
+
+export type Entry<T extends ContentType = ContentType> = CollectionEntry<T>;
+
+export async function publishedItems<T extends ContentType>(jenis: T): Promise<Entry<T>[]> {
+  const entries = (await getCollection(jenis)) as Entry<T>[];
+  return entries.sort(byNewest);
+}
+
+/** The item's folder name is its address: `content/berita/musrenbang-2026/index.md` → `musrenbang-2026`. */
+export function slugOf(entry: Entry): string {
+  return posix.basename(posix.dirname(entry.filePath!));
+}
+
+export function pathOf(entry: Entry): string {
+  return itemPath(entry.collection, slugOf(entry));
+}
+
+/**
+ * Files served beside an item's page (attachments, PDFs, CSV, media, captions), as
+ * `/<jenis>/<slug>/<file>`; pictures go through the image pipeline instead.
+ */
+export function servedFiles(entry: Entry): string[] {
+  switch (entry.collection) {
+    case 'pengumuman':
+      return (entry as Entry<'pengumuman'>).data.lampiran.map((l) => l.berkas);
+    case 'video': {
+      const data = (entry as Entry<'video'>).data;
+      return data.berkas ? [data.berkas, data.takarir] : [data.takarir];
+    }
+    case 'audio':
+    case 'dokumen':
+    case 'data':
+      return [(entry as Entry<'audio' | 'dokumen' | 'data'>).data.berkas];
+    default:
+      return [];
+  }
+}
+
+export function itemFileOnDisk(entry: Entry, name: string): string {
+  return posix.join(posix.dirname(entry.filePath!), name);
+}
+
+export interface ServedFile {
+  /** Path below the site's base: `/pengumuman/seleksi/pengumuman.pdf`. */
+  path: string;
+  /** "PDF, 245 KB" */
+  description: string;
+}
+
+export async function servedFile(entry: Entry, name: string): Promise<ServedFile> {
+  const { size } = await stat(itemFileOnDisk(entry, name));
+  return { path: `${pathOf(entry)}${name}`, description: describeFile(name, size) };
+}
+
+/** `getStaticPaths` of a type's item pages. */
+export async function itemPaths<T extends ContentType>(jenis: T) {
+  return (await publishedItems(jenis)).map((entry) => ({ params: { slug: slugOf(entry) }, props: { entry } }));
+}
+
+/** The register's view of the published documents. */
+export async function registerDocuments(): Promise<RegisterDocument[]> {
+  return (await publishedItems('dokumen')).map((entry) => ({ slug: slugOf(entry), ...entry.data }));
+}
