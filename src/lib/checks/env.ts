@@ -1,0 +1,14 @@
+import { readFile } from 'node:fs/promises';
+import type { Config } from '../config/schema.ts';
+import type { CheckEnv } from './rule.ts';
+import { readItemFileProblems } from './rules/schema.ts';
+
+/** The checks' window on the working tree (paths relative to the current directory). */
+export function makeFileEnv(config?: Config): CheckEnv {
+  return {
+    readFile: (path) => readFile(path).then((bytes) => new Uint8Array(bytes), () => undefined),
+    readItemFileProblems,
+    officePhones: [config?.kantor.kontak.telepon, config?.kantor.umpan_balik.telepon].filter((p): p is string => p !== undefined),
+    officeEmails: [config?.kantor.kontak.email, config?.kantor.umpan_balik.email].filter((e): e is string => e !== undefined),
+  };
+}

@@ -1,0 +1,185 @@
+import exifr from 'exifr';
+import { readRuleData } from '../data.ts';
+import type { CheckDocument } from '../document.ts';
+import { resolveReference } from '../references.ts';
+import type { CheckEnv, RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
+import { makeLocator } from '../text-position.ts';
+import { collectImages } from './a11y.ts';
+
+/**
+ * Personal data in what an office is about to publish. Everything in the file counts, the
+ * frontmatter and code blocks included: it all ends up public (on the site or in the repository).
+ */
+export const PRIVACY_RULES = [
+  {
+    id: 'privacy/nik',
+    severity: 'error',
+    title: 'Nomor Induk Kependudukan (NIK)',
+    help: 'NIK adalah data pribadi yang tidak boleh dipublikasikan (UU 27/2022 tentang Pelindungan Data Pribadi; UU Administrasi Kependudukan Pasal 84). Hapus NIK, atau samarkan seperti praktik KPU: 4 angka pertama dan 2 angka terakhir tetap, 10 angka di tengah diganti bintang (3313**********01).',
+  },
+  {
+    id: 'privacy/kk',
+    severity: 'error',
+    title: 'Nomor Kartu Keluarga (KK)',
+    help: 'Nomor KK adalah data pribadi yang tidak boleh dipublikasikan (UU 27/2022 PDP; UU Administrasi Kependudukan Pasal 84). Hapus, atau samarkan: 3313**********01.',
+  },
+  {
+    id: 'privacy/birth-date',
+    severity: 'error',
+    title: 'Tanggal lahir seseorang',
+    help: 'Tanggal lahir yang dikaitkan dengan nama orang adalah data pribadi (UU 27/2022 PDP; UU Administrasi Kependudukan Pasal 84). Cukup sebut usia atau hapus tanggal lahirnya.',
+  },
+  {
+    id: 'privacy/phone',
+    severity: 'warning',
+    title: 'Nomor telepon seluler pribadi',
+    help: 'Nomor ponsel seseorang adalah data pribadi (UU 27/2022 PDP Pasal 4). Cantumkan nomor resmi kantor (yang tercatat di `kantor.kontak` pada tayang.config.yml) atau minta persetujuan tertulis pemilik nomor.',
+  },
+  {
+    id: 'privacy/email',
+    severity: 'warning',
+    title: 'Alamat surel pribadi',
+    help: 'Alamat surel di layanan pribadi (gmail, yahoo, dan sejenisnya) milik perorangan adalah data pribadi (UU 27/2022 PDP). Cantumkan alamat resmi kantor berakhiran .go.id.',
+  },
+  {
+    id: 'privacy/bank-account',
+    severity: 'warning',
+    title: 'Nomor rekening bank',
+    help: 'Nomor rekening perorangan adalah data pribadi (UU 27/2022 PDP). Bila itu rekening resmi instansi (misalnya untuk retribusi), pastikan benar rekening kas daerah/instansi; bila milik perorangan, hapus atau samarkan.',
+  },
+  {
+    id: 'privacy/photo-location',
+    severity: 'error',
+    title: 'Foto menyimpan lokasi GPS',
+    help: 'Foto dari ponsel sering menyimpan koordinat GPS tempat foto diambil (di metadata EXIF), misalnya rumah warga (UU 27/2022 PDP). Hapus metadata sebelum mengunggah: simpan ulang foto tanpa lokasi, atau matikan lokasi di kamera.',
+  },
+] as const satisfies readonly RuleInfo[];
+
+const nik = readRuleData<{ province_codes: number[]; kk_markers: string[]; mask: { keep_start: number; keep_end: number } }>('nik.yml');
+const PROVINCES = new Set(nik.province_codes);
+const KK_BEFORE = new RegExp(`(?:${nik.kk_markers.map(escapeRegExp).join('|')})\\b[^\\d\\n]{0,12}$`, 'i');
+const PERSONAL_DOMAINS = new Set(readRuleData<{ domains: string[] }>('personal-email-domains.yml').domains);
+
+const SIXTEEN_DIGITS = /(?<![\d*])(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})(?![\d*])/g;
+const MOBILE = /(?<![\w+])(?:\+62|62|0)[ .-]?\(?8\d{1,2}\)?(?:[ .-]?\d){6,10}(?![\d])/g;
+const EMAIL = /[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})/gi;
+const BANK = /\b(?:rekening|no\.?\s*rek\.?|norek|nomor\s+rek\.?)(?![a-z])[^\d\n]{0,30}((?:\d[ .-]?){8,18}\d)/gi;
+const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|sept|okt|nov|des';
+const DATE = `\\d{1,2}(?:\\s+(?:${MONTHS})\\.?\\s+|[-/.]\\d{1,2}[-/.])\\d{2,4}`;
+// "lahir [di Karanganyar,] [pada] [tanggal] 12 Mei 1980": the date follows the word directly, so
+// "Hari Lahir Pancasila, 1 Juni" does not count. "tanggal lahir:" / "TTL:" introduce a value.
+const BIRTH = new RegExp(`\\b(?:lahir|kelahiran)\\s+(?:di\\s+\\p{Lu}[\\p{L}.' -]{0,30}?,?\\s+)?(?:pada\\s+)?(?:(?:tanggal|tgl\\.?)\\s+)?${DATE}|\\b(?:tempat,?\\s*)?(?:tanggal|tgl\\.?)\\s+lahir\\s*[:=]\\s*\\S|\\bTTL\\s*[:=]\\s*\\S`, 'giu');
+const PHOTO = /\.(jpe?g|tiff?|heic|heif|png|webp)$/i;
+
+export const privacyRules: RuleFamily = {
+  rules: PRIVACY_RULES,
+  async check(doc, env) {
+    return [...scanText(doc, env), ...(await checkPhotos(doc, env))];
+  },
+};
+
+function scanText(doc: CheckDocument, env: CheckEnv): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const locate = makeLocator(doc.text);
+  const text = doc.text;
+  for (const match of text.matchAll(SIXTEEN_DIGITS)) {
+    const digits = match.slice(1, 5).join('');
+    const isKk = KK_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index));
+    if (!isPlausibleNik(digits, isKk)) continue;
+    const masked = maskNumber(digits);
+    findings.push({
+      rule: isKk ? 'privacy/kk' : 'privacy/nik',
+      ...locate(match.index),
+      message: `${isKk ? 'nomor Kartu Keluarga' : 'NIK'} ${masked.slice(0, 4)}… tidak boleh dipublikasikan: data pribadi kependudukan (UU 27/2022 PDP; UU Administrasi Kependudukan Pasal 84).`,
+      suggestion: `hapus nomor itu, atau samarkan seperti praktik KPU: ${masked}.`,
+    });
+  }
+  const officePhones = new Set(env.officePhones.flatMap((phone) => phone.split(/[,;/]| atau /).map(normalizePhone)));
+  for (const match of text.matchAll(MOBILE)) {
+    const digits = normalizePhone(match[0]);
+    if (digits.length < 10 || digits.length > 13 || officePhones.has(digits)) continue;
+    findings.push({
+      rule: 'privacy/phone',
+      ...locate(match.index),
+      message: `nomor ponsel ${match[0].trim()} adalah data pribadi pemiliknya (UU 27/2022 PDP Pasal 4); nomor ini bukan nomor resmi kantor di tayang.config.yml.`,
+      suggestion: 'cantumkan nomor layanan resmi kantor, atau pastikan pemilik nomor setuju secara tertulis (lalu tambahkan nomor itu ke kantor.kontak.telepon bila memang nomor layanan).',
+    });
+  }
+  const officeEmails = new Set(env.officeEmails.map((email) => email.toLowerCase()));
+  for (const match of text.matchAll(EMAIL)) {
+    if (!PERSONAL_DOMAINS.has(match[1]!.toLowerCase()) || officeEmails.has(match[0].toLowerCase())) continue;
+    findings.push({
+      rule: 'privacy/email',
+      ...locate(match.index),
+      message: `alamat surel pribadi ${match[0]} adalah data pribadi pemiliknya (UU 27/2022 PDP).`,
+      suggestion: 'cantumkan alamat surel resmi kantor berakhiran .go.id.',
+    });
+  }
+  for (const match of text.matchAll(BANK)) {
+    const digits = match[1]!.replace(/\D/g, '');
+    findings.push({
+      rule: 'privacy/bank-account',
+      ...locate(match.index + match[0].indexOf(match[1]!)),
+      message: 'nomor rekening bank perorangan adalah data pribadi (UU 27/2022 PDP); hanya rekening resmi instansi yang boleh dicantumkan.',
+      suggestion: `bila bukan rekening resmi instansi, hapus atau samarkan: ${digits.slice(0, 3)}${'*'.repeat(Math.max(0, digits.length - 5))}${digits.slice(-2)}.`,
+    });
+  }
+  for (const match of text.matchAll(BIRTH)) {
+    findings.push({
+      rule: 'privacy/birth-date',
+      ...locate(match.index),
+      message: `tanggal lahir seseorang ("${match[0].trim()}") adalah data pribadi yang tidak boleh dipublikasikan (UU 27/2022 PDP; UU Administrasi Kependudukan Pasal 84).`,
+      suggestion: 'hapus tanggal lahirnya; bila perlu, sebut usianya saja (misalnya "berusia 45 tahun").',
+    });
+  }
+  return findings;
+}
+
+/** PP KK CC DDMMYY NNNN with real codes, a real date (+40 on the day for women) and serial ≠ 0. */
+export function isPlausibleNik(digits: string, isKk = false): boolean {
+  if (!/^\d{16}$/.test(digits)) return false;
+  const province = Number(digits.slice(0, 2));
+  const regency = Number(digits.slice(2, 4));
+  const district = Number(digits.slice(4, 6));
+  let day = Number(digits.slice(6, 8));
+  const month = Number(digits.slice(8, 10));
+  const serial = Number(digits.slice(12, 16));
+  if (!PROVINCES.has(province) || regency === 0 || district === 0 || serial === 0) return false;
+  if (!isKk && day > 40) day -= 40;
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+/** The KPU form: first 4 and last 2 digits kept, the 10 in between starred. */
+export function maskNumber(digits: string): string {
+  const { keep_start: start, keep_end: end } = nik.mask;
+  return `${digits.slice(0, start)}${'*'.repeat(digits.length - start - end)}${digits.slice(-end)}`;
+}
+
+function normalizePhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.startsWith('62') ? `0${digits.slice(2)}` : digits;
+}
+
+async function checkPhotos(doc: CheckDocument, env: CheckEnv): Promise<RuleFinding[]> {
+  const findings: RuleFinding[] = [];
+  for (const image of collectImages(doc)) {
+    const path = image.src && PHOTO.test(image.src) ? resolveReference(doc, image.src) : undefined;
+    const bytes = path === undefined ? undefined : await env.readFile(path);
+    if (bytes === undefined) continue;
+    const gps = await exifr.gps(Buffer.from(bytes)).catch(() => undefined);
+    if (gps && Number.isFinite(gps.latitude) && Number.isFinite(gps.longitude)) {
+      findings.push({
+        rule: 'privacy/photo-location',
+        line: image.line,
+        column: image.column,
+        message: `foto ${image.src} menyimpan lokasi GPS (${gps.latitude.toFixed(4)}, ${gps.longitude.toFixed(4)}) di metadatanya; siapa pun yang mengunduhnya tahu tempat foto diambil (UU 27/2022 PDP).`,
+        suggestion: 'hapus metadata lokasi sebelum mengunggah (misalnya simpan ulang foto tanpa EXIF), dan matikan penanda lokasi di kamera ponsel.',
+      });
+    }
+  }
+  return findings;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

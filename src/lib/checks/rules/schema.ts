@@ -1,0 +1,70 @@
+import { parseItem, readItem } from '../../content/load.ts';
+import { describeUnsafePath } from '../../content/schema.ts';
+import type { Problem } from '../../errors/problem.ts';
+import type { CheckDocument } from '../document.ts';
+import type { RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
+
+/**
+ * The content schema, through the content loader itself (src/lib/content/load.ts), so that
+ * `tayang periksa` and the build say the same words about the same mistake.
+ */
+export const SCHEMA_RULES = [
+  {
+    id: 'schema/frontmatter',
+    severity: 'error',
+    title: 'Frontmatter tidak sesuai skema konten',
+    help: 'Data item di antara dua baris `---` harus lengkap dan benar menurut jenisnya (lihat docs/menulis-konten.md); situs tidak dapat dibangun bila ada yang salah. Pesan menyebut kolom dan cara memperbaikinya.',
+  },
+  {
+    id: 'schema/file-reference',
+    severity: 'error',
+    title: 'Berkas yang dirujuk tidak ada atau di luar folder item',
+    help: 'Gambar, lampiran, takarir dan berkas lain yang disebut di frontmatter harus ada di folder item itu sendiri (bukan `../`), karena satu item dipindahkan dan diterbitkan sebagai satu folder.',
+  },
+  {
+    id: 'schema/exempt',
+    severity: 'error',
+    title: 'Informasi yang dikecualikan',
+    help: 'Informasi berklasifikasi `dikecualikan` (UU 14/2008 tentang Keterbukaan Informasi Publik, Pasal 17) tidak boleh diterbitkan dan tidak boleh ada di repositori situs. Hapus itemnya.',
+  },
+] as const satisfies readonly RuleInfo[];
+
+const FILE_FIELDS = new Set(['gambar.src', 'berkas', 'takarir']);
+
+export const schemaRules: RuleFamily = {
+  rules: SCHEMA_RULES,
+  async check(doc, env) {
+    if (doc.jenis === undefined || !/\/index\.mdx?$/.test(doc.file)) return [];
+    const parsed = parseItem(doc.text, doc.file, doc.jenis);
+    if (parsed.problems.length > 0) return parsed.problems.map((problem) => toFinding(problem, classify(doc, problem)));
+    return (await env.readItemFileProblems(doc.file)).map((problem) => toFinding(problem, 'schema/file-reference'));
+  },
+};
+
+/** The file problems of an item on disk (missing files, files outside the folder). */
+export async function readItemFileProblems(file: string): Promise<Problem[]> {
+  return (await readItem(file)).problems;
+}
+
+function classify(doc: CheckDocument, problem: Problem): string {
+  const field = problem.field ?? '';
+  if (field === 'klasifikasi' && doc.data.klasifikasi === 'dikecualikan') return 'schema/exempt';
+  const isFileField = FILE_FIELDS.has(field) || /^(foto\.\d+\.src|lampiran\.\d+\.berkas)$/.test(field);
+  const value = valueAt(doc.data, field.split('.'));
+  if (isFileField && typeof value === 'string' && describeUnsafePath(value) !== undefined) return 'schema/file-reference';
+  return 'schema/frontmatter';
+}
+
+function valueAt(data: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
+}
+
+function toFinding(problem: Problem, rule: string): RuleFinding {
+  return {
+    rule,
+    line: problem.line ?? 1,
+    column: problem.column ?? 1,
+    message: problem.field ? `kolom \`${problem.field}\`: ${problem.message}` : problem.message,
+    suggestion: problem.fix,
+  };
+}

@@ -1,0 +1,122 @@
+import type { Html, Link, Definition } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { readRuleData } from '../data.ts';
+import type { CheckDocument } from '../document.ts';
+import { findHtmlTags } from '../html.ts';
+import type { RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
+import { makeLocator, nodeStart } from '../text-position.ts';
+
+/** Content that could run code in a visitor's browser or hide what the text really says. */
+export const SECURITY_RULES = [
+  {
+    id: 'security/script',
+    severity: 'error',
+    title: 'HTML yang dapat menjalankan skrip',
+    help: 'Konten tidak boleh memuat `<script>`, atribut peristiwa seperti `onclick=`/`onerror=`, atau tautan `javascript:`: kode itu berjalan di peramban setiap pengunjung situs resmi (pencurian sesi, pengalihan ke situs palsu). Tulis konten dengan Markdown saja.',
+  },
+  {
+    id: 'security/iframe',
+    severity: 'error',
+    title: 'Sematan (iframe) dari situs yang tidak diizinkan',
+    help: 'Sematan `<iframe>` menampilkan halaman situs lain di dalam situs kantor; hanya YouTube (sebaiknya youtube-nocookie.com) yang diizinkan. Untuk sumber lain, tulis tautan biasa.',
+  },
+  {
+    id: 'security/bidi-control',
+    severity: 'error',
+    title: 'Karakter pengendali arah teks (bidi)',
+    help: 'Karakter U+202A–U+202E dan U+2066–U+2069 membalik urutan tampilan teks, sehingga yang terbaca berbeda dari yang tersimpan (serangan "Trojan Source", CVE-2021-42574). Hapus karakter itu; biasanya terbawa saat menyalin dari dokumen lain.',
+  },
+  {
+    id: 'security/invisible-char',
+    severity: 'warning',
+    title: 'Karakter tak terlihat',
+    help: 'Spasi lebar-nol (U+200B, U+200C, U+2060, U+FEFF di tengah teks) tidak terlihat, tetapi memecah kata: pencarian gagal dan pembaca layar tersendat. Hapus karakter itu; biasanya terbawa saat menyalin dari aplikasi lain.',
+  },
+] as const satisfies readonly RuleInfo[];
+
+const IFRAME_HOSTS = new Set(readRuleData<{ hosts: string[] }>('iframe-hosts.yml').hosts);
+const SCRIPT_TAGS = new Set(['script', 'object', 'embed', 'base', 'meta']);
+const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data'];
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+// ZERO WIDTH JOINER (U+200D) is left alone: emoji sequences need it.
+const INVISIBLE = /[\u200B\u200C\u2060\u180E]|(?<!^)\uFEFF/g;
+
+export const securityRules: RuleFamily = {
+  rules: SECURITY_RULES,
+  check(doc) {
+    return [...checkHtml(doc), ...checkLinks(doc), ...checkCharacters(doc)];
+  },
+};
+
+function checkHtml(doc: CheckDocument): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const locate = makeLocator(doc.text);
+  visit(doc.tree, 'html', (node: Html) => {
+    const base = node.position?.start.offset ?? 0;
+    for (const tag of findHtmlTags(node.value)) {
+      const at = locate(base + tag.offset);
+      if (SCRIPT_TAGS.has(tag.name)) {
+        findings.push({ rule: 'security/script', ...at, message: `tag \`<${tag.name}>\` dapat menjalankan kode di peramban setiap pengunjung situs.`, suggestion: 'hapus tag itu; tulis konten dengan Markdown.' });
+        continue;
+      }
+      for (const [name, value] of tag.attributes) {
+        if (/^on[a-z]+$/.test(name)) {
+          findings.push({ rule: 'security/script', ...at, message: `atribut \`${name}\` pada \`<${tag.name}>\` menjalankan kode di peramban pengunjung.`, suggestion: `hapus atribut \`${name}\`.` });
+        } else if (URL_ATTRIBUTES.includes(name) && typeof value === 'string' && isScriptUrl(value)) {
+          findings.push({ rule: 'security/script', ...at, message: `alamat \`${name}="${value.slice(0, 40)}"\` menjalankan kode di peramban pengunjung.`, suggestion: 'ganti dengan alamat web biasa (https://…).' });
+        }
+      }
+      if (tag.name === 'iframe') {
+        const src = tag.attributes.get('src');
+        const host = typeof src === 'string' ? hostOf(src) : undefined;
+        if (host === undefined || !IFRAME_HOSTS.has(host)) {
+          findings.push({ rule: 'security/iframe', ...at, message: `sematan \`<iframe>\` dari ${host ?? 'sumber yang tidak jelas'} tidak diizinkan: halaman situs lain akan berjalan di dalam situs resmi kantor.`, suggestion: 'sematkan video dari youtube-nocookie.com, atau tulis tautan biasa ke sumber itu.' });
+        }
+      }
+    }
+  });
+  return findings;
+}
+
+function checkLinks(doc: CheckDocument): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  visit(doc.tree, (node) => {
+    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+    const url = (node as Link | Definition).url;
+    if (isScriptUrl(url)) {
+      findings.push({ rule: 'security/script', ...nodeStart(node), message: `tautan \`${url.slice(0, 40)}\` menjalankan kode di peramban pengunjung, bukan membuka halaman.`, suggestion: 'ganti dengan alamat web biasa (https://…).' });
+    }
+  });
+  return findings;
+}
+
+function checkCharacters(doc: CheckDocument): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const locate = makeLocator(doc.text);
+  for (const match of doc.text.matchAll(BIDI)) {
+    findings.push({ rule: 'security/bidi-control', ...locate(match.index), message: `karakter pengendali arah teks ${codePoint(match[0])} membuat teks tampil berbeda dari isinya yang sebenarnya.`, suggestion: 'hapus karakter itu (tidak terlihat di penyunting biasa; cari dengan kode U+' + match[0].codePointAt(0)!.toString(16).toUpperCase() + ').' });
+  }
+  for (const match of doc.text.matchAll(INVISIBLE)) {
+    findings.push({ rule: 'security/invisible-char', ...locate(match.index), message: `karakter tak terlihat ${codePoint(match[0])} memecah kata, sehingga pencarian dan pembaca layar keliru.`, suggestion: 'hapus karakter itu.' });
+  }
+  return findings;
+}
+
+/** `javascript:`, `vbscript:` and `data:text/html` URLs, however they are spaced or cased. */
+function isScriptUrl(url: string): boolean {
+  // Browsers ignore control characters and whitespace inside the scheme: "java\tscript:".
+  const compact = url.replace(/[\u0000-\u0020]+/g, '').toLowerCase();
+  return /^(javascript|vbscript):/.test(compact) || /^data:text\/html/.test(compact);
+}
+
+function hostOf(src: string): string | undefined {
+  try {
+    return new URL(src.startsWith('//') ? `https:${src}` : src).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}

@@ -1,0 +1,129 @@
+import type { Root } from 'mdast';
+import type { ChecksConfig, RuleSetting } from '../config/periksa.ts';
+import type { Problem } from '../errors/problem.ts';
+import type { Validated } from '../errors/validate.ts';
+import { parseCheckDocument, type CheckDocument } from './document.ts';
+import type { Finding, Severity } from './finding.ts';
+import { RULE_FAMILIES } from './registry.ts';
+import type { CheckEnv, RuleInfo } from './rule.ts';
+
+/** The contract of src/lib/checks/language/index.ts (the language rules). */
+export interface LanguageOptions {
+  extraWords: string[];
+  extraStandardWords: Record<string, string>;
+  disabledRules: string[];
+}
+export interface LanguageModule {
+  checkLanguage(tree: Root, ctx: { file: string; lineOffset: number }, options: LanguageOptions): Finding[];
+  measureReadability(tree: Root): unknown;
+  LANGUAGE_RULES: readonly { id: string; severity: Severity; title: string; help?: string }[];
+}
+
+/** What the office's `periksa:` section decides, resolved against the known rules. */
+export interface CheckSettings {
+  rules: readonly RuleInfo[];
+  /** Severity per rule id; a rule switched off is absent. */
+  severities: ReadonlyMap<string, Severity>;
+  language: LanguageOptions;
+}
+
+/** Result of checking documents: the JSON of DESIGN.md §4 plus what summaries show. */
+export interface CheckRun {
+  files: string[];
+  findings: Finding[];
+  /** Per file, the language module's readability figure (when the language rules ran). */
+  readability: { file: string; figure: unknown }[];
+}
+
+/** Every rule with its default, the language rules included when their module is loaded. */
+export function listRules(language?: LanguageModule): RuleInfo[] {
+  const languageRules = (language?.LANGUAGE_RULES ?? []).map((rule) => ({
+    id: rule.id,
+    severity: rule.severity,
+    title: rule.title,
+    help: rule.help ?? `${rule.title}. Penjelasan lengkap: docs/aturan-bahasa.md.`,
+  }));
+  return [...RULE_FAMILIES.flatMap((family) => family.rules), ...languageRules];
+}
+
+/**
+ * Applies the office's settings to the rules. An unknown rule id is a problem (a typo would
+ * otherwise silently leave a rule on), reported against `periksa.aturan.<id>`.
+ */
+export function resolveSettings(config: ChecksConfig | undefined, rules: readonly RuleInfo[], configFile = 'tayang.config.yml', lineOf?: (path: string[]) => number | undefined): Validated<CheckSettings> {
+  const known = new Map(rules.map((rule) => [rule.id, rule]));
+  const problems: Problem[] = [];
+  const settings = new Map<string, RuleSetting>(Object.entries(config?.aturan ?? {}));
+  for (const id of settings.keys()) {
+    if (!known.has(id)) {
+      problems.push({
+        file: configFile,
+        line: lineOf?.(['periksa', 'aturan', id]),
+        field: `periksa.aturan.${id}`,
+        message: `aturan "${id}" tidak dikenal.`,
+        fix: `pakai salah satu nama aturan: ${[...known.keys()].join(', ')}.`,
+      });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const severities = new Map<string, Severity>();
+  for (const rule of rules) {
+    const setting = settings.get(rule.id) ?? rule.severity;
+    if (setting !== 'off') severities.set(rule.id, setting);
+  }
+  return {
+    ok: true,
+    value: {
+      rules,
+      severities,
+      language: {
+        extraWords: config?.kata_tambahan ?? [],
+        extraStandardWords: config?.kata_baku_tambahan ?? {},
+        disabledRules: [...settings].filter(([, setting]) => setting === 'off').map(([id]) => id),
+      },
+    },
+  };
+}
+
+/** Checks one document with every rule family; the office's severities and switches applied. */
+export async function checkDocument(doc: CheckDocument, env: CheckEnv, settings: CheckSettings, language?: LanguageModule): Promise<{ findings: Finding[]; readability?: unknown }> {
+  const raw: Omit<Finding, 'severity'>[] = [];
+  for (const family of RULE_FAMILIES) {
+    for (const finding of await family.check(doc, env)) raw.push({ file: doc.file, ...finding });
+  }
+  // The tree already carries file lines, so the language rules need no offset.
+  if (language) raw.push(...language.checkLanguage(doc.tree, { file: doc.file, lineOffset: 0 }, settings.language));
+  const findings: Finding[] = [];
+  for (const finding of raw) {
+    const severity = settings.severities.get(finding.rule);
+    if (severity !== undefined) findings.push({ ...finding, file: doc.file, severity });
+  }
+  return { findings: sortFindings(findings), readability: language?.measureReadability(doc.tree) };
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
+}
+
+/**
+ * Checks Markdown files (repository-relative paths read through `env`). A file that cannot be
+ * read is a problem (unusable input), not a finding.
+ */
+export async function checkFiles(files: readonly string[], env: CheckEnv, settings: CheckSettings, language?: LanguageModule): Promise<Validated<CheckRun>> {
+  const run: CheckRun = { files: [], findings: [], readability: [] };
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const bytes = await env.readFile(file);
+    if (bytes === undefined) {
+      problems.push({ file, message: 'berkas tidak ada atau tidak bisa dibaca.', fix: 'periksa nama dan path berkasnya (relatif terhadap akar repositori).' });
+      continue;
+    }
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const result = await checkDocument(parseCheckDocument(file, text), env, settings, language);
+    run.files.push(file);
+    run.findings.push(...result.findings);
+    if (result.readability !== undefined) run.readability.push({ file, figure: result.readability });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: run };
+}
