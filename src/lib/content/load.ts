@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import type { z } from 'zod';
 import type { Problem } from '../errors/problem.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { ITEM_SCHEMAS, type ItemSchemas } from './schema.ts';
+import { ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type ItemSchemas } from './schema.ts';
 import { SLUG_PATTERN, slugify } from './slug.ts';
 import { localToInstant } from './time.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType, type ContentItem, type ContentType } from './types.ts';
@@ -54,7 +54,10 @@ export function parseItem(text: string, file: string, jenis: ContentType): Parse
     });
   }
   const parsed = parseFrontmatter(ITEM_SCHEMAS[jenis], text, file);
-  if (!parsed.ok) return { problems: [...problems, ...parsed.problems] };
+  if (!parsed.ok) return { problems: [...problems, ...parsed.problems.toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0))] };
+  parsed.body.split('\n').forEach((line, index) => {
+    if (PLACEHOLDER.test(line)) problems.push({ file, line: parsed.bodyLine + index, column: line.search(PLACEHOLDER) + 1, message: `naskah ${PLACEHOLDER_MESSAGE}` });
+  });
   const item = { jenis, slug, dir, file, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine } as Item;
   return problems.length === 0 ? { item, problems: [], lineOf: parsed.lineOf } : { problems };
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { validateData, validateYaml } from '../errors/validate.ts';
+import type { z } from 'zod';
+import { validateData, validateYaml, type Validated } from '../errors/validate.ts';
 import { ITEM_SCHEMAS, youtubeId } from './schema.ts';
 
 const COMMON = 'judul: Uji\ntanggal: 2025-03-10\nringkasan: Ringkasan singkat.\npenulis: Tim Admin\n';
 
-function check(jenis: keyof typeof ITEM_SCHEMAS, yaml: string) {
-  return validateYaml(ITEM_SCHEMAS[jenis], yaml, 'content/x/y/index.md', 1);
+type Schemas = typeof ITEM_SCHEMAS;
+
+function check<T extends keyof Schemas>(jenis: T, yaml: string): Validated<z.output<Schemas[T]>> {
+  return validateYaml(ITEM_SCHEMAS[jenis], yaml, 'content/x/y/index.md', 1) as Validated<z.output<Schemas[T]>>;
 }
 
 function problemsOf(jenis: keyof typeof ITEM_SCHEMAS, yaml: string) {

@@ -77,7 +77,15 @@ const AudioFileSchema = makeFileSchema(['mp3', 'ogg', 'opus', 'm4a', 'wav'], 'be
 const CaptionsSchema = makeFileSchema(['vtt'], 'takarir (teks terjemahan suara)');
 const CsvSchema = makeFileSchema(['csv'], 'berkas data');
 
-const Text = z.string().trim().min(1);
+/** Marks the text `tayang baru` leaves for the author to replace; it must never be published. */
+export const PLACEHOLDER = /\[GANTI:/;
+export const PLACEHOLDER_MESSAGE = 'masih berisi teks contoh dari `tayang baru`. Ganti teks [GANTI: …] dengan isi sebenarnya.';
+
+const Text = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((text) => !PLACEHOLDER.test(text), { error: PLACEHOLDER_MESSAGE });
 
 /**
  * Classification under UU 14/2008 (Keterbukaan Informasi Publik) Pasal 9–11 and Perki 1/2021.
