@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkBuiltSite } from '../../src/lib/a11y/index.ts';
+import { listBuiltPages } from '../../src/lib/a11y/pages.ts';
+import { renderReport } from '../../src/lib/a11y/render.ts';
+import { serveDirectory, type StaticServer } from '../../src/lib/a11y/static-server.ts';
+import { loadItems, type Item } from '../../src/lib/content/load.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { buildExampleSite, ROOT, type BuiltSite } from './example-site.ts';
+
+// The example office's site, built once into a temporary folder, then: pa11y over every page,
+// and the readers' main journeys in a real Chromium (one browser, one server, one test at a time).
+
+let site: BuiltSite;
+let server: StaticServer;
+let items: Item[];
+
+beforeAll(async () => {
+  site = await buildExampleSite();
+  server = await serveDirectory(site.dist);
+  const loaded = await loadItems(join(ROOT, 'content'), { now: new Date() });
+  items = loaded.items;
+});
+
+afterAll(async () => {
+  await server?.close();
+  await site?.remove();
+});
+
+const published = (jenis: Item['jenis']) => items.filter((item) => item.jenis === jenis);
+const itemPath = (item: Item) => `/${item.jenis}/${item.slug}/`;
+
+describe('accessibility of every built page', () => {
+  it('has no pa11y errors with axe and htmlcs (WCAG 2 AA and axe wcag22aa)', async () => {
+    const report = await checkBuiltSite({ root: ROOT, dist: site.dist });
+
+    // Every page of the sitemap and every other HTML file (404) was tested.
+    const sitemap = await readFile(join(site.dist, 'sitemap-0.xml'), 'utf8');
+    const sitemapPaths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc).pathname);
+    expect(report.pages).toEqual(expect.arrayContaining([...sitemapPaths, '/404.html']));
+    expect(report.pages).toEqual((await listBuiltPages(site.dist)).map((page) => page.path));
+
+    const errors = report.findings.filter((finding) => finding.severity === 'error');
+    expect(errors, renderReport({ ...report, findings: errors }, 'teks')).toEqual([]);
+  }, 600_000);
+});
+
+describe('reader journeys', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(path: string, width = 1280): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: server.url });
+    const page = await context.newPage();
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    return page;
+  }
+
+  const h1 = (page: Page) => page.locator('h1').innerText();
+  const pathOf = (page: Page) => new URL(page.url()).pathname;
+
+  /** Same-site item links inside <main> that point at an item page of the type. */
+  async function itemLinks(page: Page, jenis: string): Promise<string[]> {
+    const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    const slugs = new Set(published(jenis as Item['jenis']).map(itemPath));
+    return [...new Set(hrefs.filter((href) => slugs.has(href)))];
+  }
+
+  it('goes from the home page through the news list to an article', async () => {
+    const page = await open('/');
+    await page.locator('header nav').getByRole('link', { name: 'Berita', exact: true }).click();
+    await page.waitForURL('**/berita/');
+    expect(await h1(page)).toBe('Berita');
+
+    const [first] = await itemLinks(page, 'berita');
+    expect(first, 'the news list links to a published news item').toBeDefined();
+    await page.locator(`main a[href="${first}"]`).first().click();
+    await page.waitForURL(`**${first}`);
+    const article = published('berita').find((item) => itemPath(item) === first)!;
+    expect(await h1(page)).toBe(article.data.judul);
+    await page.context().close();
+  });
+
+  it('filters the register of public information by category', async () => {
+    const page = await open('/informasi-publik/');
+    expect(await h1(page)).toMatch(/Daftar Informasi Publik/);
+    const documents = published('dokumen');
+    const categories = [...new Set(documents.map((item) => item.data.kategori))];
+    expect(categories.length, 'the example office has documents in more than one category').toBeGreaterThan(1);
+    const category = categories[0];
+
+    const filter = page.locator(`main a[href$="/informasi-publik/${category}/"]`).first();
+    await filter.click();
+    await page.waitForURL(`**/informasi-publik/${category}/`);
+    expect(await page.locator(`a[href$="/informasi-publik/${category}/"][aria-current="page"]`).count(), 'the active category is marked for screen readers').toBeGreaterThan(0);
+
+    const shown = await itemLinks(page, 'dokumen');
+    const expected = documents.filter((item) => item.data.kategori === category).map(itemPath);
+    expect(shown.sort()).toEqual(expected.sort());
+    await page.context().close();
+  });
+
+  it('plays a video with Indonesian captions that load', async () => {
+    const video = published('video').find((item) => 'berkas' in item.data && item.data.berkas);
+    expect(video, 'the example office has a video file item').toBeDefined();
+    const page = await open(itemPath(video!));
+    const track = page.locator('video track[kind="captions"][srclang="id"]');
+    expect(await track.count()).toBe(1);
+    const src = await track.evaluate((element) => (element as HTMLTrackElement).src);
+    const response = await page.request.get(src);
+    expect(response.status()).toBe(200);
+    expect((await response.text()).startsWith('WEBVTT')).toBe(true);
+    await page.context().close();
+  });
+
+  it('fits a 360 px phone screen without horizontal scrolling', async () => {
+    const paths = ['/', '/berita/', itemPath(published('berita')[0]), '/informasi-publik/', ...published('video').slice(0, 1).map(itemPath), ...published('data').slice(0, 1).map(itemPath)];
+    for (const path of paths) {
+      const page = await open(path, 360);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} scrolls sideways by ${overflow} px at 360 px`).toBeLessThanOrEqual(0);
+      await page.context().close();
+    }
+  });
+
+  it('makes the skip link the first Tab stop and moves focus to main', async () => {
+    const page = await open('/');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: document.activeElement?.getAttribute('href') }));
+    expect(focused.text).toBe('Langsung ke konten utama');
+    await page.keyboard.press('Enter');
+    const inMain = await page.evaluate(() => document.activeElement?.closest('main') !== null);
+    expect(inMain, `focus moved into <main> after following ${focused.href}`).toBe(true);
+    await page.context().close();
+  });
+});
