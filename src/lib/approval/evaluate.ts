@@ -212,6 +212,13 @@ function evaluateFlow(context: FlowContext, flow: Flow): StageVerdict[] {
     for (const c of extra) used.set(c.key, k);
     return [...chosen, ...extra].sort((a, b) => a.at - b.at);
   });
+  // A stage whose turn it is shows the approvals it has so far ("1 dari 2").
+  plan.forEach((chosen, k) => {
+    if (chosen || (strict && k !== firstOpen)) return;
+    const after = strict && k > 0 ? passedAt[k - 1]! : -Infinity;
+    approvalsOf[k] = inputs[k]!.candidates.filter((c) => !used.has(c.key) && c.at > after);
+    for (const c of approvalsOf[k]!) used.set(c.key, k);
+  });
 
   const hours = context.config.jam_kerja;
   const zone = context.config.kantor.zona_waktu;
