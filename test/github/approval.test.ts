@@ -60,8 +60,8 @@ describe('tayang persetujuan --pr: a two-stage flow on GitHub', () => {
     await run(at('02:05'));
     expect(latestStatus()).toMatchObject({ state: 'pending', description: 'Menunggu persetujuan Ketua Divisi' });
     expect(server.pull(12).labels).toEqual(['menunggu persetujuan ketua divisi']);
-    // The Ketua Divisi's turn has come; kasubbag-b was asked before and is not asked twice.
-    expect(server.pull(12).requestedReviewers).toEqual(['kasubbag-b', 'ketua-x']);
+    // The Ketua Divisi's turn has come; kasubbag-b's request is withdrawn: verification has passed.
+    expect(server.pull(12).requestedReviewers).toEqual(['ketua-x']);
 
     server.submitReview(12, { user: 'ketua-x', state: 'APPROVED', submittedAt: at('03:00') });
     const last = await run(at('03:05'));
@@ -73,6 +73,8 @@ describe('tayang persetujuan --pr: a two-stage flow on GitHub', () => {
     expect(server.comments[0]!.body).toContain('ketua-x');
     const requests = server.requests.filter((r) => r.operationId === 'pulls/request-reviewers').map((r) => r.body);
     expect(requests).toEqual([{ reviewers: ['kasubbag-a', 'kasubbag-b'] }, { reviewers: ['ketua-x'] }]);
+    const withdrawals = server.requests.filter((r) => r.operationId === 'pulls/remove-requested-reviewers').map((r) => r.body);
+    expect(withdrawals).toEqual([{ reviewers: ['kasubbag-b'] }]);
   });
 
   it('changes nothing on GitHub when run twice on the same state', async () => {
@@ -81,6 +83,13 @@ describe('tayang persetujuan --pr: a two-stage flow on GitHub', () => {
     const again = await run(at('01:30'));
     expect(again.actions).toEqual([]);
     expect(server.writes()).toHaveLength(writes);
+  });
+
+  it('does not withdraw a request someone made by hand', async () => {
+    await client.rest.pulls.requestReviewers({ owner: 'kantor', repo: 'situs', pull_number: 12, reviewers: ['humas'] });
+    server.submitReview(12, { user: 'kasubbag-a', state: 'APPROVED', submittedAt: at('02:00') });
+    await run(at('02:05'));
+    expect(server.pull(12).requestedReviewers).toEqual(['humas', 'ketua-x']);
   });
 
   it('never asks the author, even when the author is a member of the stage', async () => {

@@ -418,6 +418,13 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       for (const slug of (body.team_reviewers as string[] | undefined) ?? []) if (!pull.requestedTeams.includes(slug)) pull.requestedTeams.push(slug);
       return { status: 201, data: pullObject(pull) };
     }
+    if (method === 'DELETE' && (match = m('/pulls/(\\d+)/requested_reviewers'))) {
+      const pull = mustKnownPull(match[1]!);
+      const reviewers = (body.reviewers as string[] | undefined) ?? [];
+      pull.requestedUsers = pull.requestedUsers.filter((login) => !reviewers.includes(login));
+      pull.requestedTeams = pull.requestedTeams.filter((slug) => !((body.team_reviewers as string[] | undefined) ?? []).includes(slug));
+      return { data: pullObject(pull) };
+    }
     if (method === 'GET' && (match = m('/issues/(\\d+)/comments'))) {
       const number = Number(match[1]);
       return page(req, comments.filter((c) => c.issueNumber === number).map(commentObject));

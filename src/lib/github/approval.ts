@@ -40,6 +40,8 @@ export interface GithubActionPlan {
   labels: { add: string[]; remove: string[] };
   /** Logins to ask for a review now. */
   requestReviewers: string[];
+  /** Pending requests Tayang made to a stage that has passed: nothing is left for them to do. */
+  withdrawReviewers: string[];
   /** One comment per request for changes, mentioning the author (an edit would not notify). */
   changeNotices: { marker: string; body: string }[];
 }
@@ -103,6 +105,17 @@ export function reviewersToRequest(verdict: Verdict, alreadyRequested: readonly 
   return [...wanted.values()];
 }
 
+/**
+ * Requests to withdraw: members of stages that have passed, unless a stage still open (or yet to
+ * come) also needs them. Requests to anyone else (asked by a person) are not Tayang's to touch.
+ */
+export function reviewersToWithdraw(verdict: Verdict, alreadyRequested: readonly string[]): string[] {
+  const key = (login: string) => login.toLowerCase();
+  const open = new Set(verdict.stages.filter((s) => s.state !== 'approved').flatMap((s) => s.reviewers.map(key)));
+  const done = new Set(verdict.stages.filter((s) => s.state === 'approved').flatMap((s) => s.reviewers.map(key)));
+  return alreadyRequested.filter((login) => done.has(key(login)) && !open.has(key(login)));
+}
+
 /** The note that tells the author a stage returned the draft, with the reviewer's reason. */
 export function changeNoticesFor(verdict: Verdict): GithubActionPlan['changeNotices'] {
   return verdict.stages
@@ -130,6 +143,7 @@ export function planGithubActions(verdict: Verdict, current: CurrentPullState): 
       remove: current.labels.filter((name) => isTayangLabel(name) && !wanted.includes(name)),
     },
     requestReviewers: reviewersToRequest(verdict, current.requestedReviewers),
+    withdrawReviewers: reviewersToWithdraw(verdict, current.requestedReviewers),
     changeNotices: changeNoticesFor(verdict),
   };
 }
@@ -253,6 +267,11 @@ export async function runGithubApproval(client: GithubClient, target: PullTarget
       if ((error as { status?: number }).status !== 422) throw error;
       warnings.push(`tinjauan tidak bisa diminta dari ${plan.requestReviewers.join(', ')}: GitHub hanya menerima kolaborator repositori (${(error as Error).message}).`);
     }
+  }
+
+  if (plan.withdrawReviewers.length > 0) {
+    await client.rest.pulls.removeRequestedReviewers({ owner, repo, pull_number: pullNumber, reviewers: plan.withdrawReviewers });
+    actions.push(`permintaan tinjauan ditarik (tahapnya sudah lulus): ${plan.withdrawReviewers.join(', ')}`);
   }
 
   for (const notice of plan.changeNotices) {
