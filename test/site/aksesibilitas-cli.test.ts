@@ -23,7 +23,9 @@ const files: Record<string, string> = {
   'docs/panduan.md': '# Panduan\n',
   'dist/index.html': page('Beranda', '<ul><li><a href="/berita/rapat-koordinasi/">Rapat koordinasi</a></li><li><a href="/berita/panen-raya/">Panen raya</a></li></ul>'),
   'dist/berita/index.html': page('Berita', '<ul><li><a href="/berita/rapat-koordinasi/">Rapat koordinasi</a></li><li><a href="/berita/panen-raya/">Panen raya</a></li></ul>'),
-  'dist/berita/rapat-koordinasi/index.html': page('Rapat koordinasi', '<p>Rapat koordinasi digelar di pendapa.</p><img src="/_astro/foto-rapat.D8kQ2x_Z1.webp" width="10" height="10">'),
+  'dist/berita/rapat-koordinasi/index.html': page('Rapat koordinasi', '<p>Rapat koordinasi digelar di pendapa.</p><img src="/_astro/foto-rapat.D8kQ2x_Z1.webp" width="10" height="10">' +
+      // Two 12 px links side by side: too small a touch target under WCAG 2.2 (SC 2.5.8).
+      '<p><a href="/berita/" style="display:inline-block;width:12px;height:12px;overflow:hidden">1</a><a href="/berita/" style="display:inline-block;width:12px;height:12px;overflow:hidden">2</a></p>'),
   'dist/berita/panen-raya/index.html': page('Panen raya', '<p>Panen raya padi.</p>'),
   'dist/dokumen/index.html': page('Dokumen', '<p><a href="/dokumen/perbup-5-2025/">Perbup 5/2025</a></p>'),
   'dist/dokumen/perbup-5-2025/index.html': page('Perbup 5/2025', '<p>Peraturan Bupati.</p>'),
@@ -74,7 +76,7 @@ describe('tayang aksesibilitas', () => {
     expect(code).toBe(1);
   }, 60_000);
 
-  it('reports findings in the JSON shape of periksa, on the item Markdown line', async () => {
+  it('reports findings in the JSON shape of periksa, on the item Markdown line, WCAG 2.2 rules included', async () => {
     const { stdout } = await tayang('--berubah=main', '--format', 'json');
     const report = JSON.parse(stdout);
     expect(Object.keys(report).sort()).toEqual(['files', 'findings', 'pages']);
@@ -87,6 +89,7 @@ describe('tayang aksesibilitas', () => {
       message: expect.stringContaining('Teks alternatif gambar (WCAG 1.1.1)'),
       suggestion: expect.stringContaining('alt'),
     });
+    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'a11y/axe/target-size', message: expect.stringContaining('Ukuran target sentuh (WCAG 2.5.8)') }));
     for (const finding of report.findings) {
       expect(allowedKeys).toEqual(expect.arrayContaining(Object.keys(finding)));
       expect(finding).toMatchObject({ line: expect.any(Number), column: expect.any(Number), rule: expect.stringMatching(/^a11y\//) });

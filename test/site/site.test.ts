@@ -29,7 +29,9 @@ afterAll(async () => {
   await site?.remove();
 });
 
-const published = (jenis: Item['jenis']) => items.filter((item) => item.jenis === jenis);
+function published<T extends Item['jenis']>(jenis: T): Extract<Item, { jenis: T }>[] {
+  return items.filter((item): item is Extract<Item, { jenis: T }> => item.jenis === jenis);
+}
 const itemPath = (item: Item) => `/${item.jenis}/${item.slug}/`;
 
 describe('accessibility of every built page', () => {
@@ -69,9 +71,9 @@ describe('reader journeys', () => {
   const pathOf = (page: Page) => new URL(page.url()).pathname;
 
   /** Same-site item links inside <main> that point at an item page of the type. */
-  async function itemLinks(page: Page, jenis: string): Promise<string[]> {
+  async function itemLinks(page: Page, jenis: Item['jenis']): Promise<string[]> {
     const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
-    const slugs = new Set(published(jenis as Item['jenis']).map(itemPath));
+    const slugs = new Set(published(jenis).map(itemPath));
     return [...new Set(hrefs.filter((href) => slugs.has(href)))];
   }
 
@@ -110,7 +112,7 @@ describe('reader journeys', () => {
   });
 
   it('plays a video with Indonesian captions that load', async () => {
-    const video = published('video').find((item) => 'berkas' in item.data && item.data.berkas);
+    const video = published('video').find((item) => item.data.berkas !== undefined);
     expect(video, 'the example office has a video file item').toBeDefined();
     const page = await open(itemPath(video!));
     const track = page.locator('video track[kind="captions"][srclang="id"]');

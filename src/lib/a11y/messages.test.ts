@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { describePageIssue, findRuleMessage, loadRuleMessages, ruleIdOf, wcagOfAxeTags, wcagOfHtmlcsCode, type PageIssue } from './messages.ts';
 
@@ -34,6 +35,13 @@ describe('rule messages', () => {
     const htmlcs = messages.flatMap((entry) => entry.htmlcs);
     expect(new Set(axe).size).toBe(axe.length);
     expect(new Set(htmlcs).size).toBe(htmlcs.length);
+  });
+
+  it('names only rules that exist in the axe-core pa11y injects', () => {
+    const require = createRequire(import.meta.url);
+    const axe = createRequire(require.resolve('pa11y'))('axe-core') as { getRules(): { ruleId: string }[] };
+    const known = new Set(axe.getRules().map((rule) => rule.ruleId));
+    expect(messages.flatMap((entry) => entry.axe).filter((id) => !known.has(id))).toEqual([]);
   });
 
   it('fills in the measured contrast from the htmlcs message', () => {
