@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer';
+import { ProblemsError } from '../errors/problem.ts';
 import { chromiumLaunch } from './chromium.ts';
 import { wcagOfAxeTags, wcagOfHtmlcsCode, type PageIssue } from './messages.ts';
 
@@ -64,7 +65,15 @@ export async function auditPages(baseUrl: string, paths: readonly string[], opti
   const puppeteer = fromPa11y('puppeteer') as typeof import('puppeteer').default;
   const { wcag22, wcagOf } = axeRules();
   const launch = chromiumLaunch();
-  const browser = await puppeteer.launch({ headless: true, executablePath: launch.executablePath, args: launch.args });
+  const browser = await puppeteer.launch({ headless: true, executablePath: launch.executablePath, args: launch.args }).catch((error: Error) => {
+    throw new ProblemsError([
+      {
+        file: launch.executablePath ?? 'chromium',
+        message: `Chromium tidak dapat dijalankan untuk pa11y: ${error.message.split('\n')[0]}`,
+        fix: 'Pasang Chromium (Debian/Ubuntu: apt-get install chromium) atau tunjuk program peramban dengan variabel CHROME_PATH.',
+      },
+    ]);
+  });
   try {
     const results: PageAudit[] = new Array(paths.length);
     let next = 0;
