@@ -1,0 +1,122 @@
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The record of what was posted where, kept IN the repository (`records/kirim/<jenis>/<slug>.json`,
+ * committed by the publish workflow) so that it survives CI caches and is reviewable like any
+ * other record. One file per item keeps diffs small and readable.
+ *
+ * Idempotency is "at most once": before a post is sent, an `intent` is recorded (and the
+ * workflow commits it); after the platform answers, the result replaces it. An intent left by
+ * a run that died is never resent automatically, because we cannot know whether the platform
+ * received it: it becomes `uncertain` and is shown in the link report until someone confirms
+ * it with `/tautan <platform> <url>` (it was posted) or `/tautan <platform> ulang` (send again).
+ */
+
+export const LEDGER_DIR = 'records/kirim';
+
+/** Where a post goes: a social platform, or `satu_data` (the CKAN portal). */
+export const TARGETS = ['instagram', 'facebook', 'x', 'youtube', 'whatsapp', 'satu_data'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export const EntrySchema = z.discriminatedUnion('state', [
+  /** About to be sent by run `run`. */
+  z.strictObject({ state: z.literal('intent'), hash: z.string(), run: z.string(), at: z.string(), attempts: z.number().int().min(0) }),
+  z.strictObject({
+    state: z.literal('posted'),
+    hash: z.string(),
+    id: z.string().optional(),
+    url: z.string(),
+    at: z.string(),
+    /** GitHub login of whoever reported a manual post's link. */
+    by: z.string().optional(),
+  }),
+  /** Failed (HTTP error, rejected): retried on the next run. */
+  z.strictObject({ state: z.literal('failed'), hash: z.string(), error: z.string(), at: z.string(), attempts: z.number().int().min(1) }),
+  /** A run died between sending and recording: a person must check the platform. */
+  z.strictObject({ state: z.literal('uncertain'), hash: z.string(), run: z.string(), at: z.string(), attempts: z.number().int().min(0) }),
+  /** Posted by hand (WhatsApp Channels, YouTube uploads): waiting for `/tautan <platform> <url>`. */
+  z.strictObject({ state: z.literal('manual'), hash: z.string(), at: z.string() }),
+]);
+export type Entry = z.output<typeof EntrySchema>;
+
+export const ItemLedgerSchema = z.strictObject({
+  /** The item's folder, e.g. `content/berita/musrenbang-2026`. */
+  item: z.string(),
+  posts: z.partialRecord(z.enum(TARGETS), EntrySchema).default({}),
+});
+export type ItemLedger = z.output<typeof ItemLedgerSchema>;
+
+/** The ledger of every item, by item folder. */
+export type Ledger = Map<string, ItemLedger>;
+
+/** `content/berita/musrenbang-2026` → `records/kirim/berita/musrenbang-2026.json`. */
+export function ledgerFile(root: string, item: string): string {
+  return join(root, LEDGER_DIR, `${item.replace(/^content\//, '')}.json`);
+}
+
+export async function readLedger(root: string): Promise<Ledger> {
+  const ledger: Ledger = new Map();
+  const base = join(root, LEDGER_DIR);
+  let types: string[];
+  try {
+    types = await readdir(base);
+  } catch {
+    return ledger;
+  }
+  for (const jenis of types) {
+    let files: string[] = [];
+    try {
+      files = (await readdir(join(base, jenis))).filter((f) => f.endsWith('.json'));
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      const path = join(base, jenis, file);
+      const parsed = ItemLedgerSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+      // A hand-edited file that no longer fits must stop the run: guessing could post twice.
+      if (!parsed.success) throw new Error(`catatan ${path} rusak: ${parsed.error.issues[0]?.message ?? ''}. Perbaiki atau kembalikan berkasnya dari riwayat Git.`);
+      ledger.set(parsed.data.item, parsed.data);
+    }
+  }
+  return ledger;
+}
+
+/** Writes one item's record atomically (write, then rename), so a kill never leaves half a file. */
+export async function writeItemLedger(root: string, record: ItemLedger): Promise<void> {
+  const path = ledgerFile(root, record.item);
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(record, null, 2)}\n`);
+  await rename(temporary, path);
+}
+
+/** What to do with one post, given what the ledger says about it. */
+export type Decision =
+  | { action: 'send'; attempts: number }
+  | { action: 'skip'; reason: 'posted' | 'uncertain' | 'manual' }
+  | { action: 'update' }
+  | { action: 'mark-uncertain'; entry: Extract<Entry, { state: 'intent' }> };
+
+/**
+ * The heart of idempotency. `run` identifies this run (GITHUB_RUN_ID-GITHUB_RUN_ATTEMPT); an
+ * intent from this run was recorded by `kirim --niat` in an earlier step and may be sent; an
+ * intent from another run means that run died after recording it, maybe after sending.
+ * `updatable` targets (Satu Data) are idempotent upserts and are sent again when content changed.
+ */
+export function decide(entry: Entry | undefined, hash: string, run: string, updatable: boolean): Decision {
+  if (entry === undefined) return { action: 'send', attempts: 0 };
+  switch (entry.state) {
+    case 'posted':
+      return updatable && entry.hash !== hash ? { action: 'update' } : { action: 'skip', reason: 'posted' };
+    case 'failed':
+      return { action: 'send', attempts: entry.attempts };
+    case 'intent':
+      return entry.run === run || updatable ? { action: 'send', attempts: entry.attempts } : { action: 'mark-uncertain', entry };
+    case 'uncertain':
+      return { action: 'skip', reason: 'uncertain' };
+    case 'manual':
+      return { action: 'skip', reason: 'manual' };
+  }
+}

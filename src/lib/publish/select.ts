@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { changedFilesSince } from '../a11y/changed-files.ts';
+import { itemOfFile } from '../a11y/items.ts';
+import { isPublished, loadItems, readItem, type Item } from '../content/load.ts';
+import { CONTENT_ROOT } from '../content/types.ts';
+import type { Problem } from '../errors/problem.ts';
+import type { Ledger } from './ledger.ts';
+
+/** Which items a publish run is about (the same for `tayang sosial` and `tayang kirim`). */
+export interface Selection {
+  /** Item folders named on the command line. */
+  paths: string[];
+  /** `--berubah[=REF]`: items changed since REF (true: since the merge base with main). */
+  changedSince?: string | true;
+  /** `--antrean`: items the ledger still owes (failed or unfinished posts), and scheduled items whose time has come but that were never posted. */
+  queue: boolean;
+}
+
+/** Items whose posts the ledger still owes, or scheduled (`terbit`) and due but not yet in the ledger. */
+export function queuedItems(items: readonly Item[], ledger: Ledger): Item[] {
+  return items.filter((item) => {
+    const record = ledger.get(item.dir);
+    if (!record) return item.data.terbit !== undefined;
+    return Object.values(record.posts).some((entry) => entry.state === 'failed' || entry.state === 'intent');
+  });
+}
+
+/**
+ * The published items of a selection; with no paths, no `--berubah` and no `--antrean`, every
+ * published item. Items not yet due (`terbit` in the future) are left out: the hourly run
+ * picks them up with `--antrean` once their time has come.
+ */
+export async function selectItems(selection: Selection, ledger: Ledger, now: Date, zone: string, cwd = '.'): Promise<{ items: Item[]; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const chosen = new Map<string, Item>();
+  const add = (item: Item) => {
+    if (isPublished(item, now, zone)) chosen.set(item.dir, item);
+  };
+  const all = selection.paths.length === 0 && selection.changedSince === undefined && !selection.queue;
+  if (all || selection.queue) {
+    const loaded = await loadItems(CONTENT_ROOT, { now, zone });
+    problems.push(...loaded.problems);
+    for (const item of all ? loaded.items : queuedItems(loaded.items, ledger)) add(item);
+  }
+  const named = new Set(selection.paths.map((p) => p.replace(/\\/g, '/').replace(/\/(index\.mdx?)?$/, '').replace(/^\.\//, '')));
+  const folders = new Set(named);
+  if (selection.changedSince !== undefined) {
+    const changed = await changedFilesSince(cwd, selection.changedSince === true ? undefined : selection.changedSince);
+    for (const file of changed) {
+      const ref = itemOfFile(file);
+      if (ref) folders.add(`${CONTENT_ROOT}/${ref.jenis}/${ref.slug}`);
+    }
+  }
+  for (const folder of [...folders].sort()) {
+    if (chosen.has(folder)) continue;
+    // A changed item that was deleted has nothing to post.
+    if (!existsSync(folder) && !named.has(folder)) continue;
+    const result = await readItem(folder);
+    problems.push(...result.problems);
+    if (result.item) add(result.item);
+  }
+  return { items: [...chosen.values()].sort((a, b) => a.dir.localeCompare(b.dir)), problems };
+}

@@ -1,0 +1,269 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { oauth1Signature, type OAuth1Credentials } from '../../src/lib/publish/adapters.ts';
+import type { RetryPolicy } from '../../src/lib/publish/http.ts';
+import { planSending, sendPlanned, type Credentials, type SendOptions } from '../../src/lib/publish/kirim.ts';
+import { LEDGER_DIR, readLedger } from '../../src/lib/publish/ledger.ts';
+import { planSocialKit } from '../../src/lib/social/kit.ts';
+import { startFakeApi, type FakeApi, type Received, type Reply } from './fake-apis.ts';
+import { makeConfig, makeItem } from './fixtures.ts';
+
+const X_CREDENTIALS: OAuth1Credentials = { consumerKey: 'ck', consumerSecret: 'cs', token: 'tk', tokenSecret: 'ts' };
+const CREDENTIALS: Credentials = {
+  facebook: { pageId: 'PAGE1', token: 'fb-token' },
+  instagram: { userId: 'IG1', token: 'ig-token' },
+  x: X_CREDENTIALS,
+  satu_data: { token: 'ckan-token' },
+};
+
+const news = makeItem('berita', 'panen', { judul: 'Panen Raya Padi di Bunder', ringkasan: 'Warga memanen padi.', gambar: { src: 'foto.jpg', alt: 'Petani memanen padi di sawah.' } }, 'Petani Bunder memanen padi bersama.');
+const dataset = makeItem('data', 'penduduk', {
+  judul: 'Jumlah Penduduk per Padukuhan',
+  berkas: 'penduduk.csv',
+  produsen: 'Seksi Pemerintahan',
+  frekuensi: 'semesteran',
+  satuan: 'jiwa',
+  periode: 'Semester I 2026',
+  lisensi: 'CC-BY-4.0',
+  tag: ['kependudukan'],
+  sosial: { nonaktif: true, tagar: [], teks: {} },
+});
+
+/** Answers like the real APIs, and refuses (400) a request missing a documented parameter. */
+function makeHandler(state: { packageExists: boolean; failures: Record<string, Reply[]>; onTweet?: () => void }) {
+  return (r: Received): Reply => {
+    const queued = state.failures[r.path]?.shift();
+    if (queued) return queued;
+    const missing = (names: string[], from: Record<string, unknown>) => names.find((n) => from[n] === undefined);
+    const bad = (what: string) => ({ status: 400, json: { error: { message: `missing ${what}` } } });
+    switch (r.path) {
+      case '/graph/v23.0/PAGE1/photos':
+        if (missing(['caption', 'access_token'], r.fields) || r.files.source?.type !== 'image/jpeg') return bad('caption/source');
+        return { json: { id: 'PHOTO1', post_id: 'PAGE1_POST1' } };
+      case '/graph/v23.0/IG1/media':
+        if (missing(['image_url', 'caption', 'alt_text', 'access_token'], r.fields)) return bad('image_url/caption/alt_text');
+        return { json: { id: 'CONTAINER1' } };
+      case '/graph/v23.0/IG1/media_publish':
+        if (r.fields.creation_id !== 'CONTAINER1') return bad('creation_id');
+        return { json: { id: 'MEDIA1' } };
+      case '/graph/v23.0/MEDIA1':
+        if (r.query.fields !== 'permalink' || r.query.access_token !== 'ig-token') return bad('fields');
+        return { json: { id: 'MEDIA1', permalink: 'https://www.instagram.com/p/PANEN1/' } };
+      case '/2/media/upload':
+        if (r.fields.media_category !== 'tweet_image' || r.files.media?.type !== 'image/jpeg') return bad('media');
+        return { json: { data: { id: 'XMEDIA1', media_key: '3_XMEDIA1' } } };
+      case '/2/media/metadata':
+        return { json: {} };
+      case '/2/tweets':
+        state.onTweet?.();
+        return { status: 201, json: { data: { id: 'TWEET1', text: (r.json as { text: string }).text } } };
+      case '/api/3/action/package_patch':
+        if (!state.packageExists) return { status: 404, json: { success: false, error: { __type: 'Not Found Error', message: 'Not found' } } };
+        return { json: { success: true, result: { id: 'PKG1', resources: [{ id: 'RES1' }] } } };
+      case '/api/3/action/package_create':
+        if (missing(['name', 'owner_org', 'title'], r.json as Record<string, unknown>)) return bad('name/owner_org/title');
+        state.packageExists = true;
+        return { json: { success: true, result: { id: 'PKG1', resources: [] } } };
+      case '/api/3/action/resource_create':
+      case '/api/3/action/resource_update':
+        if (!r.files.upload) return bad('upload');
+        return { json: { success: true, result: { id: 'RES1' } } };
+      default:
+        return { status: 404, json: { error: 'unknown endpoint' } };
+    }
+  };
+}
+
+let api: FakeApi;
+let root: string;
+let state: Parameters<typeof makeHandler>[0];
+let sleeps: number[];
+
+beforeEach(async () => {
+  state = { packageExists: false, failures: {} };
+  api = await startFakeApi((r) => makeHandler(state)(r));
+  root = await mkdtemp(join(tmpdir(), 'tayang-kirim-'));
+  await mkdir(join(root, 'content/data/penduduk'), { recursive: true });
+  await writeFile(join(root, 'content/data/penduduk/penduduk.csv'), 'padukuhan,jiwa\nBunder,812\n');
+  sleeps = [];
+});
+
+afterEach(() => api.close());
+
+async function prepare(credentials: Credentials = CREDENTIALS) {
+  const config = makeConfig();
+  config.kantor.kanal.satu_data = `${api.url}/`;
+  const kitDir = join(root, 'dist/sosial');
+  const kit = planSocialKit([news, dataset], config);
+  for (const image of kit.images) {
+    await mkdir(dirname(join(kitDir, image.path)), { recursive: true });
+    await writeFile(join(kitDir, image.path), await sharp({ create: { width: image.width, height: image.height, channels: 3, background: '#336633' } }).jpeg().toBuffer());
+  }
+  return planSending({
+    items: [news, dataset],
+    posts: kit.posts,
+    config,
+    kit: { dir: kitDir, publicUrl: 'https://bunder.example.go.id/sosial/' },
+    credentials,
+    endpoints: { graph: `${api.url}/graph/v23.0`, x: api.url },
+    root,
+  });
+}
+
+const retry: RetryPolicy = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 60_000, sleep: async (ms) => void sleeps.push(ms) };
+
+function options(overrides: Partial<SendOptions> = {}): SendOptions {
+  return { root, run: 'run-1', now: () => new Date('2026-05-12T03:00:00Z'), credentials: CREDENTIALS, dryRun: false, intentOnly: false, retry, ...overrides };
+}
+
+const requestsTo = (path: string) => api.received.filter((r) => r.path === path);
+
+describe('tayang kirim adapters', () => {
+  it('posts to each API in its documented format and records every post in the ledger', async () => {
+    const { plans, manual } = await prepare();
+    const outcomes = await sendPlanned(plans, manual, new Map(), options());
+
+    expect(outcomes.map((o) => `${o.target}:${o.state}`).sort()).toEqual(['facebook:posted', 'instagram:posted', 'satu_data:posted', 'whatsapp:manual', 'x:posted']);
+
+    const [photo] = requestsTo('/graph/v23.0/PAGE1/photos');
+    expect(photo!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(photo!.fields.caption).toContain('Panen Raya Padi di Bunder');
+    expect(photo!.fields.access_token).toBe('fb-token');
+    expect((await sharp(photo!.files.source!.bytes).metadata()).width).toBe(1200);
+
+    const [container] = requestsTo('/graph/v23.0/IG1/media');
+    expect(container!.fields.image_url).toBe('https://bunder.example.go.id/sosial/berita/panen/1080x1350.jpg');
+    expect(container!.fields.alt_text).toBe('Petani memanen padi di sawah.');
+    expect(container!.fields.caption).toContain('(tautan di bio)');
+    expect(requestsTo('/graph/v23.0/IG1/media_publish')[0]!.fields.creation_id).toBe('CONTAINER1');
+
+    const [upload] = requestsTo('/2/media/upload');
+    expect((await sharp(upload!.files.media!.bytes).metadata()).width).toBe(1600);
+    expect(requestsTo('/2/media/metadata')[0]!.json).toEqual({ id: 'XMEDIA1', metadata: { alt_text: { text: 'Petani memanen padi di sawah.' } } });
+    const [tweet] = requestsTo('/2/tweets');
+    expect(tweet!.json).toMatchObject({ media: { media_ids: ['XMEDIA1'] } });
+    // The OAuth 1.0a header is signed over this very request.
+    const header = Object.fromEntries([...tweet!.headers.authorization!.matchAll(/(\w+)="([^"]*)"/g)].map(([, k, v]) => [k!, decodeURIComponent(v!)]));
+    const { oauth_signature: signature, ...oauthParams } = header;
+    expect(oauthParams).toMatchObject({ oauth_consumer_key: 'ck', oauth_token: 'tk', oauth_signature_method: 'HMAC-SHA1', oauth_version: '1.0', oauth_timestamp: '1778554800' });
+    expect(signature).toBe(oauth1Signature({ method: 'POST', url: `${api.url}/2/tweets` }, oauthParams, X_CREDENTIALS));
+
+    const [create] = requestsTo('/api/3/action/package_create');
+    expect(create!.headers.authorization).toBe('ckan-token');
+    expect(create!.json).toMatchObject({
+      name: 'kalurahan-bunder-penduduk',
+      owner_org: 'kalurahan-bunder',
+      title: 'Jumlah Penduduk per Padukuhan',
+      license_id: 'cc-by',
+      tags: [{ name: 'kependudukan' }],
+    });
+    expect((create!.json as { extras: unknown[] }).extras).toContainEqual({ key: 'periode', value: 'Semester I 2026' });
+    const [resource] = requestsTo('/api/3/action/resource_create');
+    expect(resource!.fields).toMatchObject({ package_id: 'PKG1', format: 'CSV' });
+    expect(resource!.files.upload!.bytes.toString()).toContain('Bunder,812');
+
+    const ledger = await readLedger(root);
+    expect(ledger.get('content/berita/panen')!.posts).toMatchObject({
+      facebook: { state: 'posted', id: 'PAGE1_POST1', url: 'https://www.facebook.com/PAGE1_POST1' },
+      instagram: { state: 'posted', url: 'https://www.instagram.com/p/PANEN1/' },
+      x: { state: 'posted', url: 'https://x.com/i/web/status/TWEET1' },
+      whatsapp: { state: 'manual' },
+    });
+    expect(JSON.parse(await readFile(join(root, LEDGER_DIR, 'data/penduduk.json'), 'utf8')).posts.satu_data).toMatchObject({ state: 'posted', url: `${api.url}/dataset/kalurahan-bunder-penduduk` });
+  });
+
+  it('never posts an item twice: the next run skips what the ledger holds', async () => {
+    const { plans, manual } = await prepare();
+    await sendPlanned(plans, manual, await readLedger(root), options());
+    const count = api.received.length;
+    const again = await sendPlanned(plans, manual, await readLedger(root), options({ run: 'run-2' }));
+    expect(api.received.length).toBe(count);
+    expect(again.filter((o) => o.target !== 'whatsapp').every((o) => o.state === 'skipped')).toBe(true);
+  });
+
+  it('retries 429 and 5xx with back-off, honouring Retry-After, and posts once', async () => {
+    state.failures['/2/tweets'] = [{ status: 503, json: {} }, { status: 429, json: {}, headers: { 'retry-after': '7' } }];
+    const { plans, manual } = await prepare();
+    const outcomes = await sendPlanned(plans.filter((p) => p.target === 'x'), manual, new Map(), options());
+    expect(outcomes.find((o) => o.target === 'x')).toMatchObject({ state: 'posted' });
+    expect(requestsTo('/2/tweets')).toHaveLength(3);
+    expect(sleeps).toEqual([1000, 7000]);
+  });
+
+  it('keeps a failed post pending and retries it on the next run', async () => {
+    state.failures['/graph/v23.0/PAGE1/photos'] = [{ status: 400, json: { error: { message: '(#200) Permissions error' } } }];
+    const { plans, manual } = await prepare();
+    const facebook = plans.filter((p) => p.target === 'facebook');
+    const first = await sendPlanned(facebook, manual, await readLedger(root), options());
+    expect(first.find((o) => o.target === 'facebook')).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(requestsTo('/graph/v23.0/PAGE1/photos')).toHaveLength(1); // 400 is not retried
+    expect((await readLedger(root)).get('content/berita/panen')!.posts.facebook).toMatchObject({ state: 'failed', error: expect.stringContaining('Permissions error') });
+
+    const second = await sendPlanned(facebook, manual, await readLedger(root), options({ run: 'run-2' }));
+    expect(second.find((o) => o.target === 'facebook')).toMatchObject({ state: 'posted' });
+    expect(requestsTo('/graph/v23.0/PAGE1/photos')).toHaveLength(2);
+  });
+
+  it('does not post twice after a run killed between posting and recording', async () => {
+    const { plans, manual } = await prepare();
+    const x = plans.filter((p) => p.target === 'x');
+    let killed = false;
+    state.onTweet = () => {
+      killed = true;
+    };
+    const dyingClock = () => {
+      if (killed) throw new Error('runner killed');
+      return new Date('2026-05-12T03:00:00Z');
+    };
+    await expect(sendPlanned(x, manual, await readLedger(root), options({ now: dyingClock }))).rejects.toThrow('runner killed');
+    expect(requestsTo('/2/tweets')).toHaveLength(1);
+    expect((await readLedger(root)).get('content/berita/panen')!.posts.x).toMatchObject({ state: 'intent', run: 'run-1' });
+
+    const next = await sendPlanned(x, manual, await readLedger(root), options({ run: 'run-2' }));
+    expect(next.find((o) => o.target === 'x')).toMatchObject({ state: 'uncertain' });
+    const third = await sendPlanned(x, manual, await readLedger(root), options({ run: 'run-3' }));
+    expect(third.find((o) => o.target === 'x')).toMatchObject({ state: 'skipped', reason: 'uncertain' });
+    expect(requestsTo('/2/tweets')).toHaveLength(1);
+  });
+
+  it('sends the intents recorded by --niat in the same run, and only those', async () => {
+    const { plans, manual } = await prepare();
+    const x = plans.filter((p) => p.target === 'x');
+    const intents = await sendPlanned(x, manual, await readLedger(root), options({ intentOnly: true }));
+    expect(intents.find((o) => o.target === 'x')).toMatchObject({ state: 'intent' });
+    expect(api.received).toHaveLength(0);
+    const sent = await sendPlanned(x, manual, await readLedger(root), options());
+    expect(sent.find((o) => o.target === 'x')).toMatchObject({ state: 'posted' });
+  });
+
+  it('updates the Satu Data dataset (not a second one) when its data changed', async () => {
+    const { plans, manual } = await prepare();
+    await sendPlanned(plans.filter((p) => p.target === 'satu_data'), manual, await readLedger(root), options());
+    await writeFile(join(root, 'content/data/penduduk/penduduk.csv'), 'padukuhan,jiwa\nBunder,815\n');
+    const changed = await prepare();
+    await sendPlanned(changed.plans.filter((p) => p.target === 'satu_data'), manual, await readLedger(root), options({ run: 'run-2' }));
+    expect(requestsTo('/api/3/action/package_create')).toHaveLength(1);
+    expect(requestsTo('/api/3/action/package_patch')).toHaveLength(2);
+    const [update] = requestsTo('/api/3/action/resource_update');
+    expect(update!.fields.id).toBe('RES1');
+    expect(update!.files.upload!.bytes.toString()).toContain('Bunder,815');
+  });
+
+  it('without tokens shows exactly what would be sent, sends nothing and records nothing', async () => {
+    const { plans, manual } = await prepare({});
+    const outcomes = await sendPlanned(plans, manual, new Map(), options({ credentials: {}, dryRun: true }));
+    expect(api.received).toHaveLength(0);
+    expect(existsSync(join(root, LEDGER_DIR))).toBe(false);
+    const facebook = outcomes.find((o) => o.target === 'facebook');
+    expect(facebook).toMatchObject({ state: 'dry-run' });
+    const plan = (facebook as { plan: string }).plan;
+    expect(plan).toContain(`POST ${api.url}/graph/v23.0/{FACEBOOK_PAGE_ID}/photos`);
+    expect(plan).toContain('caption = "Panen Raya Padi di Bunder');
+    expect(plan).toMatch(/source = @.*berita\/panen\/1200x630\.jpg \(image\/jpeg\)/);
+    expect(outcomes.map((o) => JSON.stringify(o)).join('')).not.toMatch(/fb-token|ckan-token/);
+  });
+});
