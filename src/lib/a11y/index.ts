@@ -36,8 +36,9 @@ export async function checkBuiltSite(options: BuiltSiteCheckOptions): Promise<Bu
   const base = options.base ?? '/';
   const allPages = await listBuiltPages(options.dist);
   const items = await listItemFolders(options.root);
+  const itemKeys = new Set(items.keys());
   const pages = options.changedFiles
-    ? selectPagesForChanges(allPages, options.changedFiles, new Set(items.keys()), (page) =>
+    ? selectPagesForChanges(allPages, options.changedFiles, itemKeys, (page) =>
         linkedPaths(readFileSync(join(options.dist, page.file), 'utf8'), page.path, base),
       ).pages
     : allPages;
@@ -50,7 +51,7 @@ export async function checkBuiltSite(options: BuiltSiteCheckOptions): Promise<Bu
   } finally {
     await server.close();
   }
-  const audited = audits.map((audit, index) => describeSource(options, pages[index], audit, items));
+  const audited = audits.map((audit, index) => describeSource(options, pages[index], audit, items, itemKeys));
   return { files: pages.length, findings: pageFindings(audited, loadRuleMessages()), pages: pages.map((page) => page.path) };
 }
 
@@ -59,8 +60,9 @@ function describeSource(
   page: BuiltPage,
   audit: PageAudit,
   items: ReadonlyMap<string, string>,
+  itemKeys: ReadonlySet<string>,
 ): AuditedPage {
-  const item = itemOfPage(page.path, new Set(items.keys()));
+  const item = itemOfPage(page.path, itemKeys);
   const itemFile = item && items.get(itemKey(item));
   const file = itemFile ?? toPosix(relative(options.root, join(options.dist, page.file)));
   const source = itemFile ? readFileSync(join(options.root, itemFile), 'utf8') : undefined;
