@@ -121,7 +121,7 @@ function nextStep(verdict: Verdict): string {
   return pending
     .map((stage) => {
       const who = stage.reviewers.length > 0 ? ` (${stage.reviewers.join(', ')})` : ' (belum ada akun yang bisa menyetujui: periksa anggota peran di tayang.config.yml)';
-      return `${roleNames(stage)}${who} memeriksa untuk ${lowerFirst(stage.name)}, lalu memilih **Approve** untuk menyetujui atau **Request changes** dengan alasannya untuk mengembalikan.`;
+      return `${stage.name}: ${roleNames(stage)}${who} memeriksa draf, lalu memilih **Approve** untuk menyetujui atau **Request changes** dengan alasannya untuk mengembalikan.`;
     })
     .join(' ');
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Problem } from '../errors/problem.ts';
-import { validateData, type Validated } from '../errors/validate.ts';
+import { issueToProblem, type Validated } from '../errors/validate.ts';
 import { SnapshotSchema, type Snapshot } from './types.ts';
 
 /**
@@ -20,7 +20,10 @@ export function parseSnapshot(text: string, file: string): Validated<Snapshot> {
     };
     return { ok: false, problems: [problem] };
   }
-  return validateData(SnapshotSchema, data, file);
+  // reportInput: the messages name the wrong value ("harus teks, bukan 42"), not "tidak ada".
+  const result = SnapshotSchema.safeParse(data, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file)) };
 }
 
 export async function loadSnapshotFile(file: string): Promise<Validated<Snapshot>> {
