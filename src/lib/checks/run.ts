@@ -125,5 +125,5 @@ export async function checkFiles(files: readonly string[], env: CheckEnv, settin
     if (result.readability !== undefined) run.readability.push({ file, figure: result.readability });
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: run };
+  return { ok: true, value: { ...run, findings: sortFindings(run.findings) } };
 }

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { readRuleData } from '../data.ts';
 import { locateField, type CheckDocument } from '../document.ts';
-import { findHtmlTags } from '../html.ts';
+import { findHtmlElements, findHtmlTags } from '../html.ts';
 import { detectPdfTextLayer } from '../pdf-text.ts';
 import { asRecord, asText, resolveReference } from '../references.ts';
 import type { CheckEnv, RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
@@ -208,28 +208,28 @@ function checkTables(doc: CheckDocument): RuleFinding[] {
     }
   });
   const locate = makeLocator(doc.text);
-  visit(doc.tree, 'html', (node: Html) => {
-    const tables = [...node.value.matchAll(/<table\b[\s\S]*?(?:<\/table>|$)/gi)];
-    for (const table of tables) {
-      if (/<th\b/i.test(table[0])) continue;
-      findings.push({ rule: 'a11y/table-header', ...locate((node.position?.start.offset ?? 0) + table.index), message: 'tabel HTML tanpa sel judul `<th>`; pembaca layar tidak dapat menyebut judul kolom setiap sel (WCAG 2.2 SK 1.3.1).', suggestion: 'tulis baris pertama dengan `<th scope="col">…</th>`, atau pakai tabel Markdown.' });
-    }
-  });
+  for (const table of findHtmlElements(htmlNodes(doc), 'table')) {
+    if (/<th\b/i.test(table.html)) continue;
+    findings.push({ rule: 'a11y/table-header', ...locate(table.offset), message: 'tabel HTML tanpa sel judul `<th>`; pembaca layar tidak dapat menyebut judul kolom setiap sel (WCAG 2.2 SK 1.3.1).', suggestion: 'tulis baris pertama dengan `<th scope="col">…</th>`, atau pakai tabel Markdown.' });
+  }
   return findings;
 }
 
 /** `<video>` pasted as HTML must carry its captions track. */
 function checkMediaTags(doc: CheckDocument): RuleFinding[] {
-  const findings: RuleFinding[] = [];
   const locate = makeLocator(doc.text);
+  return findHtmlElements(htmlNodes(doc), 'video')
+    .filter((video) => !findHtmlTags(video.html).some((tag) => tag.name === 'track' && ['captions', 'subtitles'].includes(String(tag.attributes.get('kind')).toLowerCase())))
+    .map((video) => ({ rule: 'a11y/video-captions', ...locate(video.offset), message: '`<video>` tanpa `<track kind="captions">`; warga tuli tidak dapat mengikuti isi suaranya (WCAG 2.2 SK 1.2.2).', suggestion: 'tambahkan `<track kind="captions" srclang="id" src="takarir.vtt" default>` di dalam `<video>`.' }));
+}
+
+/** The raw HTML of a document, node by node, with each node's offset in the file. */
+function htmlNodes(doc: CheckDocument): { value: string; offset: number }[] {
+  const nodes: { value: string; offset: number }[] = [];
   visit(doc.tree, 'html', (node: Html) => {
-    for (const video of node.value.matchAll(/<video\b[\s\S]*?(?:<\/video>|$)/gi)) {
-      const hasCaptions = findHtmlTags(video[0]).some((tag) => tag.name === 'track' && ['captions', 'subtitles'].includes(String(tag.attributes.get('kind')).toLowerCase()));
-      if (hasCaptions) continue;
-      findings.push({ rule: 'a11y/video-captions', ...locate((node.position?.start.offset ?? 0) + video.index), message: '`<video>` tanpa `<track kind="captions">`; warga tuli tidak dapat mengikuti isi suaranya (WCAG 2.2 SK 1.2.2).', suggestion: 'tambahkan `<track kind="captions" srclang="id" src="takarir.vtt" default>` di dalam `<video>`.' });
-    }
+    nodes.push({ value: node.value, offset: node.position?.start.offset ?? 0 });
   });
-  return findings;
+  return nodes;
 }
 
 async function checkVideo(doc: CheckDocument, env: CheckEnv): Promise<RuleFinding[]> {

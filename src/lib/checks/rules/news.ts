@@ -41,8 +41,8 @@ export const newsRules: RuleFamily = {
   check(doc) {
     if (doc.jenis !== 'berita') return [];
     // The lead: the first two paragraphs with words (a photo alone in a paragraph is not a lead).
-    const lead = doc.tree.children.filter((node): node is Paragraph => node.type === 'paragraph' && /\p{L}{3,}/u.test(toString(node))).slice(0, 2);
-    const missing = findMissingElements(lead.map((p) => toString(p)).join('\n'), { lokasi: asText(doc.data.lokasi), narasumber: hasValue(doc.data.narasumber) });
+    const lead = doc.tree.children.filter((node): node is Paragraph => node.type === 'paragraph' && /\p{L}{3,}/u.test(proseOf(node))).slice(0, 2);
+    const missing = findMissingElements(lead.map(proseOf).join('\n'), { lokasi: asText(doc.data.lokasi), narasumber: hasValue(doc.data.narasumber) });
     if (missing.length === 0) return [];
     const at = lead[0] ? nodeStart(lead[0]) : locateField(doc, ['judul']);
     const finding: RuleFinding = {
@@ -67,6 +67,11 @@ export function findMissingElements(lead: string, frontmatter: { lokasi?: string
     how: WORDS.how.test(lead),
   };
   return (Object.keys(present) as Element[]).filter((element) => !present[element]);
+}
+
+/** The words of a paragraph, without the alt text of its images. */
+function proseOf(paragraph: Paragraph): string {
+  return paragraph.children.filter((child) => child.type !== 'image' && child.type !== 'imageReference').map((child) => toString(child)).join('');
 }
 
 function hasValue(value: unknown): boolean {

@@ -1,0 +1,109 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { memoryEnv, ruleIds, runFamily } from '../testing.ts';
+import { isPlausibleNik, maskNumber, privacyRules } from './privacy.ts';
+
+const check = (text: string, env = memoryEnv()) => runFamily(privacyRules, text, { env });
+
+describe('privacy: NIK and KK', () => {
+  it('reports a NIK with its line and column, citing the law and offering the KPU mask', async () => {
+    const findings = await check('---\njudul: Bantuan\n---\nPenerima: Sutrisno (NIK 3313012505800003).\n');
+    expect(findings).toMatchObject([{ rule: 'privacy/nik', line: 4, column: 25 }]);
+    expect(findings[0]!.message).toContain('UU 27/2022');
+    expect(findings[0]!.message).toContain('Pasal 84');
+    expect(findings[0]!.suggestion).toContain('3313**********03');
+  });
+
+  it('recognises a woman’s NIK (day + 40) and a NIK written in groups', async () => {
+    expect(ruleIds(await check('NIK 3313016505800003 dan 3313 0125 0580 0003.\n'))).toEqual(['privacy/nik', 'privacy/nik']);
+  });
+
+  it('calls it a KK number after "No. KK" or "Kartu Keluarga"', async () => {
+    expect(ruleIds(await check('No. KK: 3313010101090012\n\nNomor Kartu Keluarga 3313010101090013\n'))).toEqual(['privacy/kk', 'privacy/kk']);
+  });
+
+  it('finds a NIK in the frontmatter too', async () => {
+    expect(await check('---\nnarasumber: Bu Rini, NIK 3313014506800001\n---\n')).toMatchObject([{ rule: 'privacy/nik', line: 2 }]);
+  });
+
+  it.each([
+    ['an already masked NIK', 'NIK 3313**********01'],
+    ['a 16-digit number with an impossible province code', 'Kode transaksi 9913012505800003'],
+    ['an impossible month', 'Nomor 3313012513800003'],
+    ['a serial number of zero', 'Nomor 3313012505800000'],
+    ['a longer number', 'Nomor 33130125058000031'],
+    ['a legal citation', 'Undang-Undang Nomor 27 Tahun 2022 dan Peraturan Bupati Nomor 12 Tahun 2024'],
+    ['a budget figure', 'Anggaran Rp1.250.000.000 dari APBDes 2025'],
+  ])('does not report %s', async (_, text) => {
+    expect(await check(`${text}\n`)).toEqual([]);
+  });
+
+  it('checks the structure of the 16 digits', () => {
+    expect(isPlausibleNik('3404071203910002')).toBe(true);
+    expect(isPlausibleNik('3404075203910002')).toBe(true);
+    expect(isPlausibleNik('3404073203910002')).toBe(false);
+    expect(isPlausibleNik('3400071203910002')).toBe(false);
+    expect(maskNumber('3404071203910002')).toBe('3404**********02');
+  });
+});
+
+describe('privacy: birth dates, phones, e-mail, bank accounts', () => {
+  it.each([
+    'Sutrisno, lahir 12 Mei 1980, warga Dusun Tlobo.',
+    'Ia lahir di Karanganyar, 3 Agustus 1975.',
+    'lahir pada tanggal 17-08-1990 di Solo',
+    'Tempat, tanggal lahir: Karanganyar, 1 Juni 1970',
+    'TTL: Bantul, 2 Februari 1988',
+  ])('reports a date of birth: %s', async (text) => {
+    expect(ruleIds(await check(`${text}\n`))).toEqual(['privacy/birth-date']);
+  });
+
+  it.each([
+    'Upacara Hari Lahir Pancasila, 1 Juni 2025, di halaman kantor kecamatan.',
+    'Peserta membawa akta kelahiran dan fotokopi KTP.',
+    'Program ini lahir dari musyawarah desa tahun 2023.',
+  ])('does not report: %s', async (text) => {
+    expect(await check(`${text}\n`)).toEqual([]);
+  });
+
+  it.each(['0812-3456-7890', '+62 812 3456 7890', '081234567890', '6285712345678', '0857.1234.5678'])('reports the mobile number %s', async (phone) => {
+    expect(ruleIds(await check(`Hubungi Pak Darto di ${phone}.\n`))).toEqual(['privacy/phone']);
+  });
+
+  it('accepts the office’s own numbers from the config and landlines', async () => {
+    const env = memoryEnv({}, { officePhones: ['(0271) 123456', '0812-0000-1111'] });
+    expect(await check('Layanan: (0271) 123456, WhatsApp 0812 0000 1111, atau 0271-654321.\n', env)).toEqual([]);
+  });
+
+  it('reports a personal webmail address but not an official or configured one', async () => {
+    const env = memoryEnv({}, { officeEmails: ['kecamatan.jenawi@gmail.com'] });
+    const findings = await check('Kirim ke budi.santoso@gmail.com, ppid@karanganyarkab.go.id, atau kecamatan.jenawi@gmail.com.\n', env);
+    expect(findings).toMatchObject([{ rule: 'privacy/email', column: 10 }]);
+  });
+
+  it('reports an account number near "rekening" and masks it', async () => {
+    const findings = await check('Sumbangan ke rekening BRI 0123-01-012345-50-1 a.n. Sutarmi.\n');
+    expect(findings).toMatchObject([{ rule: 'privacy/bank-account' }]);
+    expect(findings[0]!.suggestion).toContain('012**********01');
+  });
+
+  it('does not take other numbers for account numbers', async () => {
+    expect(await check('Rekening listrik naik 5 persen pada 2025. Pembayaran melalui loket.\n')).toEqual([]);
+  });
+});
+
+describe('privacy: photo location', () => {
+  const jpeg = (exif: Parameters<ReturnType<typeof sharp>['withExif']>[0]) => sharp({ create: { width: 8, height: 8, channels: 3, background: '#777' } }).jpeg().withExif(exif).toBuffer();
+
+  it('reports a photo whose EXIF carries GPS coordinates', async () => {
+    const photo = await jpeg({ IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '7/1 36/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '111/1 7/1 0/1' } });
+    const env = memoryEnv({ 'content/artikel/uji/rumah.jpg': photo });
+    const findings = await check('---\ngambar:\n  src: rumah.jpg\n  alt: Rumah warga yang direnovasi\n---\n', env);
+    expect(findings).toMatchObject([{ rule: 'privacy/photo-location', message: expect.stringContaining('-7.6000') }]);
+  });
+
+  it('accepts a photo with EXIF but no location', async () => {
+    const env = memoryEnv({ 'content/artikel/uji/a.jpg': await jpeg({ IFD0: { Make: 'Kamera' } }) });
+    expect(await check('![Pasar desa pada pagi hari](a.jpg)\n', env)).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ruleIds, runFamily } from '../testing.ts';
+import { securityRules } from './security.ts';
+
+const check = (text: string) => runFamily(securityRules, text);
+
+describe('security: HTML that runs script', () => {
+  it.each([
+    ['a script tag', '<script src="https://contoh.test/a.js"></script>'],
+    ['an event handler', '<img src="a.png" alt="Peta desa" onerror="alert(1)">'],
+    ['a javascript: link in HTML', '<a href="javascript:alert(1)">Formulir</a>'],
+    ['a javascript: link in Markdown', '[Formulir](javascript:alert(1))'],
+    ['a javascript: URL hidden with whitespace and case', '<a href=" Java\tScript:alert(1)">x</a>'],
+    ['a data:text/html link', '[x](data:text/html;base64,PHNjcmlwdD4=)'],
+    ['an object tag', '<object data="x.swf"></object>'],
+  ])('reports %s', async (_, html) => {
+    const findings = await check(`Paragraf.\n\n${html}\n`);
+    expect(ruleIds(findings)).toContain('security/script');
+    expect(findings[0]!.line).toBe(3);
+  });
+
+  it('reports an iframe from a host outside the allow-list, and accepts YouTube', async () => {
+    const findings = await check('<iframe src="https://peta.contoh.test/embed"></iframe>\n\n<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video Musrenbang"></iframe>\n\n<iframe src="https://www.youtube.com/embed/abc" title="x"></iframe>\n');
+    expect(findings).toMatchObject([{ rule: 'security/iframe', line: 1 }]);
+  });
+
+  it('does not report HTML shown as code, or words like "onclick" in prose', async () => {
+    expect(await check('Contoh yang dilarang: `<script>`.\n\n```html\n<script>alert(1)</script>\n```\n\nAtribut onclick= tidak boleh dipakai.\n')).toEqual([]);
+  });
+});
+
+describe('security: invisible and bidirectional characters', () => {
+  it('reports bidi controls as errors at their position', async () => {
+    const findings = await check('Anggaran\u202E 0005 \u202C tahun ini.\n');
+    expect(findings).toMatchObject([
+      { rule: 'security/bidi-control', line: 1, column: 9 },
+      { rule: 'security/bidi-control', line: 1, column: 16 },
+    ]);
+  });
+
+  it('reports zero-width spaces, and a byte-order mark in the middle of the file', async () => {
+    expect(ruleIds(await check('Kecamatan\u200BJenawi\n\nTeks\uFEFF.\n'))).toEqual(['security/invisible-char', 'security/invisible-char']);
+  });
+
+  it('accepts a byte-order mark at the start and emoji sequences joined with U+200D', async () => {
+    expect(await check('\uFEFFSelamat! 👨\u200D👩\u200D👧 Keluarga sehat.\n')).toEqual([]);
+  });
+});

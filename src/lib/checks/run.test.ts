@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { ChecksConfigSchema } from '../config/periksa.ts';
+import { parseConfig } from '../config/load.ts';
+import { parseCheckDocument } from './document.ts';
+import { checkDocument, checkFiles, listRules, resolveSettings, type LanguageModule } from './run.ts';
+import { memoryEnv } from './testing.ts';
+
+const rules = listRules();
+const doc = () => parseCheckDocument('docs/contoh.md', 'Hubungi 0812-3456-7890.\n\n[klik di sini](https://a.go.id)\n');
+
+describe('office settings (periksa:)', () => {
+  it('changes a rule’s severity and switches rules off', async () => {
+    const config = ChecksConfigSchema.parse({ aturan: { 'privacy/phone': 'error', 'a11y/link-text': 'off' } });
+    const settings = resolveSettings(config, rules);
+    expect(settings.ok).toBe(true);
+    if (!settings.ok) return;
+    const { findings } = await checkDocument(doc(), memoryEnv(), settings.value);
+    expect(findings).toMatchObject([{ rule: 'privacy/phone', severity: 'error' }]);
+    expect(settings.value.language.disabledRules).toEqual(['a11y/link-text']);
+  });
+
+  it('reports an unknown rule id with the list of rules, at its line in the config', () => {
+    const config = ChecksConfigSchema.parse({ aturan: { 'privacy/nikk': 'off' } });
+    const settings = resolveSettings(config, rules, 'tayang.config.yml', () => 12);
+    expect(settings.ok).toBe(false);
+    if (settings.ok) return;
+    expect(settings.problems).toMatchObject([{ file: 'tayang.config.yml', line: 12, field: 'periksa.aturan.privacy/nikk' }]);
+    expect(settings.problems[0]!.fix).toContain('privacy/nik');
+  });
+
+  it('rejects a badly written setting in tayang.config.yml with an Indonesian message', () => {
+    const base = 'kantor: { nama: K, induk: P, alamat: A, situs: "https://k.go.id" }\nsop: { nomor: "1", nama: S, tanggal_efektif: 2025-01-01, disahkan_oleh: Camat }\nperan: { ppid: { nama: PPID } }\nalur: [{ id: a, nama: A, jenis: ["*"], tahap: [{ id: v, nama: V, peran: ppid }] }]\n';
+    const bad = parseConfig(`${base}periksa:\n  aturan:\n    privacy/nik: mati\n  kata_tambahan: Jenawi\n`);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.map((p) => [p.field, p.line])).toEqual([
+      ['periksa.aturan.privacy/nik', 7],
+      ['periksa.kata_tambahan', 8],
+    ]);
+    expect(bad.problems[0]!.fix).toContain('error, warning, off');
+    const good = parseConfig(`${base}periksa:\n  kata_baku_tambahan: { ijin: izin }\n`);
+    expect(good.ok && good.value.periksa).toEqual({ aturan: {}, kata_tambahan: [], kata_baku_tambahan: { ijin: 'izin' } });
+  });
+});
+
+describe('language rules through their contract', () => {
+  const fake: LanguageModule = {
+    LANGUAGE_RULES: [{ id: 'language/kata-baku', severity: 'error', title: 'Kata tidak baku' }],
+    checkLanguage: (tree, ctx, options) => [
+      { file: ctx.file, line: tree.children[0]!.position!.start.line + ctx.lineOffset, column: 1, rule: 'language/kata-baku', severity: 'error', message: `kata-kata: ${options.extraWords.join(',')}` },
+    ],
+    measureReadability: () => ({ summary: 'mudah dibaca' }),
+  };
+
+  it('passes the office word lists, lets the office lower the severity, and keeps the readability figure', async () => {
+    const config = ChecksConfigSchema.parse({ aturan: { 'language/kata-baku': 'warning' }, kata_tambahan: ['Jenawi'] });
+    const all = listRules(fake);
+    expect(all.map((r) => r.id)).toContain('language/kata-baku');
+    const settings = resolveSettings(config, all);
+    if (!settings.ok) throw new Error('settings');
+    const text = '---\njudul: A\n---\n\nIjin keramaian.\n';
+    const result = await checkDocument(parseCheckDocument('docs/a.md', text), memoryEnv(), settings.value, fake);
+    expect(result.findings).toEqual([{ file: 'docs/a.md', line: 5, column: 1, rule: 'language/kata-baku', severity: 'warning', message: 'kata-kata: Jenawi' }]);
+    expect(result.readability).toEqual({ summary: 'mudah dibaca' });
+  });
+});
+
+describe('checkFiles', () => {
+  it('sorts findings by file and line, and reports an unreadable file as a problem', async () => {
+    const settings = resolveSettings(undefined, rules);
+    if (!settings.ok) throw new Error('settings');
+    const env = memoryEnv({ 'b.md': 'Ke 0812-3456-7890.\n', 'a.md': '[link](https://x.go.id)\n\nKe 0812-3456-7890.\n' });
+    const run = await checkFiles(['b.md', 'a.md'], env, settings.value);
+    expect(run.ok && run.value.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['a.md:1', 'a.md:3', 'b.md:1']);
+    const missing = await checkFiles(['hilang.md'], env, settings.value);
+    expect(missing.ok).toBe(false);
+  });
+});
