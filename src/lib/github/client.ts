@@ -59,12 +59,16 @@ export function makeGithubClient({ token, baseUrl = 'https://api.github.com', pa
   });
 }
 
-/** What a GitHub Actions run tells us: which repository, which pull request, how to reach the API. */
-export interface ActionsContext {
+/** Which repository, and how to reach its API. */
+export interface RepositoryContext {
   token: string;
   baseUrl: string;
   owner: string;
   repo: string;
+}
+
+/** What a GitHub Actions run tells us: the repository, and which pull request. */
+export interface ActionsContext extends RepositoryContext {
   pullNumber: number;
 }
 
@@ -72,11 +76,8 @@ type Env = Record<string, string | undefined>;
 
 const ENV = 'lingkungan (variabel env)';
 
-/**
- * Reads GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL and the PR number: from `pullNumber`
- * (`--pr N`) when given, otherwise from the event payload at GITHUB_EVENT_PATH.
- */
-export async function readActionsContext(env: Env, pullNumber?: number): Promise<Validated<ActionsContext>> {
+/** Reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL (GitHub Actions sets all three). */
+export function readRepositoryContext(env: Env): Validated<RepositoryContext> {
   const problems: Problem[] = [];
   const token = env.GITHUB_TOKEN ?? '';
   if (token === '') {
@@ -84,7 +85,7 @@ export async function readActionsContext(env: Env, pullNumber?: number): Promise
       file: ENV,
       field: 'GITHUB_TOKEN',
       message: 'token GitHub tidak ada.',
-      fix: 'di workflow, tambahkan `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` (atau token GitHub App); di komputer sendiri, ekspor token dengan izin statuses, pull-requests dan issues.',
+      fix: 'di workflow, tambahkan `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` (atau token GitHub App); di komputer sendiri, ekspor token yang punya izin yang diperlukan.',
     });
   }
   const repository = /^([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
@@ -96,23 +97,25 @@ export async function readActionsContext(env: Env, pullNumber?: number): Promise
       fix: 'isi dengan pemilik/nama, misalnya kecamatan-jenawi/situs (GitHub Actions mengisinya sendiri).',
     });
   }
+  if (problems.length > 0 || !repository) return { ok: false, problems };
+  return { ok: true, value: { token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', owner: repository[1]!, repo: repository[2]! } };
+}
+
+/**
+ * The repository context plus the PR number: from `pullNumber` (`--pr N`) when given, otherwise
+ * from the event payload at GITHUB_EVENT_PATH.
+ */
+export async function readActionsContext(env: Env, pullNumber?: number): Promise<Validated<ActionsContext>> {
+  const repository = readRepositoryContext(env);
+  const problems = repository.ok ? [] : [...repository.problems];
   let number = pullNumber;
   if (number === undefined) {
     const fromEvent = await readPullNumberFromEvent(env.GITHUB_EVENT_PATH);
     if (fromEvent.ok) number = fromEvent.value;
     else problems.push(...fromEvent.problems);
   }
-  if (problems.length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    value: {
-      token,
-      baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
-      owner: repository![1]!,
-      repo: repository![2]!,
-      pullNumber: number!,
-    },
-  };
+  if (!repository.ok || number === undefined) return { ok: false, problems };
+  return { ok: true, value: { ...repository.value, pullNumber: number } };
 }
 
 async function readPullNumberFromEvent(path: string | undefined): Promise<Validated<number>> {
