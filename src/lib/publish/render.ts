@@ -1,0 +1,37 @@
+import type { Outcome } from './kirim.ts';
+import type { Target } from './ledger.ts';
+
+export const TARGET_NAMES: Record<Target, string> = {
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  x: 'X',
+  youtube: 'YouTube',
+  whatsapp: 'WhatsApp',
+  satu_data: 'Satu Data',
+};
+
+/** One line per post (the dry run's steps below it), for the terminal and the workflow log. */
+export function renderOutcomesText(outcomes: readonly Outcome[]): string {
+  if (outcomes.length === 0) return 'Tidak ada yang perlu dikirim.';
+  return outcomes
+    .map((o) => {
+      const head = `${o.item} — ${TARGET_NAMES[o.target]}: `;
+      switch (o.state) {
+        case 'posted':
+          return `${head}terkirim ${o.url}`;
+        case 'failed':
+          return `${head}GAGAL (percobaan ke-${o.attempts}): ${o.error} — dicoba lagi pada jalan berikutnya.`;
+        case 'skipped':
+          return `${head}${o.reason === 'posted' ? `sudah terkirim sebelumnya${o.url ? ` ${o.url}` : ''}` : o.reason === 'manual' ? 'menunggu tautan kiriman manual' : 'belum pasti terkirim; menunggu pemeriksaan (/tautan)'}.`;
+        case 'uncertain':
+          return `${head}jalan sebelumnya terhenti saat mengirim; TIDAK dikirim ulang. Periksa akunnya, lalu balas /tautan ${o.target} <url> atau /tautan ${o.target} ulang.`;
+        case 'manual':
+          return `${head}kirim manual teks dari kit, lalu laporkan tautannya dengan /tautan ${o.target} <url>.`;
+        case 'intent':
+          return `${head}niat kirim dicatat.`;
+        case 'dry-run':
+          return `${head}uji kering (${o.reason === 'kering' ? '--kering' : 'token tidak ada'}); yang akan dikirim:\n${o.plan.replace(/^/gm, '    ')}`;
+      }
+    })
+    .join('\n');
+}
