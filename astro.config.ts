@@ -12,6 +12,10 @@ if (!config.ok) {
   process.exit(1);
 }
 
+// Astro lets a BASE_URL environment variable replace import.meta.env.BASE_URL, which every link
+// uses; vitest sets one and CI systems often do. The base comes only from TAYANG_BASE.
+delete process.env.BASE_URL;
+
 export default defineConfig({
   site: config.value.kantor.situs,
   // A GitHub Pages project site lives under /<repo>/: the deploy workflow sets TAYANG_BASE.

@@ -1,0 +1,107 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './example-site.ts';
+
+// The example office's site built as a GitHub Pages project site (under /kantor/), then read as
+// files: every link resolves, the base path is kept, and no published picture carries EXIF/GPS.
+
+const BASE = '/kantor/';
+let parent: string;
+let dist: string;
+
+beforeAll(async () => {
+  parent = await mkdtemp(join(tmpdir(), 'tayang-situs-base-'));
+  dist = join(parent, 'dist');
+  const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const env = { ...process.env, TAYANG_BASE: BASE, ASTRO_TELEMETRY_DISABLED: '1' };
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, [astro, 'build', '--outDir', dist], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`astro build gagal:\n${stdout}\n${stderr}`)) : resolve(),
+    );
+  });
+});
+
+afterAll(async () => {
+  if (parent) await rm(parent, { recursive: true, force: true });
+});
+
+/** Files under `dir`, as paths relative to it with a leading `/`. */
+async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length));
+}
+
+const hashOf = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+const PICTURE = /\.(jpe?g|png|webp|avif)$/i;
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/** The file a site path is served from: `/kantor/berita/` → `dist/berita/index.html`. */
+function fileOf(path: string): string {
+  const inside = decodeURIComponent(path.slice(BASE.length - 1));
+  return join(dist, inside.endsWith('/') ? `${inside}index.html` : inside);
+}
+
+describe('the built site under a base path', () => {
+  it('links only to pages and files that exist, all under the base path', async () => {
+    const pages = (await files(dist)).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    const broken: string[] = [];
+    for (const page of pages) {
+      const html = await readFile(join(dist, page), 'utf8');
+      const refs = [...html.matchAll(/\s(?:href|src)="([^"]+)"|\ssrcset="([^"]+)"/g)].flatMap(([, single, set]) =>
+        single !== undefined ? [single] : set!.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!),
+      );
+      for (const ref of refs) {
+        if (/^(https?:|mailto:|tel:|#)/.test(ref)) continue;
+        if (!ref.startsWith(BASE)) broken.push(`${page}: ${ref} (tanpa base ${BASE})`);
+        else if (!(await exists(fileOf(ref.split('#')[0]!)))) broken.push(`${page}: ${ref}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('points canonical and Open Graph URLs at the office domain with the base path', async () => {
+    const html = await readFile(join(dist, 'profil', 'index.html'), 'utf8');
+    expect(html).toContain('<link rel="canonical" href="https://jenawi.karanganyarkab.go.id/kantor/profil/">');
+    expect(html).toContain('<meta property="og:url" content="https://jenawi.karanganyarkab.go.id/kantor/profil/">');
+  });
+
+  it('lists item pages in the RSS feed with absolute links under the base path', async () => {
+    const feed = await readFile(join(dist, 'rss.xml'), 'utf8');
+    const links = [...feed.matchAll(/<item>.*?<link>([^<]+)<\/link>/gs)].map(([, link]) => link!);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(link.startsWith('https://jenawi.karanganyarkab.go.id/kantor/')).toBe(true);
+      expect(await exists(fileOf(new URL(link).pathname)), link).toBe(true);
+    }
+  });
+});
+
+describe('published pictures', () => {
+  it('are never the photographers\' original files', async () => {
+    const originals = new Set(await Promise.all((await files(join(ROOT, 'content'))).filter((f) => PICTURE.test(f)).map((f) => hashOf(join(ROOT, 'content', f)))));
+    expect(originals.size, 'the example office has photos').toBeGreaterThan(0);
+    const copied: string[] = [];
+    for (const picture of (await files(dist)).filter((f) => PICTURE.test(f))) {
+      if (originals.has(await hashOf(join(dist, picture)))) copied.push(picture);
+    }
+    expect(copied).toEqual([]);
+  });
+
+  it('carry no EXIF, GPS, XMP or IPTC metadata', async () => {
+    const pictures = (await files(dist)).filter((f) => PICTURE.test(f));
+    expect(pictures.length, 'the example office publishes photos').toBeGreaterThan(0);
+    const leaking: string[] = [];
+    for (const picture of pictures) {
+      const meta = await sharp(join(dist, picture)).metadata();
+      if (meta.exif || meta.xmp || meta.iptc) leaking.push(picture);
+    }
+    expect(leaking).toEqual([]);
+  });
+});
