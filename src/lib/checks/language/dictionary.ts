@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import nspell from 'nspell';
+import { readLanguageData } from './data.ts';
+
+/**
+ * The Indonesian Hunspell dictionary (vendor/hunspell-id, Debian hunspell-id) plus the curated
+ * government words it lacks. Loading it takes about half a second, so it is loaded once per
+ * process, on first use.
+ */
+export interface Dictionary {
+  /** The word as Hunspell knows it (affixes included), or in the curated list. No guessing. */
+  has(word: string): boolean;
+  /** Also accepts clitics (-nya, -lah, ku-, …) and regular affixes around a known root. */
+  accepts(word: string): boolean;
+  suggest(word: string): string[];
+}
+
+let cached: Dictionary | undefined;
+
+export function loadDictionary(): Dictionary {
+  cached ??= makeDictionary();
+  return cached;
+}
+
+interface GovernmentWords {
+  kata: string[];
+}
+
+function makeDictionary(): Dictionary {
+  const vendor = new URL('../../../../vendor/hunspell-id/', import.meta.url);
+  const speller = nspell({ aff: readFileSync(new URL('id_ID.aff', vendor)), dic: readFileSync(new URL('id_ID.dic', vendor)) });
+  const curated = new Set(readLanguageData<GovernmentWords>('kata-pemerintahan.yml').kata.map((word) => word.toLowerCase()));
+  const suggestions = new Map<string, string[]>();
+  const has = (word: string): boolean => curated.has(word.toLowerCase()) || speller.correct(word);
+  const hasRoot = (root: string): boolean => root.length >= 3 && has(root);
+  return {
+    has,
+    accepts(word) {
+      if (has(word)) return true;
+      if (word.includes('-')) return acceptsHyphenated(word, (part) => this.accepts(part));
+      return analyseAffixes(word.toLowerCase()).some(hasRoot);
+    },
+    suggest(word) {
+      let found = suggestions.get(word);
+      if (!found) {
+        found = speller.suggest(word).slice(0, 3);
+        suggestions.set(word, found);
+      }
+      return found;
+    },
+  };
+}
+
+/** "kepala-kepala", "sehari-hari", "se-Kabupaten", "ke-3": every part is a word (or a number). */
+function acceptsHyphenated(word: string, accepts: (part: string) => boolean): boolean {
+  const parts = word.split('-');
+  return parts.every((part, index) => /^\p{N}+$/u.test(part) || (index === 0 && ['se', 'ke', 'di', 'ber', 'ter', 'meng', 'pe', 'per', 'non', 'pra', 'pasca', 'anti', 'pro'].includes(part.toLowerCase())) || accepts(part) || accepts(part.replace(/(nya|an|kan|i)$/u, '')));
+}
+
+const PREFIXES: Array<[string, string[]]> = [
+  ['memper', ['']], ['diper', ['']], ['keber', ['']], ['keter', ['']], ['kese', ['']], ['ber', ['']], ['be', ['']], ['ter', ['']],
+  ['per', ['']], ['pe', ['']], ['di', ['']], ['ke', ['']], ['se', ['']],
+  // me-/pe- with the nasal that replaces the root's first sound (EYD V, peluluhan).
+  ['menge', ['']], ['penge', ['']], ['meng', ['', 'k']], ['peng', ['', 'k']], ['meny', ['s']], ['peny', ['s']],
+  ['mem', ['', 'p']], ['pem', ['', 'p']], ['men', ['', 't']], ['pen', ['', 't']], ['me', ['']],
+  ['ku', ['']], ['kau', ['']],
+];
+const SUFFIXES = ['kannya', 'annya', 'inya', 'nyalah', 'nyakah', 'nyapun', 'kanlah', 'kan', 'an', 'i', 'nya', 'lah', 'kah', 'pun', 'tah', 'ku', 'mu', ''];
+
+/**
+ * Possible roots of a word under Indonesian affixation: at most two prefixes and one suffix
+ * (with clitics). Used only to accept words the dictionary lacks (diproses, difasilitasi),
+ * never to flag anything.
+ */
+export function analyseAffixes(word: string): string[] {
+  const roots = new Set<string>();
+  const stripPrefixes = (stem: string, depth: number) => {
+    roots.add(stem);
+    if (depth === 2) return;
+    for (const [prefix, restorations] of PREFIXES) {
+      if (!stem.startsWith(prefix) || stem.length - prefix.length < 3) continue;
+      const rest = stem.slice(prefix.length);
+      for (const first of restorations) {
+        if (first !== '' && !/^[aiueo]/u.test(rest)) continue;
+        stripPrefixes(first + rest, depth + 1);
+      }
+    }
+  };
+  for (const suffix of SUFFIXES) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+    stripPrefixes(word.slice(0, word.length - suffix.length), 0);
+  }
+  roots.delete(word);
+  return [...roots];
+}

@@ -1,0 +1,151 @@
+import { readLanguageData } from './data.ts';
+import type { Hit, RuleContext } from './context.ts';
+import { isPlainWord, matchPhrase } from './context.ts';
+import { hasCapitalInside, isCapitalised, joinedBySpace, matchCase, type Token } from './text.ts';
+
+const PLACES = new Set(readLanguageData<{ tempat: string[] }>('di-ke.yml').tempat);
+const PROPER = readLanguageData<{ nama_diri: Record<string, string> }>('huruf-kapital.yml').nama_diri;
+const FUNCTION_WORDS = new Set(readLanguageData<string[]>('kata-tugas.yml'));
+
+function withoutClitic(word: string): string {
+  return word.replace(/(nya|lah|pun)$/u, '');
+}
+
+function isPlace(word: string): boolean {
+  return PLACES.has(word) || PLACES.has(withoutClitic(word));
+}
+
+/** A word written in lower case (or capitalised only because it starts the sentence). */
+function isLowerWord(token: Token): boolean {
+  return isPlainWord(token) && !hasCapitalInside(token.text) && (token.text === token.lower || token.sentenceStart);
+}
+
+/**
+ * EYD V: di-/ke- as prefix joined, as preposition apart. Apart → joined only when the dictionary
+ * knows "di"+word as a word (a passive verb) and the word is not a place; joined → apart only
+ * when the dictionary does not know the glued form and the rest is a place/time word.
+ */
+export function checkDiKe(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  const { tokens, block } = ctx.block;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (!isLowerWord(token)) continue;
+    const next = tokens[i + 1];
+    if (token.lower === 'di' && next && joinedBySpace(block.text, token, next) && next.text === next.lower && isPlainWord(next) && !next.text.includes('-')) {
+      const joined = `di${next.lower}`;
+      const verb = ctx.dictionary.has(joined) || (/(kan|i)$/u.test(next.lower) && next.lower.length >= 5 && ctx.dictionary.accepts(next.lower) && ctx.dictionary.accepts(joined));
+      if (verb && !isPlace(next.lower) && !FUNCTION_WORDS.has(next.lower)) {
+        hits.push({
+          rule: 'language/di-ke',
+          start: token.start,
+          end: next.end,
+          message: `"${token.text} ${next.text}" ditulis serangkai: di- di sini awalan kata kerja pasif, bukan kata depan (EYD V, Penulisan Kata: Kata Depan).`,
+          suggestion: matchCase(token.text, joined),
+        });
+        i += 1;
+      }
+      continue;
+    }
+    const prefix = token.lower.slice(0, 2);
+    if ((prefix !== 'di' && prefix !== 'ke') || token.lower.length < 5 || token.text.includes('-')) continue;
+    if (ctx.dictionary.has(token.text) || ctx.dictionary.has(token.lower) || ctx.officeWords.has(token.lower)) continue;
+    const rest = token.lower.slice(2);
+    if (!isPlace(rest)) continue;
+    const restWritten = PROPER[rest] ?? rest;
+    hits.push({
+      rule: 'language/di-ke',
+      start: token.start,
+      end: token.end,
+      message: `"${token.text}" ditulis terpisah: ${prefix} di sini kata depan penunjuk tempat, arah atau waktu, bukan awalan (EYD V, Penulisan Kata: Kata Depan).`,
+      suggestion: `${matchCase(token.text, prefix)} ${restWritten}`,
+    });
+  }
+  return hits;
+}
+
+interface CompoundData {
+  pisah: Record<string, string>;
+  gabung: Record<string, string>;
+  ulang: Record<string, string>;
+}
+const COMPOUNDS = readLanguageData<CompoundData>('gabungan-kata.yml');
+const PHRASES = [
+  ...Object.entries(COMPOUNDS.gabung).map(([phrase, joined]) => ({ words: phrase.split(' '), replacement: joined, rule: 'language/compound', why: 'gabungan ini sudah padu atau berimbuhan awal dan akhir, jadi ditulis serangkai (EYD V, Gabungan Kata)' })),
+  ...Object.entries(COMPOUNDS.ulang).map(([phrase, joined]) => ({ words: phrase.split(' '), replacement: joined, rule: 'language/reduplication', why: 'bentuk ulang ditulis dengan tanda hubung (EYD V, Bentuk Ulang)' })),
+].sort((a, b) => b.words.length - a.words.length);
+
+interface BoundForm {
+  kecuali?: string[];
+  hanya?: string[];
+  nama?: boolean;
+}
+const BOUND = new Map(Object.entries(readLanguageData<{ bentuk: Record<string, BoundForm> }>('imbuhan-terikat.yml').bentuk));
+
+export function checkCompounds(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  const { tokens, block } = ctx.block;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (!isPlainWord(token) || hasCapitalInside(token.text)) continue;
+    const apart = COMPOUNDS.pisah[token.lower];
+    if (apart) {
+      hits.push({
+        rule: 'language/compound',
+        start: token.start,
+        end: token.end,
+        message: `"${token.text}" ditulis terpisah: "${matchCase(token.text, apart)}" (EYD V, Gabungan Kata dan Partikel).`,
+        suggestion: matchCase(token.text, apart),
+      });
+      continue;
+    }
+    const phrase = PHRASES.find((entry) => matchPhrase(ctx, i, entry.words));
+    if (phrase) {
+      const last = tokens[i + phrase.words.length - 1]!;
+      const written = block.text.slice(token.start, last.end).replace(/\s+/g, ' ');
+      hits.push({ rule: phrase.rule, start: token.start, end: last.end, message: `"${written}": ${phrase.why}.`, suggestion: matchCase(token.text, phrase.replacement) });
+      i += phrase.words.length - 1;
+      continue;
+    }
+    const bound = BOUND.get(token.lower);
+    const next = tokens[i + 1];
+    if (!bound || !next || !joinedBySpace(block.text, token, next) || !isPlainWord(next) || /\p{N}/u.test(next.text)) continue;
+    if (bound.hanya && !bound.hanya.includes(next.lower)) continue;
+    if (bound.kecuali?.includes(next.lower)) continue;
+    const nextIsName = isCapitalised(next.text);
+    if (bound.nama && isCapitalised(token.text) && nextIsName) continue;
+    // "non ASN" → "non-ASN", "pasca Pemilu" → "pasca-Pemilu"; "Sub Bagian" (title case) → "Subbagian".
+    const acronym = next.text.length > 1 && next.text === next.text.toUpperCase();
+    const suggestion = acronym || (nextIsName && !isCapitalised(token.text)) ? `${token.text}-${next.text}` : `${token.text}${next.lower}`;
+    hits.push({
+      rule: 'language/compound',
+      start: token.start,
+      end: next.end,
+      message: `"${token.lower}" bentuk terikat, ditulis serangkai dengan kata sesudahnya${suggestion.includes('-') ? ' (dengan tanda hubung sebelum huruf kapital atau singkatan)' : ''} (EYD V, Bentuk Terikat).`,
+      suggestion,
+    });
+    i += 1;
+  }
+  return hits;
+}
+
+/** "masing masing" → "masing-masing"; "yang yang" → typo. */
+export function checkRepetition(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  const { tokens, block } = ctx.block;
+  for (let i = 0; i + 1 < tokens.length; i += 1) {
+    const first = tokens[i]!;
+    const second = tokens[i + 1]!;
+    if (!isPlainWord(first) || !isPlainWord(second) || !joinedBySpace(block.text, first, second)) continue;
+    if (/\p{N}/u.test(first.text) || first.lower !== second.lower || hasCapitalInside(first.text)) continue;
+    if (FUNCTION_WORDS.has(first.lower)) {
+      hits.push({ rule: 'language/repeated-word', start: first.start, end: second.end, message: `"${first.lower}" tertulis dua kali berturut-turut.`, suggestion: first.text });
+    } else if (!isCapitalised(second.text) || ctx.dictionary.has(`${first.lower}-${second.lower}`)) {
+      // Capitalised pairs are checked against the dictionary so two names in a row are left alone.
+      const written = `${first.text}-${second.text}`;
+      hits.push({ rule: 'language/reduplication', start: first.start, end: second.end, message: `"${first.text} ${second.text}" kata ulang, ditulis dengan tanda hubung (EYD V, Bentuk Ulang).`, suggestion: written });
+    }
+    i += 1;
+  }
+  return hits;
+}

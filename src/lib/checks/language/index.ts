@@ -1,0 +1,73 @@
+import type { Root } from 'mdast';
+import type { Finding } from '../finding.ts';
+import type { Hit, RuleContext } from './context.ts';
+import { loadDictionary } from './dictionary.ts';
+import { checkCompounds, checkDiKe, checkRepetition } from './forms.ts';
+import { checkParagraphLength, checkSentenceLength } from './plain.ts';
+import { extractProse } from './prose.ts';
+import { checkNumbers, checkSpacing } from './punctuation.ts';
+import { LANGUAGE_RULES, LIMITS } from './rules.ts';
+import { analyseBlock } from './text.ts';
+import { checkCapitalization, checkForeignWords, checkInclusiveTerms, checkSpelling, checkStandardWords } from './words.ts';
+
+export { LANGUAGE_RULES, type LanguageRule } from './rules.ts';
+export { describeReadability, measureReadability, type Readability } from './plain.ts';
+
+export interface LanguageOptions {
+  /** Office's extra accepted words (names of places/people, units, acronyms). */
+  extraWords: string[];
+  /** Extra non-standard → standard pairs from the office config. */
+  extraStandardWords: Record<string, string>;
+  /** Rule ids switched off. */
+  disabledRules: string[];
+}
+
+const SEVERITY = new Map(LANGUAGE_RULES.map((rule) => [rule.id, rule.severity]));
+
+// Most specific first: a word one rule explains ("dirumah": di-/ke-) is not also reported by a
+// vaguer one (spelling). Spelling runs last and skips every word already reported.
+const WORD_RULES = [checkInclusiveTerms, checkStandardWords, checkCompounds, checkDiKe, checkRepetition, checkForeignWords, checkCapitalization];
+const TEXT_RULES = [checkSpacing, checkNumbers, checkSentenceLength, checkParagraphLength];
+
+/**
+ * The Indonesian language checks over the prose of a Markdown body (code, inline code, HTML and
+ * URLs are left out). Positions in `tree` are relative to the body; `lineOffset` is added so
+ * findings name lines of the file.
+ */
+export function checkLanguage(tree: Root, ctx: { file: string; lineOffset: number }, options: LanguageOptions): Finding[] {
+  const disabled = new Set(options.disabledRules);
+  const dictionary = loadDictionary();
+  const officeWords = new Set(options.extraWords.map((word) => word.toLowerCase()));
+  const officeStandardWords = new Map(Object.entries(options.extraStandardWords).map(([word, standard]) => [word.toLowerCase(), standard]));
+  const suggestionBudget = { left: LIMITS.suggestedWords };
+  const findings: Finding[] = [];
+  for (const prose of extractProse(tree)) {
+    const block = analyseBlock(prose);
+    const hits: Hit[] = [];
+    const context: RuleContext = {
+      block,
+      dictionary,
+      officeWords,
+      officeStandardWords,
+      taken: (start, end) => hits.some((hit) => hit.start < end && start < hit.end && hit.rule !== 'language/sentence-length'),
+    };
+    const collect = (found: Hit[]) => {
+      for (const hit of found) if (!disabled.has(hit.rule) && !context.taken(hit.start, hit.end)) hits.push(hit);
+    };
+    for (const rule of WORD_RULES) collect(rule(context));
+    if (!disabled.has('language/spelling')) collect(checkSpelling(context, suggestionBudget));
+    for (const rule of TEXT_RULES) for (const hit of rule(context)) if (!disabled.has(hit.rule)) hits.push(hit);
+    for (const hit of hits) {
+      findings.push({
+        file: ctx.file,
+        line: prose.lines[hit.start]! + ctx.lineOffset,
+        column: prose.columns[hit.start]!,
+        rule: hit.rule,
+        severity: SEVERITY.get(hit.rule)!,
+        message: hit.message,
+        ...(hit.suggestion === undefined ? {} : { suggestion: hit.suggestion }),
+      });
+    }
+  }
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,125 @@
+import { readLanguageData } from './data.ts';
+import { OBJECT, type ProseBlock } from './prose.ts';
+
+export interface Token {
+  /** The word as written. */
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Part of a URL, e-mail, domain or file name written as plain text: not a word to check. */
+  inAddress: boolean;
+  italic: boolean;
+  /** First word of its sentence (so a capital letter says nothing about it being a name). */
+  sentenceStart: boolean;
+  /** Index of the sentence in the block. */
+  sentence: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Indices into the block's tokens. */
+  first: number;
+  last: number;
+}
+
+export interface AnalysedBlock {
+  block: ProseBlock;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
+// A chunk of text with "@", "://", "www." or letters.letters (kab.go.id, S.H., laporan.pdf).
+const ADDRESS = /@|:\/\/|^www\.|[\p{L}\p{N}]\.[\p{L}\p{N}]/u;
+const ABBREVIATIONS = new Set(readLanguageData<string[]>('singkatan.yml'));
+
+/** Splits a block into words and sentences. */
+export function analyseBlock(block: ProseBlock): AnalysedBlock {
+  const text = block.text;
+  const addressRanges: Array<[number, number]> = [];
+  for (const chunk of text.matchAll(/[^\s\uFFFC]+/gu)) {
+    if (ADDRESS.test(chunk[0])) addressRanges.push([chunk.index, chunk.index + chunk[0].length]);
+  }
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    tokens.push({
+      text: match[0],
+      lower: match[0].toLowerCase(),
+      start,
+      end,
+      inAddress: addressRanges.some(([from, to]) => start >= from && end <= to),
+      italic: block.italic[start] === true,
+      sentenceStart: false,
+      sentence: 0,
+    });
+  }
+  const sentences = splitSentences(text, tokens);
+  return { block, tokens, sentences };
+}
+
+function splitSentences(text: string, tokens: Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  let first = 0;
+  const close = (end: number, last: number) => {
+    if (last >= first) {
+      sentences.push({ start, end, first, last });
+      tokens[first]!.sentenceStart = true;
+      for (let i = first; i <= last; i += 1) tokens[i]!.sentence = sentences.length - 1;
+    }
+  };
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    const after = text.slice(token.end, token.end + 4);
+    const end = /^[.!?]+["”’)\]]*(?=\s|$)/.exec(after);
+    if (!end) continue;
+    if (after[0] === '.' && end[0] === '.' && isAbbreviation(token, text)) continue;
+    const next = tokens[i + 1];
+    // "…, kata Camat. Ia menambahkan" ends; "Rp5.000" or "pukul 09.00 WIB" has no space so never gets here.
+    const between = next ? text.slice(token.end + end[0].length, next.start) : '';
+    if (next && !/^\s+["“'‘(]?$/u.test(between)) continue;
+    if (next && after[0] === '.' && !/^[\p{Lu}\p{N}]/u.test(next.text)) continue;
+    close(token.end + end[0].length, i);
+    start = next ? next.start - (between.trim().length) : text.length;
+    first = i + 1;
+  }
+  close(text.length, tokens.length - 1);
+  // Quoted speech and object markers do not start a new sentence, but a word right after an
+  // opening quote or a line break in a heading/table cell is written capitalised for that reason.
+  for (const token of tokens) {
+    const before = text.slice(Math.max(0, token.start - 2), token.start);
+    if (/(^|\s)["“‘(]$/u.test(before) || token.start === 0 || /\n\s*$/.test(before)) token.sentenceStart = true;
+    if (text[token.start - 1] === OBJECT) token.sentenceStart = true;
+  }
+  return sentences;
+}
+
+function isAbbreviation(token: Token, text: string): boolean {
+  if (ABBREVIATIONS.has(token.lower)) return true;
+  // Initials and dotted abbreviations: "S.H.", "a.n.", "H. Sugiyanto".
+  return token.text.length === 1 || text[token.start - 1] === '.';
+}
+
+/** Whether a word is written in capitals only (an acronym: PPID, KPU) or mixes cases (APBDes). */
+export function hasCapitalInside(word: string): boolean {
+  return /\p{Lu}/u.test(word.slice(1));
+}
+
+export function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/** Gives `replacement` the capital first letter of `original`, if it had one. */
+export function matchCase(original: string, replacement: string): string {
+  if (original.length > 1 && original === original.toUpperCase() && /\p{L}/u.test(original)) return replacement.toUpperCase();
+  return isCapitalised(original) ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+}
+
+/** The text between two tokens is only spaces (one line, no punctuation): they form a phrase. */
+export function joinedBySpace(text: string, left: Token, right: Token): boolean {
+  return /^\s+$/.test(text.slice(left.end, right.start));
+}

@@ -1,0 +1,237 @@
+import { readLanguageData } from './data.ts';
+import type { Hit, RuleContext } from './context.ts';
+import { isPlainWord, matchPhrase } from './context.ts';
+import { hasCapitalInside, isCapitalised, joinedBySpace, matchCase, type Token } from './text.ts';
+
+interface StandardWordsData {
+  sumber: Record<string, string>;
+  kelompok: Array<{ nama: string; sumber: string; imbuhan: boolean; kata: Record<string, string> }>;
+}
+interface StandardWord {
+  standard: string;
+  source: string;
+  affixes: boolean;
+}
+
+const standardData = readLanguageData<StandardWordsData>('kata-baku.yml');
+const STANDARD = new Map<string, StandardWord>();
+for (const group of standardData.kelompok) {
+  const source = standardData.sumber[group.sumber] ?? group.sumber;
+  for (const [word, standard] of Object.entries(group.kata)) STANDARD.set(word, { standard, source, affixes: group.imbuhan });
+}
+
+/** Every standard form the list suggests: the spelling check accepts them even if Hunspell lacks one. */
+export const STANDARD_FORMS: ReadonlySet<string> = new Set([...STANDARD.values()].map((entry) => entry.standard.toLowerCase()));
+
+const PREFIXES = ['', 'di', 'ke', 'ber', 'be', 'ter', 'per', 'pe', 'se', 'memper', 'diper', 'meng', 'mem', 'men', 'meny', 'me', 'peng', 'pem', 'pen', 'peny'];
+const SUFFIXES = ['', 'kan', 'an', 'i', 'nya', 'lah', 'kah', 'pun', 'kannya', 'annya', 'inya', 'ku', 'mu'];
+const CLITICS = ['', 'nya', 'lah', 'kah', 'pun'];
+
+/** The standard form of a word, looking through affixes for the entries that allow it. */
+export function findStandardWord(lower: string, office: ReadonlyMap<string, string>): { standard: string; source: string } | undefined {
+  const own = office.get(lower);
+  if (own) return { standard: own, source: 'daftar kata baku kantor (periksa.kata_baku_tambahan)' };
+  for (const clitic of CLITICS) {
+    if (!lower.endsWith(clitic)) continue;
+    const entry = STANDARD.get(lower.slice(0, lower.length - clitic.length));
+    if (entry) return { standard: entry.standard + clitic, source: entry.source };
+  }
+  for (const prefix of PREFIXES) {
+    if (!lower.startsWith(prefix)) continue;
+    for (const suffix of SUFFIXES) {
+      if (prefix === '' && suffix === '') continue;
+      if (!lower.endsWith(suffix) || lower.length - prefix.length - suffix.length < 4) continue;
+      const entry = STANDARD.get(lower.slice(prefix.length, lower.length - suffix.length));
+      if (entry?.affixes) return { standard: attachPrefix(prefix, entry.standard.toLowerCase()) + suffix, source: entry.source };
+    }
+  }
+  return undefined;
+}
+
+/** me-/pe- take the nasal that fits the root's first sound (EYD V): meng+imbau, meny+sukseskan. */
+function attachPrefix(prefix: string, root: string): string {
+  const nasal = /^(me|pe)(ng|ny|m|n)?$/.exec(prefix);
+  if (!nasal || prefix === 'memper' || prefix === 'diper') return prefix + root;
+  const base = nasal[1]!;
+  // Loan words starting with a consonant cluster keep it: mentransfer, memproduksi.
+  if (/^[bcdfghjklmnpqrstvwxyz]{2}/.test(root) && !/^(ng|ny|kh|sy)/.test(root)) return base + nasalFor(root) + root;
+  if (/^[aiueogh]/.test(root)) return `${base}ng${root}`;
+  if (root.startsWith('k')) return `${base}ng${root.slice(1)}`;
+  if (root.startsWith('p')) return `${base}m${root.slice(1)}`;
+  if (/^[bfv]/.test(root)) return `${base}m${root}`;
+  if (root.startsWith('t')) return `${base}n${root.slice(1)}`;
+  if (/^[dcjz]/.test(root)) return `${base}n${root}`;
+  if (root.startsWith('s')) return `${base}ny${root.slice(1)}`;
+  return base + root;
+}
+
+function nasalFor(root: string): string {
+  if (/^[kg]/.test(root)) return 'ng';
+  if (/^[pb]/.test(root)) return 'm';
+  if (/^[tdc]/.test(root)) return 'n';
+  if (root.startsWith('s')) return 'n';
+  return '';
+}
+
+/** A capital letter says nothing about a word at the start of a sentence; elsewhere it marks a name. */
+function isOrdinaryWord(token: Token): boolean {
+  return !hasCapitalInside(token.text) && (!isCapitalised(token.text) || token.sentenceStart);
+}
+
+export function checkStandardWords(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  for (const token of ctx.block.tokens) {
+    if (!isPlainWord(token) || !isOrdinaryWord(token)) continue;
+    const found = findStandardWord(token.lower, ctx.officeStandardWords);
+    if (!found) continue;
+    hits.push({
+      rule: 'language/standard-word',
+      start: token.start,
+      end: token.end,
+      message: `"${token.text}" bukan bentuk baku; yang baku "${matchCase(token.text, found.standard)}" (${found.source}).`,
+      suggestion: matchCase(token.text, found.standard),
+    });
+  }
+  return hits;
+}
+
+interface InclusiveData {
+  istilah: Array<{ frasa: string[]; ganti: string; sumber: string }>;
+}
+const INCLUSIVE = readLanguageData<InclusiveData>('istilah-inklusif.yml').istilah.flatMap((entry) =>
+  entry.frasa.map((phrase) => ({ words: phrase.split(' '), replacement: entry.ganti, source: entry.sumber })),
+);
+
+export function checkInclusiveTerms(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  const { tokens } = ctx.block;
+  for (let i = 0; i < tokens.length; i += 1) {
+    for (const term of INCLUSIVE) {
+      // Only lower-case text: a capitalised old law title ("tentang Penyandang Cacat") is a citation.
+      if (!matchPhrase(ctx, i, term.words) || tokens[i]!.text !== tokens[i]!.lower) continue;
+      const last = tokens[i + term.words.length - 1]!;
+      hits.push({
+        rule: 'language/inclusive-term',
+        start: tokens[i]!.start,
+        end: last.end,
+        message: `"${term.words.join(' ')}" adalah istilah usang atau merendahkan; pakai "${term.replacement}" (${term.source}).`,
+        suggestion: term.replacement,
+      });
+    }
+  }
+  return hits;
+}
+
+interface ForeignData {
+  kata: Record<string, string>;
+}
+const FOREIGN = Object.entries(readLanguageData<ForeignData>('kata-asing.yml').kata)
+  .map(([phrase, equivalent]) => ({ words: phrase.split(' '), equivalent }))
+  .sort((a, b) => b.words.length - a.words.length);
+
+export function checkForeignWords(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  const { tokens } = ctx.block;
+  for (let i = 0; i < tokens.length; i += 1) {
+    for (const entry of FOREIGN) {
+      if (!matchPhrase(ctx, i, entry.words)) continue;
+      const phrase = tokens.slice(i, i + entry.words.length);
+      // Italic is how EYD V marks a foreign word; a capitalised name mid-sentence (Zoom Meeting) is a name.
+      if (phrase.some((token) => !isPlainWord(token) || !isOrdinaryWord(token))) continue;
+      const written = ctx.block.block.text.slice(phrase[0]!.start, phrase.at(-1)!.end);
+      hits.push({
+        rule: 'language/foreign-word',
+        start: phrase[0]!.start,
+        end: phrase.at(-1)!.end,
+        message: `"${written}" kata asing yang tidak ditulis miring (EYD V, Huruf Miring); padanannya: ${entry.equivalent}.`,
+        suggestion: `${entry.equivalent.split(',')[0]!.replace(/\s*\(.*\)$/, '')} (atau tulis miring: *${written}*)`,
+      });
+      i += entry.words.length - 1;
+      break;
+    }
+  }
+  return hits;
+}
+
+interface CapitalData {
+  nama_diri: Record<string, string>;
+  bulan: Record<string, string>;
+  hari_setelah_kata_hari: string[];
+  wilayah: string[];
+  sapaan: string[];
+}
+const CAPITALS = readLanguageData<CapitalData>('huruf-kapital.yml');
+const REGION_WORDS = new Set(CAPITALS.wilayah);
+const ADDRESS_WORDS = new Set(CAPITALS.sapaan);
+
+export function checkCapitalization(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  const { tokens, block } = ctx.block;
+  const hit = (token: Token, proper: string, why: string) =>
+    hits.push({
+      rule: 'language/capitalization',
+      start: token.start,
+      end: token.end,
+      message: `"${token.text}" ditulis dengan huruf awal kapital: ${why} (EYD V, Huruf Kapital).`,
+      suggestion: proper,
+    });
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (!isPlainWord(token)) continue;
+    const previous = tokens[i - 1];
+    const next = tokens[i + 1];
+    const nextJoined = next !== undefined && joinedBySpace(block.text, token, next);
+    const previousJoined = previous !== undefined && joinedBySpace(block.text, previous, token);
+    if (token.text === token.lower) {
+      const name = CAPITALS.nama_diri[token.lower];
+      if (name) {
+        hit(token, name, 'nama bahasa, bangsa, agama, hari, hari raya dan nama geografi');
+        continue;
+      }
+      const month = CAPITALS.bulan[token.lower];
+      if (month && ((previousJoined && /^\d{1,2}$/.test(previous.text)) || (nextJoined && /^\d{4}$/.test(next.text)))) {
+        hit(token, month, 'nama bulan');
+        continue;
+      }
+      if (CAPITALS.hari_setelah_kata_hari.includes(token.lower) && previousJoined && previous.lower === 'hari') {
+        hit(token, matchCase('A', token.lower), 'nama hari');
+        continue;
+      }
+      if (ADDRESS_WORDS.has(token.lower) && nextJoined && isCapitalised(next.text) && !next.sentenceStart && !['Kota'].includes(next.text) && previous?.lower !== 'para') {
+        hit(token, matchCase('A', token.lower), 'sapaan yang diikuti nama atau jabatan');
+      }
+      continue;
+    }
+    // "Kecamatan jenawi": the name after a region word is lower-case and not an ordinary word.
+    if (REGION_WORDS.has(token.text) && nextJoined && next.text === next.lower && /^\p{L}+$/u.test(next.text) && isPlainWord(next)) {
+      const known = ctx.dictionary.has(next.lower) && !ctx.officeWords.has(next.lower);
+      if (!known) hit(next, matchCase('A', next.text), `nama diri sesudah "${token.text}"`);
+    }
+  }
+  return hits;
+}
+
+export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number }): Hit[] {
+  const hits: Hit[] = [];
+  for (const token of ctx.block.tokens) {
+    if (!isPlainWord(token) || token.text.length < 2) continue;
+    // Capitalised words are names, acronyms (PPID, APBDes) or sentence starts; digits are numbers,
+    // codes and ordinals (ke-3); apostrophes are transliterations (Qur'an). None is a spelling question.
+    if (/[\p{Lu}\p{N}'’]/u.test(token.text)) continue;
+    if (ctx.taken(token.start, token.end)) continue;
+    if (ctx.officeWords.has(token.lower) || STANDARD_FORMS.has(token.lower) || ctx.dictionary.accepts(token.text)) continue;
+    let suggestions: string[] = [];
+    if (suggestionBudget.left > 0) {
+      suggestionBudget.left -= 1;
+      suggestions = ctx.dictionary.suggest(token.text);
+    }
+    hits.push({
+      rule: 'language/spelling',
+      start: token.start,
+      end: token.end,
+      message: `"${token.text}" tidak ada di kamus (Hunspell id_ID, berdasarkan KBBI) maupun daftar kata kantor: salah ketik? Bila benar (nama, istilah setempat), tambahkan ke periksa.kata_tambahan; bila kata asing/daerah, tulis miring.`,
+      ...(suggestions.length > 0 ? { suggestion: suggestions.join(', ') } : {}),
+    });
+  }
+  return hits;
+}
