@@ -1,0 +1,103 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { article, CONFIG, makeSite, tayang } from './site.ts';
+
+type Report = { files: number; findings: { file: string; line: number; rule: string; severity: string }[] };
+const own = (report: Report) => report.findings.filter((f) => !f.rule.startsWith('language/'));
+
+describe('tayang periksa (command line)', () => {
+  let root: string;
+  beforeAll(async () => {
+    ({ root } = await makeSite({
+      'tayang.config.yml': CONFIG,
+      'content/artikel/layanan/index.md': article('Layanan informasi publik'),
+      'content/artikel/bantuan/index.md': article('Penerima bantuan', '\nPenerima: Sutarmi (NIK 3313014506800001).\n'),
+      'docs/catatan.md': '# Catatan\n\nHubungi 0812-3456-7890.\n',
+      'README.txt': 'bukan Markdown',
+    }));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('checks every item under content/ without arguments and exits 1 when a finding is an error', async () => {
+    const result = await tayang(root, ['periksa', '--format', 'json']);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.files).toBe(2);
+    expect(own(report)).toMatchObject([{ file: 'content/artikel/bantuan/index.md', line: 9, rule: 'privacy/nik', severity: 'error' }]);
+    expect(result.code).toBe(1);
+  });
+
+  it('checks any Markdown file given, and exits 0 when there are only warnings', async () => {
+    const result = await tayang(root, ['periksa', 'docs/catatan.md', '--format', 'json']);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.files).toBe(1);
+    expect(own(report).map((f) => f.rule)).toEqual(['privacy/phone']);
+    expect(report.findings.every((f) => f.severity === 'warning')).toBe(true);
+    expect(result.code).toBe(0);
+  });
+
+  it('prints the terminal format grouped by file', async () => {
+    const result = await tayang(root, ['periksa', 'content/artikel/bantuan']);
+    expect(result.stdout).toContain('content/artikel/bantuan/index.md\n');
+    expect(result.stdout).toMatch(/9:\d+ +galat +privacy\/nik/);
+    expect(result.stdout).toContain('berkas diperiksa');
+  });
+
+  it.each([
+    [['periksa', 'tidak-ada.md'], 'tidak ada'],
+    [['periksa', 'README.txt'], 'bukan berkas Markdown'],
+    [['periksa', '--format', 'xml'], 'format "xml" tidak dikenal'],
+  ])('exits 2 on unusable input: %j', async (args, words) => {
+    const result = await tayang(root, args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(words);
+  });
+
+  it('exits 2 with the line of the problem when the office config is broken or names an unknown rule', async () => {
+    const { root: broken } = await makeSite({ 'tayang.config.yml': `${CONFIG}  aturan:\n    privacy/nomor-hp: off\n`, 'a.md': 'Teks.\n' });
+    const result = await tayang(broken, ['periksa', 'a.md']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('tayang.config.yml:15');
+    expect(result.stderr).toContain('aturan "privacy/nomor-hp" tidak dikenal');
+    await rm(broken, { recursive: true, force: true });
+  });
+});
+
+describe('tayang periksa --berubah', () => {
+  const ITEMS = 1500;
+  let site: Awaited<ReturnType<typeof makeSite>>;
+
+  beforeAll(async () => {
+    // A big site whose every item is broken: if --berubah read any of them, it would show.
+    const files: Record<string, string> = { 'tayang.config.yml': CONFIG };
+    for (let i = 0; i < ITEMS; i++) files[`content/berita/berita-${i}/index.md`] = '---\njudul: "rusak\n---\nNIK 3313014506800001\n';
+    files['content/artikel/layanan/index.md'] = article('Layanan informasi publik');
+    site = await makeSite(files);
+    await site.git('checkout', '-q', '-b', 'usulan');
+  }, 120_000);
+  afterAll(() => rm(site.root, { recursive: true, force: true }));
+
+  it('checks only the item a branch changes, whatever the size of the site', async () => {
+    await site.write({ 'content/artikel/layanan/index.md': article('Layanan informasi publik', '\nHubungi 0812-3456-7890.\n') });
+    await site.git('-c', 'user.name=Uji', '-c', 'user.email=uji@contoh.test', 'commit', '-q', '-am', 'ubah');
+    const result = await tayang(site.root, ['periksa', '--berubah', '--format', 'json']);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.files).toBe(1);
+    expect(new Set(report.findings.map((f) => f.file))).toEqual(new Set(['content/artikel/layanan/index.md']));
+    expect(own(report).map((f) => f.rule)).toEqual(['privacy/phone']);
+  });
+
+  it('also checks an item when only a file beside it changed, and a new item not yet committed', async () => {
+    await site.write({ 'content/berita/berita-7/foto.jpg': 'x', 'content/artikel/baru/index.md': article('Item baru') });
+    const result = await tayang(site.root, ['periksa', '--berubah=main', '--format', 'json']);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.files).toBe(3);
+    expect([...new Set(report.findings.map((f) => f.file))].sort()).toContain('content/berita/berita-7/index.md');
+    expect(result.code).toBe(1);
+  });
+
+  it('exits 2 when the reference does not exist', async () => {
+    const result = await tayang(site.root, ['periksa', '--berubah=cabang-hilang']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cabang-hilang');
+  });
+});
