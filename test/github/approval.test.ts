@@ -134,6 +134,19 @@ describe('tayang persetujuan --pr: a two-stage flow on GitHub', () => {
     expect(latestStatus('head2')).toMatchObject({ state: 'pending', description: 'Menunggu verifikasi Kasubbag' });
   });
 
+  it('links the status to the stage table comment', async () => {
+    await run(at('01:30'));
+    expect(latestStatus()?.target_url).toBe(`https://github.test/kantor/situs/pull/12#issuecomment-${server.comments[0]!.id}`);
+  });
+
+  it('blocks a PR with a file no flow governs, asking the author (not the officials) to act', async () => {
+    server.push(12, { sha: 'head2', author: 'penulis', date: at('01:10') }, [{ filename: 'catatan-pribadi.txt', status: 'added' }]);
+    await run(at('01:30'));
+    expect(latestStatus('head2')).toMatchObject({ state: 'failure', description: 'Ada 1 berkas yang tidak diatur alur SOP' });
+    expect(server.pull(12).labels).toEqual(['perlu perbaikan']);
+    expect(server.pull(12).requestedReviewers).toEqual([]);
+  });
+
   it('labels a draft PR "draf" and asks nobody', async () => {
     server.setDraft(12, true);
     await run(at('01:30'));

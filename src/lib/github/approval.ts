@@ -100,7 +100,7 @@ export function reviewersToRequest(verdict: Verdict, alreadyRequested: readonly 
   const skip = new Set([...alreadyRequested, ...verdict.authors, verdict.pull.author, ...verdict.stages.flatMap((s) => s.approvers)].map(key));
   const wanted = new Map<string, string>();
   for (const stage of verdict.stages.filter((s) => s.state === 'pending')) {
-    for (const login of stage.reviewers) if (!skip.has(key(login))) wanted.set(key(login), login);
+    for (const login of stage.reviewers) if (!skip.has(key(login)) && !wanted.has(key(login))) wanted.set(key(login), login);
   }
   return [...wanted.values()];
 }
@@ -241,10 +241,10 @@ export async function runGithubApproval(client: GithubClient, target: PullTarget
   const verdict = evaluateApproval(config.value, snapshot.value, now);
   const plan = planGithubActions(verdict, { labels: read.labels, requestedReviewers: read.requestedReviewers });
 
-  await setStatus(client, target, headSha, plan.status, actions);
-
   const comment = await upsertComment(client, { owner, repo, issueNumber: pullNumber, marker: COMMENT_MARKER, body: renderVerdictComment(verdict) });
   if (comment.action !== 'unchanged') actions.push(`komentar persetujuan ${comment.action === 'created' ? 'dibuat' : 'diperbarui'}: ${comment.url}`);
+  // "Details" on the status opens the stage table.
+  await setStatus(client, target, headSha, { ...plan.status, targetUrl: comment.url }, actions);
 
   if (plan.labels.add.length > 0) {
     await client.rest.issues.addLabels({ owner, repo, issue_number: pullNumber, labels: plan.labels.add });
@@ -283,12 +283,12 @@ export async function runGithubApproval(client: GithubClient, target: PullTarget
 }
 
 /** One status per head commit and context; not re-posted when GitHub already shows the same. */
-async function setStatus(client: GithubClient, target: PullTarget, sha: string, status: GithubActionPlan['status'], actions: string[]): Promise<void> {
+async function setStatus(client: GithubClient, target: PullTarget, sha: string, status: GithubActionPlan['status'] & { targetUrl?: string }, actions: string[]): Promise<void> {
   const { owner, repo } = target;
   const { data: combined } = await client.rest.repos.getCombinedStatusForRef({ owner, repo, ref: sha, per_page: 100 });
   const current = combined.statuses.find((s) => s.context === STATUS_CONTEXT);
-  if (current && current.state === status.state && current.description === status.description) return;
-  await client.rest.repos.createCommitStatus({ owner, repo, sha, context: STATUS_CONTEXT, state: status.state, description: status.description });
+  const targetUrl = status.targetUrl ?? null;
+  if (current && current.state === status.state && current.description === status.description && current.target_url === targetUrl) return;
+  await client.rest.repos.createCommitStatus({ owner, repo, sha, context: STATUS_CONTEXT, state: status.state, description: status.description, target_url: targetUrl });
   actions.push(`status ${STATUS_CONTEXT}: ${status.state} — ${status.description}`);
 }
-
