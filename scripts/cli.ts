@@ -16,7 +16,11 @@ const TITLES: Record<string, string> = {
 export function makeCommand(name?: string): Command {
   const command = new Command(name);
   command
-    .configureHelp({ styleTitle: (title: string) => TITLES[title] ?? title } as Partial<Help>)
+    .configureHelp({
+      styleTitle: (title: string) => TITLES[title] ?? title,
+      styleUsage: translateUsage,
+      styleSubcommandTerm: translateUsage,
+    } as Partial<Help>)
     .helpOption('-h, --help', 'tampilkan bantuan perintah ini')
     .helpCommand('help [perintah]', 'tampilkan bantuan sebuah perintah')
     .showHelpAfterError('(jalankan dengan --help untuk melihat cara pakainya)')
@@ -24,6 +28,10 @@ export function makeCommand(name?: string): Command {
       outputError: (text, write) => write(translateCommanderError(text)),
     });
   return command;
+}
+
+function translateUsage(usage: string): string {
+  return usage.replace('[options]', '[pilihan]').replace('[command]', '[perintah]');
 }
 
 /** Commander's own parse errors, in Indonesian. */
