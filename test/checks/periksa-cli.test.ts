@@ -22,7 +22,7 @@ describe('tayang periksa (command line)', () => {
     const result = await tayang(root, ['periksa', '--format', 'json']);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.files).toBe(2);
-    expect(own(report)).toMatchObject([{ file: 'content/artikel/bantuan/index.md', line: 9, rule: 'privacy/nik', severity: 'error' }]);
+    expect(own(report)).toMatchObject([{ file: 'content/artikel/bantuan/index.md', line: 10, rule: 'privacy/nik', severity: 'error' }]);
     expect(result.code).toBe(1);
   });
 
@@ -38,7 +38,7 @@ describe('tayang periksa (command line)', () => {
   it('prints the terminal format grouped by file', async () => {
     const result = await tayang(root, ['periksa', 'content/artikel/bantuan']);
     expect(result.stdout).toContain('content/artikel/bantuan/index.md\n');
-    expect(result.stdout).toMatch(/9:\d+ +galat +privacy\/nik/);
+    expect(result.stdout).toMatch(/10:\d+ +galat +privacy\/nik/);
     expect(result.stdout).toContain('berkas diperiksa');
   });
 

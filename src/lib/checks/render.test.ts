@@ -8,7 +8,7 @@ const findings: Finding[] = [
   { file: 'content/berita/a,b/index.md', line: 4, column: 25, rule: 'privacy/nik', severity: 'error', message: 'NIK 3313… tidak boleh: 100% data pribadi.\nBaris kedua', suggestion: 'samarkan: 3313**********01.' },
   { file: 'content/berita/a,b/index.md', line: 9, column: 1, rule: 'a11y/link-text', severity: 'warning', message: 'teks tautan "klik di sini" <b>kabur</b>, @budi.' },
 ];
-const run: CheckRun = { files: ['content/berita/a,b/index.md', 'content/artikel/c/index.md'], findings, readability: [{ file: 'content/artikel/c/index.md', figure: { summary: 'Skor 62: cukup mudah' } }] };
+const run: CheckRun = { files: ['content/berita/a,b/index.md', 'content/artikel/c/index.md'], findings, readability: [{ file: 'content/artikel/c/index.md', text: 'Keterbacaan (panduan): 14 kata per kalimat.' }] };
 
 describe('renderers', () => {
   it('writes exactly the JSON of DESIGN.md §4', () => {
@@ -58,7 +58,7 @@ describe('renderers', () => {
     const text = renderText(run);
     expect(text).toContain('content/berita/a,b/index.md\n  4:25     galat      privacy/nik\n');
     expect(text).toContain('    Saran: samarkan: 3313**********01.');
-    expect(text).toContain('content/artikel/c/index.md\n  Keterbacaan: Skor 62: cukup mudah');
+    expect(text).toContain('content/artikel/c/index.md\n  Keterbacaan (panduan): 14 kata per kalimat.');
     expect(text).toContain('2 berkas diperiksa: 1 galat, 1 peringatan.\nAksesibilitas: 1 · Data pribadi: 1');
   });
 
@@ -67,7 +67,7 @@ describe('renderers', () => {
     expect(comment).toContain('| Aksesibilitas | 0 | 1 |');
     expect(comment).toContain('| Data pribadi | 1 | 0 |');
     expect(comment).toContain('**Perbaikan:** samarkan: 3313**********01.');
-    expect(comment).toContain('Keterbacaan: Skor 62: cukup mudah');
+    expect(comment).toContain('📖 Keterbacaan (panduan): 14 kata per kalimat.');
     expect(comment).toContain('(https://github.com/k/s/actions/runs/5)');
     // Author text cannot inject HTML or ping people.
     expect(comment).toContain('&lt;b&gt;kabur&lt;/b&gt;');

@@ -44,7 +44,7 @@ export function renderText(run: CheckRun): string {
       lines.push(`    ${f.message}`);
       if (f.suggestion) lines.push(`    Saran: ${f.suggestion}`);
     }
-    if (readability) lines.push(`  Keterbacaan: ${describeReadability(readability.figure)}`);
+    if (readability) lines.push(`  ${readability.text}`);
     lines.push('');
   }
   lines.push(summaryLine(run));
@@ -156,7 +156,7 @@ export function renderComment(run: CheckRun, options: { previewUrl?: string } = 
     const readability = run.readability.find((r) => r.file === file);
     if (findings.length === 0 && readability === undefined) continue;
     body.push(`#### \`${file}\``, '');
-    if (readability) body.push(`Keterbacaan: ${describeReadability(readability.figure)}`, '');
+    if (readability) body.push(`📖 ${readability.text}`, '');
     for (const f of findings) {
       const fix = f.suggestion ? `<br>**Perbaikan:** ${escapeMarkdown(f.suggestion)}` : '';
       body.push(`- ${f.severity === 'error' ? '❌' : '⚠️'} baris ${f.line}, kolom ${f.column} · \`${f.rule}\`<br>${escapeMarkdown(f.message)}${fix}`);
@@ -182,23 +182,6 @@ export function renderComment(run: CheckRun, options: { previewUrl?: string } = 
 /** Author text inside a comment must not become HTML, mentions or links by accident. */
 function escapeMarkdown(text: string): string {
   return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/@(?=\w)/g, '@\u200B');
-}
-
-/**
- * The language module's readability figure in one line. Its shape belongs to that module; a
- * `summary`/`description` text is used as is, otherwise the numbers are listed.
- */
-export function describeReadability(figure: unknown): string {
-  if (typeof figure === 'string') return figure;
-  if (figure && typeof figure === 'object') {
-    const record = figure as Record<string, unknown>;
-    for (const key of ['summary', 'description', 'label']) if (typeof record[key] === 'string') return record[key] as string;
-    return Object.entries(record)
-      .filter(([, value]) => typeof value === 'number' || typeof value === 'string')
-      .map(([key, value]) => `${key} ${typeof value === 'number' ? Math.round(value * 10) / 10 : value}`)
-      .join(', ');
-  }
-  return String(figure);
 }
 
 function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {

@@ -49,7 +49,8 @@ describe('language rules through their contract', () => {
     checkLanguage: (tree, ctx, options) => [
       { file: ctx.file, line: tree.children[0]!.position!.start.line + ctx.lineOffset, column: 1, rule: 'language/kata-baku', severity: 'error', message: `kata-kata: ${options.extraWords.join(',')}` },
     ],
-    measureReadability: () => ({ summary: 'mudah dibaca' }),
+    measureReadability: () => ({ words: 2 }),
+    describeReadability: (figure: { words: number }) => `Keterbacaan (panduan): ${figure.words} kata.`,
   };
 
   it('passes the office word lists, lets the office lower the severity, and keeps the readability figure', async () => {
@@ -61,7 +62,7 @@ describe('language rules through their contract', () => {
     const text = '---\njudul: A\n---\n\nIjin keramaian.\n';
     const result = await checkDocument(parseCheckDocument('docs/a.md', text), memoryEnv(), settings.value, fake);
     expect(result.findings).toEqual([{ file: 'docs/a.md', line: 5, column: 1, rule: 'language/kata-baku', severity: 'warning', message: 'kata-kata: Jenawi' }]);
-    expect(result.readability).toEqual({ summary: 'mudah dibaca' });
+    expect(result.readability).toBe('Keterbacaan (panduan): 2 kata.');
   });
 });
 

@@ -13,9 +13,12 @@ export interface LanguageOptions {
   extraStandardWords: Record<string, string>;
   disabledRules: string[];
 }
-export interface LanguageModule {
+// `any` by default: the readability figure's shape belongs to the language module.
+export interface LanguageModule<Readability = any> {
   checkLanguage(tree: Root, ctx: { file: string; lineOffset: number }, options: LanguageOptions): Finding[];
-  measureReadability(tree: Root): unknown;
+  measureReadability(tree: Root): Readability;
+  /** One Indonesian sentence about the figure, saying which measure it is and that it is a guide. */
+  describeReadability(readability: Readability): string;
   LANGUAGE_RULES: readonly { id: string; severity: Severity; title: string; help?: string }[];
 }
 
@@ -31,8 +34,8 @@ export interface CheckSettings {
 export interface CheckRun {
   files: string[];
   findings: Finding[];
-  /** Per file, the language module's readability figure (when the language rules ran). */
-  readability: { file: string; figure: unknown }[];
+  /** Per file, the language module's readability figure in words (when the language rules ran). */
+  readability: { file: string; text: string }[];
 }
 
 /** Every rule with its default, the language rules included when their module is loaded. */
@@ -86,7 +89,7 @@ export function resolveSettings(config: ChecksConfig | undefined, rules: readonl
 }
 
 /** Checks one document with every rule family; the office's severities and switches applied. */
-export async function checkDocument(doc: CheckDocument, env: CheckEnv, settings: CheckSettings, language?: LanguageModule): Promise<{ findings: Finding[]; readability?: unknown }> {
+export async function checkDocument(doc: CheckDocument, env: CheckEnv, settings: CheckSettings, language?: LanguageModule): Promise<{ findings: Finding[]; readability?: string }> {
   const raw: Omit<Finding, 'severity'>[] = [];
   for (const family of RULE_FAMILIES) {
     for (const finding of await family.check(doc, env)) raw.push({ file: doc.file, ...finding });
@@ -98,7 +101,7 @@ export async function checkDocument(doc: CheckDocument, env: CheckEnv, settings:
     const severity = settings.severities.get(finding.rule);
     if (severity !== undefined) findings.push({ ...finding, file: doc.file, severity });
   }
-  return { findings: sortFindings(findings), readability: language?.measureReadability(doc.tree) };
+  return { findings: sortFindings(findings), readability: language?.describeReadability(language.measureReadability(doc.tree)) };
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
@@ -122,7 +125,7 @@ export async function checkFiles(files: readonly string[], env: CheckEnv, settin
     const result = await checkDocument(parseCheckDocument(file, text), env, settings, language);
     run.files.push(file);
     run.findings.push(...result.findings);
-    if (result.readability !== undefined) run.readability.push({ file, figure: result.readability });
+    if (result.readability !== undefined) run.readability.push({ file, text: result.readability });
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { ...run, findings: sortFindings(run.findings) } };

@@ -186,10 +186,12 @@ function checkLinks(doc: CheckDocument): RuleFinding[] {
 
 function checkHeadings(doc: CheckDocument): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  // The page title (judul) is the h1, so the body starts below it.
-  let previous = 1;
+  // An item's page title (judul) is the h1, so its body starts below it. Other Markdown (a
+  // README, a guide) may have its own h1.
+  const titled = doc.jenis !== undefined || asText(doc.data.judul) !== undefined;
+  let previous = titled ? 1 : 0;
   visit(doc.tree, 'heading', (node: Heading) => {
-    if (node.depth === 1) {
+    if (node.depth === 1 && titled) {
       findings.push({ rule: 'a11y/heading-h1', ...nodeStart(node), message: 'judul tingkat 1 (`#`) di dalam isi; halaman sudah punya judul utama dari kolom `judul`, jadi ada dua judul utama (WCAG 2.2 SK 1.3.1).', suggestion: 'pakai `##` untuk judul bagian.' });
     } else if (node.depth > previous + 1) {
       findings.push({ rule: 'a11y/heading-order', ...nodeStart(node), message: `judul melompat dari tingkat ${previous} ke tingkat ${node.depth} (${'#'.repeat(node.depth)}); pembaca layar memakai tingkat judul untuk memahami susunan halaman (WCAG 2.2 SK 1.3.1).`, suggestion: `pakai ${'#'.repeat(previous + 1)} untuk judul ini.` });
