@@ -136,6 +136,22 @@ describe('templates per content type', () => {
     expect(text).toContain('Jenis: Peraturan');
   });
 
+  it('X: leaves out a lead that would be cut to a stub, keeping the agenda’s date and place', () => {
+    const agenda = makeItem('agenda', 'pelatihan', {
+      judul: 'Pelatihan Keterampilan Menjahit Tahun 2026',
+      ringkasan: 'Pelatihan menjahit selama 12 hari bagi 30 warga Kecamatan Jenawi yang lolos pendaftaran.',
+      mulai: '2026-12-07 08:00',
+      selesai: '2026-12-19 15:00',
+      lokasi: 'Aula Kecamatan Jenawi',
+      penyelenggara: 'Seksi Pemberdayaan Masyarakat Kecamatan Jenawi',
+    });
+    const x = postOf(planSocialKit([agenda], config).posts, 'x').text;
+    expect(measureText('x', x)).toBeLessThanOrEqual(280);
+    expect(x).not.toContain('Pelatihan…');
+    expect(x).toContain('Tempat: Aula Kecamatan Jenawi');
+    expect(x).toContain('Waktu: Senin, 7 Desember 2026, 08.00 WIB s.d. Sabtu, 19 Desember 2026, 15.00 WIB');
+  });
+
   it('dataset: its period and producer', () => {
     const text = facebookText(makeItem('data', 'penduduk', { judul: 'Jumlah Penduduk per Desa', periode: 'Semester I 2026', produsen: 'Seksi Pemerintahan', ringkasan: 'Data penduduk.' }));
     expect(text).toContain('Data: Jumlah Penduduk per Desa');

@@ -65,6 +65,9 @@ export function describeItem(item: Item, zone: Office['zona_waktu']): PostParts 
   return { headline: label ? `${label}: ${item.data.judul}` : item.data.judul, lead, details };
 }
 
+/** The shortest lead worth keeping after a cut (characters); shorter, it is left out. */
+const MIN_LEAD_LENGTH = 60;
+
 /** A post fitted to a platform. */
 export interface FittedText {
   text: string;
@@ -122,12 +125,15 @@ export function fitText(
   const { headline, lead, details } = parts;
   const full = compose(headline, lead, details, true);
   if (fits(full)) return { text: full };
-  // Keep at least a meaningful part of the lead before giving up the hashtags for it.
-  const shortLead = shorten(lead, (candidate) => fits(compose(headline, candidate, details, true)));
-  if ([...shortLead].length >= 60) return { text: compose(headline, shortLead, details, true) };
-  const leadWithoutTags = shorten(lead, (candidate) => fits(compose(headline, candidate, details, false)));
-  if (leadWithoutTags !== '') return { text: compose(headline, leadWithoutTags, details, false) };
-  if (fits(compose(headline, '', details, false))) return { text: compose(headline, '', details, false) };
+  // A lead cut to a few words says nothing: keep a meaningful part of it, or leave it out.
+  const meaningful = (candidate: string) => [...candidate].length >= MIN_LEAD_LENGTH;
+  for (const withTags of [true, false]) {
+    const shortLead = shorten(lead, (candidate) => fits(compose(headline, candidate, details, withTags)));
+    if (meaningful(shortLead)) return { text: compose(headline, shortLead, details, withTags) };
+  }
+  for (const withTags of [true, false]) {
+    if (fits(compose(headline, '', details, withTags))) return { text: compose(headline, '', details, withTags) };
+  }
   const shortHeadline = shorten(headline, (candidate) => fits(compose(candidate, '', [], false)));
   return { text: compose(shortHeadline, '', [], false) };
 }
