@@ -76,6 +76,21 @@ describe('makeGithubClient', () => {
     expect(server.requests.filter((r) => r.path.endsWith('/pulls/7')).map((r) => r.status)).toEqual([403, 200]);
   });
 
+  it('waits for the primary rate limit to reset when that is soon', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 1);
+    server.failNext({ method: 'GET', path: /\/pulls\/7$/, status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }, message: 'API rate limit exceeded for installation.' });
+    const { data } = await client.rest.pulls.get({ owner: 'kantor', repo: 'situs', pull_number: 7 });
+    expect(data.number).toBe(7);
+    expect(server.requests.map((r) => r.status)).toEqual([403, 200]);
+  });
+
+  it('does not sit out a primary rate limit that resets in an hour', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 3600);
+    server.failNext({ method: 'GET', path: /\/pulls\/7$/, status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }, message: 'API rate limit exceeded for installation.' });
+    await expect(client.rest.pulls.get({ owner: 'kantor', repo: 'situs', pull_number: 7 })).rejects.toMatchObject({ status: 403 });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('retries a 5xx answer', async () => {
     server.failNext({ method: 'POST', path: /\/statuses\//, status: 502, message: 'Server Error' });
     await client.rest.repos.createCommitStatus({ owner: 'kantor', repo: 'situs', sha: 'head1', state: 'pending', context: 'tayang/persetujuan' });
