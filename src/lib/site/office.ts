@@ -17,10 +17,22 @@ export function siteConfig(): Promise<Config> {
 
 async function loadSiteConfig(): Promise<Config> {
   const result = await loadConfigFile();
-  if (!result.ok) throw new ProblemsError(result.problems);
+  if (!result.ok) throw new BuildProblemsError(result.problems);
   const problems = checkLogo(result.value.kantor.logo, existsSync);
-  if (problems.length > 0) throw new ProblemsError(problems);
+  if (problems.length > 0) throw new BuildProblemsError(problems);
   return result.value;
+}
+
+/**
+ * Stops a page's build with the problems alone: Astro prints an error's stack, and a stack into
+ * the build's chunks only hides the Indonesian message from the office's admin.
+ */
+export class BuildProblemsError extends ProblemsError {
+  constructor(problems: readonly Problem[]) {
+    super(problems);
+    this.message = `Situs tidak bisa dibangun:\n${this.message}\nPerbaiki berkas yang disebut, lalu bangun ulang situsnya.`;
+    this.stack = this.message;
+  }
 }
 
 /**

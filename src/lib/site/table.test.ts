@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseDataTable } from './table.ts';
+import { parseDataTable as parseResult, type DataTable } from './table.ts';
+
+const FILE = 'content/data/penduduk/penduduk.csv';
+
+function parseDataTable(text: string, limit?: number): DataTable {
+  const result = parseResult(text, FILE, limit);
+  if (!result.ok) throw new Error(result.problems[0]!.message);
+  return result.value;
+}
 
 describe('data table from CSV', () => {
   it('reads a header row and quoted cells', () => {
@@ -28,5 +36,25 @@ describe('data table from CSV', () => {
     const table = parseDataTable(csv, 10);
     expect(table.rows).toHaveLength(10);
     expect(table.totalRows).toBe(30);
+  });
+
+  it('reports an unclosed quote with the file instead of throwing', () => {
+    const result = parseResult('Desa,Jumlah\n"Jenawi,12\nBalong,3\n', FILE);
+    expect(result).toEqual({
+      ok: false,
+      problems: [expect.objectContaining({ file: FILE, message: 'tanda kutip (") di berkas CSV tidak berpasangan.' })],
+    });
+  });
+
+  it('reports a stray quote with its line', () => {
+    const result = parseResult('Desa,Jumlah\nJenawi,12\n"Balong"x,3\n', FILE);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ file: FILE, line: 3 });
+  });
+
+  it('reports an empty file', () => {
+    const result = parseResult('\n', FILE);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]?.message).toBe('berkas CSV kosong.');
   });
 });
