@@ -35,10 +35,10 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
     now,
   };
   const flows = config.alur.filter((flow) => governance.byFlow.has(flow.id));
-  const stages = flows.flatMap((flow) => evaluateFlow(context, flow));
-
-  const counted = new Set(stages.flatMap((stage) => [...stage.approvers, ...stage.ignored.map((i) => i.login)].map(keyOf)));
-  const uncounted = [...context.reviews.values()].filter((r) => r.state === 'APPROVED' && !counted.has(r.key)).map((r) => r.login);
+  const evaluated = flows.map((flow) => evaluateFlow(context, flow));
+  const stages = evaluated.flatMap((flow) => flow.stages);
+  const members = new Set(evaluated.flatMap((flow) => [...flow.members]));
+  const uncounted = [...context.reviews.values()].filter((r) => r.state === 'APPROVED' && !members.has(r.key)).map((r) => r.login);
 
   const state: VerdictState = pull.draft
     ? 'pending'
@@ -189,7 +189,8 @@ interface StageInput {
   ignored: IgnoredApproval[];
 }
 
-function evaluateFlow(context: FlowContext, flow: Flow): StageVerdict[] {
+/** The flow's stages, and everyone who may act in one of them (lower-case logins). */
+function evaluateFlow(context: FlowContext, flow: Flow): { stages: StageVerdict[]; members: Set<string> } {
   const strict = flow.urutan === 'ketat';
   const inputs = flow.tahap.map((stage) => collectCandidates(context, stage));
   const plan = assignApprovers(
@@ -222,7 +223,8 @@ function evaluateFlow(context: FlowContext, flow: Flow): StageVerdict[] {
 
   const hours = context.config.jam_kerja;
   const zone = context.config.kantor.zona_waktu;
-  return flow.tahap.map((stage, k): StageVerdict => {
+  const members = new Set(inputs.flatMap((input) => [...input.members.keys()]));
+  const stages = flow.tahap.map((stage, k): StageVerdict => {
     const input = inputs[k]!;
     const passed = passedAt[k] !== null;
     const startedAt = !strict || k === 0 ? context.openedAt.getTime() : passedAt[k - 1] ?? null;
@@ -283,6 +285,7 @@ function evaluateFlow(context: FlowContext, flow: Flow): StageVerdict[] {
       ignored,
     };
   });
+  return { stages, members };
 }
 
 /** A stage's possible approvals, and the approvals of its members that cannot count at all. */

@@ -49,14 +49,12 @@ export const CommitSchema = z.looseObject({
   /** The GitHub account of the commit's author; null when the e-mail matches no account. */
   author: AccountSchema.nullable(),
   committer: AccountSchema.nullable().optional(),
-  commit: z.looseObject({
-    author: z.looseObject({ name: z.string().optional(), email: z.string().optional() }).nullable().optional(),
-  }),
 });
 
 export const FileSchema = z.looseObject({
   filename: z.string().min(1),
-  status: z.string().min(1),
+  /** added | removed | modified | renamed | …: every change needs approval, whatever its kind. */
+  status: z.string().optional(),
   /** Set when the file was renamed: the old path is changed too. */
   previous_filename: z.string().optional(),
 });
