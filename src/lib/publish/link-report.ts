@@ -118,3 +118,25 @@ export async function recordLinkCommands(client: GithubClient, repo: Omit<PullRe
   if (changed.size > 0) await sendLinkReport(client, ref, context);
   return { changed: [...changed], errors };
 }
+
+/**
+ * The PR an item was published by: the newest first-parent commit on main that touched its
+ * folder is the merge (or squash) commit, whose message names the PR. Used by the hourly run,
+ * where no PR is in the event.
+ */
+export async function pullOfItem(folder: string, cwd = '.'): Promise<number | undefined> {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { pullNumberOfCommitMessage } = await import('./report.ts');
+  let log: string;
+  try {
+    ({ stdout: log } = await promisify(execFile)('git', ['log', '--first-parent', '-n', '20', '--format=%B%x00', '--', folder], { cwd }));
+  } catch {
+    return undefined;
+  }
+  for (const message of log.split('\0')) {
+    const number = pullNumberOfCommitMessage(message.trim());
+    if (number !== undefined) return number;
+  }
+  return undefined;
+}
