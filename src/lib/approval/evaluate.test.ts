@@ -214,6 +214,12 @@ describe('evaluateApproval: which reviews count', () => {
     expect(verdict.messages[0]).toContain('persetujuan kasubbag-a, karena ia ikut menulis PR ini');
   });
 
+  it('warns about a commit whose author has no GitHub account', () => {
+    const verdict = evaluate({ commits: [{ sha: 'c1'.padEnd(40, '0'), author: null }, { sha: HEAD }] });
+    expect(verdict.unlinked_commits).toEqual([{ sha: 'c100000', name: 'Tanpa Akun' }]);
+    expect(verdict.messages).toContainEqual(expect.stringMatching(/^Commit c100000 \(penulis "Tanpa Akun"\) tidak terhubung ke akun GitHub/));
+  });
+
   it("does not treat GitHub's web-editor committer as a person", () => {
     const verdict = evaluate({ commits: [{ sha: HEAD, author: 'penulis', committer: 'web-flow' }] });
     expect(verdict.authors).toEqual(['penulis']);
@@ -260,7 +266,7 @@ describe('evaluateApproval: which reviews count', () => {
   it('expands teams from the snapshot and says so when a team is unknown', () => {
     const files = ['content/berita/kegiatan-kantor-apel-pagi/index.md'];
     const reviews = [{ login: 'redaktur', state: 'APPROVED', at: at('09:00') }];
-    const known = evaluate({ files, reviews, teams: { 'kantor/redaksi': ['redaktur'] } });
+    const known = evaluate({ files, reviews, teams: { 'Kantor/Redaksi': ['redaktur'] } });
     expect(known.flows).toEqual(['berita-kantor']);
     expect(known.state).toBe('approved');
     const unknown = evaluate({ files, reviews });

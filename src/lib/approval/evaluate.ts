@@ -27,7 +27,7 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
   const governance = governChangedPaths(config, paths);
   const context: FlowContext = {
     config,
-    teams: new Map(Object.entries(snapshot.teams).map(([team, logins]) => [team.toLowerCase(), logins])),
+    teams: new Map(Object.entries(snapshot.teams).map(([team, logins]) => [team.replace(/^@/, '').toLowerCase(), logins])),
     reviews: currentReviews(snapshot.reviews),
     authors: new Set(authors.map(keyOf)),
     headSha: pull.head.sha,
@@ -39,6 +39,10 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
   const stages = evaluated.flatMap((flow) => flow.stages);
   const members = new Set(evaluated.flatMap((flow) => [...flow.members]));
   const uncounted = [...context.reviews.values()].filter((r) => r.state === 'APPROVED' && !members.has(r.key)).map((r) => r.login);
+
+  const unlinked = snapshot.commits
+    .filter((commit) => !commit.author)
+    .map((commit) => ({ sha: commit.sha.slice(0, 7), ...(commit.commit?.author?.name ? { name: commit.commit.author.name } : {}) }));
 
   const state: VerdictState = pull.draft
     ? 'pending'
@@ -52,11 +56,12 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
     state,
     flows: flows.map((flow) => flow.id),
     stages,
-    messages: composeMessages({ state, draft: pull.draft, noFiles: paths.length === 0, ungoverned: governance.ungoverned, stages, uncounted }),
+    messages: composeMessages({ state, draft: pull.draft, noFiles: paths.length === 0, ungoverned: governance.ungoverned, stages, uncounted, unlinked }),
     pull: { number: pull.number ?? null, author: pull.user.login, draft: pull.draft, head_sha: pull.head.sha, created_at: pull.created_at },
     files_by_flow: Object.fromEntries(governance.byFlow),
     ungoverned_files: governance.ungoverned,
     authors,
+    unlinked_commits: unlinked,
     evaluated_at: now.toISOString(),
     time_zone: config.kantor.zona_waktu,
   };

@@ -12,6 +12,7 @@ export function composeMessages(parts: {
   ungoverned: readonly string[];
   stages: readonly StageVerdict[];
   uncounted: readonly string[];
+  unlinked: readonly { sha: string; name?: string }[];
 }): string[] {
   const messages: string[] = [];
   if (parts.draft) messages.push('PR ini masih draf, dan draf tidak pernah disetujui. Tandai "Ready for review" bila sudah siap diperiksa.');
@@ -25,6 +26,12 @@ export function composeMessages(parts: {
   for (const stage of parts.stages) messages.push(...describeStage(stage));
   if (parts.uncounted.length > 0) {
     messages.push(`Persetujuan ${listLogins(parts.uncounted)} tidak dihitung: bukan anggota peran tahap mana pun yang diperlukan PR ini.`);
+  }
+  for (const commit of parts.unlinked) {
+    messages.push(
+      `Commit ${commit.sha}${commit.name ? ` (penulis "${commit.name}")` : ''} tidak terhubung ke akun GitHub mana pun, jadi Tayang tidak bisa memastikan penulisnya bukan pejabat yang menyetujui. ` +
+        'Penulis sebaiknya memakai alamat surel yang terdaftar di akun GitHub-nya.',
+    );
   }
   if (parts.state === 'approved') messages.push('Semua tahap sudah disetujui: PR ini boleh digabungkan (merge) dan ditayangkan.');
   return messages;

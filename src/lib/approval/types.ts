@@ -49,6 +49,10 @@ export const CommitSchema = z.looseObject({
   /** The GitHub account of the commit's author; null when the e-mail matches no account. */
   author: AccountSchema.nullable(),
   committer: AccountSchema.nullable().optional(),
+  /** Git's own record, for naming an author who has no GitHub account. */
+  commit: z
+    .looseObject({ author: z.looseObject({ name: z.string().optional(), email: z.string().optional() }).nullable().optional() })
+    .optional(),
 });
 
 export const FileSchema = z.looseObject({
@@ -64,7 +68,7 @@ export const SnapshotSchema = z.looseObject({
   reviews: z.array(ReviewSchema),
   commits: z.array(CommitSchema),
   files: z.array(FileSchema),
-  /** Members of the teams the config names as "@org/slug", keyed "org/slug". */
+  /** Members of the teams the config names as "@org/slug", keyed "org/slug" (a leading "@" is allowed). */
   teams: z.record(z.string(), z.array(z.string())).default({}),
 });
 
@@ -171,6 +175,8 @@ export interface Verdict {
   ungoverned_files: string[];
   /** Accounts that cannot approve: the PR's opener and its commits' authors and committers. */
   authors: string[];
+  /** Commits whose author has no GitHub account: who wrote them cannot be checked. */
+  unlinked_commits: { sha: string; name?: string }[];
   /** The evaluation time (ISO) and the office's time zone, for showing times. */
   evaluated_at: string;
   time_zone: Office['zona_waktu'];
