@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { checkAgainstOpenApi } from './openapi-check.ts';
+import { checkAgainstOpenApi, checkResponseAgainstOpenApi } from './openapi-check.ts';
 
 /**
  * A local GitHub for tests: node:http on a random port, answering the REST endpoints Tayang uses
@@ -32,17 +32,6 @@ export interface InjectedFailure {
   message?: string;
   /** How many matching requests fail (default 1). */
   times?: number;
-}
-
-export interface TestUser {
-  login: string;
-  id: number;
-  node_id: string;
-  type: 'User' | 'Bot';
-  url: string;
-  html_url: string;
-  avatar_url: string;
-  site_admin: boolean;
 }
 
 export interface PullSetup {
@@ -152,23 +141,35 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
   const web = (path: string) => `https://github.test/${owner}/${repo}${path}`;
   const api = (path: string) => `${url}${repoPath}${path}`;
 
-  function user(login: string): TestUser {
+  function user(login: string) {
     if (!userIds.has(login)) userIds.set(login, 5000 + userIds.size);
     const id = userIds.get(login)!;
+    const home = `${url}/users/${encodeURIComponent(login)}`;
     return {
       login,
       id,
       node_id: `U_${id}`,
-      type: login.endsWith('[bot]') ? 'Bot' : 'User',
-      url: `${url}/users/${encodeURIComponent(login)}`,
-      html_url: `https://github.test/${login}`,
       avatar_url: `https://avatars.github.test/u/${id}`,
+      gravatar_id: '',
+      url: home,
+      html_url: `https://github.test/${login}`,
+      followers_url: `${home}/followers`,
+      following_url: `${home}/following{/other_user}`,
+      gists_url: `${home}/gists{/gist_id}`,
+      starred_url: `${home}/starred{/owner}{/repo}`,
+      subscriptions_url: `${home}/subscriptions`,
+      organizations_url: `${home}/orgs`,
+      repos_url: `${home}/repos`,
+      events_url: `${home}/events{/privacy}`,
+      received_events_url: `${home}/received_events`,
+      type: login.endsWith('[bot]') ? 'Bot' : 'User',
+      user_view_type: 'public',
       site_admin: false,
     };
   }
 
   function label(name: string) {
-    return { id: [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7), node_id: `LA_${name}`, url: api(`/labels/${encodeURIComponent(name)}`), name, color: 'ededed', default: false, description: null };
+    return { id: [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7), node_id: `LA_${name}`, url: api(`/labels/${encodeURIComponent(name)}`), name, color: 'ededed', default: false, description: '' };
   }
 
   function commitObject(c: PullSetup['commits'][number]) {
@@ -547,7 +548,11 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
 
     try {
       const reply = route(method, path, req, (body ?? {}) as Record<string, unknown>);
-      send(reply.status ?? 200, reply.data, reply.headers);
+      const status = reply.status ?? 200;
+      // The fake must speak GitHub's shapes too, or the code under test could rely on a fake field.
+      const shape = checkResponseAgainstOpenApi(check.route, method, status, reply.data);
+      if (shape.length > 0) violations.push(`response to ${method} ${path}: ${shape.slice(0, 8).join('; ')}`);
+      send(status, reply.data, reply.headers);
     } catch (error) {
       if (error instanceof HttpError) return send(error.status, { message: error.message, documentation_url: 'https://docs.github.com/rest' });
       send(500, { message: (error as Error).message });

@@ -23,7 +23,12 @@ type Schema = {
   minItems?: number;
 };
 type Parameter = { $ref?: string; name: string; in: string; required?: boolean };
-type Operation = { operationId: string; parameters?: Parameter[]; requestBody?: { required?: boolean; content?: Record<string, { schema: Schema }> } };
+type Operation = {
+  operationId: string;
+  parameters?: Parameter[];
+  requestBody?: { required?: boolean; content?: Record<string, { schema: Schema }> };
+  responses?: Record<string, { $ref?: string; content?: Record<string, { schema: Schema }> }>;
+};
 type Spec = { paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, unknown>> };
 
 export interface OpenApiMatch {
@@ -77,6 +82,18 @@ export function checkAgainstOpenApi(method: string, path: string, query: URLSear
   return { route: route.template, operationId: operation.operationId, errors };
 }
 
+/**
+ * Checks a response the test server sends against the documented response schema of its status:
+ * required keys present and types right (extra keys allowed, GitHub adds fields over time).
+ */
+export function checkResponseAgainstOpenApi(route: string, method: string, status: number, data: unknown): string[] {
+  const { spec } = load();
+  const response = spec.paths[route]?.[method.toLowerCase()]?.responses?.[String(status)];
+  if (!response) return [`status ${status} is not documented for ${method} ${route}`];
+  const schema = resolve(spec, response as { $ref?: string; content?: Record<string, { schema: Schema }> }).content?.['application/json']?.schema;
+  return schema ? validate(spec, schema, data, 'response', { extraKeys: true }) : [];
+}
+
 function resolve<T>(spec: Spec, value: T & { $ref?: string }): T {
   let current: unknown = value;
   while (current && typeof current === 'object' && '$ref' in current && typeof current.$ref === 'string') {
@@ -93,16 +110,16 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-function validate(spec: Spec, raw: Schema, value: unknown, at: string): string[] {
+function validate(spec: Spec, raw: Schema, value: unknown, at: string, options: { extraKeys?: boolean } = {}): string[] {
   const schema = resolve(spec, raw);
   if (!schema) return [];
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (alternatives) {
-    const results = alternatives.map((alt) => validate(spec, alt, value, at));
+    const results = alternatives.map((alt) => validate(spec, alt, value, at, options));
     if (results.some((r) => r.length === 0)) return [];
     return [`${at} matches none of the documented alternatives (${results.map((r) => r[0]).join(' | ')})`];
   }
-  if (schema.allOf) return schema.allOf.flatMap((part) => validate(spec, part, value, at));
+  if (schema.allOf) return schema.allOf.flatMap((part) => validate(spec, part, value, at, options));
   const actual = typeOf(value);
   if (actual === 'null') return schema.nullable || schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null')) ? [] : [`${at} may not be null`];
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
@@ -112,15 +129,15 @@ function validate(spec: Spec, raw: Schema, value: unknown, at: string): string[]
   if (actual === 'array') {
     const items = value as unknown[];
     if (schema.minItems !== undefined && items.length < schema.minItems) errors.push(`${at} needs at least ${schema.minItems} items`);
-    if (schema.items) items.forEach((item, i) => errors.push(...validate(spec, schema.items!, item, `${at}[${i}]`)));
+    if (schema.items) items.forEach((item, i) => errors.push(...validate(spec, schema.items!, item, `${at}[${i}]`, options)));
   }
   if (actual === 'object' && (schema.properties || schema.required)) {
     const object = value as Record<string, unknown>;
     for (const key of schema.required ?? []) if (!(key in object)) errors.push(`${at}.${key} is required`);
     for (const [key, item] of Object.entries(object)) {
       const property = schema.properties?.[key];
-      if (property) errors.push(...validate(spec, property, item, `${at}.${key}`));
-      else if (schema.additionalProperties === undefined || schema.additionalProperties === false) errors.push(`${at}.${key} is not a documented property`);
+      if (property) errors.push(...validate(spec, property, item, `${at}.${key}`, options));
+      else if (!options.extraKeys && (schema.additionalProperties === undefined || schema.additionalProperties === false)) errors.push(`${at}.${key} is not a documented property`);
     }
   }
   return errors;
