@@ -42,6 +42,25 @@ describe('tayang periksa (command line)', () => {
     expect(result.stdout).toContain('berkas diperiksa');
   });
 
+  it('writes the PR summary with findings merged from another JSON report, and SARIF', async () => {
+    const { writeFile, readFile } = await import('node:fs/promises');
+    const a11y = { files: 1, findings: [{ file: 'content/artikel/layanan/index.md', line: 1, column: 1, rule: 'a11y/axe/color-contrast', severity: 'error', message: 'kontras warna teks terlalu rendah.', suggestion: 'gelapkan warna teks.' }] };
+    await writeFile(`${root}/a11y.json`, JSON.stringify(a11y));
+    const result = await tayang(root, ['periksa', 'content/artikel/layanan', '--format', 'sarif', '--gabung', 'a11y.json', '--komentar', 'komentar.md', '--pratinjau', 'https://github.test/k/s/actions/runs/9/artifacts/1']);
+    const sarif = JSON.parse(result.stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain('a11y/axe/color-contrast');
+    expect(result.code).toBe(1);
+    const comment = await readFile(`${root}/komentar.md`, 'utf8');
+    expect(comment).toContain('| Aksesibilitas | 1 | 0 |');
+    expect(comment).toContain('**Perbaikan:** gelapkan warna teks.');
+    expect(comment).toContain('(https://github.test/k/s/actions/runs/9/artifacts/1)');
+    expect(comment).toContain('Keterbacaan');
+    await writeFile(`${root}/rusak.json`, '{"files": 1, "findings": [{"file": "a"}]}');
+    const broken = await tayang(root, ['periksa', 'content/artikel/layanan', '--gabung', 'rusak.json']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('rusak.json');
+  });
+
   it.each([
     [['periksa', 'tidak-ada.md'], 'tidak ada'],
     [['periksa', 'README.txt'], 'bukan berkas Markdown'],

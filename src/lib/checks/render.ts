@@ -106,7 +106,8 @@ export function renderSarif(run: CheckRun, rules: readonly RuleInfo[]): string {
             })),
           },
         },
-        columnKind: 'unicodeCodePoints',
+        // Columns count UTF-16 code units, as JavaScript strings and mdast do.
+        columnKind: 'utf16CodeUnits',
         results: run.findings.map((f) => ({
           ruleId: f.rule,
           ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
