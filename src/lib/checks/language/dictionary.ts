@@ -58,7 +58,7 @@ function acceptsHyphenated(word: string, accepts: (part: string) => boolean): bo
 }
 
 const PREFIXES: Array<[string, string[]]> = [
-  ['memper', ['']], ['diper', ['']], ['keber', ['']], ['keter', ['']], ['kese', ['']], ['ber', ['']], ['be', ['']], ['ter', ['']],
+  ['memper', ['']], ['diper', ['']], ['keber', ['']], ['keter', ['']], ['kese', ['']], ['ber', ['']], ['be', ['']], ['ter', ['']], ['te', ['']],
   ['per', ['']], ['pe', ['']], ['di', ['']], ['ke', ['']], ['se', ['']],
   // me-/pe- with the nasal that replaces the root's first sound (EYD V, peluluhan).
   ['menge', ['']], ['penge', ['']], ['meng', ['', 'k']], ['peng', ['', 'k']], ['meny', ['s']], ['peny', ['s']],

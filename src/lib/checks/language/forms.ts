@@ -94,8 +94,8 @@ export function checkCompounds(ctx: RuleContext): Hit[] {
         rule: 'language/compound',
         start: token.start,
         end: token.end,
-        message: `"${token.text}" ditulis terpisah: "${matchCase(token.text, apart)}" (EYD V, Gabungan Kata dan Partikel).`,
-        suggestion: matchCase(token.text, apart),
+        message: `"${token.text}" ditulis terpisah: "${matchCase(token.text, apart, !token.sentenceStart)}" (EYD V, Gabungan Kata dan Partikel).`,
+        suggestion: matchCase(token.text, apart, !token.sentenceStart),
       });
       continue;
     }

@@ -17,6 +17,10 @@ export function checkSpacing(ctx: RuleContext): Hit[] {
     if (inAddress(at)) continue;
     hits.push({ rule: 'language/spacing', start: at, end: at + 1, message: 'tidak ada spasi sesudah koma (EYD V, Tanda Baca).', suggestion: 'tambahkan satu spasi sesudah koma' });
   }
+  for (const match of text.matchAll(/\p{Ll}{2}(\.)\p{Lu}\p{Ll}/gu)) {
+    const at = match.index + 2;
+    hits.push({ rule: 'language/spacing', start: at, end: at + 1, message: 'tidak ada spasi sesudah titik (EYD V, Tanda Baca).', suggestion: 'tambahkan satu spasi sesudah titik' });
+  }
   for (const match of text.matchAll(/[^\s\uFFFC]( {2,})(?=[^\s\uFFFC])/gu)) {
     const start = match.index + 1;
     hits.push({ rule: 'language/spacing', start, end: start + match[1]!.length, message: 'lebih dari satu spasi di antara kata.', suggestion: 'pakai satu spasi' });
@@ -47,7 +51,8 @@ export function checkNumbers(ctx: RuleContext): Hit[] {
     for (const sentence of sentences) {
       const first = tokens[sentence.first]!;
       const before = text.slice(sentence.start, first.start);
-      if (!/^\p{N}+$/u.test(first.text) || before.includes(OBJECT) || /Rp$/.test(before)) continue;
+      // "(1) Setiap badan publik …" numbers a clause of a regulation; it is not the sentence's first word.
+      if (!/^\p{N}+$/u.test(first.text) || before.includes(OBJECT) || /Rp$|\($/.test(before) || text[first.end] === ')') continue;
       hits.push({ rule: 'language/currency-number', start: first.start, end: first.end, message: `kalimat diawali angka "${first.text}"; bilangan di awal kalimat ditulis dengan huruf, atau susun ulang kalimatnya (EYD V, Penulisan Angka dan Bilangan).`, suggestion: 'tulis bilangannya dengan huruf atau pindahkan ke tengah kalimat' });
     }
   }

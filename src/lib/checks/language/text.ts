@@ -10,7 +10,10 @@ export interface Token {
   /** Part of a URL, e-mail, domain or file name written as plain text: not a word to check. */
   inAddress: boolean;
   italic: boolean;
-  /** First word of its sentence (so a capital letter says nothing about it being a name). */
+  /**
+   * First word of its sentence, or any word of a heading (Title Case): a capital letter says
+   * nothing about it being a name.
+   */
   sentenceStart: boolean;
   /** Index of the sentence in the block. */
   sentence: number;
@@ -31,8 +34,9 @@ export interface AnalysedBlock {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
-// A chunk of text with "@", "://", "www." or letters.letters (kab.go.id, S.H., laporan.pdf).
-const ADDRESS = /@|:\/\/|^www\.|[\p{L}\p{N}]\.[\p{L}\p{N}]/u;
+// A chunk of text with "@", "://", "www." or letters.letters (kab.go.id, S.H., laporan.pdf), but
+// not "pulang.Masing" (a missing space, reported by language/spacing).
+const ADDRESS = /@|:\/\/|^www\.|[\p{L}\p{N}]\.(?!\p{Lu}\p{Ll})[\p{L}\p{N}]/u;
 const ABBREVIATIONS = new Set(readLanguageData<string[]>('singkatan.yml'));
 
 /** Splits a block into words and sentences. */
@@ -57,11 +61,12 @@ export function analyseBlock(block: ProseBlock): AnalysedBlock {
       sentence: 0,
     });
   }
-  const sentences = splitSentences(text, tokens);
+  const sentences = splitSentences(block, tokens);
   return { block, tokens, sentences };
 }
 
-function splitSentences(text: string, tokens: Token[]): Sentence[] {
+function splitSentences(block: ProseBlock, tokens: Token[]): Sentence[] {
+  const { text } = block;
   const sentences: Sentence[] = [];
   let start = 0;
   let first = 0;
@@ -95,6 +100,7 @@ function splitSentences(text: string, tokens: Token[]): Sentence[] {
     if (/(^|\s)["“‘(]$/u.test(before) || token.start === 0 || /\n\s*$/.test(before)) token.sentenceStart = true;
     if (text[token.start - 1] === OBJECT) token.sentenceStart = true;
   }
+  if (block.kind === 'heading') for (const token of tokens) token.sentenceStart = true;
   return sentences;
 }
 
@@ -113,10 +119,15 @@ export function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
-/** Gives `replacement` the capital first letter of `original`, if it had one. */
-export function matchCase(original: string, replacement: string): string {
+/**
+ * Gives `replacement` the case of `original`: capitals stay capitals; a capitalised word inside a
+ * sentence is a title, so every word of its replacement is capitalised ("Walikota" → "Wali Kota").
+ */
+export function matchCase(original: string, replacement: string, title = false): string {
   if (original.length > 1 && original === original.toUpperCase() && /\p{L}/u.test(original)) return replacement.toUpperCase();
-  return isCapitalised(original) ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+  if (!isCapitalised(original)) return replacement;
+  const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  return title ? replacement.split(' ').map(capitalise).join(' ') : capitalise(replacement);
 }
 
 /** The text between two tokens is only spaces (one line, no punctuation): they form a phrase. */

@@ -144,7 +144,7 @@ export function checkForeignWords(ctx: RuleContext): Hit[] {
         start: phrase[0]!.start,
         end: phrase.at(-1)!.end,
         message: `"${written}" kata asing yang tidak ditulis miring (EYD V, Huruf Miring); padanannya: ${entry.equivalent}.`,
-        suggestion: `${entry.equivalent.split(',')[0]!.replace(/\s*\(.*\)$/, '')} (atau tulis miring: *${written}*)`,
+        suggestion: `${matchCase(written, entry.equivalent.split(',')[0]!.replace(/\s*\(.*\)$/, ''))} (atau tulis miring: *${written}*)`,
       });
       i += entry.words.length - 1;
       break;
@@ -163,6 +163,7 @@ interface CapitalData {
 const CAPITALS = readLanguageData<CapitalData>('huruf-kapital.yml');
 const REGION_WORDS = new Set(CAPITALS.wilayah);
 const ADDRESS_WORDS = new Set(CAPITALS.sapaan);
+const ABBREVIATED = new Set(readLanguageData<string[]>('singkatan.yml'));
 
 export function checkCapitalization(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
@@ -175,6 +176,7 @@ export function checkCapitalization(ctx: RuleContext): Hit[] {
       message: `"${token.text}" ditulis dengan huruf awal kapital: ${why} (EYD V, Huruf Kapital).`,
       suggestion: proper,
     });
+  for (const start of lowerCaseSentenceStarts(ctx)) hit(start, matchCase('A', start.text), 'huruf pertama kalimat');
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     if (!isPlainWord(token)) continue;
@@ -219,6 +221,8 @@ export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number
     // codes and ordinals (ke-3); apostrophes are transliterations (Qur'an). None is a spelling question.
     if (/[\p{Lu}\p{N}'’]/u.test(token.text)) continue;
     if (ctx.taken(token.start, token.end)) continue;
+    // "dr. Ratna", "a.n. Camat": abbreviations with a full stop.
+    if (ctx.block.block.text[token.end] === '.' && ABBREVIATED.has(token.lower)) continue;
     if (ctx.officeWords.has(token.lower) || STANDARD_FORMS.has(token.lower) || ctx.dictionary.accepts(token.text)) continue;
     let suggestions: string[] = [];
     if (suggestionBudget.left > 0) {
@@ -234,4 +238,28 @@ export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number
     });
   }
   return hits;
+}
+
+/**
+ * Sentences that start with a small letter: the first word of a paragraph, or a word after a full
+ * stop that ends a word (not an abbreviation: "dll. dan" is fine). List items and table cells
+ * often start small on purpose, so only paragraphs of running text are looked at.
+ */
+function lowerCaseSentenceStarts(ctx: RuleContext): Token[] {
+  const { tokens, block } = ctx.block;
+  if (!block.standalone) return [];
+  const found: Token[] = [];
+  const first = tokens[0];
+  if (first && block.text.slice(0, first.start).trim() === '' && isSmallWord(ctx, first)) found.push(first);
+  for (let i = 1; i < tokens.length; i += 1) {
+    const previous = tokens[i - 1]!;
+    const token = tokens[i]!;
+    if (!/^\.\s+$/u.test(block.text.slice(previous.end, token.start)) || !/^\p{Ll}{3,}$/u.test(previous.text) || ABBREVIATED.has(previous.lower)) continue;
+    if (isSmallWord(ctx, token)) found.push(token);
+  }
+  return found;
+}
+
+function isSmallWord(ctx: RuleContext, token: Token): boolean {
+  return isPlainWord(token) && /^\p{Ll}+$/u.test(token.text) && ctx.dictionary.accepts(token.text);
 }

@@ -1,0 +1,299 @@
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { checkLanguage, LANGUAGE_RULES, measureReadability, type LanguageOptions } from './index.ts';
+
+const NO_OPTIONS: LanguageOptions = { extraWords: [], extraStandardWords: {}, disabledRules: [] };
+
+function parse(markdown: string): Root {
+  return unified().use(remarkParse).use(remarkGfm).parse(markdown);
+}
+
+function check(markdown: string, options: Partial<LanguageOptions> = {}) {
+  return checkLanguage(parse(markdown), { file: 'content/berita/a/index.md', lineOffset: 0 }, { ...NO_OPTIONS, ...options });
+}
+
+/** "rule: written text → suggestion" for each finding, using the finding's column. */
+function describeFindings(markdown: string, options: Partial<LanguageOptions> = {}): string[] {
+  const lines = markdown.split('\n');
+  return check(markdown, options).map((finding) => {
+    const at = lines[finding.line - 1]!.slice(finding.column - 1);
+    return `${finding.rule}: ${at.split(/[\s,.;:!?]/)[0]} → ${finding.suggestion ?? ''}`;
+  });
+}
+
+function rulesIn(markdown: string): string[] {
+  return check(markdown).map((finding) => finding.rule);
+}
+
+describe('language/standard-word', () => {
+  it.each([
+    ['Warga wajib mengurus ijin keramaian.', 'ijin → izin'],
+    ['Pengurusan perijinan dipercepat.', 'perijinan → perizinan'],
+    ['Warga dihimbau tetap tenang.', 'dihimbau → diimbau'],
+    ['Camat menghimbau warga.', 'menghimbau → mengimbau'],
+    ['Daerah itu beresiko longsor.', 'beresiko → berisiko'],
+    ['Silahkan mengisi formulir.', 'Silahkan → Silakan'],
+    ['Jangan merubah data.', 'merubah → mengubah'],
+    ['Petugas menganalisa data.', 'menganalisa → menganalisis'],
+    ['Kegiatan mempengaruhi hasil.', 'mempengaruhi → memengaruhi'],
+    ['Data yg diminta sudah ada.', 'yg → yang'],
+    ['Jadual rapat berubah.', 'Jadual → Jadwal'],
+  ])('flags %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/standard-word: ${expected}`);
+  });
+
+  it('is an error and cites KBBI', () => {
+    const [finding] = check('Warga wajib mengurus ijin keramaian.');
+    expect(finding).toMatchObject({ severity: 'error', line: 1, column: 22 });
+    expect(finding!.message).toContain('KBBI');
+  });
+
+  it.each([
+    'Warga wajib mengurus izin keramaian.',
+    'Seekor rubah terlihat di hutan.',
+    'Apotik Kimia Farma buka 24 jam.'.replace('Apotik', 'Toko'),
+    'Jalan menuju Desa Apotik ditutup.',
+  ])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/standard-word');
+  });
+
+  it('takes the office pairs', () => {
+    expect(describeFindings('Warga datang ke kantor lurah.', { extraStandardWords: { lurah: 'lurah kalurahan' } })).toContain('language/standard-word: lurah → lurah kalurahan');
+  });
+});
+
+describe('language/spelling', () => {
+  it('flags a typo with suggestions from the dictionary', () => {
+    const [finding] = check('Kegiatan ini diikuti perangakt kalurahan.');
+    expect(finding).toMatchObject({ rule: 'language/spelling', severity: 'warning', column: 22 });
+    expect(finding!.suggestion).toContain('perangkat');
+  });
+
+  it.each([
+    'Sugiyanto dari Kalurahan Bunder, Kapanewon Patuk, hadir bersama Sekcam dan Ketua PPID.',
+    'Rapat membahas APBDes, Musrenbang, dan layanan BPJS Kesehatan.',
+    'Berdasarkan Undang-Undang Nomor 14 Tahun 2008 dan Perki Nomor 1 Tahun 2021 Pasal 24 ayat (1) huruf a.',
+    'Masing-masing kepala-kepala dusun menerima salinannya pukul 09.00 WIB pada tanggal 3.',
+    'Kirim surel ke ppid@desa.id atau buka https://desa.id/layanan dan www.desa.id sekarang.',
+    'Kegiatan ini difasilitasi dan disosialisasikan ulang kepada pemilih pemula.',
+    'Kaupun tahu bahwa ia sudah datang; bukunyalah yang hilang.',
+    'Warga menyanyikan *tembang macapat* bersama dan memasak `kode` tanpa masalah.',
+    'Luas lahan 2 ha dengan ketinggian 300 mdpl, ditempuh 5 km.',
+    'Surat ditandatangani dr. Ratna dan a.n. Camat.',
+  ])('raises nothing on %s', (text) => {
+    expect(check(text)).toEqual([]);
+  });
+
+  it('accepts the office words', () => {
+    expect(rulesIn('Kegiatan nyadran digelar di makam.')).toContain('language/spelling');
+    expect(check('Kegiatan nyadran digelar di makam.', { extraWords: ['Nyadran'] })).toEqual([]);
+  });
+
+  it('can be switched off', () => {
+    expect(check('Kegiatan ini diikuti perangakt kalurahan.', { disabledRules: ['language/spelling'] })).toEqual([]);
+  });
+});
+
+describe('language/di-ke', () => {
+  it.each([
+    ['Acara di laksanakan besok.', 'di → dilaksanakan'],
+    ['Usulan di realisasikan tahun depan.', 'di → direalisasikan'],
+    ['Di serahkan kepada lurah.', 'Di → Diserahkan'],
+    ['Warga berkumpul dirumah kepala dusun.', 'dirumah → di rumah'],
+    ['Rapat dikantor kecamatan.', 'dikantor → di kantor'],
+    ['Tidak tahu dimana letaknya.', 'dimana → di mana'],
+    ['Masuk kedalam ruangan.', 'kedalam → ke dalam'],
+    ['Mereka pergi kesana.', 'kesana → ke sana'],
+    ['Kami tinggal disini.', 'disini → di sini'],
+    ['Diatas meja ada berkas.', 'Diatas → Di atas'],
+    ['Acara diakhir tahun.', 'diakhir → di akhir'],
+  ])('flags %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/di-ke: ${expected}`);
+  });
+
+  it.each([
+    'Rapat di rumah kepala dusun, di kantor desa, dan di lantai 2.',
+    'Warga keluar dari balai desa kemudian pergi kepada lurah.',
+    'Acara diakhiri doa. Berkas diserahkan dan diikuti semua warga.',
+    'Di mana pun, ke mana pun, dan di sini, kami siap.',
+    'Kegiatan di bagian umum dan di sela-sela rapat.',
+    'Kedua pihak dan ketua panitia hadir di Jakarta dan di Kapanewon Patuk.',
+  ])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/di-ke');
+  });
+});
+
+describe('language/compound', () => {
+  it.each([
+    ['Perjanjian kerjasama ditandatangani.', 'kerjasama → kerja sama'],
+    ['Mereka bertanggungjawab penuh.', 'bertanggungjawab → bertanggung jawab'],
+    ['Hasilnya ditindak lanjuti camat.', 'ditindak → ditindaklanjuti'],
+    ['Jalan antar desa diperbaiki.', 'antar → antardesa'],
+    ['Pelatihan pasca panen digelar.', 'pasca → pascapanen'],
+    ['Pegawai non ASN ikut apel.', 'non → non-ASN'],
+    ['Kepala Sub Bagian Umum hadir.', 'Sub → Subbagian'],
+    ['Siapapun boleh datang.', 'Siapapun → Siapa pun'],
+    ['Pak Walikota hadir.', 'Walikota → Wali Kota'],
+  ])('flags %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/compound: ${expected}`);
+  });
+
+  it.each([
+    'Kerja sama antardesa dan layanan antar jemput berjalan baik.',
+    'Usaha mikro, kecil, dan menengah tumbuh pascapanen.',
+    'Dwi Lestari dan Tri Wahyuni hadir. Ikan tuna dijual murah.',
+    'Tuhan Yang Maha Esa memberkati tata kelola desa.',
+  ])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/compound');
+  });
+});
+
+describe('language/reduplication and language/repeated-word', () => {
+  it('asks for the hyphen in reduplications, also capitalised in citations', () => {
+    expect(describeFindings('Masing masing desa mengirim wakil.')).toContain('language/reduplication: Masing → Masing-masing');
+    expect(describeFindings('Sesuai Undang Undang Nomor 6 Tahun 2014.')).toContain('language/reduplication: Undang → Undang-Undang');
+    expect(describeFindings('Warga bekerja bahu membahu.')).toContain('language/reduplication: bahu → bahu-membahu');
+  });
+
+  it('calls a doubled function word a typo', () => {
+    expect(describeFindings('Data yang yang diminta.')).toEqual(['language/repeated-word: yang → yang']);
+  });
+
+  it.each(['Masing-masing desa dan undang-undang.', 'Hadir Sugiyanto, Sugiyanto Hadi, dan warga.', 'Rapat, rapat lagi.'])('leaves %s alone', (text) => {
+    expect(check(text)).toEqual([]);
+  });
+});
+
+describe('language/capitalization', () => {
+  it.each([
+    ['Rapat pada hari senin.', 'senin → Senin'],
+    ['Tanggal 17 agustus 2025.', 'agustus → Agustus'],
+    ['Pidato dalam bahasa indonesia.', 'indonesia → Indonesia'],
+    ['Sambutan dari bapak Camat.', 'bapak → Bapak'],
+    ['Warga Kecamatan gerokgak hadir.', 'gerokgak → Gerokgak'],
+    ['tentunya warga hadir.', 'tentunya → Tentunya'],
+  ])('flags %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/capitalization: ${expected}`);
+  });
+
+  it.each([
+    'Rapat digelar satu minggu sekali pada hari Minggu, 17 Agustus 2025.',
+    'Bapak dan ibu hadir di Kecamatan yang baru. Ibu kota provinsi jauh.',
+    'Kegiatan berlangsung sampai bulan mei ini.'.replace(' mei', ' ini'),
+  ])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/capitalization');
+  });
+});
+
+describe('language/spacing', () => {
+  it.each([
+    ['Warga hadir , lalu pulang.', 'spasi sebelum'],
+    ['Warga hadir,lalu pulang.', 'sesudah koma'],
+    ['Warga  hadir.', 'lebih dari satu spasi'],
+    ['Hadir 3orang warga.', 'menempel'],
+    ['Warga pulang.Lalu rapat.', 'sesudah titik'],
+  ])('flags %s', (text, message) => {
+    const findings = check(text).filter((finding) => finding.rule === 'language/spacing');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toContain(message);
+  });
+
+  it.each(['Harga Rp5.000,00 dan 2,5 kg, pukul 09.00 WIB, S.H., M.H.', 'Luas 5km dan 4G tersedia... lalu selesai.'])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/spacing');
+  });
+});
+
+describe('language/foreign-word', () => {
+  it('flags foreign words outside italics with their Indonesian equivalent', () => {
+    expect(describeFindings('Rapat online membahas follow up kegiatan.')).toEqual([
+      'language/foreign-word: online → daring (atau tulis miring: *online*)',
+      'language/foreign-word: follow → tindak lanjut (atau tulis miring: *follow up*)',
+    ]);
+  });
+
+  it('leaves italic foreign words, names and addresses alone', () => {
+    expect(check('Rapat *online* lewat Zoom Meeting di [laman kami](https://desa.id/online).')).toEqual([]);
+  });
+});
+
+describe('language/currency-number', () => {
+  it.each([
+    ['Biaya Rp. 5.000 per lembar.', 'Rp. '],
+    ['Biaya Rp 5.000 per lembar.', 'Rp '],
+    ['Biaya Rp5.000,- per lembar.', ',-'],
+    ['Naik 10 % dari tahun lalu.', ' %'],
+    ['15 peserta hadir.', '15'],
+  ])('flags %s', (text, written) => {
+    const [finding] = check(text).filter((found) => found.rule === 'language/currency-number');
+    expect(text.slice(finding!.column - 1)).toMatch(new RegExp(`^${written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  });
+
+  it.each(['Biaya Rp5.000 atau Rp5.000,00 naik 10%.', 'Lima belas peserta hadir. Hadir 15 peserta.', '(1) Setiap badan publik wajib.', '- 2024 adalah tahun pemilu'])(
+    'leaves %s alone',
+    (text) => {
+      expect(rulesIn(text)).not.toContain('language/currency-number');
+    },
+  );
+});
+
+describe('language/inclusive-term', () => {
+  it('suggests the term the law uses now', () => {
+    const [finding] = check('Bantuan untuk penyandang cacat di desa.');
+    expect(finding).toMatchObject({ rule: 'language/inclusive-term', suggestion: 'penyandang disabilitas' });
+    expect(finding!.message).toContain('UU 8/2016');
+  });
+
+  it('leaves a cited old law title and current terms alone', () => {
+    expect(check('Undang-Undang Nomor 4 Tahun 1997 tentang Penyandang Cacat sudah dicabut; tunanetra dan penyandang disabilitas dilayani.')).toEqual([]);
+  });
+});
+
+describe('plain language', () => {
+  const WORDS = ['warga', 'datang', 'ke', 'balai', 'desa', 'untuk', 'rapat'];
+  const words = (count: number) => Array.from({ length: count }, (_, index) => WORDS[index % WORDS.length]).join(' ').replace('w', 'W');
+  const long = `${words(40)}.`;
+
+  it('warns about a sentence above 35 words, not at 35', () => {
+    expect(rulesIn(long)).toEqual(['language/sentence-length']);
+    expect(rulesIn(`${words(35)}.`)).toEqual([]);
+  });
+
+  it('warns about a paragraph above 120 words', () => {
+    const sentence = `${words(12)}. `;
+    expect(rulesIn(sentence.repeat(11))).toEqual(['language/paragraph-length']);
+    expect(rulesIn(sentence.repeat(10))).toEqual([]);
+  });
+
+  it('measures readability per document', () => {
+    expect(measureReadability(parse('Warga datang ke balai. Mereka pulang.\n\n```\nkode\n```'))).toEqual({
+      words: 6,
+      sentences: 2,
+      paragraphs: 1,
+      averageWordsPerSentence: 3,
+      averageSyllablesPerWord: 2,
+      longSentences: 0,
+      level: 'mudah',
+    });
+  });
+});
+
+describe('checkLanguage', () => {
+  it('checks prose only and reports file lines', () => {
+    const markdown = ['# Judul', '', '```', 'ijin dirumah', '```', '', '<div>ijin</div>', '', 'Paragraf tentang `ijin` dan ijin.'].join('\n');
+    const findings = checkLanguage(parse(markdown), { file: 'x.md', lineOffset: 5 }, NO_OPTIONS);
+    expect(findings).toEqual([expect.objectContaining({ file: 'x.md', line: 14, column: 29, rule: 'language/standard-word' })]);
+  });
+
+  it('reports continuation lines of list items at their own line', () => {
+    const findings = check('- Kegiatan pertama\n  berisi ijin usaha.');
+    expect(findings).toEqual([expect.objectContaining({ line: 2, column: 10 })]);
+  });
+
+  it('lists every rule it can report', () => {
+    const ids = LANGUAGE_RULES.map((rule) => rule.id);
+    expect(ids).toEqual(expect.arrayContaining(['language/spelling', 'language/standard-word', 'language/di-ke', 'language/compound', 'language/reduplication', 'language/capitalization', 'language/spacing', 'language/foreign-word', 'language/currency-number', 'language/sentence-length', 'language/paragraph-length', 'language/inclusive-term', 'language/repeated-word']));
+  });
+});
