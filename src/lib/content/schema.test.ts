@@ -58,6 +58,14 @@ describe('content frontmatter', () => {
     ]);
   });
 
+  it('tells a wrong kind of value apart from a missing one', () => {
+    expect(problemsOf('artikel', `${COMMON}tag: gotong-royong\n`)[0]).toMatchObject({
+      field: 'tag',
+      line: 6,
+      message: 'harus daftar (setiap butir diawali "- "), bukan "gotong-royong".',
+    });
+  });
+
   it('says how to write a date that is not one', () => {
     const problem = problemsOf('artikel', COMMON.replace('2025-03-10', '10 Maret 2025'))[0]!;
     expect(problem).toMatchObject({ field: 'tanggal', line: 3 });

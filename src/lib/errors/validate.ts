@@ -41,7 +41,8 @@ export function validateData<S extends z.ZodType>(
   file: string,
   located?: LocatedYaml,
 ): Validated<z.output<S>> {
-  const result = schema.safeParse(data);
+  // Without reportInput, zod 4 leaves `input` out of issues and a wrong value reads as a missing one.
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, located)) };
 }
