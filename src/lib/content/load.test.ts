@@ -64,7 +64,7 @@ describe('loadItems', () => {
     const { items, problems } = await loadItems(join(root, 'content'));
     expect(items).toEqual([]);
     expect(problems).toEqual([
-      expect.objectContaining({ file: `${root}/content/berita/kerja-bakti/index.md`, line: 8, field: 'gambar.src', message: `berkas "foto.jpg" tidak ada di folder ${root}/content/berita/kerja-bakti.` }),
+      expect.objectContaining({ file: `${root}/content/berita/kerja-bakti/index.md`, line: 8, field: 'gambar.src', message: 'berkas "foto.jpg" tidak ada di folder item ini.' }),
     ]);
   });
 

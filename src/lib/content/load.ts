@@ -157,7 +157,7 @@ async function checkReferencedFiles(item: Item, lineOf: (field: readonly Propert
       real = await realpath(target);
       if (!(await stat(real)).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     } catch {
-      problems.push({ ...where, message: `berkas "${ref.path}" tidak ada di folder ${item.dir}.`, fix: 'unggah berkasnya ke folder item ini, atau perbaiki nama berkasnya (huruf besar-kecil dibedakan).' });
+      problems.push({ ...where, message: `berkas "${ref.path}" tidak ada di folder item ini.`, fix: 'unggah berkasnya ke folder item ini, atau perbaiki nama berkasnya (huruf besar-kecil dibedakan).' });
       continue;
     }
     if (!real.startsWith(`${dirReal}/`)) {

@@ -1,0 +1,101 @@
+// Real Astro builds of small sites that use Tayang's content collections (src/content.config.ts):
+// broken content must stop the build with Indonesian messages naming file, line and field (not
+// Astro's English errors with a stack trace), and scheduled items must stay out of the pages.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
+
+interface Site {
+  dir: string;
+  code: number;
+  output: string;
+}
+
+/** Writes a site whose collections are the project's own, then builds it. */
+async function buildSite(files: Record<string, string | Buffer>): Promise<Site> {
+  const dir = await mkdtemp(join(tmpdir(), 'tayang-situs-'));
+  await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  const site: Record<string, string | Buffer> = {
+    // Caches inside the site, so parallel builds never share node_modules/.vite.
+    'astro.config.mjs': `import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()], cacheDir: './.cache/astro', vite: { cacheDir: './.cache/vite', logLevel: 'error' } };\n`,
+    'src/content.config.ts': `export { collections } from ${JSON.stringify(join(REPO, 'src/content.config.ts'))};\n`,
+    'src/pages/index.astro': `---\nimport { getCollection } from 'astro:content';\nconst berita = await getCollection('berita');\n---\n<ul>{berita.map((b) => <li>{b.id}: {b.data.judul}</li>)}</ul>\n`,
+    ...files,
+  };
+  for (const [path, content] of Object.entries(site)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return new Promise((resolve) => {
+    execFile(process.execPath, [ASTRO, 'build'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
+      resolve({ dir, code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
+    });
+  });
+}
+
+const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
+
+function berita(extra: string, lokasi = 'lokasi: Balai Desa\n'): string {
+  return `---\njudul: Kerja Bakti\ntanggal: 2025-03-10\nringkasan: Warga membersihkan saluran.\npenulis: Tim Admin\n${lokasi}${extra}---\n\nIsi berita.\n`;
+}
+
+const sites: Site[] = [];
+afterAll(async () => {
+  await Promise.all(sites.map((s) => rm(s.dir, { recursive: true, force: true })));
+});
+
+describe('building a site with valid content', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await buildSite({
+      'content/berita/terbit/index.md': berita('gambar:\n  src: foto.jpg\n  alt: Warga membersihkan saluran air\n'),
+      'content/berita/terbit/foto.jpg': JPEG,
+      'content/berita/nanti/index.md': berita('terbit: "2099-01-01 08:00"\n'),
+    });
+    sites.push(site);
+  }, 120_000);
+
+  it('succeeds and leaves items scheduled for later out of the pages', async () => {
+    expect(site.code, site.output).toBe(0);
+    const html = await readFile(join(site.dir, 'dist/index.html'), 'utf8');
+    expect(html).toContain('terbit: Kerja Bakti');
+    expect(html).not.toContain('nanti');
+  });
+});
+
+describe('building a site with broken content', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await buildSite({
+      'content/berita/yaml-rusak/index.md': '---\njudul: Kerja Bakti\njudul: Dua Kali\n---\n',
+      'content/berita/tanpa-lokasi/index.md': berita('', ''),
+      'content/berita/tanpa-foto/index.md': berita('gambar:\n  src: foto.jpg\n  alt: Warga membersihkan saluran air\n'),
+      'content/berita/salah-jenis/index.md': berita('tag: gotong-royong\n'),
+      'content/dokumen/rahasia/index.md': '---\njudul: Rahasia\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\nkategori: lainnya\nberkas: a.pdf\nklasifikasi: dikecualikan\npenguasa_informasi: a\npenanggung_jawab: b\ntempat_pembuatan: c\nbentuk_informasi: [softcopy]\njangka_waktu_penyimpanan: 5 tahun\n---\n',
+    });
+    sites.push(site);
+  }, 120_000);
+
+  it('fails', () => {
+    expect(site.code).not.toBe(0);
+  });
+
+  it('names file, line and field of every problem, in Indonesian', () => {
+    expect(site.output).toContain('Konten tidak bisa diterbitkan karena 5 masalah:');
+    expect(site.output).toContain('content/berita/yaml-rusak/index.md:3:1: penulisan YAML rusak: ada nama kolom yang ditulis dua kali.');
+    expect(site.output).toContain('content/berita/tanpa-lokasi/index.md:2:1 — kolom `lokasi`: wajib diisi, tetapi tidak ada.');
+    expect(site.output).toContain('content/berita/tanpa-foto/index.md:8 — kolom `gambar.src`: berkas "foto.jpg" tidak ada di folder item ini.');
+    expect(site.output).toContain('content/berita/salah-jenis/index.md:7:1 — kolom `tag`: harus daftar (setiap butir diawali "- "), bukan "gotong-royong".');
+    expect(site.output).toMatch(/content\/dokumen\/rahasia\/index\.md:8:1 — kolom `klasifikasi`: informasi yang dikecualikan \(UU 14\/2008/);
+  });
+
+  it('prints no stack trace and none of Astro\'s English schema errors', () => {
+    expect(site.output).not.toMatch(/Stack trace|at async|InvalidContentEntryData|does not match collection schema|ImageNotFound/);
+  });
+});
