@@ -4,8 +4,7 @@ import type { Item } from '../../src/lib/content/load.ts';
 import type { ContentType } from '../../src/lib/content/types.ts';
 
 /** Bunder-like office: two stages, the Ketua PPID receives the link report. */
-export function makeConfig(extra = ''): Config {
-  const parsed = parseConfig(`
+export const CONFIG_YAML = `
 kantor:
   nama: Kalurahan Bunder
   induk: Kapanewon Patuk, Kabupaten Gunungkidul
@@ -28,7 +27,10 @@ alur:
 publikasi:
   tagar: [KalurahanBunder]
   satu_data: { organisasi: kalurahan-bunder }
-${extra}`);
+`;
+
+export function makeConfig(): Config {
+  const parsed = parseConfig(CONFIG_YAML);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return parsed.value;
 }
