@@ -117,7 +117,9 @@ function validate(spec: Spec, raw: Schema, value: unknown, at: string, options: 
   if (alternatives) {
     const results = alternatives.map((alt) => validate(spec, alt, value, at, options));
     if (results.some((r) => r.length === 0)) return [];
-    return [`${at} matches none of the documented alternatives (${results.map((r) => r[0]).join(' | ')})`];
+    // The alternative whose discriminator (an enum such as `type`) matched says what is wrong.
+    const closest = results.find((r) => !r.some((error) => error.includes(' should be one of ')));
+    return closest ?? [`${at} matches none of the documented alternatives (${results.map((r) => r[0]).join(' | ')})`];
   }
   if (schema.allOf) return schema.allOf.flatMap((part) => validate(spec, part, value, at, options));
   const actual = typeOf(value);
