@@ -318,6 +318,18 @@ describe('evaluateApproval: returned to the author', () => {
     expect(verdict.state).toBe('changes_requested');
   });
 
+  it('returns the PR when one member objects although another member of the stage approved', () => {
+    const verdict = evaluate({
+      reviews: [
+        { login: 'kasubbag-a', state: 'APPROVED', at: at('09:00') },
+        { login: 'kasubbag-b', state: 'CHANGES_REQUESTED', at: at('09:10'), body: 'Foto belum berketerangan.' },
+        { login: 'ketua-divisi', state: 'APPROVED', at: at('10:00') },
+      ],
+    });
+    expect(verdict.state).toBe('changes_requested');
+    expect(verdict.stages.map((s) => s.state)).toEqual(['changes_requested', 'waiting']);
+  });
+
   it('does not return the PR for a request by someone whose stage has not come yet', () => {
     const verdict = evaluate({ reviews: [{ login: 'ketua-divisi', state: 'CHANGES_REQUESTED', at: at('09:00') }] });
     expect(verdict.state).toBe('pending');

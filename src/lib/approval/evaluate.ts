@@ -16,7 +16,10 @@ import type { ChangeRequest, IgnoredApproval, Review, Snapshot, StageApproval, S
  * - A stand-in's review counts when it was submitted before the end of their `sampai` date: an act
  *   of a Plh. stays valid after the mandate ends.
  * - A request for changes returns the PR only while it is on the head commit; after the author
- *   pushes a fix, the stage waits for its members to look again.
+ *   pushes a fix, the stage waits for its members to look again. While it stands, its stage
+ *   cannot pass, even if another member approved.
+ * - Reviews are ordered by `submitted_at`; with `ketat`, "after the earlier stage passed" means a
+ *   strictly later second.
  * - "One person, one stage" holds within a flow; an official whose role appears in two flows that
  *   govern the same PR approves both with one review.
  */
@@ -192,14 +195,19 @@ interface StageInput {
   unknownTeams: string[];
   candidates: Candidate[];
   ignored: IgnoredApproval[];
+  /** Members' current requests for changes on the head commit, and on older commits. */
+  changeRequests: ChangeRequest[];
+  outdatedChangeRequests: string[];
 }
 
 /** The flow's stages, and everyone who may act in one of them (lower-case logins). */
 function evaluateFlow(context: FlowContext, flow: Flow): { stages: StageVerdict[]; members: Set<string> } {
   const strict = flow.urutan === 'ketat';
   const inputs = flow.tahap.map((stage) => collectCandidates(context, stage));
+  // A stage with a member's current request for changes cannot pass, however many approvals it
+  // has: the objection stands until that member approves or the author pushes a fix.
   const plan = assignApprovers(
-    inputs.map((input) => input.candidates),
+    inputs.map((input) => (input.changeRequests.length > 0 ? [] : input.candidates)),
     flow.tahap.map((stage) => stage.minimal),
     strict,
   );
@@ -242,20 +250,8 @@ function evaluateFlow(context: FlowContext, flow: Flow): { stages: StageVerdict[
       else if (strict && k > 0 && (startedAt === null || candidate.at <= startedAt)) ignored.push({ login: candidate.login, reason: 'too_early', stage: flow.tahap[k - 1]!.nama });
     }
 
-    const changeRequests: ChangeRequest[] = [];
-    const outdatedChangeRequests: string[] = [];
     const open = !passed && (!strict || k === firstOpen);
-    if (open) {
-      for (const review of context.reviews.values()) {
-        const member = input.members.get(review.key);
-        if (review.state !== 'CHANGES_REQUESTED' || !member || !actsAt(member, review.at) || context.authors.has(review.key)) continue;
-        if (review.commitId === context.headSha) {
-          changeRequests.push({ login: review.login, submitted_at: review.submittedAt, body: review.body, html_url: review.htmlUrl });
-        } else {
-          outdatedChangeRequests.push(review.login);
-        }
-      }
-    }
+    const changeRequests = open ? input.changeRequests : [];
 
     const end = passed ? passedAt[k]! : context.now.getTime();
     const elapsed = startedAt === null ? 0 : workingMinutesBetween(hours, zone, new Date(startedAt), new Date(end));
@@ -286,28 +282,38 @@ function evaluateFlow(context: FlowContext, flow: Flow): { stages: StageVerdict[
         .map(([, member]) => member.login),
       unknown_teams: input.unknownTeams,
       changes_requested_by: changeRequests,
-      outdated_change_requests: outdatedChangeRequests,
+      outdated_change_requests: open ? input.outdatedChangeRequests : [],
       ignored,
     };
   });
   return { stages, members };
 }
 
-/** A stage's possible approvals, and the approvals of its members that cannot count at all. */
+/** A stage's possible approvals and requests for changes, and the approvals that cannot count. */
 function collectCandidates(context: FlowContext, stage: Stage): StageInput {
   const { members, unknownTeams } = stageMembers(context, stage);
   const candidates: Candidate[] = [];
   const ignored: IgnoredApproval[] = [];
+  const changeRequests: ChangeRequest[] = [];
+  const outdatedChangeRequests: string[] = [];
   for (const review of context.reviews.values()) {
     const member = members.get(review.key);
-    if (review.state !== 'APPROVED' || !member) continue;
+    if (!member) continue;
+    if (review.state === 'CHANGES_REQUESTED' && actsAt(member, review.at) && !context.authors.has(review.key)) {
+      if (review.commitId === context.headSha) {
+        changeRequests.push({ login: review.login, submitted_at: review.submittedAt, body: review.body, html_url: review.htmlUrl });
+      } else {
+        outdatedChangeRequests.push(review.login);
+      }
+    }
+    if (review.state !== 'APPROVED') continue;
     if (!actsAt(member, review.at)) ignored.push({ login: review.login, reason: 'stand_in_expired', until: member.standIn!.until });
     else if (context.authors.has(review.key)) ignored.push({ login: review.login, reason: 'author' });
     else if (review.commitId !== context.headSha) ignored.push({ login: review.login, reason: 'stale' });
     else candidates.push({ login: review.login, key: review.key, at: review.at, submittedAt: review.submittedAt, member });
   }
   candidates.sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
-  return { stage, members, unknownTeams, candidates, ignored };
+  return { stage, members, unknownTeams, candidates, ignored, changeRequests, outdatedChangeRequests };
 }
 
 type Plan = (Candidate[] | undefined)[];
