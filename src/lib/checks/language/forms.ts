@@ -107,8 +107,14 @@ export function checkCompounds(ctx: RuleContext): Hit[] {
       i += phrase.words.length - 1;
       continue;
     }
-    const bound = BOUND.get(token.lower);
     const next = tokens[i + 1];
+    // "se Kabupaten Gunungkidul" → "se-Kabupaten": se- before a capital takes a hyphen (EYD V, Tanda Hubung).
+    if (token.text === 'se' && next && joinedBySpace(block.text, token, next) && isCapitalised(next.text) && isPlainWord(next)) {
+      hits.push({ rule: 'language/compound', start: token.start, end: next.end, message: `"se ${next.text}": awalan se- ditulis dengan tanda hubung sebelum huruf kapital (EYD V, Tanda Hubung).`, suggestion: `se-${next.text}` });
+      i += 1;
+      continue;
+    }
+    const bound = BOUND.get(token.lower);
     if (!bound || !next || !joinedBySpace(block.text, token, next) || !isPlainWord(next) || /\p{N}/u.test(next.text)) continue;
     if (bound.hanya && !bound.hanya.includes(next.lower)) continue;
     if (bound.kecuali?.includes(next.lower)) continue;

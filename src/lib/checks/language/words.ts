@@ -5,6 +5,7 @@ import { hasCapitalInside, isCapitalised, joinedBySpace, matchCase, type Token }
 
 interface StandardWordsData {
   sumber: Record<string, string>;
+  juga_bila_kapital: string[];
   kelompok: Array<{ nama: string; sumber: string; imbuhan: boolean; kata: Record<string, string> }>;
 }
 interface StandardWord {
@@ -20,6 +21,8 @@ for (const group of standardData.kelompok) {
   for (const [word, standard] of Object.entries(group.kata)) STANDARD.set(word, { standard, source, affixes: group.imbuhan });
 }
 
+const WRONG_EVEN_CAPITALISED = new Set(standardData.juga_bila_kapital);
+
 /** Every standard form the list suggests: the spelling check accepts them even if Hunspell lacks one. */
 export const STANDARD_FORMS: ReadonlySet<string> = new Set([...STANDARD.values()].map((entry) => entry.standard.toLowerCase()));
 
@@ -28,21 +31,23 @@ const SUFFIXES = ['', 'kan', 'an', 'i', 'nya', 'lah', 'kah', 'pun', 'kannya', 'a
 const CLITICS = ['', 'nya', 'lah', 'kah', 'pun'];
 
 /** The standard form of a word, looking through affixes for the entries that allow it. */
-export function findStandardWord(lower: string, office: ReadonlyMap<string, string>): { standard: string; source: string } | undefined {
+export function findStandardWord(lower: string, office: ReadonlyMap<string, string>): { standard: string; source: string; core: string } | undefined {
   const own = office.get(lower);
-  if (own) return { standard: own, source: 'daftar kata baku kantor (periksa.kata_baku_tambahan)' };
+  if (own) return { standard: own, source: 'daftar kata baku kantor (periksa.kata_baku_tambahan)', core: lower };
   for (const clitic of CLITICS) {
     if (!lower.endsWith(clitic)) continue;
-    const entry = STANDARD.get(lower.slice(0, lower.length - clitic.length));
-    if (entry) return { standard: entry.standard + clitic, source: entry.source };
+    const core = lower.slice(0, lower.length - clitic.length);
+    const entry = STANDARD.get(core);
+    if (entry) return { standard: entry.standard + clitic, source: entry.source, core };
   }
   for (const prefix of PREFIXES) {
     if (!lower.startsWith(prefix)) continue;
     for (const suffix of SUFFIXES) {
       if (prefix === '' && suffix === '') continue;
       if (!lower.endsWith(suffix) || lower.length - prefix.length - suffix.length < 4) continue;
-      const entry = STANDARD.get(lower.slice(prefix.length, lower.length - suffix.length));
-      if (entry?.affixes) return { standard: attachPrefix(prefix, entry.standard.toLowerCase()) + suffix, source: entry.source };
+      const core = lower.slice(prefix.length, lower.length - suffix.length);
+      const entry = STANDARD.get(core);
+      if (entry?.affixes) return { standard: attachPrefix(prefix, entry.standard.toLowerCase()) + suffix, source: entry.source, core };
     }
   }
   return undefined;
@@ -81,9 +86,9 @@ function isOrdinaryWord(token: Token): boolean {
 export function checkStandardWords(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
   for (const token of ctx.block.tokens) {
-    if (!isPlainWord(token) || !isOrdinaryWord(token)) continue;
+    if (!isPlainWord(token) || hasCapitalInside(token.text)) continue;
     const found = findStandardWord(token.lower, ctx.officeStandardWords);
-    if (!found) continue;
+    if (!found || (!isOrdinaryWord(token) && !WRONG_EVEN_CAPITALISED.has(found.core))) continue;
     hits.push({
       rule: 'language/standard-word',
       start: token.start,
@@ -202,6 +207,11 @@ export function checkCapitalization(ctx: RuleContext): Hit[] {
       if (ADDRESS_WORDS.has(token.lower) && nextJoined && isCapitalised(next.text) && !next.sentenceStart && !['Kota'].includes(next.text) && previous?.lower !== 'para') {
         hit(token, matchCase('A', token.lower), 'sapaan yang diikuti nama atau jabatan');
       }
+      continue;
+    }
+    // "Undang-undang Nomor 6 Tahun 2014": every part of a reduplicated word in a name is capitalised.
+    if (token.text === 'Undang-undang' && nextJoined && /^(Nomor|No|Dasar|RI|Republik)$/u.test(next.text)) {
+      hit(token, 'Undang-Undang', 'setiap unsur kata ulang dalam nama peraturan');
       continue;
     }
     // "Kecamatan jenawi": the name after a region word is lower-case and not an ordinary word.
