@@ -55,6 +55,7 @@ interface CommentOptions {
 
 async function periksa(args: string[], options: PeriksaOptions): Promise<number> {
   const { readFile, stat, writeFile } = await import('node:fs/promises');
+  const { relative, resolve } = await import('node:path');
   const { FORMATS, renderComment, renderRun } = await import('../../src/lib/checks/render.ts');
   const { checkFiles, listRules, resolveSettings } = await import('../../src/lib/checks/run.ts');
   const { makeFileEnv } = await import('../../src/lib/checks/env.ts');
@@ -92,7 +93,8 @@ async function periksa(args: string[], options: PeriksaOptions): Promise<number>
   } else if (args.length > 0) {
     files = [];
     for (const arg of args) {
-      const path = arg.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+      // Findings name repository-relative paths (content/<jenis>/<slug>/…), whatever was typed.
+      const path = relative(process.cwd(), resolve(arg)).replace(/\\/g, '/');
       const info = await stat(path).catch(() => undefined);
       if (info?.isDirectory()) files.push(...(await selection.listMarkdownFiles(path)));
       else if (info && !/\.mdx?$/i.test(path)) exitWithProblems([{ file: path, message: 'bukan berkas Markdown (.md atau .mdx).', fix: 'sebut berkas index.md item, atau folder itemnya.' }]);

@@ -27,16 +27,18 @@ describe('tayang periksa (command line)', () => {
   });
 
   it('checks any Markdown file given, and exits 0 when there are only warnings', async () => {
-    const result = await tayang(root, ['periksa', 'docs/catatan.md', '--format', 'json']);
+    // An absolute path still gives findings with the repository-relative path.
+    const result = await tayang(root, ['periksa', `${root}/docs/catatan.md`, '--format', 'json']);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.files).toBe(1);
+    expect(report.findings[0]!.file).toBe('docs/catatan.md');
     expect(own(report).map((f) => f.rule)).toEqual(['privacy/phone']);
     expect(report.findings.every((f) => f.severity === 'warning')).toBe(true);
     expect(result.code).toBe(0);
   });
 
   it('prints the terminal format grouped by file', async () => {
-    const result = await tayang(root, ['periksa', 'content/artikel/bantuan']);
+    const result = await tayang(root, ['periksa', './content/artikel/bantuan/']);
     expect(result.stdout).toContain('content/artikel/bantuan/index.md\n');
     expect(result.stdout).toMatch(/10:\d+ +galat +privacy\/nik/);
     expect(result.stdout).toContain('berkas diperiksa');

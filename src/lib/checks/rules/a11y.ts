@@ -162,6 +162,11 @@ function checkImage(image: ImageRef): RuleFinding[] {
   return [];
 }
 
+/** `https://www.Contoh.go.id/` and `www.contoh.go.id` are the same address for this purpose. */
+function withoutScheme(url: string): string {
+  return url.trim().replace(/^(https?:)?\/\//i, '').replace(/\/$/, '').toLowerCase();
+}
+
 function normalize(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
@@ -171,9 +176,7 @@ function checkLinks(doc: CheckDocument): RuleFinding[] {
   visit(doc.tree, 'link', (node: Link) => {
     const text = toString(node).trim();
     if (text === '') return;
-    const bare = text.replace(/\/$/, '');
-    const url = node.url.replace(/\/$/, '');
-    if (/^https?:\/\//i.test(node.url) && (bare === url || `https://${bare}` === url || `http://${bare}` === url || `http://${bare}` === url.replace(/^https:/, 'http:'))) {
+    if (/^https?:\/\//i.test(node.url) && withoutScheme(text) === withoutScheme(node.url)) {
       findings.push({ rule: 'a11y/bare-url', ...nodeStart(node), message: `tautan ditulis sebagai alamat web mentah (${text}); pembaca layar mengejanya huruf demi huruf (WCAG 2.2 SK 2.4.4).`, suggestion: 'tulis tautan dengan teks yang menyebut tujuannya, misalnya [Situs PPID Kabupaten](https://...).' });
       return;
     }
