@@ -121,6 +121,11 @@ describe('reader journeys', () => {
     const response = await page.request.get(src);
     expect(response.status()).toBe(200);
     expect((await response.text()).startsWith('WEBVTT')).toBe(true);
+    // The browser itself fetched and parsed the captions (readyState 2 = LOADED, 3 = ERROR).
+    await page.waitForFunction(() => (document.querySelector('video track') as HTMLTrackElement).readyState >= 2);
+    const loaded = await track.evaluate((element) => ({ state: (element as HTMLTrackElement).readyState, cues: (element as HTMLTrackElement).track.cues?.length ?? 0 }));
+    expect(loaded.state).toBe(2);
+    expect(loaded.cues).toBeGreaterThan(0);
     await page.context().close();
   });
 
