@@ -26,6 +26,26 @@ describe('flows by changed path', () => {
     expect(flowForPath(config, 'content/dokumen/perbup-12/index.md')?.id).toBe('lain');
     expect(flowForPath(config, 'src/content/berita/x.md')?.id).toBe('sistem');
     expect(flowForPath(config, 'content/README.md')).toBeUndefined();
+    expect(flowForPath(config, 'content/halaman-lain/profil.md')).toBeUndefined();
+  });
+
+  it('accepts only known content types in `jenis`, naming the ones that exist', () => {
+    const typo = parseConfig(`
+kantor: { nama: Kantor Uji, induk: Pemkab Uji, alamat: Jl. Uji 1, situs: "https://uji.example.go.id" }
+sop: { nomor: 1/2025, nama: SOP Uji, tanggal_efektif: 2025-01-01, disahkan_oleh: Kepala }
+peran: { kepala: { nama: Kepala, anggota: [kepala] } }
+alur:
+  - { id: berita, nama: Berita, jenis: [beritaa], tahap: [{ id: a, nama: A, peran: kepala }] }
+`);
+    expect(typo.ok).toBe(false);
+    if (typo.ok) return;
+    expect(typo.problems).toEqual([
+      expect.objectContaining({
+        line: 6,
+        field: 'alur.0.jenis.0',
+        message: 'jenis konten "beritaa" tidak dikenal. Jenis yang ada: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data; atau "*" untuk semua jenis.',
+      }),
+    ]);
   });
 
   it('matches dot folders with berkas globs', () => {

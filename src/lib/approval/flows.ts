@@ -1,10 +1,10 @@
 import picomatch from 'picomatch';
 import type { Config, Flow } from '../config/schema.ts';
-import { CONTENT_ROOT } from '../content/types.ts';
+import { CONTENT_ROOT, isContentType } from '../content/types.ts';
 
 /**
  * Which flow governs a path: the first flow in the config that matches it. `jenis` matches
- * content files only (`content/<jenis>/…`; `"*"` matches every folder under `content/`);
+ * content files only (`content/<jenis>/…`; `"*"` matches every content type);
  * `berkas` globs match any path (dotfiles included, so `.github/**` and `src/.env` are caught).
  */
 export function flowForPath(config: Config, path: string): Flow | undefined {
@@ -20,7 +20,7 @@ export function flowMatches(flow: Flow, path: string): boolean {
 /** `content/berita/x/index.md` → `berita`; undefined for a path outside a content type folder. */
 function contentTypeOf(path: string): string | undefined {
   const parts = path.split('/');
-  return parts.length >= 3 && parts[0] === CONTENT_ROOT ? parts[1] : undefined;
+  return parts.length >= 3 && parts[0] === CONTENT_ROOT && isContentType(parts[1]!) ? parts[1] : undefined;
 }
 
 export interface Governance {

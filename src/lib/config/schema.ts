@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTENT_TYPES, isContentType } from '../content/types.ts';
 import { parseDuration, type Duration } from './duration.ts';
 import { ChecksConfigSchema } from './periksa.ts';
 import { PublishingSchema } from './publikasi.ts';
@@ -139,7 +140,13 @@ export const FlowSchema = z
     id: IdSchema,
     nama: z.string().min(1),
     /** Content types this flow governs, or ["*"] for every type. */
-    jenis: z.array(z.string().min(1)).default([]),
+    jenis: z
+      .array(
+        z.string().refine((jenis) => jenis === '*' || isContentType(jenis), {
+          error: (issue) => `jenis konten "${String(issue.input)}" tidak dikenal. Jenis yang ada: ${CONTENT_TYPES.join(', ')}; atau "*" untuk semua jenis.`,
+        }),
+      )
+      .default([]),
     /** Path globs (any file). @example ["src/**", ".github/**"] */
     berkas: z.array(z.string().min(1)).default([]),
     /** ketat: stages in order; bebas: in any order. */
