@@ -251,6 +251,42 @@ describe('evaluateApproval: which reviews count', () => {
     expect(both.stages.map((s) => s.approvers)).toEqual([['kasubbag-b'], ['kasubbag-a']]);
   });
 
+  it('in a free-order flow, leaves a stage open when that lets more stages pass', () => {
+    const cfg = config(`
+kantor: { nama: Kantor Uji, induk: Pemkab Uji, alamat: Jl. Uji 1, situs: "https://uji.example.go.id" }
+sop: { nomor: 1/2025, nama: SOP Uji, tanggal_efektif: 2025-01-01, disahkan_oleh: Kepala }
+peran:
+  dewan: { nama: Dewan Redaksi, anggota: [ana, budi] }
+  hukum: { nama: Bagian Hukum, anggota: [ana] }
+  humas: { nama: Humas, anggota: [budi] }
+alur:
+  - id: dokumen
+    nama: Dokumen
+    jenis: [dokumen]
+    urutan: bebas
+    tahap:
+      - { id: dewan, nama: Dewan Redaksi, peran: dewan, minimal: 2 }
+      - { id: hukum, nama: Telaah Hukum, peran: hukum }
+      - { id: humas, nama: Telaah Humas, peran: humas }
+`);
+    const verdict = evaluate(
+      {
+        files: ['content/dokumen/perbup-12/index.md'],
+        reviews: [
+          { login: 'ana', state: 'APPROVED', at: at('09:00') },
+          { login: 'budi', state: 'APPROVED', at: at('09:30') },
+        ],
+      },
+      NOW,
+      cfg,
+    );
+    expect(verdict.stages.map((s) => [s.id, s.state, s.approvers])).toEqual([
+      ['dewan', 'pending', []],
+      ['hukum', 'approved', ['ana']],
+      ['humas', 'approved', ['budi']],
+    ]);
+  });
+
   it('lets one review approve the same role in two flows of one PR', () => {
     const verdict = evaluate({
       files: [NEWS, 'content/galeri/pasar/index.md'],
