@@ -45,5 +45,5 @@ export function makeItem(jenis: ContentType, slug: string, data: Record<string, 
     data: { judul: 'Judul', ringkasan: 'Ringkasan.', tag: [], ...data },
     body,
     bodyLine: 10,
-  } as Item;
+  } as unknown as Item;
 }

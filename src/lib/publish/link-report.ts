@@ -1,7 +1,6 @@
-import { itemOfFile } from '../a11y/items.ts';
+import { changedItemDirs } from '../checks/selection.ts';
 import type { Config } from '../config/schema.ts';
 import { readItem } from '../content/load.ts';
-import { CONTENT_ROOT } from '../content/types.ts';
 import type { GithubClient } from '../github/client.ts';
 import { upsertComment, type CommentResult } from '../github/comments.ts';
 import { itemUrl } from '../social/kit.ts';
@@ -27,12 +26,7 @@ export interface ReportContext {
 /** The item folders a PR changed (still present: a deleted item has no links). */
 async function itemsOfPull(client: GithubClient, ref: PullRef): Promise<string[]> {
   const files = await client.paginate(client.rest.pulls.listFiles, { owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber, per_page: 100 });
-  const folders = new Set<string>();
-  for (const file of files) {
-    const item = itemOfFile(file.filename);
-    if (item && file.status !== 'removed') folders.add(`${CONTENT_ROOT}/${item.jenis}/${item.slug}`);
-  }
-  return [...folders].sort();
+  return changedItemDirs(files.filter((file) => file.status !== 'removed').map((file) => file.filename));
 }
 
 async function reportedItems(folders: readonly string[], context: ReportContext): Promise<ReportedItem[]> {

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { changedFilesSince } from '../a11y/changed-files.ts';
-import { itemOfFile } from '../a11y/items.ts';
+import { changedItemDirs, gitChangedFiles } from '../checks/selection.ts';
 import { isPublished, loadItems, readItem, type Item } from '../content/load.ts';
 import { CONTENT_ROOT } from '../content/types.ts';
-import type { Problem } from '../errors/problem.ts';
+import { ProblemsError, type Problem } from '../errors/problem.ts';
 import type { Ledger } from './ledger.ts';
 
 /** Which items a publish run is about (the same for `tayang sosial` and `tayang kirim`). */
@@ -45,11 +44,9 @@ export async function selectItems(selection: Selection, ledger: Ledger, now: Dat
   const named = new Set(selection.paths.map((p) => p.replace(/\\/g, '/').replace(/\/(index\.mdx?)?$/, '').replace(/^\.\//, '')));
   const folders = new Set(named);
   if (selection.changedSince !== undefined) {
-    const changed = await changedFilesSince(cwd, selection.changedSince === true ? undefined : selection.changedSince);
-    for (const file of changed) {
-      const ref = itemOfFile(file);
-      if (ref) folders.add(`${CONTENT_ROOT}/${ref.jenis}/${ref.slug}`);
-    }
+    const changed = await gitChangedFiles(selection.changedSince === true ? undefined : selection.changedSince, cwd);
+    if (!changed.ok) throw new ProblemsError(changed.problems);
+    for (const folder of changedItemDirs(changed.value)) folders.add(folder);
   }
   for (const folder of [...folders].sort()) {
     if (chosen.has(folder)) continue;

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 
 /** Who the images speak for: the office's name, and its logo file when configured. */
 export interface Identity {
@@ -42,7 +42,7 @@ async function logoLayer(logo: Buffer, size: number): Promise<Buffer> {
 }
 
 /** The band with the office's name (and logo) along the bottom of every image. */
-async function identityLayers(width: number, height: number, identity: Identity): Promise<sharp.OverlayOptions[]> {
+async function identityLayers(width: number, height: number, identity: Identity): Promise<OverlayOptions[]> {
   const band = Math.round(height * 0.09);
   const padding = Math.round(band * 0.2);
   const logoSize = band - 2 * padding;
@@ -52,7 +52,7 @@ async function identityLayers(width: number, height: number, identity: Identity)
   <rect width="100%" height="100%" fill="${BAND_COLOUR}"/>
   <text x="${textX}" y="${Math.round(band / 2 + fontSize * 0.35)}" font-family="${FONT}" font-size="${fontSize}" font-weight="bold" fill="#ffffff">${escapeXml(identity.office)}</text>
 </svg>`;
-  const layers: sharp.OverlayOptions[] = [{ input: Buffer.from(svg), left: 0, top: height - band }];
+  const layers: OverlayOptions[] = [{ input: Buffer.from(svg), left: 0, top: height - band }];
   if (identity.logo) layers.push({ input: await logoLayer(identity.logo, logoSize), left: padding, top: height - band + padding });
   return layers;
 }

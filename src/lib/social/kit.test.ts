@@ -36,7 +36,7 @@ function makeConfig(): Config {
 
 /** An item as the loader returns it (validated frontmatter with its defaults). */
 function makeItem(jenis: ContentType, slug: string, data: Record<string, unknown>, body = ''): Item {
-  return { jenis, slug, dir: `content/${jenis}/${slug}`, file: `content/${jenis}/${slug}/index.md`, data: { judul: 'Judul', ringkasan: '', tag: [], ...data }, body, bodyLine: 10 } as Item;
+  return { jenis, slug, dir: `content/${jenis}/${slug}`, file: `content/${jenis}/${slug}/index.md`, data: { judul: 'Judul', ringkasan: '', tag: [], ...data }, body, bodyLine: 10 } as unknown as Item;
 }
 
 const LONG_LEAD =
