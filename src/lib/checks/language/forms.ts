@@ -15,6 +15,16 @@ function isPlace(word: string): boolean {
   return PLACES.has(word) || PLACES.has(withoutClitic(word));
 }
 
+/** "parkiran", "bendungan": root + -an is a noun; Hunspell's affix rules still build "diparkiran". */
+function isNounWithAn(ctx: RuleContext, word: string): boolean {
+  return /[^k]an$/u.test(word) && word.length >= 6 && ctx.dictionary.has(word.slice(0, -2));
+}
+
+/** "realisasikan", "sosialisasikan": a root the checker knows plus -kan is a verb, even if Hunspell lacks di-…-kan. */
+function isKanVerb(ctx: RuleContext, word: string): boolean {
+  return word.endsWith('kan') && word.length >= 7 && ctx.dictionary.accepts(word.slice(0, -3));
+}
+
 /** A word written in lower case (or capitalised only because it starts the sentence). */
 function isLowerWord(token: Token): boolean {
   return isPlainWord(token) && !hasCapitalInside(token.text) && (token.text === token.lower || token.sentenceStart);
@@ -34,7 +44,7 @@ export function checkDiKe(ctx: RuleContext): Hit[] {
     const next = tokens[i + 1];
     if (token.lower === 'di' && next && joinedBySpace(block.text, token, next) && next.text === next.lower && isPlainWord(next) && !next.text.includes('-')) {
       const joined = `di${next.lower}`;
-      const verb = ctx.dictionary.has(joined) || (/(kan|i)$/u.test(next.lower) && next.lower.length >= 5 && ctx.dictionary.accepts(next.lower) && ctx.dictionary.accepts(joined));
+      const verb = (ctx.dictionary.has(joined) && !isNounWithAn(ctx, next.lower)) || isKanVerb(ctx, next.lower);
       if (verb && !isPlace(next.lower) && !FUNCTION_WORDS.has(next.lower)) {
         hits.push({
           rule: 'language/di-ke',
