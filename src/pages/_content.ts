@@ -4,26 +4,39 @@
  */
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
+import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { z } from 'zod';
+import type { makeItemSchemas } from '../lib/content/schema.ts';
 import type { ContentType } from '../lib/content/types.ts';
 import { describeFile } from '../lib/site/files.ts';
 import { byNewest } from '../lib/site/listing.ts';
 import type { RegisterDocument } from '../lib/site/register.ts';
 import { itemPath } from '../lib/site/urls.ts';
 
-export type Entry<T extends ContentType = ContentType> = CollectionEntry<T>;
+/**
+ * An entry with its frontmatter typed from the content schema, pictures as Astro image metadata.
+ * Spelled out because the generated collection types lose the schema (each collection's schema
+ * is picked from `makeItemSchemas` by a type parameter, so Astro infers `unknown`).
+ */
+type SiteSchemas = ReturnType<typeof makeItemSchemas<z.ZodType<ImageMetadata>>>;
+type TypedEntry<T extends ContentType> = Omit<CollectionEntry<T>, 'data'> & { collection: T; data: z.output<SiteSchemas[T]> };
+export type Entry<T extends ContentType = ContentType> = { [K in T]: TypedEntry<K> }[T];
 
 export async function publishedItems<T extends ContentType>(jenis: T): Promise<Entry<T>[]> {
-  const entries = (await getCollection(jenis)) as Entry<T>[];
+  const entries = (await getCollection(jenis)) as unknown as Entry<T>[];
   return entries.sort(byNewest);
 }
 
 /** The item's folder name is its address: `content/berita/musrenbang-2026/index.md` → `musrenbang-2026`. */
-export function slugOf(entry: Entry): string {
+/** What locating an item needs: its type and the path of its Markdown file. */
+type Located = Pick<Entry, 'collection' | 'filePath'>;
+
+export function slugOf(entry: Located): string {
   return posix.basename(posix.dirname(entry.filePath!));
 }
 
-export function pathOf(entry: Entry): string {
+export function pathOf(entry: Located): string {
   return itemPath(entry.collection, slugOf(entry));
 }
 
@@ -48,7 +61,7 @@ export function servedFiles(entry: Entry): string[] {
   }
 }
 
-export function itemFileOnDisk(entry: Entry, name: string): string {
+export function itemFileOnDisk(entry: Located, name: string): string {
   return posix.join(posix.dirname(entry.filePath!), name);
 }
 
@@ -59,7 +72,7 @@ export interface ServedFile {
   description: string;
 }
 
-export async function servedFile(entry: Entry, name: string): Promise<ServedFile> {
+export async function servedFile(entry: Located, name: string): Promise<ServedFile> {
   const { size } = await stat(itemFileOnDisk(entry, name));
   return { path: `${pathOf(entry)}${name}`, description: describeFile(name, size) };
 }
