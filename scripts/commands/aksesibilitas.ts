@@ -47,10 +47,15 @@ async function checkAccessibility(options: Options): Promise<number> {
     exitWithProblems([{ file: distOption, message: `Folder hasil build "${distOption}" belum ada.`, fix: 'Jalankan `npm run build` dulu, atau sebutkan foldernya dengan --dist.' }]);
   }
   const { checkBuiltSite } = await import('../../src/lib/a11y/index.ts');
-  const { changedFilesSince } = await import('../../src/lib/a11y/changed-files.ts');
+  const { gitChangedFiles } = await import('../../src/lib/checks/selection.ts');
   const { renderReport } = await import('../../src/lib/a11y/render.ts');
 
-  const changedFiles = options.berubah ? await changedFilesSince(root, options.berubah === true ? undefined : options.berubah) : undefined;
+  let changedFiles: string[] | undefined;
+  if (options.berubah) {
+    const changed = await gitChangedFiles(options.berubah === true ? undefined : options.berubah, root);
+    if (!changed.ok) exitWithProblems(changed.problems);
+    changedFiles = changed.value;
+  }
   const showProgress = format === 'teks' && process.stderr.isTTY;
   const report = await checkBuiltSite({
     root,

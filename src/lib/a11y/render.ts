@@ -1,4 +1,5 @@
 import type { Finding } from '../checks/finding.ts';
+import { escapeData, escapeProperty } from '../checks/render.ts';
 import type { BuiltSiteReport } from './index.ts';
 
 export const FORMATS = ['teks', 'json', 'github'] as const;
@@ -10,17 +11,20 @@ export function renderReport(report: BuiltSiteReport, format: Format): string {
   return renderText(report);
 }
 
-/** Readable in a terminal: grouped by file, then the totals. */
+/** Readable in a terminal, laid out like `tayang periksa`: grouped by file, then the totals. */
 function renderText(report: BuiltSiteReport): string {
-  const byFile = Map.groupBy(report.findings, (finding) => finding.file);
-  const blocks = [...byFile].map(([file, findings]) => {
-    const lines = findings.map((f) => {
-      const fix = f.suggestion ? `\n      Perbaikan: ${f.suggestion}` : '';
-      return `  ${f.line}:${f.column}  ${f.severity === 'error' ? 'galat' : 'peringatan'}  ${f.message} [${f.rule}]${fix}`;
-    });
-    return `${file}\n${lines.join('\n')}`;
-  });
-  return `${[...blocks, summary(report)].join('\n\n')}\n`;
+  const lines: string[] = [];
+  for (const [file, findings] of Map.groupBy(report.findings, (finding) => finding.file)) {
+    lines.push(file);
+    for (const f of findings) {
+      lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${(f.severity === 'error' ? 'galat' : 'peringatan').padEnd(10)} ${f.rule}`);
+      lines.push(`    ${f.message}`);
+      if (f.suggestion) lines.push(`    Saran: ${f.suggestion}`);
+    }
+    lines.push('');
+  }
+  lines.push(summary(report));
+  return `${lines.join('\n')}\n`;
 }
 
 function summary(report: BuiltSiteReport): string {
@@ -36,15 +40,6 @@ function renderGithubCommand(finding: Finding): string {
   const properties = Object.entries({ file: finding.file, line: finding.line, col: finding.column, title: finding.rule })
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
     .join(',');
-  const text = finding.suggestion ? `${finding.message}\nPerbaikan: ${finding.suggestion}` : finding.message;
+  const text = finding.suggestion ? `${finding.message}\nSaran: ${finding.suggestion}` : finding.message;
   return `::${level} ${properties}::${escapeData(text)}\n`;
-}
-
-// Escaping as in @actions/core's command.ts (toCommandValue / escapeData / escapeProperty).
-function escapeData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
