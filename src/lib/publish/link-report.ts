@@ -34,7 +34,14 @@ async function reportedItems(folders: readonly string[], context: ReportContext)
   for (const folder of folders) {
     const { item } = await readItem(`${context.root}/${folder}`.replace(/^\.\//, ''));
     if (!item) continue;
-    items.push({ item: folder, file: `${folder}/${item.file.split('/').at(-1)}`, title: item.data.judul, pageUrl: itemUrl(context.config.kantor.situs, context.base, item), record: context.ledger.get(folder) });
+    items.push({
+      item: folder,
+      file: `${folder}/${item.file.split('/').at(-1)}`,
+      title: item.data.judul,
+      pageUrl: itemUrl(context.config.kantor.situs, context.base, item),
+      record: context.ledger.get(folder),
+      youtube: item.jenis === 'video' && item.data.youtube ? `https://www.youtube.com/watch?v=${item.data.youtube}` : undefined,
+    });
   }
   return items;
 }

@@ -20,6 +20,8 @@ export interface ReportedItem {
   title: string;
   pageUrl: string;
   record?: ItemLedger;
+  /** A video item's own YouTube address (`youtube:` in its frontmatter). */
+  youtube?: string;
 }
 
 export interface Recipients {
@@ -81,6 +83,7 @@ export function renderLinkReport(items: readonly ReportedItem[], recipients: rea
   const to = recipients.map((r) => `${r.mentions.join(' ')} (${r.roleName})`).join(', ');
   const sections = items.map((item) => {
     const lines = [`**${item.title}**`, `- Situs: ${item.pageUrl}`];
+    if (item.youtube && !item.record?.posts.youtube) lines.push(`- YouTube: ${item.youtube}`);
     for (const target of TARGETS) {
       const line = describeEntry(target, item.record);
       if (line) lines.push(line);

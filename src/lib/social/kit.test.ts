@@ -166,6 +166,11 @@ describe('templates per content type', () => {
     expect(youtube.text).not.toMatch(/[<>]/);
     expect(youtube.images).toEqual([]);
   });
+
+  it('video already on YouTube: no YouTube post to make', () => {
+    const { posts } = planSocialKit([makeItem('video', 'rapat', { judul: 'Rapat', youtube: 'abcdefghijk' })], config);
+    expect(posts.map((p) => p.platform)).not.toContain('youtube');
+  });
 });
 
 describe('frontmatter overrides', () => {

@@ -76,7 +76,8 @@ export function planSocialKit(items: readonly Item[], config: Config, { base = '
     if (social?.nonaktif) continue;
 
     const chosen = social?.platform ?? publikasi.platform;
-    const platforms = chosen.filter((p) => (p === 'youtube' ? item.jenis === 'video' : true));
+    // YouTube only for a video file still to be uploaded (by hand); one already there needs no post.
+    const platforms = chosen.filter((p) => (p === 'youtube' ? item.jenis === 'video' && item.data.youtube === undefined : true));
     const url = itemUrl(kantor.situs, base, item);
     const parts = describeItem(item, kantor.zona_waktu);
     const hashtags = makeHashtags([...(social?.tagar ?? []), ...item.data.tag, ...publikasi.tagar]);
