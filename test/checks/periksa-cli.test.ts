@@ -116,6 +116,21 @@ describe('tayang periksa --berubah', () => {
     expect(result.code).toBe(1);
   });
 
+  it('checks an item again when a file it names was deleted, and skips a deleted item', async () => {
+    await site.git('checkout', '-q', '-f', 'main');
+    await site.git('clean', '-qfd');
+    await site.write({ 'content/artikel/bergambar/index.md': article('Bergambar').replace('---\n\n', 'gambar:\n  src: foto.jpg\n  alt: Petugas melayani warga di loket\n---\n\n'), 'content/artikel/bergambar/foto.jpg': 'x' });
+    await site.git('-c', 'user.name=Uji', '-c', 'user.email=uji@contoh.test', 'add', '-A');
+    await site.git('-c', 'user.name=Uji', '-c', 'user.email=uji@contoh.test', 'commit', '-q', '-m', 'bergambar');
+    await site.git('checkout', '-q', '-b', 'hapus');
+    await site.git('rm', '-q', 'content/artikel/bergambar/foto.jpg', 'content/artikel/layanan/index.md');
+    await site.git('-c', 'user.name=Uji', '-c', 'user.email=uji@contoh.test', 'commit', '-q', '-m', 'hapus');
+    const result = await tayang(site.root, ['periksa', '--berubah', '--format', 'json']);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.files).toBe(1);
+    expect(own(report)).toMatchObject([{ file: 'content/artikel/bergambar/index.md', rule: 'schema/file-reference' }]);
+  });
+
   it('exits 2 when the reference does not exist', async () => {
     const result = await tayang(site.root, ['periksa', '--berubah=cabang-hilang']);
     expect(result.code).toBe(2);

@@ -26,7 +26,7 @@ export function changedItemDirs(paths: readonly string[]): string[] {
  * Paths changed since `ref` (default: the merge base of HEAD with main, or origin/main in a CI
  * checkout that only has the remote branch): committed, staged and unstaged changes, plus new
  * files git does not track yet, so an author sees the same result before committing.
- * Deleted paths are left out (there is nothing to check).
+ * Deleted paths are kept: a photo removed from an item may still be named in its index.md.
  */
 export async function gitChangedFiles(ref?: string, cwd = process.cwd()): Promise<Validated<string[]>> {
   const git = (args: string[]) => run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout);
@@ -44,7 +44,7 @@ export async function gitChangedFiles(ref?: string, cwd = process.cwd()): Promis
     };
     return { ok: false, problems: [problem] };
   }
-  const diff = await git(['diff', '--name-only', '--no-renames', '--diff-filter=d', '-z', base]);
+  const diff = await git(['diff', '--name-only', '--no-renames', '-z', base]);
   const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z']);
   const paths = [...diff.split('\0'), ...untracked.split('\0')].filter((p) => p !== '');
   return { ok: true, value: [...new Set(paths)].sort() };

@@ -34,6 +34,8 @@ describe('privacy: NIK and KK', () => {
     ['a longer number', 'Nomor 33130125058000031'],
     ['a legal citation', 'Undang-Undang Nomor 27 Tahun 2022 dan Peraturan Bupati Nomor 12 Tahun 2024'],
     ['a budget figure', 'Anggaran Rp1.250.000.000 dari APBDes 2025'],
+    ['a civil servant number (NIP), spaced or not', 'Hartono, S.Sos., NIP 19780512 200501 1 003 (NIP 197805122005011003)'],
+    ['office hours and a landline', 'Layanan pukul 08.00–15.00 WIB, telepon 0271-495123.'],
   ])('does not report %s', async (_, text) => {
     expect(await check(`${text}\n`)).toEqual([]);
   });
