@@ -11,6 +11,7 @@ import { makeHashtags } from './hashtags.ts';
 import { renderPhoto, renderTitleCard } from './images.ts';
 import { planSocialKit, type SocialPost } from './kit.ts';
 import { measureText, PLATFORM_LIMITS } from './limits.ts';
+import { renderKitMarkdown } from './render.ts';
 import { writeSocialKit, MANIFEST_FILE } from './write.ts';
 
 const CONFIG_YAML = `
@@ -108,6 +109,18 @@ describe('posts per platform', () => {
       height: 630,
       alt: 'Berita: Musrenbang Kecamatan Jenawi Sepakati 12 Usulan. Kecamatan Jenawi.',
     });
+  });
+});
+
+describe('PR preview', () => {
+  it('shows every post’s exact text per item, with image sizes and alt text, for the approvers', () => {
+    const item = makeItem('berita', 'panen', { judul: 'Panen Raya', ringkasan: 'Panen padi.', gambar: { src: 'foto.jpg', alt: 'Petani memanen padi.' } });
+    const { posts } = planSocialKit([item], makeConfig());
+    const markdown = renderKitMarkdown(posts);
+    expect(markdown).toContain('<summary>Kiriman media sosial: <code>content/berita/panen</code></summary>');
+    expect(markdown).toContain('**X** — gambar `berita/panen/1600x900.jpg` (1600×900, teks alternatif: “Petani memanen padi.”)');
+    expect(markdown).toContain(`\`\`\`text\n${postOf(posts, 'facebook').text}\n\`\`\``);
+    expect(renderKitMarkdown([])).toBe('');
   });
 });
 
