@@ -3,13 +3,15 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './example-site.ts';
 
 // The example office's site built as a GitHub Pages project site (under /kantor/), then read as
 // files: every link resolves, the base path is kept, and no published picture carries EXIF/GPS.
 
+/** The repository root: the example office's config, content and the site's source. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BASE = '/kantor/';
 let parent: string;
 let dist: string;
