@@ -20,6 +20,8 @@ export function makeCommand(name?: string): Command {
       styleTitle: (title: string) => TITLES[title] ?? title,
       styleUsage: translateUsage,
       styleSubcommandTerm: translateUsage,
+      styleOptionDescription: translateExtraInfo,
+      styleArgumentDescription: translateExtraInfo,
     } as Partial<Help>)
     .helpOption('-h, --help', 'tampilkan bantuan perintah ini')
     .helpCommand('help [perintah]', 'tampilkan bantuan sebuah perintah')
@@ -33,6 +35,13 @@ export function makeCommand(name?: string): Command {
 function translateUsage(usage: string): string {
   return usage.replace('[options]', '[pilihan]').replace('[command]', '[perintah]');
 }
+
+/** Commander appends "(default: x, choices: …)" in English to option descriptions. */
+function translateExtraInfo(description: string): string {
+  return description.replace(/\((default|choices|preset|env): /g, (_, word: string) => `(${EXTRA_INFO[word]}: `).replace(/, (default|choices|preset|env): /g, (_, word: string) => `, ${EXTRA_INFO[word]}: `);
+}
+
+const EXTRA_INFO: Record<string, string> = { default: 'bawaan', choices: 'pilihan', preset: 'nilai tanpa argumen', env: 'variabel lingkungan' };
 
 /** Commander's own parse errors, in Indonesian. */
 function translateCommanderError(text: string): string {
