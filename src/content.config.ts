@@ -58,19 +58,16 @@ class ContentError extends ProblemsError {
   }
 }
 
-function collection<T extends ContentType>(jenis: T) {
-  return defineCollection({ loader: itemLoader(jenis), schema: ({ image }) => makeItemSchemas({ image })[jenis] });
-}
-
-// Spelled out so that Astro's generated types know each collection's fields.
+// Spelled out per type: through a generic helper, Astro's generated types lose each collection's
+// fields (the schema type falls back to BaseSchema and `entry.data` becomes unknown).
 export const collections = {
-  berita: collection('berita'),
-  pengumuman: collection('pengumuman'),
-  agenda: collection('agenda'),
-  artikel: collection('artikel'),
-  galeri: collection('galeri'),
-  video: collection('video'),
-  audio: collection('audio'),
-  dokumen: collection('dokumen'),
-  data: collection('data'),
+  berita: defineCollection({ loader: itemLoader('berita'), schema: ({ image }) => makeItemSchemas({ image }).berita }),
+  pengumuman: defineCollection({ loader: itemLoader('pengumuman'), schema: ({ image }) => makeItemSchemas({ image }).pengumuman }),
+  agenda: defineCollection({ loader: itemLoader('agenda'), schema: ({ image }) => makeItemSchemas({ image }).agenda }),
+  artikel: defineCollection({ loader: itemLoader('artikel'), schema: ({ image }) => makeItemSchemas({ image }).artikel }),
+  galeri: defineCollection({ loader: itemLoader('galeri'), schema: ({ image }) => makeItemSchemas({ image }).galeri }),
+  video: defineCollection({ loader: itemLoader('video'), schema: ({ image }) => makeItemSchemas({ image }).video }),
+  audio: defineCollection({ loader: itemLoader('audio'), schema: ({ image }) => makeItemSchemas({ image }).audio }),
+  dokumen: defineCollection({ loader: itemLoader('dokumen'), schema: ({ image }) => makeItemSchemas({ image }).dokumen }),
+  data: defineCollection({ loader: itemLoader('data'), schema: ({ image }) => makeItemSchemas({ image }).data }),
 } satisfies Record<ContentType, unknown>;
