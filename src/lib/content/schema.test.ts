@@ -66,6 +66,12 @@ describe('content frontmatter', () => {
     });
   });
 
+  it('keeps bare whole numbers as text where a label is expected', () => {
+    const result = check('data', `${COMMON}tag: [2026]\nberkas: a.csv\nprodusen: p\nfrekuensi: tahunan\nsatuan: jiwa\nperiode: 2025\n`);
+    expect(result.ok && [result.value.periode, result.value.tag]).toEqual(['2025', ['2026']]);
+    expect(problemsOf('dokumen', `${COMMON}nomor: 000.8\n`).find((p) => p.field === 'nomor')?.message).toBe('harus teks, bukan 0.8.');
+  });
+
   it('says how to write a date that is not one', () => {
     const problem = problemsOf('artikel', COMMON.replace('2025-03-10', '10 Maret 2025'))[0]!;
     expect(problem).toMatchObject({ field: 'tanggal', line: 3 });

@@ -88,6 +88,12 @@ const Text = z
   .refine((text) => !PLACEHOLDER.test(text), { error: PLACEHOLDER_MESSAGE });
 
 /**
+ * Text that YAML reads as a whole number when written bare (`periode: 2025`, `nomor: 900`,
+ * `tag: [2026]`), kept as written. Decimals are not: `000.8` would come back as "0.8".
+ */
+const Label = z.preprocess((value) => (Number.isInteger(value) ? String(value) : value), Text);
+
+/**
  * Classification under UU 14/2008 (Keterbukaan Informasi Publik) Pasal 9–11 and Perki 1/2021.
  * `dikecualikan` (Pasal 17) exists in the law but is refused: exempt information is never
  * published, so it never belongs in this repository.
@@ -139,7 +145,7 @@ function commonShape<I extends z.ZodType>(image: () => I) {
     /** Main picture, with its description for screen readers (WCAG 1.1.1). */
     gambar: z.strictObject({ src: image(), alt: Text }).optional(),
     /** @example [musrenbang, perencanaan] */
-    tag: z.array(Text).default([]),
+    tag: z.array(Label).default([]),
     /** Scheduled publication (office time): the item stays off the site until then. @example "2026-01-05 08:00" */
     terbit: LocalDateTimeSchema.optional(),
     /** KIP classification (required for `dokumen`). */
@@ -242,7 +248,7 @@ export function makeItemSchemas<I extends z.ZodType>({ image }: { image: () => I
     ...common,
     kategori: z.enum(DOCUMENT_CATEGORIES),
     /** Number of the document. @example "Perbup Karanganyar Nomor 12 Tahun 2025" */
-    nomor: Text.optional(),
+    nomor: Label.optional(),
     /** The document, a PDF with a text layer (not a scan only). @example perbup-12-2025.pdf */
     berkas: PdfSchema,
     klasifikasi: KipClassSchema,
@@ -270,7 +276,7 @@ export function makeItemSchemas<I extends z.ZodType>({ image }: { image: () => I
     /** Unit of the values. @example "jiwa" */
     satuan: Text,
     /** Period covered. @example "Semester I 2025" */
-    periode: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), Text),
+    periode: Label,
     /** Licence of the data. @example "CC-BY-4.0" */
     lisensi: Text.default('CC-BY-4.0'),
   });
