@@ -21,5 +21,7 @@ export default defineConfig({
   // A GitHub Pages project site lives under /<repo>/: the deploy workflow sets TAYANG_BASE.
   base: process.env.TAYANG_BASE || '/',
   trailingSlash: 'always',
+  // Pictures inside the Markdown text get a srcset too, in widths a cheap phone can afford.
+  image: { layout: 'constrained', breakpoints: [360, 720, 1080, 1440] },
   integrations: [mdx(), sitemap()],
 });
