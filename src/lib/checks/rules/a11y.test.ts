@@ -39,6 +39,13 @@ describe('a11y: alternative text of images', () => {
     const text = '---\nfoto:\n  - src: a.jpg\n    alt: Warga bergotong royong membersihkan saluran irigasi.\n    keterangan: Warga bergotong royong membersihkan saluran irigasi\n  - src: b.jpg\n    alt: Dua warga mengangkat lumpur dari saluran dengan ember\n    keterangan: Kerja bakti Minggu pagi\n---\n';
     expect(await check(text, 'content/galeri/kerja-bakti/index.md')).toMatchObject([{ rule: 'a11y/image-alt-caption', line: 4 }]);
   });
+
+  it('takes an emphasised paragraph right under a picture for its caption', async () => {
+    const same = '![Warga menanam pohon di tepi jalan desa](a.jpg)\n\n*Warga menanam pohon di tepi jalan desa.*\n';
+    expect(ruleIds(await check(same))).toEqual(['a11y/image-alt-caption']);
+    const different = '![Tiga warga menanam bibit mahoni di tepi jalan](a.jpg)\n\n*Gerakan menanam seribu pohon, Minggu (9/3).*\n';
+    expect(await check(different)).toEqual([]);
+  });
 });
 
 describe('a11y: links', () => {

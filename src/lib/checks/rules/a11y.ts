@@ -120,8 +120,9 @@ export function collectImages(doc: CheckDocument): ImageRef[] {
       images.push({ alt: asText(record.alt), src: asText(record.src), caption: asText(record.keterangan), ...locateField(doc, ['foto', index, 'alt']), where: `\`foto\` ke-${index + 1}` });
     });
   }
+  const captions = captionsBelowImages(doc);
   visit(doc.tree, 'image', (node: Image) => {
-    images.push({ alt: node.alt?.trim() || undefined, src: node.url, caption: node.title?.trim() || undefined, ...nodeStart(node), where: `gambar ${node.url}` });
+    images.push({ alt: node.alt?.trim() || undefined, src: node.url, caption: node.title?.trim() || captions.get(node), ...nodeStart(node), where: `gambar ${node.url}` });
   });
   const locate = makeLocator(doc.text);
   visit(doc.tree, 'html', (node: Html) => {
@@ -140,6 +141,23 @@ export function collectImages(doc: CheckDocument): ImageRef[] {
     }
   });
   return images;
+}
+
+/**
+ * Captions authors write under a picture: a paragraph holding only the image, followed by a
+ * paragraph that is all emphasis (`![…](foto.jpg)` then `*Warga menanam …*`).
+ */
+function captionsBelowImages(doc: CheckDocument): Map<Image, string> {
+  const captions = new Map<Image, string>();
+  const blocks = doc.tree.children;
+  blocks.forEach((block, i) => {
+    const next = blocks[i + 1];
+    if (block.type !== 'paragraph' || next?.type !== 'paragraph') return;
+    const content = block.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+    const only = content.length === 1 && content[0]!.type === 'image' ? (content[0] as Image) : undefined;
+    if (only && next.children.length === 1 && next.children[0]!.type === 'emphasis') captions.set(only, toString(next));
+  });
+  return captions;
 }
 
 function checkImage(image: ImageRef): RuleFinding[] {
