@@ -2,14 +2,13 @@
 // Before Astro reads them, Tayang's own loader checks every item, so broken content stops the build
 // with Indonesian messages naming file, line and field instead of Astro's English ones; and items
 // scheduled for later (`terbit`) are taken out of the store, so no page, listing or feed shows them.
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { parseConfig } from './lib/config/load.ts';
+import { CONFIG_FILE } from './lib/config/load.ts';
 import { ProblemsError, type Problem } from './lib/errors/problem.ts';
-import { DEFAULT_ZONE, isPublished, loadItems } from './lib/content/load.ts';
+import { isPublished, loadItems, loadOfficeZone } from './lib/content/load.ts';
 import { makeItemSchemas } from './lib/content/schema.ts';
 import { CONTENT_ROOT, type ContentType } from './lib/content/types.ts';
 
@@ -22,15 +21,8 @@ async function precheck(root: URL): Promise<{ problems: Problem[]; zone: string 
   const { problems } = await loadItems(join(rootDir, CONTENT_ROOT));
   return {
     problems: problems.map((p) => ({ ...p, file: relative(rootDir, p.file) })),
-    zone: await officeZone(rootDir),
+    zone: await loadOfficeZone(join(rootDir, CONFIG_FILE)),
   };
-}
-
-/** The office's time zone; a broken config is reported by the site's own config loading. */
-async function officeZone(rootDir: string): Promise<string> {
-  const text = await readFile(join(rootDir, 'tayang.config.yml'), 'utf8').catch(() => undefined);
-  const config = text === undefined ? undefined : parseConfig(text);
-  return config?.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
 }
 
 function itemLoader(jenis: ContentType): Loader {

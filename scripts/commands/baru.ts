@@ -22,7 +22,8 @@ export function register(program: Command): void {
 async function createItem(jenis: string, judul: string, folder: string): Promise<number> {
   const { planNewItem, writeNewItem } = await import('../../src/lib/content/new-item.ts');
   const { localToday } = await import('../../src/lib/content/time.ts');
-  const today = localToday(new Date(), await officeZone());
+  const { loadOfficeZone } = await import('../../src/lib/content/load.ts');
+  const today = localToday(new Date(), await loadOfficeZone());
   const plan = await planNewItem(folder, jenis, judul, today);
   if (!plan.ok) exitWithProblems(plan.problems);
   const problems = await writeNewItem(plan.value);
@@ -33,12 +34,4 @@ async function createItem(jenis: string, judul: string, folder: string): Promise
       'lalu periksa dengan `npx tayang periksa` sebelum membuka pull request.\n',
   );
   return EXIT.ok;
-}
-
-/** The office's time zone for "today"; drafting is not blocked by a broken config. */
-async function officeZone(): Promise<string> {
-  const { loadConfigFile } = await import('../../src/lib/config/load.ts');
-  const { DEFAULT_ZONE } = await import('../../src/lib/content/load.ts');
-  const config = await loadConfigFile();
-  return config.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
 }

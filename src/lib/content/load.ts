@@ -1,6 +1,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { z } from 'zod';
+import { loadConfigFile } from '../config/load.ts';
 import type { Problem } from '../errors/problem.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type ItemSchemas } from './schema.ts';
@@ -31,6 +32,15 @@ export interface LoadOptions {
 
 export const DEFAULT_ZONE = 'Asia/Jakarta';
 const INDEX_FILES = ['index.md', 'index.mdx'] as const;
+
+/**
+ * The office's time zone from its config, for "today" and `terbit`. A broken or missing config
+ * falls back to WIB: it is reported where the config is loaded, and must not stop drafting.
+ */
+export async function loadOfficeZone(configFile?: string): Promise<string> {
+  const config = await loadConfigFile(configFile);
+  return config.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
+}
 
 /** True when the item has no `terbit`, or its `terbit` (office time) has come. */
 export function isPublished(item: { data: { terbit?: string } }, now: Date, zone: string = DEFAULT_ZONE): boolean {
@@ -152,11 +162,8 @@ async function checkReferencedFiles(item: Item, lineOf: (field: readonly Propert
   for (const ref of referencedFiles(item)) {
     const target = posix.join(item.dir, ref.path);
     const where = { file: item.file, line: lineOf(ref.field), field: ref.field.join('.') };
-    let real: string;
-    try {
-      real = await realpath(target);
-      if (!(await stat(real)).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    } catch {
+    const real = await realpath(target).catch(() => undefined);
+    if (real === undefined || !(await stat(real)).isFile()) {
       problems.push({ ...where, message: `berkas "${ref.path}" tidak ada di folder item ini.`, fix: 'unggah berkasnya ke folder item ini, atau perbaiki nama berkasnya (huruf besar-kecil dibedakan).' });
       continue;
     }
