@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExampleSite, type BuiltSite } from '../site/example-site.ts';
 
 // The example office's site built as a GitHub Pages project site (under /kantor/), then read as
 // files: every link resolves, the base path is kept, and no published picture carries EXIF/GPS.
@@ -13,23 +12,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /** The repository root: the example office's config, content and the site's source. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BASE = '/kantor/';
-let parent: string;
+let site: BuiltSite;
 let dist: string;
 
 beforeAll(async () => {
-  parent = await mkdtemp(join(tmpdir(), 'tayang-situs-base-'));
-  dist = join(parent, 'dist');
-  const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const env = { ...process.env, TAYANG_BASE: BASE, ASTRO_TELEMETRY_DISABLED: '1' };
-  await new Promise<void>((resolve, reject) => {
-    execFile(process.execPath, [astro, 'build', '--outDir', dist], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`astro build gagal:\n${stdout}\n${stderr}`)) : resolve(),
-    );
-  });
+  // Through the shared helper, which takes turns with the other test builds: two astro builds of
+  // one project at once corrupt each other's content store (node_modules/.astro).
+  site = await buildExampleSite(BASE);
+  dist = site.dist;
 });
 
 afterAll(async () => {
-  if (parent) await rm(parent, { recursive: true, force: true });
+  await site?.remove();
 });
 
 /** Files under `dir`, as paths relative to it with a leading `/`. */
