@@ -3,6 +3,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { splitFrontmatter } from '../content/frontmatter.ts';
 import { CONTENT_ROOT, isContentType, type ContentType } from '../content/types.ts';
 import { locatePath, parseLocatedYaml, type LocatedYaml } from '../errors/yaml-location.ts';
 
@@ -34,8 +35,11 @@ export interface CheckDocument {
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
 export function parseCheckDocument(file: string, text: string): CheckDocument {
-  const { yaml, bodyLine, bodyOffset } = splitFrontmatter(text);
-  const frontmatterLocated = yaml === undefined ? undefined : parseLocatedYaml(yaml, 1);
+  // The content loader's own split, so the checks and the build agree on where the body starts.
+  const split = splitFrontmatter(text);
+  const bodyLine = split?.bodyLine ?? 1;
+  const bodyOffset = split ? text.length - split.body.length : 0;
+  const frontmatterLocated = split && parseLocatedYaml(split.yaml, split.yamlLineOffset);
   const parsed = frontmatterLocated && frontmatterLocated.doc.errors.length === 0 ? frontmatterLocated.doc.toJS() : undefined;
   const tree = markdown.parse(text.slice(bodyOffset));
   shiftPositions(tree, bodyLine - 1, bodyOffset);
@@ -60,22 +64,6 @@ export function parseCheckDocument(file: string, text: string): CheckDocument {
 export function locateField(doc: CheckDocument, path: readonly PropertyKey[]): { line: number; column: number } {
   if (!doc.frontmatterLocated) return { line: 1, column: 1 };
   return locatePath(doc.frontmatterLocated, path) ?? { line: 1, column: 1 };
-}
-
-/** Frontmatter is the YAML between a first line `---` and the next line `---` (or `...`). */
-function splitFrontmatter(text: string): { yaml?: string; bodyLine: number; bodyOffset: number } {
-  const start = text.startsWith('\uFEFF') ? 1 : 0;
-  const first = /^---[ \t]*\r?\n/.exec(text.slice(start));
-  if (!first) return { bodyLine: 1, bodyOffset: 0 };
-  const yamlStart = start + first[0].length;
-  const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
-  const rest = text.slice(yamlStart);
-  const match = close.exec(rest);
-  if (!match) return { bodyLine: 1, bodyOffset: 0 };
-  const yaml = rest.slice(0, match.index);
-  const bodyOffset = yamlStart + match.index + match[0].length;
-  const bodyLine = text.slice(0, bodyOffset).split('\n').length;
-  return { yaml, bodyLine, bodyOffset };
 }
 
 function shiftPositions(tree: Root, lines: number, offset: number): void {
