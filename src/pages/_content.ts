@@ -28,10 +28,10 @@ export async function publishedItems<T extends ContentType>(jenis: T): Promise<E
   return entries.sort(byNewest);
 }
 
-/** The item's folder name is its address: `content/berita/musrenbang-2026/index.md` → `musrenbang-2026`. */
 /** What locating an item needs: its type and the path of its Markdown file. */
 type Located = Pick<Entry, 'collection' | 'filePath'>;
 
+/** The item's folder name is its address: `content/berita/musrenbang-2026/index.md` → `musrenbang-2026`. */
 export function slugOf(entry: Located): string {
   return posix.basename(posix.dirname(entry.filePath!));
 }
