@@ -10,11 +10,11 @@ export function register(program: Command): void {
   program
     .command('terbitkan')
     .description(
-      'Mengunggah situs yang sudah dibangun (dist/) ke tujuan di `publikasi.situs`: folder, server (rsync lewat SSH) ' +
+      'Mengunggah situs yang sudah dibangun (dist/) ke tujuan di `publikasi.situs`: folder, server (rsync lewat SSH atau SFTP) ' +
         'atau penyimpanan S3-compatible di Indonesia (PP 71/2019). GitHub Pages diunggah oleh workflow sendiri.',
     )
     .option('--dist <folder>', 'folder hasil build', 'dist')
-    .option('--tujuan', 'hanya cetak jenis tujuan (pages, folder, rsync, s3), untuk workflow')
+    .option('--tujuan', 'hanya cetak jenis tujuan (pages, folder, rsync, sftp, s3), untuk workflow')
     .action((options: DeployOptions) => runAction(() => runDeploy(options)));
 }
 
@@ -43,6 +43,22 @@ async function runDeploy(options: DeployOptions): Promise<number> {
     case 'rsync':
       report = await deploy.deployWithRsync(options.dist, target);
       break;
+    case 'sftp': {
+      const privateKey = process.env.TAYANG_SSH_KEY ?? '';
+      const knownHosts = process.env.TAYANG_SSH_KNOWN_HOSTS ?? '';
+      if (privateKey === '' || knownHosts === '') {
+        exitWithProblems([
+          {
+            file: 'lingkungan (variabel env)',
+            field: 'TAYANG_SSH_KEY / TAYANG_SSH_KNOWN_HOSTS',
+            message: 'kunci SSH atau kunci server (known_hosts) tidak ada.',
+            fix: 'simpan kunci privat deploy sebagai secret TAYANG_SSH_KEY dan hasil `ssh-keyscan -p PORT server` sebagai TAYANG_SSH_KNOWN_HOSTS (lihat docs/terbit.md).',
+          },
+        ]);
+      }
+      report = await deploy.deployWithSftp(options.dist, target, { privateKey, knownHosts });
+      break;
+    }
     case 's3': {
       const accessKeyId = process.env.AWS_ACCESS_KEY_ID ?? '';
       const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY ?? '';

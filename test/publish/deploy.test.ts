@@ -5,7 +5,9 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deployToFolder, deployToS3, listFiles, rsyncArguments } from '../../src/lib/publish/deploy.ts';
+import ssh2 from 'ssh2';
+import { deployToFolder, deployToS3, deployWithSftp, hostKeyIsKnown, listFiles, rsyncArguments } from '../../src/lib/publish/deploy.ts';
+import { startFakeSftp } from './sftp-server.ts';
 
 const CREDENTIALS = { accessKeyId: 'AKIDJENAWI', secretAccessKey: 'rahasia-sekali' };
 
@@ -161,5 +163,44 @@ describe('deploy to S3-compatible storage', () => {
     await expect(
       deployToS3(dist, { tujuan: 's3', endpoint: s3.url, bucket: 'situs-jenawi', wilayah: 'id-jkt-1', awalan: '' }, { ...CREDENTIALS, secretAccessKey: 'salah' }),
     ).rejects.toThrow(/HTTP 403.*signature does not match/);
+  });
+});
+
+describe('deploy over SFTP', () => {
+  it('uploads every file into the folder over an authenticated, host-verified SSH connection and removes stale files', async () => {
+    const serverRoot = await mkdtemp(join(tmpdir(), 'tayang-sftp-'));
+    await mkdir(join(serverRoot, 'home/situs/public_html/berita/ditarik'), { recursive: true });
+    await writeFile(join(serverRoot, 'home/situs/public_html/berita/ditarik/index.html'), 'lama');
+    const clientKeys = ssh2.utils.generateKeyPairSync('ed25519');
+    const sftp = await startFakeSftp(serverRoot, clientKeys.public, 'situs');
+    try {
+      const target = { tujuan: 'sftp' as const, server: 'situs@127.0.0.1', folder: '/home/situs/public_html', port: sftp.port };
+      const knownHosts = `[127.0.0.1]:${sftp.port} ${sftp.hostKeyType} ${sftp.hostKey}\n`;
+      const report = await deployWithSftp(dist, target, { privateKey: clientKeys.private, knownHosts });
+      expect(report).toMatchObject({ uploaded: 5, deleted: 1 });
+      const folder = join(serverRoot, 'home/situs/public_html');
+      expect((await listFiles(folder)).filter((f) => !f.startsWith('berita/ditarik'))).toEqual(await listFiles(dist));
+      expect(await readFile(join(folder, 'dokumen/lra/laporan keuangan.pdf'), 'utf8')).toBe('%PDF-1.7');
+      expect(sftp.log).toContain('REMOVE /home/situs/public_html/berita/ditarik/index.html');
+
+      // A server whose host key is not the known one gets nothing.
+      const before = sftp.log.length;
+      const other = ssh2.utils.generateKeyPairSync('ed25519');
+      const otherKey = ssh2.utils.parseKey(other.public) as ssh2.ParsedKey;
+      await expect(deployWithSftp(dist, target, { privateKey: clientKeys.private, knownHosts: `[127.0.0.1]:${sftp.port} ${otherKey.type} ${otherKey.getPublicSSH().toString('base64')}` })).rejects.toThrow(/SFTP/);
+      expect(sftp.log.slice(before).filter((entry) => !entry.startsWith('ERROR'))).toEqual([]);
+    } finally {
+      await sftp.close();
+    }
+  });
+
+  it('matches plain and hashed known_hosts names', () => {
+    const key = Buffer.from('kunci-server');
+    const salt = Buffer.from('garam-acak-20byte!!!');
+    const hashed = `|1|${salt.toString('base64')}|${createHmac('sha1', salt).update('web.jenawi.go.id').digest('base64')}`;
+    expect(hostKeyIsKnown(`web.jenawi.go.id ssh-ed25519 ${key.toString('base64')}`, 'web.jenawi.go.id', 22, key)).toBe(true);
+    expect(hostKeyIsKnown(`${hashed} ssh-ed25519 ${key.toString('base64')}`, 'web.jenawi.go.id', 22, key)).toBe(true);
+    expect(hostKeyIsKnown(`web.jenawi.go.id ssh-ed25519 ${key.toString('base64')}`, 'web.jenawi.go.id', 2222, key)).toBe(false);
+    expect(hostKeyIsKnown(`web.lain.go.id ssh-ed25519 ${key.toString('base64')}`, 'web.jenawi.go.id', 22, key)).toBe(false);
   });
 });

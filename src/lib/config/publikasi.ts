@@ -27,6 +27,16 @@ const RsyncTargetSchema = z.strictObject({
   port: z.number().int().min(1).max(65535).default(22),
 });
 
+/** SFTP to a server or shared hosting in Indonesia (many offer SFTP but no rsync); key and host key are secrets. */
+const SftpTargetSchema = z.strictObject({
+  tujuan: z.literal('sftp'),
+  /** @example "situs@hosting.penyedia.co.id" */
+  server: z.string().regex(/^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+$/, { error: 'tulis seperti pengguna@nama-server, misalnya situs@hosting.penyedia.co.id.' }),
+  /** @example "/home/situs/public_html" */
+  folder: z.string().min(1),
+  port: z.number().int().min(1).max(65535).default(22),
+});
+
 /** S3-compatible object storage at a provider in Indonesia; keys are AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. */
 const S3TargetSchema = z.strictObject({
   tujuan: z.literal('s3'),
@@ -40,7 +50,7 @@ const S3TargetSchema = z.strictObject({
   awalan: z.string().default(''),
 });
 
-export const DeployTargetSchema = z.discriminatedUnion('tujuan', [PagesTargetSchema, FolderTargetSchema, RsyncTargetSchema, S3TargetSchema]);
+export const DeployTargetSchema = z.discriminatedUnion('tujuan', [PagesTargetSchema, FolderTargetSchema, RsyncTargetSchema, SftpTargetSchema, S3TargetSchema]);
 export type DeployTarget = z.output<typeof DeployTargetSchema>;
 
 export const PublishingSchema = z.strictObject({

@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, join, posix, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import aws4 from 'aws4';
+import { Client, type FileEntryWithStats, type SFTPWrapper } from 'ssh2';
 import type { DeployTarget } from '../config/publikasi.ts';
 import { DEFAULT_RETRY, HttpError, type RetryPolicy } from './http.ts';
 
 /**
  * Puts the built site (dist/) where the office's config says: a folder on the runner's machine,
- * a server over rsync/SSH, or S3-compatible object storage at a provider in Indonesia
+ * a server over rsync/SSH or SFTP, or S3-compatible object storage at a provider in Indonesia
  * (PP 71/2019). GitHub Pages is deployed by the workflow's own actions. Every target mirrors
  * dist/: a page that was withdrawn from the repository disappears from the site too.
  */
@@ -140,4 +141,107 @@ export async function deployToS3(dist: string, target: S3Target, credentials: S3
   const stale = (await listKeys(target, credentials, retry)).filter((key) => !wanted.has(key));
   for (const key of stale) await s3Request('DELETE', objectUrl(target, key), target.wilayah, credentials, undefined, {}, retry);
   return { uploaded: files.length, deleted: stale.length, where: objectUrl(target, target.awalan).href };
+}
+
+// ---- SFTP --------------------------------------------------------------------------------
+
+type SftpTarget = Extract<DeployTarget, { tujuan: 'sftp' }>;
+
+export interface SshCredentials {
+  /** OpenSSH private key (the TAYANG_SSH_KEY secret). */
+  privateKey: string;
+  /** known_hosts lines for the server (the TAYANG_SSH_KNOWN_HOSTS secret, from ssh-keyscan). */
+  knownHosts: string;
+}
+
+/**
+ * Whether known_hosts lists this key for this host (plain or hashed `|1|salt|hash` names; a
+ * non-standard port is written `[host]:port`). An unknown server is refused: the site's files
+ * must not go to whoever answers on that address.
+ */
+export function hostKeyIsKnown(knownHosts: string, host: string, port: number, key: Buffer): boolean {
+  const name = port === 22 ? host : `[${host}]:${port}`;
+  const blob = key.toString('base64');
+  return knownHosts.split('\n').some((line) => {
+    const [hosts, , keyData] = line.trim().split(/\s+/);
+    if (!hosts || hosts.startsWith('#') || keyData !== blob) return false;
+    return hosts.split(',').some((entry) => {
+      const hashed = /^\|1\|([^|]+)\|(.+)$/.exec(entry);
+      if (!hashed) return entry === name;
+      return createHmac('sha1', Buffer.from(hashed[1]!, 'base64')).update(name).digest('base64') === hashed[2];
+    });
+  });
+}
+
+async function connectSftp(target: SftpTarget, credentials: SshCredentials): Promise<{ sftp: SFTPWrapper; end: () => void }> {
+  const [username, host] = target.server.split('@') as [string, string];
+  const client = new Client();
+  return new Promise((resolve, reject) => {
+    client
+      .on('ready', () => {
+        client.sftp((error, sftp) => (error ? reject(error) : resolve({ sftp, end: () => client.end() })));
+      })
+      .on('error', (error) => reject(new Error(`sambungan SFTP ke ${target.server} gagal: ${error.message}`)))
+      .connect({
+        host,
+        port: target.port,
+        username,
+        privateKey: credentials.privateKey,
+        hostVerifier: (key: Buffer) => hostKeyIsKnown(credentials.knownHosts, host, target.port, key),
+        readyTimeout: 30_000,
+      });
+  });
+}
+
+async function listRemote(sftp: SFTPWrapper, root: string, dir = ''): Promise<{ files: string[]; dirs: string[] }> {
+  const files: string[] = [];
+  const dirs: string[] = [];
+  let entries: FileEntryWithStats[];
+  try {
+    entries = await promisify(sftp.readdir.bind(sftp))(posix.join(root, dir));
+  } catch {
+    return { files, dirs };
+  }
+  for (const entry of entries) {
+    const path = dir === '' ? entry.filename : `${dir}/${entry.filename}`;
+    if (entry.attrs.isDirectory()) {
+      dirs.push(path);
+      const inner = await listRemote(sftp, root, path);
+      files.push(...inner.files);
+      dirs.push(...inner.dirs);
+    } else {
+      files.push(path);
+    }
+  }
+  return { files, dirs };
+}
+
+export async function deployWithSftp(dist: string, target: SftpTarget, credentials: SshCredentials): Promise<DeployReport> {
+  const { sftp, end } = await connectSftp(target, credentials);
+  try {
+    const files = await listFiles(dist);
+    const remote = await listRemote(sftp, target.folder);
+    const existingDirs = new Set(['', ...remote.dirs]);
+    const mkdir = promisify(sftp.mkdir.bind(sftp)) as (path: string) => Promise<void>;
+    const put = promisify(sftp.fastPut.bind(sftp)) as (local: string, remote: string) => Promise<void>;
+    const unlink = promisify(sftp.unlink.bind(sftp));
+    if (remote.dirs.length === 0) await mkdir(target.folder).catch(() => undefined);
+    for (const file of files) {
+      const parts = file.split('/').slice(0, -1);
+      for (let i = 1; i <= parts.length; i++) {
+        const dir = parts.slice(0, i).join('/');
+        if (!existingDirs.has(dir)) {
+          await mkdir(posix.join(target.folder, dir));
+          existingDirs.add(dir);
+        }
+      }
+      await put(join(dist, file), posix.join(target.folder, file));
+    }
+    const wanted = new Set(files);
+    const stale = remote.files.filter((file) => !wanted.has(file));
+    for (const file of stale) await unlink(posix.join(target.folder, file));
+    return { uploaded: files.length, deleted: stale.length, where: `sftp://${target.server}:${target.port}${target.folder}` };
+  } finally {
+    end();
+  }
 }
