@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBuiltSite } from '../../src/lib/a11y/index.ts';
-import { listBuiltPages } from '../../src/lib/a11y/pages.ts';
 import { renderReport } from '../../src/lib/a11y/render.ts';
 import { serveDirectory, type StaticServer } from '../../src/lib/a11y/static-server.ts';
 import { loadItems, type Item } from '../../src/lib/content/load.ts';
@@ -41,8 +40,8 @@ describe('accessibility of every built page', () => {
     // Every page of the sitemap and every other HTML file (404) was tested.
     const sitemap = await readFile(join(site.dist, 'sitemap-0.xml'), 'utf8');
     const sitemapPaths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc).pathname);
+    expect(sitemapPaths.length).toBeGreaterThan(20);
     expect(report.pages).toEqual(expect.arrayContaining([...sitemapPaths, '/404.html']));
-    expect(report.pages).toEqual((await listBuiltPages(site.dist)).map((page) => page.path));
 
     const errors = report.findings.filter((finding) => finding.severity === 'error');
     expect(errors, renderReport({ ...report, findings: errors }, 'teks')).toEqual([]);
