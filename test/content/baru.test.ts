@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const TAYANG = fileURLToPath(new URL('../../scripts/tayang.ts', import.meta.url));
+// The project's pinned Node (24), whatever Node started vitest.
+const NODE = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
 const run = promisify(execFile);
 
 let cwd: string;
@@ -19,7 +21,7 @@ afterEach(async () => {
 
 async function tayang(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [TAYANG, ...args], { cwd });
+    const { stdout, stderr } = await run(NODE, [TAYANG, ...args], { cwd });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

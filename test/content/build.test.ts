@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
+// The project's pinned Node (24), whatever Node started vitest.
+const NODE = join(REPO, 'node_modules/.bin/node');
 
 interface Site {
   dir: string;
@@ -33,7 +35,7 @@ async function buildSite(files: Record<string, string | Buffer>): Promise<Site> 
     await writeFile(join(dir, path), content);
   }
   return new Promise((resolve) => {
-    execFile(process.execPath, [ASTRO, 'build'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
+    execFile(NODE, [ASTRO, 'build'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
       resolve({ dir, code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
     });
   });
