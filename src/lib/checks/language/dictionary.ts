@@ -63,7 +63,9 @@ const PREFIXES: Array<[string, string[]]> = [
   // me-/pe- with the nasal that replaces the root's first sound (EYD V, peluluhan).
   ['menge', ['']], ['penge', ['']], ['meng', ['', 'k']], ['peng', ['', 'k']], ['meny', ['s']], ['peny', ['s']],
   ['mem', ['', 'p']], ['pem', ['', 'p']], ['men', ['', 't']], ['pen', ['', 't']], ['me', ['']],
-  ['ku', ['']], ['kau', ['']],
+  ['ku', ['']], ['kau', ['']], ['ketidak', ['']],
+  // Bound forms written joined (EYD V): antarunit, nonfisik, pascabencana.
+  ...['antar', 'non', 'pasca', 'pra', 'sub', 'swa', 'multi', 'anti', 'semi', 'nir', 'tuna', 'purna', 'pramu', 'inter', 'intra', 'supra', 'ultra', 'dwi', 'tri', 'maha'].map((form): [string, string[]] => [form, ['']]),
 ];
 const SUFFIXES = ['kannya', 'annya', 'inya', 'nyalah', 'nyakah', 'nyapun', 'kanlah', 'kan', 'an', 'i', 'nya', 'lah', 'kah', 'pun', 'tah', 'ku', 'mu', ''];
 

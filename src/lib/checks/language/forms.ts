@@ -125,7 +125,7 @@ export function checkCompounds(ctx: RuleContext): Hit[] {
       continue;
     }
     const bound = BOUND.get(token.lower);
-    if (!bound || !next || !joinedBySpace(block.text, token, next) || !isPlainWord(next) || /\p{N}/u.test(next.text)) continue;
+    if (!bound || !next || !joinedBySpace(block.text, token, next) || !isPlainWord(next) || /\p{N}/u.test(next.text) || next.text.length < 3) continue;
     if (bound.hanya && !bound.hanya.includes(next.lower)) continue;
     if (bound.kecuali?.includes(next.lower)) continue;
     const nextIsName = isCapitalised(next.text);
@@ -156,8 +156,9 @@ export function checkRepetition(ctx: RuleContext): Hit[] {
     if (/\p{N}/u.test(first.text) || first.lower !== second.lower || hasCapitalInside(first.text)) continue;
     if (FUNCTION_WORDS.has(first.lower)) {
       hits.push({ rule: 'language/repeated-word', start: first.start, end: second.end, message: `"${first.lower}" tertulis dua kali berturut-turut.`, suggestion: first.text });
-    } else if (!isCapitalised(second.text) || ctx.dictionary.has(`${first.lower}-${second.lower}`)) {
-      // Capitalised pairs are checked against the dictionary so two names in a row are left alone.
+    } else if (isCapitalised(first.text) === isCapitalised(second.text) ? !isCapitalised(second.text) || ctx.dictionary.has(`${first.lower}-${second.lower}`) : first.sentenceStart) {
+      // Capitalised pairs are checked against the dictionary so two names in a row are left alone;
+      // "Olahraga olahraga" in the middle of a sentence is a slip, not a reduplication.
       const written = `${first.text}-${second.text}`;
       hits.push({ rule: 'language/reduplication', start: first.start, end: second.end, message: `"${first.text} ${second.text}" kata ulang, ditulis dengan tanda hubung (EYD V, Bentuk Ulang).`, suggestion: written });
     }

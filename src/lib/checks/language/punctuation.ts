@@ -1,7 +1,10 @@
 import type { Hit, RuleContext } from './context.ts';
 import { OBJECT } from './prose.ts';
 
-/** Spacing slips (EYD V, Tanda Baca): space before , . ; ! ?, none after a comma, doubled spaces, "3orang". */
+/**
+ * Spacing slips (EYD V, Tanda Baca): space before , . ; ! ?, none after a comma or full stop, "3orang".
+ * Doubled spaces are not reported: Markdown collapses them, so no reader ever sees them.
+ */
 export function checkSpacing(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
   const { text } = ctx.block.block;
@@ -20,10 +23,6 @@ export function checkSpacing(ctx: RuleContext): Hit[] {
   for (const match of text.matchAll(/\p{Ll}{2}(\.)\p{Lu}\p{Ll}/gu)) {
     const at = match.index + 2;
     hits.push({ rule: 'language/spacing', start: at, end: at + 1, message: 'tidak ada spasi sesudah titik (EYD V, Tanda Baca).', suggestion: 'tambahkan satu spasi sesudah titik' });
-  }
-  for (const match of text.matchAll(/[^\s\uFFFC]( {2,})(?=[^\s\uFFFC])/gu)) {
-    const start = match.index + 1;
-    hits.push({ rule: 'language/spacing', start, end: start + match[1]!.length, message: 'lebih dari satu spasi di antara kata.', suggestion: 'pakai satu spasi' });
   }
   for (const match of text.matchAll(/(?<![\p{L}\p{N}.,/-])(\d+)(\p{Ll}{3,})\b/gu)) {
     if (!ctx.dictionary.has(match[2]!)) continue;
@@ -51,6 +50,9 @@ export function checkNumbers(ctx: RuleContext): Hit[] {
     for (const sentence of sentences) {
       const first = tokens[sentence.first]!;
       const before = text.slice(sentence.start, first.start);
+      // Only after a full stop that ends a word ("… kemarin. 15 peserta …"), not after "Stbl. 1948".
+      const previous = tokens[sentence.first - 1];
+      if (previous && !(/^\p{Ll}{3,}$/u.test(previous.text) && /^[.!?]["”’)]?\s+$/u.test(text.slice(previous.end, first.start)))) continue;
       // "(1) Setiap badan publik …" numbers a clause of a regulation; it is not the sentence's first word.
       if (!/^\p{N}+$/u.test(first.text) || before.includes(OBJECT) || /Rp$|\($/.test(before) || text[first.end] === ')') continue;
       hits.push({ rule: 'language/currency-number', start: first.start, end: first.end, message: `kalimat diawali angka "${first.text}"; bilangan di awal kalimat ditulis dengan huruf, atau susun ulang kalimatnya (EYD V, Penulisan Angka dan Bilangan).`, suggestion: 'tulis bilangannya dengan huruf atau pindahkan ke tengah kalimat' });

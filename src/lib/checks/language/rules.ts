@@ -60,7 +60,7 @@ export const LANGUAGE_RULES: LanguageRule[] = [
     id: 'language/spacing',
     severity: 'warning',
     title: 'Spasi dan tanda baca',
-    help: 'EYD V, Tanda Baca: tidak ada spasi sebelum koma, titik, titik koma, tanda tanya dan tanda seru; satu spasi sesudah koma; satu spasi antarkata; bilangan dan kata dipisah spasi (3 orang).',
+    help: 'EYD V, Tanda Baca: tidak ada spasi sebelum koma, titik, titik koma, tanda tanya dan tanda seru; satu spasi sesudah koma dan titik; bilangan dan kata dipisah spasi (3 orang).',
   },
   {
     id: 'language/foreign-word',

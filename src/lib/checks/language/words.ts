@@ -31,7 +31,7 @@ const SUFFIXES = ['', 'kan', 'an', 'i', 'nya', 'lah', 'kah', 'pun', 'kannya', 'a
 const CLITICS = ['', 'nya', 'lah', 'kah', 'pun'];
 
 /** The standard form of a word, looking through affixes for the entries that allow it. */
-export function findStandardWord(lower: string, office: ReadonlyMap<string, string>): { standard: string; source: string; core: string } | undefined {
+export function findStandardWord(lower: string, office: ReadonlyMap<string, string>, isWord: (word: string) => boolean): { standard: string; source: string; core: string } | undefined {
   const own = office.get(lower);
   if (own) return { standard: own, source: 'daftar kata baku kantor (periksa.kata_baku_tambahan)', core: lower };
   for (const clitic of CLITICS) {
@@ -47,7 +47,9 @@ export function findStandardWord(lower: string, office: ReadonlyMap<string, stri
       if (!lower.endsWith(suffix) || lower.length - prefix.length - suffix.length < 4) continue;
       const core = lower.slice(prefix.length, lower.length - suffix.length);
       const entry = STANDARD.get(core);
-      if (entry?.affixes) return { standard: attachPrefix(prefix, entry.standard.toLowerCase()) + suffix, source: entry.source, core };
+      // A dictionary word is only a derived non-standard form when its root is a non-standard word
+      // the dictionary itself contains (dihimbau ← himbau); "meneliti" is not men-elit-i.
+      if (entry?.affixes && (!isWord(lower) || (core.length >= 5 && isWord(core)))) return { standard: attachPrefix(prefix, entry.standard.toLowerCase()) + suffix, source: entry.source, core };
     }
   }
   return undefined;
@@ -87,7 +89,7 @@ export function checkStandardWords(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
   for (const token of ctx.block.tokens) {
     if (!isPlainWord(token) || hasCapitalInside(token.text)) continue;
-    const found = findStandardWord(token.lower, ctx.officeStandardWords);
+    const found = findStandardWord(token.lower, ctx.officeStandardWords, (word) => ctx.dictionary.has(word));
     if (!found || (!isOrdinaryWord(token) && !WRONG_EVEN_CAPITALISED.has(found.core))) continue;
     hits.push({
       rule: 'language/standard-word',
@@ -271,5 +273,7 @@ function lowerCaseSentenceStarts(ctx: RuleContext): Token[] {
 }
 
 function isSmallWord(ctx: RuleContext, token: Token): boolean {
+  // "a. menawarkan …", "b) mengumumkan …": letters numbering the points of a regulation.
+  if (token.text.length < 2 || /^[.)]/u.test(ctx.block.block.text.slice(token.end))) return false;
   return isPlainWord(token) && /^\p{Ll}+$/u.test(token.text) && ctx.dictionary.accepts(token.text);
 }
