@@ -45,7 +45,7 @@ describe('office settings (periksa:)', () => {
 
 describe('language rules through their contract', () => {
   const fake: LanguageModule = {
-    LANGUAGE_RULES: [{ id: 'language/kata-baku', severity: 'error', title: 'Kata tidak baku' }],
+    LANGUAGE_RULES: [{ id: 'language/kata-baku', severity: 'error', title: 'Kata tidak baku', help: 'Tulis kata baku menurut KBBI.' }],
     checkLanguage: (tree, ctx, options) => [
       { file: ctx.file, line: tree.children[0]!.position!.start.line + ctx.lineOffset, column: 1, rule: 'language/kata-baku', severity: 'error', message: `kata-kata: ${options.extraWords.join(',')}` },
     ],

@@ -4,27 +4,25 @@ import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
 import { parseCheckDocument, type CheckDocument } from './document.ts';
 import type { Finding, Severity } from './finding.ts';
+import type { LanguageOptions } from './language/index.ts';
 import { RULE_FAMILIES } from './registry.ts';
 import type { CheckEnv, RuleInfo } from './rule.ts';
 
-/** The contract of src/lib/checks/language/index.ts (the language rules). */
-export interface LanguageOptions {
-  extraWords: string[];
-  extraStandardWords: Record<string, string>;
-  disabledRules: string[];
-}
-// `any` by default: the readability figure's shape belongs to the language module.
+/**
+ * The contract of src/lib/checks/language/index.ts (the language rules), passed in by the caller
+ * so that the other rules and their tests do not load the Hunspell dictionary.
+ * `any` by default: the readability figure's shape belongs to the language module.
+ */
 export interface LanguageModule<Readability = any> {
   checkLanguage(tree: Root, ctx: { file: string; lineOffset: number }, options: LanguageOptions): Finding[];
   measureReadability(tree: Root): Readability;
   /** One Indonesian sentence about the figure, saying which measure it is and that it is a guide. */
   describeReadability(readability: Readability): string;
-  LANGUAGE_RULES: readonly { id: string; severity: Severity; title: string; help?: string }[];
+  LANGUAGE_RULES: readonly RuleInfo[];
 }
 
 /** What the office's `periksa:` section decides, resolved against the known rules. */
 export interface CheckSettings {
-  rules: readonly RuleInfo[];
   /** Severity per rule id; a rule switched off is absent. */
   severities: ReadonlyMap<string, Severity>;
   language: LanguageOptions;
@@ -40,13 +38,7 @@ export interface CheckRun {
 
 /** Every rule with its default, the language rules included when their module is loaded. */
 export function listRules(language?: LanguageModule): RuleInfo[] {
-  const languageRules = (language?.LANGUAGE_RULES ?? []).map((rule) => ({
-    id: rule.id,
-    severity: rule.severity,
-    title: rule.title,
-    help: rule.help ?? `${rule.title}. Penjelasan lengkap: docs/aturan-bahasa.md.`,
-  }));
-  return [...RULE_FAMILIES.flatMap((family) => family.rules), ...languageRules];
+  return [...RULE_FAMILIES.flatMap((family) => family.rules), ...(language?.LANGUAGE_RULES ?? [])];
 }
 
 /**
@@ -77,7 +69,6 @@ export function resolveSettings(config: ChecksConfig | undefined, rules: readonl
   return {
     ok: true,
     value: {
-      rules,
       severities,
       language: {
         extraWords: config?.kata_tambahan ?? [],
