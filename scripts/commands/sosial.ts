@@ -5,6 +5,7 @@ import { EXIT, exitWithProblems, runAction } from '../cli.ts';
 interface SocialOptions {
   berubah?: string | true;
   antrean?: boolean;
+  terjadwal?: boolean;
   keluar: string;
   format: string;
 }
@@ -22,6 +23,7 @@ export function register(program: Command): void {
     .argument('[item...]', 'folder item, misalnya content/berita/musrenbang-2026')
     .option('--berubah [ref]', 'hanya item yang berubah sejak REF (bawaan: titik cabang dari main)')
     .option('--antrean', 'item yang kirimannya belum tuntas menurut catatan, dan item terjadwal yang waktunya sudah tiba')
+    .option('--terjadwal', 'sertakan item yang waktu terbitnya belum tiba (untuk pratinjau di PR)')
     .option('--keluar <folder>', 'folder kit; dist/sosial ikut terunggah bersama situs (Instagram mengambil gambarnya dari situ)', 'dist/sosial')
     .option('--format <format>', 'teks, json, atau markdown (pratinjau untuk komentar PR)', 'teks')
     .action((items: string[], options: SocialOptions) => runAction(() => runSocial(items, options)));

@@ -89,6 +89,16 @@ describe('tayang sosial and tayang kirim from the command line', () => {
     expect(api.received.length).toBe(count);
   });
 
+  it('leaves a scheduled item out until its time, except in a PR preview (--terjadwal)', async () => {
+    const index = join(repo, 'content/berita/panen-raya/index.md');
+    await writeFile(index, (await readFile(index, 'utf8')).replace('tag: [pertanian]', 'tag: [pertanian]\nterbit: "2099-01-01 08:00"'));
+    const now = await tayang(['sosial', 'content/berita/panen-raya', '--format', 'json']);
+    expect(JSON.parse(now.stdout)).toEqual([]);
+    const preview = await tayang(['sosial', 'content/berita/panen-raya', '--terjadwal', '--format', 'markdown']);
+    expect(preview.stdout).toContain('### Pratinjau media sosial');
+    expect(preview.stdout).toContain('Panen Raya Padi di Bunder');
+  });
+
   it('says how to make the kit when it is missing', async () => {
     const result = await tayang(['kirim', 'content/berita/panen-raya', '--kit', 'tidak-ada']);
     expect(result.code).toBe(2);

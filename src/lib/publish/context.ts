@@ -19,6 +19,7 @@ export interface PublishContext {
 export interface SelectionOptions {
   berubah?: string | true;
   antrean?: boolean;
+  terjadwal?: boolean;
 }
 
 /** Loads everything from the working tree; a broken config or ledger stops the run with its problems. */
@@ -31,7 +32,7 @@ export async function loadPublishContext(paths: string[], options: SelectionOpti
   } catch (error) {
     throw new ProblemsError([{ file: 'records/kirim', message: (error as Error).message }]);
   }
-  const selection: Selection = { paths, changedSince: options.berubah, queue: options.antrean ?? false };
+  const selection: Selection = { paths, changedSince: options.berubah, queue: options.antrean ?? false, includeScheduled: options.terjadwal ?? false };
   const { items, problems } = await selectItems(selection, ledger, now, config.value.kantor.zona_waktu);
   return { config: config.value, ledger, items, problems, base: env.TAYANG_BASE || '/' };
 }

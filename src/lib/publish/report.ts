@@ -1,9 +1,8 @@
 import { flowForPath } from '../approval/flows.ts';
 import type { Config } from '../config/schema.ts';
 import { localToday } from '../content/time.ts';
-import type { ItemLedger } from './ledger.ts';
+import { TARGETS, type ItemLedger, type Target } from './ledger.ts';
 import { TARGET_NAMES } from './render.ts';
-import { TARGETS, type Target } from './ledger.ts';
 
 /**
  * The link report: after publishing, the page and every post's URL go back to the official

@@ -13,6 +13,8 @@ export interface Selection {
   changedSince?: string | true;
   /** `--antrean`: items the ledger still owes (failed or unfinished posts), and scheduled items whose time has come but that were never posted. */
   queue: boolean;
+  /** `--terjadwal`: keep items whose `terbit` is still ahead (a PR preview shows them; publishing never does). */
+  includeScheduled?: boolean;
 }
 
 /** Items whose posts the ledger still owes, or scheduled (`terbit`) and due but not yet in the ledger. */
@@ -33,11 +35,11 @@ export async function selectItems(selection: Selection, ledger: Ledger, now: Dat
   const problems: Problem[] = [];
   const chosen = new Map<string, Item>();
   const add = (item: Item) => {
-    if (isPublished(item, now, zone)) chosen.set(item.dir, item);
+    if (selection.includeScheduled || isPublished(item, now, zone)) chosen.set(item.dir, item);
   };
   const all = selection.paths.length === 0 && selection.changedSince === undefined && !selection.queue;
   if (all || selection.queue) {
-    const loaded = await loadItems(CONTENT_ROOT, { now, zone });
+    const loaded = await loadItems(CONTENT_ROOT, selection.includeScheduled ? { zone } : { now, zone });
     problems.push(...loaded.problems);
     for (const item of all ? loaded.items : queuedItems(loaded.items, ledger)) add(item);
   }
