@@ -99,6 +99,19 @@ describe('tayang sosial and tayang kirim from the command line', () => {
     expect(preview.stdout).toContain('Panen Raya Padi di Bunder');
   });
 
+  it('with --berubah makes the kit of the changed items only', async () => {
+    const git = (...args: string[]) => new Promise<void>((resolve, reject) => execFile('git', ['-c', 'user.name=uji', '-c', 'user.email=uji@example.go.id', ...args], { cwd: repo }, (e) => (e ? reject(e) : resolve())));
+    await git('init', '--quiet', '--initial-branch=main');
+    await git('add', '.');
+    await git('commit', '--quiet', '-m', 'awal');
+    const dir = join(repo, 'content/berita/kerja-bakti');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'index.md'), '---\njudul: Kerja Bakti Saluran\ntanggal: 2026-05-12\nringkasan: Warga membersihkan saluran.\npenulis: Admin\nlokasi: Bunder\n---\n\nWarga membersihkan saluran irigasi.\n');
+    const result = await tayang(['sosial', '--berubah=HEAD', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect([...new Set((JSON.parse(result.stdout) as { item: string }[]).map((p) => p.item))]).toEqual(['content/berita/kerja-bakti']);
+  });
+
   it('says how to make the kit when it is missing', async () => {
     const result = await tayang(['kirim', 'content/berita/panen-raya', '--kit', 'tidak-ada']);
     expect(result.code).toBe(2);
