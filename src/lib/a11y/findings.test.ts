@@ -39,6 +39,15 @@ describe('page findings', () => {
     ]);
   });
 
+  it('says when an element on an item page is not in its Markdown (the layout)', () => {
+    const [finding] = pageFindings(
+      [{ path: '/berita/rapat/', file: 'content/berita/rapat/index.md', source, issues: [issue({ code: 'link-name', context: '<a href="/profil/" class="ikon"></a>', selector: 'header > a' })] }],
+      messages,
+    );
+    expect(finding).toMatchObject({ line: 1, column: 1 });
+    expect(finding.message).toMatch(/kemungkinan berasal dari tata letak situs \(src\/\), bukan dari tulisan penulis\.$/);
+  });
+
   it('reports the same problem on the same element once, preferring the detailed message', () => {
     const contrast = { context: '<p class="pucat">Teks</p>', selector: 'main > p', wcag: ['1.4.3'] };
     const findings = pageFindings(

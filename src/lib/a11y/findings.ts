@@ -43,7 +43,10 @@ export function pageFindings(pages: readonly AuditedPage[], messages: readonly R
       if (!current || prefer({ issue, text }, current)) chosen.set(key, { issue, text });
     }
     for (const { issue, text } of chosen.values()) {
-      const where = (page.source !== undefined && locateInSource(page.source, issue.context)) || { line: 1, column: 1 };
+      const located = page.source !== undefined ? locateInSource(page.source, issue.context) : undefined;
+      const where = located ?? { line: 1, column: 1 };
+      // On an item's page, an element that is nowhere in its Markdown most likely comes from the layout.
+      const origin = page.source !== undefined && !located ? ' Elemen ini tidak ada di naskah item; kemungkinan berasal dari tata letak situs (src/), bukan dari tulisan penulis.' : '';
       const element = issue.context ? ` Elemen: ${oneLine(issue.context)}` : '';
       findings.push({
         file: page.file,
@@ -51,7 +54,7 @@ export function pageFindings(pages: readonly AuditedPage[], messages: readonly R
         column: where.column,
         rule: ruleIdOf(issue),
         severity: issue.type === 'error' ? 'error' : 'warning',
-        message: `${text.message}${element} (halaman ${page.path}${issue.selector ? `, ${issue.selector}` : ''}).`,
+        message: `${text.message}${element} (halaman ${page.path}${issue.selector ? `, ${issue.selector}` : ''}).${origin}`,
         ...(text.suggestion ? { suggestion: text.suggestion } : {}),
       });
     }
