@@ -68,6 +68,12 @@ describe('the built site under a base path', () => {
     expect(html).toContain('<meta property="og:url" content="https://jenawi.karanganyarkab.go.id/kantor/profil/">');
   });
 
+  it('tells search engines where the sitemap is', async () => {
+    const robots = await readFile(join(dist, 'robots.txt'), 'utf8');
+    expect(robots).toContain('Sitemap: https://jenawi.karanganyarkab.go.id/kantor/sitemap-index.xml');
+    expect(await exists(join(dist, 'sitemap-index.xml'))).toBe(true);
+  });
+
   it('lists item pages in the RSS feed with absolute links under the base path', async () => {
     const feed = await readFile(join(dist, 'rss.xml'), 'utf8');
     const links = [...feed.matchAll(/<item>.*?<link>([^<]+)<\/link>/gs)].map(([, link]) => link!);
