@@ -3,6 +3,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { loadDictionary } from './dictionary.ts';
 import { checkLanguage, LANGUAGE_RULES, measureReadability, type LanguageOptions } from './index.ts';
 
 const NO_OPTIONS: LanguageOptions = { extraWords: [], extraStandardWords: {}, disabledRules: [] };
@@ -246,6 +247,10 @@ describe('language/inclusive-term', () => {
     expect(finding!.message).toContain('UU 8/2016');
   });
 
+  it('matches acronyms as written', () => {
+    expect(describeFindings('Razia WTS digelar.')).toEqual(['language/inclusive-term: WTS → pekerja seks (atau sebut perbuatannya sesuai peraturan)']);
+  });
+
   it('leaves a cited old law title and current terms alone', () => {
     expect(check('Undang-Undang Nomor 4 Tahun 1997 tentang Penyandang Cacat sudah dicabut; tunanetra dan penyandang disabilitas dilayani.')).toEqual([]);
   });
@@ -290,6 +295,10 @@ describe('checkLanguage', () => {
   it('reports continuation lines of list items at their own line', () => {
     const findings = check('- Kegiatan pertama\n  berisi ijin usaha.');
     expect(findings).toEqual([expect.objectContaining({ line: 2, column: 10 })]);
+  });
+
+  it('loads the dictionary once per process', () => {
+    expect(loadDictionary()).toBe(loadDictionary());
   });
 
   it('lists every rule it can report', () => {

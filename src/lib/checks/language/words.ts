@@ -114,8 +114,10 @@ export function checkInclusiveTerms(ctx: RuleContext): Hit[] {
   const { tokens } = ctx.block;
   for (let i = 0; i < tokens.length; i += 1) {
     for (const term of INCLUSIVE) {
-      // Only lower-case text: a capitalised old law title ("tentang Penyandang Cacat") is a citation.
-      if (!matchPhrase(ctx, i, term.words) || tokens[i]!.text !== tokens[i]!.lower) continue;
+      // Acronyms match as written; other terms only in lower case: a capitalised old law title
+      // ("tentang Penyandang Cacat") is a citation.
+      const acronym = term.words.length === 1 && term.words[0] === term.words[0]!.toUpperCase();
+      if (acronym ? tokens[i]!.text !== term.words[0] : !matchPhrase(ctx, i, term.words) || tokens[i]!.text !== tokens[i]!.lower) continue;
       const last = tokens[i + term.words.length - 1]!;
       hits.push({
         rule: 'language/inclusive-term',
