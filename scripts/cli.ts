@@ -28,6 +28,10 @@ export function makeCommand(name?: string): Command {
     .showHelpAfterError('(jalankan dengan --help untuk melihat cara pakainya)')
     .configureOutput({
       outputError: (text, write) => write(translateCommanderError(text)),
+    })
+    // A malformed command line is unusable input (exit 2); help and version are not errors.
+    .exitOverride((error) => {
+      process.exit(['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? EXIT.ok : EXIT.unusable);
     });
   return command;
 }
