@@ -18,10 +18,11 @@ const FolderTargetSchema = z.strictObject({
 });
 
 /** rsync over SSH to the office's server in Indonesia (PP 71/2019); the key is the TAYANG_SSH_KEY secret. */
+// Server addresses are checked with refine (a custom issue), so our wording reaches the office.
 const RsyncTargetSchema = z.strictObject({
   tujuan: z.literal('rsync'),
   /** @example "deploy@web.jenawi.karanganyarkab.go.id" */
-  server: z.string().regex(/^([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+$/, { error: 'tulis seperti pengguna@nama-server, misalnya deploy@web.jenawi.go.id.' }),
+  server: z.string().refine((v) => /^([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+$/.test(v), { error: 'tulis seperti pengguna@nama-server, misalnya deploy@web.jenawi.go.id.' }),
   /** @example "/var/www/jenawi" */
   folder: z.string().min(1),
   port: z.number().int().min(1).max(65535).default(22),
@@ -31,7 +32,7 @@ const RsyncTargetSchema = z.strictObject({
 const SftpTargetSchema = z.strictObject({
   tujuan: z.literal('sftp'),
   /** @example "situs@hosting.penyedia.co.id" */
-  server: z.string().regex(/^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+$/, { error: 'tulis seperti pengguna@nama-server, misalnya situs@hosting.penyedia.co.id.' }),
+  server: z.string().refine((v) => /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+$/.test(v), { error: 'tulis seperti pengguna@nama-server, misalnya situs@hosting.penyedia.co.id.' }),
   /** @example "/home/situs/public_html" */
   folder: z.string().min(1),
   port: z.number().int().min(1).max(65535).default(22),
@@ -50,7 +51,9 @@ const S3TargetSchema = z.strictObject({
   awalan: z.string().default(''),
 });
 
-export const DeployTargetSchema = z.discriminatedUnion('tujuan', [PagesTargetSchema, FolderTargetSchema, RsyncTargetSchema, SftpTargetSchema, S3TargetSchema]);
+export const DeployTargetSchema = z.discriminatedUnion('tujuan', [PagesTargetSchema, FolderTargetSchema, RsyncTargetSchema, SftpTargetSchema, S3TargetSchema], {
+  error: '`tujuan` harus salah satu: pages, folder, rsync, sftp, s3 (lihat docs/terbit.md).',
+});
 export type DeployTarget = z.output<typeof DeployTargetSchema>;
 
 export const PublishingSchema = z.strictObject({

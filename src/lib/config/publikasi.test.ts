@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './load.ts';
+
+const BASE = `kantor: { nama: Kecamatan Jenawi, induk: Pemkab Karanganyar, alamat: Jenawi, situs: "https://jenawi.example.go.id" }
+sop: { nomor: "1/2025", nama: SOP, tanggal_efektif: 2025-01-02, disahkan_oleh: Camat }
+peran: { ppid: { nama: PPID, anggota: [budi] } }
+alur: [{ id: publikasi, nama: Publikasi, jenis: ["*"], tahap: [{ id: v, nama: Verifikasi, peran: ppid }] }]
+`;
+
+describe('publikasi section', () => {
+  it('defaults to GitHub Pages and every platform', () => {
+    const parsed = parseConfig(BASE);
+    expect(parsed.ok && parsed.value.publikasi).toEqual({ situs: { tujuan: 'pages' }, platform: ['instagram', 'facebook', 'x', 'youtube', 'whatsapp'], tagar: [] });
+  });
+
+  it('reads an S3-compatible target in Indonesia with its defaults', () => {
+    const parsed = parseConfig(`${BASE}publikasi:\n  situs: { tujuan: s3, endpoint: "https://s3.penyedia.co.id", bucket: situs-jenawi }\n`);
+    expect(parsed.ok && parsed.value.publikasi.situs).toEqual({ tujuan: 's3', endpoint: 'https://s3.penyedia.co.id', bucket: 'situs-jenawi', wilayah: 'us-east-1', awalan: '' });
+  });
+
+  it('names the line and the allowed targets when the target is unknown', () => {
+    const parsed = parseConfig(`${BASE}publikasi:\n  situs:\n    tujuan: ftp\n`);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems[0]).toMatchObject({ line: 7, field: 'publikasi.situs.tujuan', message: expect.stringContaining('pages, folder, rsync, sftp, s3') });
+  });
+
+  it('explains a malformed server address', () => {
+    const parsed = parseConfig(`${BASE}publikasi:\n  situs: { tujuan: sftp, server: "situs di hosting", folder: /home/situs }\n`);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems[0]).toMatchObject({ field: 'publikasi.situs.server', message: expect.stringContaining('pengguna@nama-server') });
+  });
+});
