@@ -1,3 +1,4 @@
+import type { DATA_FREQUENCIES } from '../content/schema.ts';
 import type { ContentType } from '../content/types.ts';
 
 /** How the site names each kind of content: menu label, list page heading and its lead. */
@@ -19,4 +20,15 @@ export const TYPE_LABELS: Record<ContentType, TypeLabel> = {
   audio: { title: 'Audio', noun: 'audio', lead: 'Rekaman suara dengan transkrip lengkap.' },
   dokumen: { title: 'Dokumen', noun: 'dokumen', lead: 'Peraturan, surat edaran, laporan dan dokumen publik lainnya untuk diunduh.' },
   data: { title: 'Data', noun: 'data', lead: 'Data terbuka dalam bentuk tabel, dapat diunduh sebagai CSV.' },
+};
+
+/** Update frequency of a dataset (Satu Data metadata), as a reader says it. */
+export const FREQUENCY_LABELS: Record<(typeof DATA_FREQUENCIES)[number], string> = {
+  harian: 'Harian',
+  mingguan: 'Mingguan',
+  bulanan: 'Bulanan',
+  triwulanan: 'Triwulanan (tiga bulanan)',
+  semesteran: 'Semesteran (enam bulanan)',
+  tahunan: 'Tahunan',
+  sekali: 'Sekali terbit',
 };
