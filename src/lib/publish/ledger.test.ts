@@ -1,6 +1,9 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../content/load.ts';
-import { decide, type Entry, type Ledger } from './ledger.ts';
+import { decide, readLedger, writeItemLedger, type Entry, type Ledger } from './ledger.ts';
 import { queuedItems } from './select.ts';
 
 const AT = '2026-05-12T03:00:00Z';
@@ -37,5 +40,23 @@ describe('queuedItems: what the hourly run picks up', () => {
   it('takes failed posts and scheduled items never posted, not finished or unscheduled ones', () => {
     const items = [item('gagal'), item('selesai'), item('lama'), item('terjadwal', '2026-05-12 08:00'), item('terjadwal-selesai', '2026-05-11 08:00')];
     expect(queuedItems(items, ledger).map((i) => i.dir)).toEqual(['content/berita/gagal', 'content/berita/terjadwal']);
+  });
+});
+
+describe('the ledger files', () => {
+  it('round-trip one JSON file per item under records/kirim/<jenis>/', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'tayang-ledger-'));
+    const record = { item: 'content/berita/panen', posts: { x: { state: 'posted' as const, hash: 'a', url: 'https://x.com/i/web/status/1', at: AT } } };
+    await writeItemLedger(root, record);
+    expect((await readLedger(root)).get('content/berita/panen')).toEqual(record);
+  });
+
+  it('stop the run with the file named when one is broken, rather than guess', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'tayang-ledger-'));
+    await mkdir(join(root, 'records/kirim/berita'), { recursive: true });
+    await writeFile(join(root, 'records/kirim/berita/panen.json'), '{"item": "content/berita/panen", "posts": {"x": {"state": "terkirim"}}}');
+    await expect(readLedger(root)).rejects.toThrow(/records\/kirim\/berita\/panen\.json rusak \(posts\.x\.state/);
+    await writeFile(join(root, 'records/kirim/berita/panen.json'), '{"item": ');
+    await expect(readLedger(root)).rejects.toThrow(/panen\.json rusak \(bukan JSON yang sah/);
   });
 });

@@ -74,9 +74,16 @@ export async function readLedger(root: string): Promise<Ledger> {
     }
     for (const file of files) {
       const path = join(base, jenis, file);
-      const parsed = ItemLedgerSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
       // A hand-edited file that no longer fits must stop the run: guessing could post twice.
-      if (!parsed.success) throw new Error(`catatan ${path} rusak: ${parsed.error.issues[0]?.message ?? ''}. Perbaiki atau kembalikan berkasnya dari riwayat Git.`);
+      const broken = (why: string) => new Error(`catatan ${path} rusak (${why}). Perbaiki atau kembalikan berkasnya dari riwayat Git.`);
+      let json: unknown;
+      try {
+        json = JSON.parse(await readFile(path, 'utf8'));
+      } catch (error) {
+        throw broken(`bukan JSON yang sah: ${(error as Error).message}`);
+      }
+      const parsed = ItemLedgerSchema.safeParse(json);
+      if (!parsed.success) throw broken(`${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''}`);
       ledger.set(parsed.data.item, parsed.data);
     }
   }
