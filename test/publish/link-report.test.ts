@@ -1,10 +1,12 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeGithubClient, type GithubClient } from '../../src/lib/github/client.ts';
 import { readLedger, writeItemLedger } from '../../src/lib/publish/ledger.ts';
-import { recordLinkCommands, sendLinkReport, type CommentEvent, type ReportContext } from '../../src/lib/publish/link-report.ts';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { pullOfItem, recordLinkCommands, sendLinkReport, type CommentEvent, type ReportContext } from '../../src/lib/publish/link-report.ts';
 import { linkedIssues, parseLinkCommands, pullNumberOfCommitMessage } from '../../src/lib/publish/report.ts';
 import { startGithubServer, type GithubServer } from '../support/github-server.ts';
 import { makeConfig } from './fixtures.ts';
@@ -104,6 +106,24 @@ describe('link report', () => {
     const resend = await recordLinkCommands(client, REPO, { issue: { number: 12, pull_request: {} }, comment: { body: '/tautan instagram ulang', user: { login: 'admin-medsos' }, author_association: 'MEMBER' } }, await context());
     expect(resend.errors[0]).toContain('sudah tercatat terkirim');
     expect((await readLedger(root)).get('content/berita/panen-raya')!.posts.instagram).toMatchObject({ state: 'posted' });
+  });
+});
+
+describe('finding the PR that published an item', () => {
+  it('reads the newest merge or squash commit on main that touched the item', async () => {
+    const git = (...args: string[]) => promisify(execFile)('git', ['-c', 'user.name=uji', '-c', 'user.email=uji@example.go.id', ...args], { cwd: root });
+    await git('init', '--quiet', '--initial-branch=main');
+    await git('add', '.');
+    await git('commit', '--quiet', '-m', 'Panen raya (#12)');
+    const index = join(root, 'content/berita/panen-raya/index.md');
+    await writeFile(index, (await readFile(index, 'utf8')).replace('Isi berita.', 'Isi berita diperbaiki.'));
+    await git('commit', '--quiet', '-am', 'Merge pull request #15 from kantor/perbaikan\n\nPerbaiki isi');
+    await mkdir(join(root, 'records'), { recursive: true });
+    await writeFile(join(root, 'records/catatan.txt'), 'x');
+    await git('add', '.');
+    await git('commit', '--quiet', '-m', 'Catatan kirim: hasil (run 9)');
+    expect(await pullOfItem('content/berita/panen-raya', root)).toBe(15);
+    expect(await pullOfItem('content/berita/tidak-ada', root)).toBeUndefined();
   });
 });
 
