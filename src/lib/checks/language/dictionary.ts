@@ -41,11 +41,8 @@ function makeDictionary(): Dictionary {
       return analyseAffixes(word.toLowerCase()).some(hasRoot);
     },
     suggest(word) {
-      let found = suggestions.get(word);
-      if (!found) {
-        found = speller.suggest(word).slice(0, 3);
-        suggestions.set(word, found);
-      }
+      const found = suggestions.get(word) ?? speller.suggest(word).slice(0, 3);
+      suggestions.set(word, found);
       return found;
     },
   };
