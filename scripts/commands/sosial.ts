@@ -41,9 +41,11 @@ async function runSocial(paths: string[], options: SocialOptions): Promise<numbe
 
   const context = await loadPublishContext(paths, options, new Date(), process.env);
   const plan = planSocialKit(context.items, context.config, { base: context.base });
-  const logo = context.config.kantor.logo ? await readFile(context.config.kantor.logo).catch(() => undefined) : undefined;
+  const logoFile = context.config.kantor.logo;
+  const logo = logoFile ? await readFile(logoFile).catch(() => undefined) : undefined;
+  const logoProblems = logoFile && !logo ? [{ file: 'tayang.config.yml', field: 'kantor.logo', message: `berkas logo "${logoFile}" tidak bisa dibaca; gambar dibuat tanpa logo.`, fix: 'tulis path logo dari akar repositori, misalnya public/logo.svg.' }] : [];
   const written = await writeSocialKit(plan, { outDir: options.keluar, repoRoot: '.', identity: { office: context.config.kantor.nama, logo } });
-  const problems = [...context.problems, ...plan.problems, ...written.problems];
+  const problems = [...context.problems, ...logoProblems, ...plan.problems, ...written.problems];
   if (problems.length > 0) process.stderr.write(`${formatProblems(problems)}\n`);
 
   const { renderKitText, renderKitMarkdown } = await import('../../src/lib/social/render.ts');
