@@ -62,6 +62,11 @@ describe('language/standard-word', () => {
     expect(rulesIn(text)).not.toContain('language/standard-word');
   });
 
+  it('allows colloquial words in quoted speech only', () => {
+    expect(rulesIn('"Kami nggak menyangka," ujarnya.')).toEqual([]);
+    expect(describeFindings('Warga nggak datang.')).toEqual(['language/standard-word: nggak → tidak']);
+  });
+
   it('takes the office pairs', () => {
     expect(describeFindings('Warga datang ke kantor lurah.', { extraStandardWords: { lurah: 'lurah kalurahan' } })).toContain('language/standard-word: lurah → lurah kalurahan');
   });

@@ -10,6 +10,8 @@ export interface Token {
   /** Part of a URL, e-mail, domain or file name written as plain text: not a word to check. */
   inAddress: boolean;
   italic: boolean;
+  /** Inside quotation marks: someone's own words, which may be colloquial. */
+  quoted: boolean;
   /**
    * First word of its sentence, or any word of a heading (Title Case): a capital letter says
    * nothing about it being a name.
@@ -46,6 +48,7 @@ export function analyseBlock(block: ProseBlock): AnalysedBlock {
   for (const chunk of text.matchAll(/[^\s\uFFFC]+/gu)) {
     if (ADDRESS.test(chunk[0])) addressRanges.push([chunk.index, chunk.index + chunk[0].length]);
   }
+  const quoted = quotedCharacters(text);
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
@@ -57,6 +60,7 @@ export function analyseBlock(block: ProseBlock): AnalysedBlock {
       end,
       inAddress: addressRanges.some(([from, to]) => start >= from && end <= to),
       italic: block.italic[start] === true,
+      quoted: quoted[start] === true,
       sentenceStart: false,
       sentence: 0,
     });
@@ -102,6 +106,18 @@ function splitSentences(block: ProseBlock, tokens: Token[]): Sentence[] {
   }
   if (block.kind === 'heading') for (const token of tokens) token.sentenceStart = true;
   return sentences;
+}
+
+/** Per character: between “ and ”, or between a pair of straight double quotes. */
+function quotedCharacters(text: string): boolean[] {
+  const inside: boolean[] = [];
+  let open = false;
+  for (const char of text) {
+    if (char === '“' || (char === '"' && !open)) open = true;
+    else if (char === '”' || char === '"') open = false;
+    inside.push(open);
+  }
+  return inside;
 }
 
 function isAbbreviation(token: Token, text: string): boolean {

@@ -6,19 +6,20 @@ import { hasCapitalInside, isCapitalised, joinedBySpace, matchCase, type Token }
 interface StandardWordsData {
   sumber: Record<string, string>;
   juga_bila_kapital: string[];
-  kelompok: Array<{ nama: string; sumber: string; imbuhan: boolean; kata: Record<string, string> }>;
+  kelompok: Array<{ nama: string; sumber: string; imbuhan: boolean; boleh_dalam_kutipan?: boolean; kata: Record<string, string> }>;
 }
 interface StandardWord {
   standard: string;
   source: string;
   affixes: boolean;
+  allowedInQuotes: boolean;
 }
 
 const standardData = readLanguageData<StandardWordsData>('kata-baku.yml');
 const STANDARD = new Map<string, StandardWord>();
 for (const group of standardData.kelompok) {
   const source = standardData.sumber[group.sumber] ?? group.sumber;
-  for (const [word, standard] of Object.entries(group.kata)) STANDARD.set(word, { standard, source, affixes: group.imbuhan });
+  for (const [word, standard] of Object.entries(group.kata)) STANDARD.set(word, { standard, source, affixes: group.imbuhan, allowedInQuotes: group.boleh_dalam_kutipan === true });
 }
 
 const WRONG_EVEN_CAPITALISED = new Set(standardData.juga_bila_kapital);
@@ -31,14 +32,18 @@ const SUFFIXES = ['', 'kan', 'an', 'i', 'nya', 'lah', 'kah', 'pun', 'kannya', 'a
 const CLITICS = ['', 'nya', 'lah', 'kah', 'pun'];
 
 /** The standard form of a word, looking through affixes for the entries that allow it. */
-export function findStandardWord(lower: string, office: ReadonlyMap<string, string>, isWord: (word: string) => boolean): { standard: string; source: string; core: string } | undefined {
+export function findStandardWord(
+  lower: string,
+  office: ReadonlyMap<string, string>,
+  isWord: (word: string) => boolean,
+): { standard: string; source: string; core: string; allowedInQuotes: boolean } | undefined {
   const own = office.get(lower);
-  if (own) return { standard: own, source: 'daftar kata baku kantor (periksa.kata_baku_tambahan)', core: lower };
+  if (own) return { standard: own, source: 'daftar kata baku kantor (periksa.kata_baku_tambahan)', core: lower, allowedInQuotes: false };
   for (const clitic of CLITICS) {
     if (!lower.endsWith(clitic)) continue;
     const core = lower.slice(0, lower.length - clitic.length);
     const entry = STANDARD.get(core);
-    if (entry) return { standard: entry.standard + clitic, source: entry.source, core };
+    if (entry) return { standard: entry.standard + clitic, source: entry.source, core, allowedInQuotes: entry.allowedInQuotes };
   }
   for (const prefix of PREFIXES) {
     if (!lower.startsWith(prefix)) continue;
@@ -49,7 +54,7 @@ export function findStandardWord(lower: string, office: ReadonlyMap<string, stri
       const entry = STANDARD.get(core);
       // A dictionary word is only a derived non-standard form when its root is a non-standard word
       // the dictionary itself contains (dihimbau ← himbau); "meneliti" is not men-elit-i.
-      if (entry?.affixes && (!isWord(lower) || (core.length >= 5 && isWord(core)))) return { standard: attachPrefix(prefix, entry.standard.toLowerCase()) + suffix, source: entry.source, core };
+      if (entry?.affixes && (!isWord(lower) || (core.length >= 5 && isWord(core)))) return { standard: attachPrefix(prefix, entry.standard.toLowerCase()) + suffix, source: entry.source, core, allowedInQuotes: entry.allowedInQuotes };
     }
   }
   return undefined;
@@ -90,7 +95,7 @@ export function checkStandardWords(ctx: RuleContext): Hit[] {
   for (const token of ctx.block.tokens) {
     if (!isPlainWord(token) || hasCapitalInside(token.text)) continue;
     const found = findStandardWord(token.lower, ctx.officeStandardWords, (word) => ctx.dictionary.has(word));
-    if (!found || (!isOrdinaryWord(token) && !WRONG_EVEN_CAPITALISED.has(found.core))) continue;
+    if (!found || (!isOrdinaryWord(token) && !WRONG_EVEN_CAPITALISED.has(found.core)) || (found.allowedInQuotes && token.quoted)) continue;
     hits.push({
       rule: 'language/standard-word',
       start: token.start,
@@ -237,7 +242,8 @@ export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number
     if (ctx.taken(token.start, token.end)) continue;
     // "dr. Ratna", "a.n. Camat": abbreviations with a full stop.
     if (ctx.block.block.text[token.end] === '.' && ABBREVIATED.has(token.lower)) continue;
-    if (ctx.officeWords.has(token.lower) || STANDARD_FORMS.has(token.lower) || ctx.dictionary.accepts(token.text)) continue;
+    // Listed non-standard words are known words: reported by language/standard-word or allowed there (quotes).
+    if (ctx.officeWords.has(token.lower) || STANDARD_FORMS.has(token.lower) || STANDARD.has(token.lower) || ctx.dictionary.accepts(token.text)) continue;
     let suggestions: string[] = [];
     if (suggestionBudget.left > 0) {
       suggestionBudget.left -= 1;
