@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { CONFIG_FILE } from './lib/config/load.ts';
-import { ProblemsError, type Problem } from './lib/errors/problem.ts';
+import { BuildStoppedError, type Problem } from './lib/errors/problem.ts';
 import { isPublished, loadItems, loadOfficeZone } from './lib/content/load.ts';
 import { makeItemSchemas } from './lib/content/schema.ts';
 import { CONTENT_ROOT, type ContentType } from './lib/content/types.ts';
@@ -41,12 +41,10 @@ function itemLoader(jenis: ContentType): Loader {
   };
 }
 
-/** What the build prints: the problems alone (Astro prints no stack trace when `stack` is empty). */
-class ContentError extends ProblemsError {
+/** Stops the build: some content cannot be published as it is. */
+class ContentError extends BuildStoppedError {
   constructor(problems: readonly Problem[]) {
-    super(problems);
-    this.message = `Konten tidak bisa diterbitkan karena ${problems.length} masalah:\n${this.message}\nPerbaiki berkas yang disebut, lalu bangun ulang situsnya.`;
-    this.stack = '';
+    super(`Konten tidak bisa diterbitkan karena ${problems.length} masalah:`, problems);
   }
 }
 

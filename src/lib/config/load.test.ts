@@ -85,3 +85,15 @@ describe('tayang.config.yml', () => {
     expect(result.problems[0]!.line).toBeGreaterThan(0);
   });
 });
+
+describe('messages a schema sets itself', () => {
+  it("keeps the schema's own Indonesian text for a malformed date", () => {
+    const result = parseConfig(VALID.replace('tanggal_efektif: 2025-01-02', 'tanggal_efektif: 2 Januari 2025'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatchObject({
+      field: 'sop.tanggal_efektif',
+      message: 'tanggal harus ditulis TTTT-BB-HH, misalnya 2025-03-31.',
+    });
+  });
+});

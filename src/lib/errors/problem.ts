@@ -40,3 +40,16 @@ export class ProblemsError extends Error {
     this.problems = problems;
   }
 }
+
+/**
+ * Stops the site build with the problems alone. Astro prints an error's stack, and a stack into
+ * the build's chunks only hides the Indonesian message from the office's admin; with an empty
+ * stack Astro prints the message only.
+ */
+export class BuildStoppedError extends ProblemsError {
+  constructor(heading: string, problems: readonly Problem[]) {
+    super(problems);
+    this.message = `${heading}\n${this.message}\nPerbaiki berkas yang disebut, lalu bangun ulang situsnya.`;
+    this.stack = '';
+  }
+}

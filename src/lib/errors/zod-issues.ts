@@ -1,4 +1,13 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+
+const zodDefaultMessage = z.locales.en().localeError;
+
+/** A schema's own `error:` text (already Indonesian) wins over our generic wording. */
+function customMessage(issue: z.core.$ZodIssue): string | undefined {
+  const fallback = zodDefaultMessage(issue as Parameters<typeof zodDefaultMessage>[0]);
+  const text = typeof fallback === 'string' ? fallback : fallback?.message;
+  return issue.message && issue.message !== text ? issue.message : undefined;
+}
 
 /**
  * Turns a zod issue into plain Indonesian for office staff: what is wrong with the value and
@@ -6,6 +15,8 @@ import type { z } from 'zod';
  * pass through untouched. One parser for every schema (config, content, snapshot).
  */
 export function describeIssue(issue: z.core.$ZodIssue): { message: string; fix?: string } {
+  const custom = customMessage(issue);
+  if (custom !== undefined) return { message: custom };
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { CONFIG_FILE, loadConfigFile } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { ProblemsError, type Problem } from '../errors/problem.ts';
+import { BuildStoppedError, type Problem } from '../errors/problem.ts';
 
 /**
  * The office config as the site needs it, read once per build. The only file-system edge of
@@ -23,15 +23,10 @@ async function loadSiteConfig(): Promise<Config> {
   return result.value;
 }
 
-/**
- * Stops a page's build with the problems alone: Astro prints an error's stack, and a stack into
- * the build's chunks only hides the Indonesian message from the office's admin.
- */
-export class BuildProblemsError extends ProblemsError {
+/** Stops a page's build: the office's config (or a file it names) is unusable. */
+export class BuildProblemsError extends BuildStoppedError {
   constructor(problems: readonly Problem[]) {
-    super(problems);
-    this.message = `Situs tidak bisa dibangun:\n${this.message}\nPerbaiki berkas yang disebut, lalu bangun ulang situsnya.`;
-    this.stack = this.message;
+    super('Situs tidak bisa dibangun:', problems);
   }
 }
 
