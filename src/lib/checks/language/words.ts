@@ -173,10 +173,12 @@ interface CapitalData {
   hari_setelah_kata_hari: string[];
   wilayah: string[];
   sapaan: string[];
+  jabatan: string[];
 }
 const CAPITALS = readLanguageData<CapitalData>('huruf-kapital.yml');
 const REGION_WORDS = new Set(CAPITALS.wilayah);
 const ADDRESS_WORDS = new Set(CAPITALS.sapaan);
+const POSITIONS = CAPITALS.jabatan.map((position) => position.split(' ')).sort((a, b) => b.length - a.length);
 const ABBREVIATED = new Set(readLanguageData<string[]>('singkatan.yml'));
 
 export function checkCapitalization(ctx: RuleContext): Hit[] {
@@ -211,6 +213,14 @@ export function checkCapitalization(ctx: RuleContext): Hit[] {
       }
       if (CAPITALS.hari_setelah_kata_hari.includes(token.lower) && previousJoined && previous.lower === 'hari') {
         hit(token, matchCase('A', token.lower), 'nama hari');
+        continue;
+      }
+      const position = POSITIONS.find((words) => matchPhrase(ctx, i, words));
+      const named = position && tokens[i + position.length];
+      if (position && named && joinedBySpace(block.text, tokens[i + position.length - 1]!, named) && isCapitalised(named.text) && !named.sentenceStart && !/^se-/iu.test(named.text) && previous?.lower !== 'para') {
+        const written = position.map((word) => matchCase('A', word)).join(' ');
+        hits.push({ rule: 'language/capitalization', start: token.start, end: tokens[i + position.length - 1]!.end, message: `"${position.join(' ')}" ditulis "${written}": nama jabatan yang diikuti nama orang, instansi atau tempat berhuruf awal kapital (EYD V, Huruf Kapital).`, suggestion: written });
+        i += position.length - 1;
         continue;
       }
       if (ADDRESS_WORDS.has(token.lower) && nextJoined && isCapitalised(next.text) && !next.sentenceStart && !['Kota'].includes(next.text) && previous?.lower !== 'para') {
