@@ -30,8 +30,21 @@ describe('.github/workflows/periksa.yml', () => {
     expect(script).toContain('npm run build');
     expect(script).toMatch(/npx tayang aksesibilitas --berubah/);
     const uploads = steps(checks.workflow).filter((s) => s.uses?.startsWith('actions/upload-artifact@'));
-    expect(uploads.map((s) => s.with?.name)).toEqual(['pratinjau', 'laporan-periksa']);
+    expect(uploads.map((s) => s.with?.name)).toEqual(['pratinjau', 'sosial', 'laporan-periksa']);
     expect(steps(checks.workflow).find((s) => s.uses?.startsWith('actions/checkout@'))?.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false });
+  });
+});
+
+describe('social posts in the pull request', () => {
+  it('previews the kit of the changed items in the one summary comment, so the approval covers the posts', () => {
+    const script = runs(checks.workflow);
+    expect(script).toMatch(/npx tayang sosial --berubah="origin\/\$BASE_REF" --terjadwal --keluar laporan\/sosial --format markdown > laporan\/sosial\.md/);
+    expect(script).toContain('cat laporan/sosial.md >> laporan/komentar.md');
+    const names = steps(checks.workflow).map((s) => s.name ?? '');
+    const periksa = names.findIndex((n) => n.startsWith('Periksa naskah'));
+    const sosial = names.findIndex((n) => n.startsWith('Pratinjau kit media sosial'));
+    expect(periksa).toBeGreaterThanOrEqual(0);
+    expect(sosial).toBeGreaterThan(periksa);
   });
 });
 
