@@ -92,10 +92,15 @@ function isOrdinaryWord(token: Token): boolean {
 
 export function checkStandardWords(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
-  for (const token of ctx.block.tokens) {
+  const { tokens, block } = ctx.block;
+  for (const [i, token] of tokens.entries()) {
     if (!isPlainWord(token) || hasCapitalInside(token.text)) continue;
     const found = findStandardWord(token.lower, ctx.officeStandardWords, (word) => ctx.dictionary.has(word));
-    if (!found || (!isOrdinaryWord(token) && !WRONG_EVEN_CAPITALISED.has(found.core)) || (found.allowedInQuotes && token.quoted)) continue;
+    if (!found || (found.allowedInQuotes && token.quoted)) continue;
+    // "Puteri Ayu menyampaikan …": a capitalised word followed by another one starts a name.
+    const next = tokens[i + 1];
+    const startsName = isCapitalised(token.text) && block.kind !== 'heading' && next !== undefined && isCapitalised(next.text) && joinedBySpace(block.text, token, next);
+    if ((!isOrdinaryWord(token) || startsName) && !WRONG_EVEN_CAPITALISED.has(found.core)) continue;
     hits.push({
       rule: 'language/standard-word',
       start: token.start,
