@@ -301,6 +301,10 @@ describe('checkLanguage', () => {
     expect(findings).toEqual([expect.objectContaining({ file: 'x.md', line: 14, column: 29, rule: 'language/standard-word' })]);
   });
 
+  it('keeps columns right after an emoji', () => {
+    expect(check('Selamat 🎉 atas ijin usaha.')).toEqual([expect.objectContaining({ rule: 'language/standard-word', column: 17 })]);
+  });
+
   it('reports continuation lines of list items at their own line', () => {
     const findings = check('- Kegiatan pertama\n  berisi ijin usaha.');
     expect(findings).toEqual([expect.objectContaining({ line: 2, column: 10 })]);

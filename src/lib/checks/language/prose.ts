@@ -53,13 +53,15 @@ function appendInline(block: ProseBlock, node: PhrasingContent, italic: boolean,
   switch (node.type) {
     case 'text': {
       let { line, column } = start;
-      for (const char of node.value) {
+      // UTF-16 code units, like the offsets of every string method the rules use.
+      for (let i = 0; i < node.value.length; i += 1) {
+        const char = node.value[i]!;
         push(block, char, line, column, italic);
         if (char === '\n') {
           line += 1;
           // Continuation lines of a list item or quote are indented like the block's first line.
           column = continuation;
-        } else column += char.length;
+        } else column += 1;
       }
       return;
     }

@@ -97,12 +97,11 @@ function splitSentences(block: ProseBlock, tokens: Token[]): Sentence[] {
     first = i + 1;
   }
   close(text.length, tokens.length - 1);
-  // Quoted speech and object markers do not start a new sentence, but a word right after an
-  // opening quote or a line break in a heading/table cell is written capitalised for that reason.
+  // Quoted speech, brackets and object markers do not end a sentence, but the word right after
+  // an opening quote or bracket may be capitalised for that reason.
   for (const token of tokens) {
     const before = text.slice(Math.max(0, token.start - 2), token.start);
-    if (/(^|\s)["“‘(]$/u.test(before) || token.start === 0 || /\n\s*$/.test(before)) token.sentenceStart = true;
-    if (text[token.start - 1] === OBJECT) token.sentenceStart = true;
+    if (/(^|\s)["“‘(]$/u.test(before) || token.start === 0 || text[token.start - 1] === OBJECT) token.sentenceStart = true;
   }
   if (block.kind === 'heading') for (const token of tokens) token.sentenceStart = true;
   return sentences;
@@ -112,7 +111,8 @@ function splitSentences(block: ProseBlock, tokens: Token[]): Sentence[] {
 function quotedCharacters(text: string): boolean[] {
   const inside: boolean[] = [];
   let open = false;
-  for (const char of text) {
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
     if (char === '“' || (char === '"' && !open)) open = true;
     else if (char === '”' || char === '"') open = false;
     inside.push(open);
