@@ -197,7 +197,7 @@ export async function readBaseConfig(client: GithubClient, target: PullTarget, b
 }
 
 /** Members of each team; a team we may not read stays unknown, so its members' reviews do not count. */
-async function fetchTeams(client: GithubClient, teams: string[], warnings: string[]): Promise<Record<string, string[]>> {
+export async function fetchTeams(client: GithubClient, teams: string[], warnings: string[]): Promise<Record<string, string[]>> {
   const members: Record<string, string[]> = {};
   for (const team of teams) {
     const [org, slug] = team.split('/') as [string, string];
