@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { loadDictionary } from './dictionary.ts';
-import { checkLanguage, LANGUAGE_RULES, measureReadability, type LanguageOptions } from './index.ts';
+import { checkLanguage, describeReadability, LANGUAGE_RULES, measureReadability, type LanguageOptions } from './index.ts';
 
 const NO_OPTIONS: LanguageOptions = { extraWords: [], extraStandardWords: {}, disabledRules: [] };
 
@@ -279,6 +279,11 @@ describe('plain language', () => {
     const sentence = `${words(12)}. `;
     expect(rulesIn(sentence.repeat(11))).toEqual(['language/paragraph-length']);
     expect(rulesIn(sentence.repeat(10))).toEqual([]);
+  });
+
+  it('describes readability in Indonesian, decimals with a comma', () => {
+    const figure = measureReadability(parse('Warga datang ke balai desa. Mereka pulang.'));
+    expect(describeReadability(figure)).toBe('Keterbacaan (panduan, bukan nilai baku): 3,5 kata per kalimat, 2 suku kata per kata, 0 kalimat lebih dari 35 kata — tergolong mudah.');
   });
 
   it('measures readability per document', () => {

@@ -84,7 +84,9 @@ export function measureReadability(tree: Root): Readability {
 
 /** One line for the summary comment, in Indonesian. */
 export function describeReadability(readability: Readability): string {
-  return `Keterbacaan (panduan, bukan nilai baku): ${readability.averageWordsPerSentence} kata per kalimat, ${readability.averageSyllablesPerWord} suku kata per kata, ${readability.longSentences} kalimat lebih dari ${LIMITS.sentenceWords} kata — tergolong ${readability.level}.`;
+  // Indonesian writes the decimal separator as a comma.
+  const decimal = (value: number) => String(value).replace('.', ',');
+  return `Keterbacaan (panduan, bukan nilai baku): ${decimal(readability.averageWordsPerSentence)} kata per kalimat, ${decimal(readability.averageSyllablesPerWord)} suku kata per kata, ${readability.longSentences} kalimat lebih dari ${LIMITS.sentenceWords} kata — tergolong ${readability.level}.`;
 }
 
 /** Indonesian syllables: one per vowel (ma-in, pe-ra-ih), the diphthongs ai, au, ei, oi at the end of a word counting once (pan-tai, pu-lau). */
