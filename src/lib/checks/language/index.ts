@@ -37,7 +37,8 @@ const TEXT_RULES = [checkSpacing, checkNumbers, checkSentenceLength, checkParagr
 export function checkLanguage(tree: Root, ctx: { file: string; lineOffset: number }, options: LanguageOptions): Finding[] {
   const disabled = new Set(options.disabledRules);
   const dictionary = loadDictionary();
-  const officeWords = new Set(options.extraWords.map((word) => word.toLowerCase()));
+  // "Kalurahan Bunder" in the office list accepts both of its words.
+  const officeWords = new Set(options.extraWords.flatMap((entry) => entry.toLowerCase().split(/\s+/u)));
   const officeStandardWords = new Map(Object.entries(options.extraStandardWords).map(([word, standard]) => [word.toLowerCase(), standard]));
   const suggestionBudget = { left: LIMITS.suggestedWords };
   const findings: Finding[] = [];

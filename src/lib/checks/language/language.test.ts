@@ -98,6 +98,7 @@ describe('language/spelling', () => {
   it('accepts the office words', () => {
     expect(rulesIn('Kegiatan nyadran digelar di makam.')).toContain('language/spelling');
     expect(check('Kegiatan nyadran digelar di makam.', { extraWords: ['Nyadran'] })).toEqual([]);
+    expect(check('Kegiatan nyadran dan kenduri digelar.', { extraWords: ['nyadran kenduri'] })).toEqual([]);
   });
 
   it('can be switched off', () => {
