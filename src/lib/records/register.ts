@@ -1,0 +1,162 @@
+import type { ContentType } from '../content/types.ts';
+import type { ApprovalRecord, ItemChange, RecordApproval, RecordItem, RecordStage } from './record.ts';
+
+/**
+ * The register of approvals (one row per published item and stage), the SOP-compliance summary
+ * (how many stages passed within their time standard), and an item's history for its page.
+ * Pure: records in, tables and numbers out.
+ */
+
+export interface RegisterRow {
+  item: string;
+  jenis: ContentType;
+  judul: string | null;
+  change: ItemChange;
+  /** Who opened the PR. */
+  penulis: string;
+  pr: number;
+  pr_url: string;
+  merged_at: string;
+  stage: string;
+  stage_name: string;
+  flow: string;
+  /** The role the approver acted in (the stage's roles while nobody approved). */
+  role: string;
+  approver: string | null;
+  stand_in: boolean;
+  approved_at: string | null;
+  elapsed_minutes: number;
+  standard_minutes: number | null;
+  standard_text: string;
+  overdue: boolean;
+  /** The stage had passed when the PR was merged. */
+  passed: boolean;
+}
+
+/** The stages that approved an item: those of the flows governing its files. */
+export function stagesForItem(record: ApprovalRecord, item: RecordItem): RecordStage[] {
+  return record.stages.filter((stage) => item.flows.includes(stage.flow));
+}
+
+/** Register rows in merge order; a stage with several approvers gives one row per approver. */
+export function registerRows(records: readonly ApprovalRecord[]): RegisterRow[] {
+  return records.flatMap((record) =>
+    record.items.flatMap((item) =>
+      stagesForItem(record, item).flatMap((stage) => {
+        const base = {
+          item: item.folder,
+          jenis: item.jenis,
+          judul: item.judul ?? null,
+          change: item.change,
+          penulis: record.author,
+          pr: record.pr,
+          pr_url: record.url,
+          merged_at: record.merged_at,
+          stage: stage.id,
+          stage_name: stage.name,
+          flow: stage.flow,
+          elapsed_minutes: stage.elapsed_minutes,
+          standard_minutes: stage.standard_minutes,
+          standard_text: stage.standard_text,
+          overdue: stage.overdue,
+          passed: stage.state === 'approved',
+        };
+        const approvals: (RecordApproval | undefined)[] = stage.approvals.length > 0 ? stage.approvals : [undefined];
+        return approvals.map((approval) => ({
+          ...base,
+          role: approval ? approval.role.name : stage.roles.map((role) => role.name).join(' / '),
+          approver: approval?.login ?? null,
+          stand_in: approval?.stand_in !== undefined,
+          approved_at: approval?.submitted_at ?? null,
+        }));
+      }),
+    ),
+  );
+}
+
+export interface StageCompliance {
+  flow: string;
+  stage: string;
+  name: string;
+  /** Times the stage was gone through (one per merged PR that needed it). */
+  count: number;
+  /** With a time standard (not tentatif) and passed. */
+  measured: number;
+  within_standard: number;
+  overdue: number;
+  /** No time standard (tentatif). */
+  tentative: number;
+  /** Not passed when the PR was merged. */
+  not_passed: number;
+  /** Mean working minutes of the passed ones; null when none passed. */
+  average_minutes: number | null;
+}
+
+export interface ComplianceSummary {
+  pulls: number;
+  items: number;
+  /** Merged although the verdict was not `approved`. */
+  merged_without_approval: number[];
+  stages: Omit<StageCompliance, 'flow' | 'stage' | 'name' | 'average_minutes'>;
+  /** Share of measured stages within their standard, 0–100, one decimal; null with none measured. */
+  within_standard_percent: number | null;
+  by_stage: StageCompliance[];
+}
+
+/**
+ * The SOP-compliance numbers. Stages are counted per PR (a PR publishing three items went
+ * through its stages once). A stage counts as measured when it passed and has a standard; a
+ * stage that never passed is not "within" it.
+ */
+export function summarizeCompliance(records: readonly ApprovalRecord[]): ComplianceSummary {
+  const byStage = new Map<string, StageCompliance & { total_minutes: number; passed: number }>();
+  for (const record of records) {
+    for (const stage of record.stages) {
+      const key = `${stage.flow}/${stage.id}`;
+      const entry = byStage.get(key) ?? { flow: stage.flow, stage: stage.id, name: stage.name, count: 0, measured: 0, within_standard: 0, overdue: 0, tentative: 0, not_passed: 0, average_minutes: null, total_minutes: 0, passed: 0 };
+      const passed = stage.state === 'approved';
+      entry.count += 1;
+      if (!passed) entry.not_passed += 1;
+      else {
+        entry.passed += 1;
+        entry.total_minutes += stage.elapsed_minutes;
+      }
+      if (stage.standard_minutes === null) entry.tentative += 1;
+      else if (passed) {
+        entry.measured += 1;
+        if (stage.overdue) entry.overdue += 1;
+        else entry.within_standard += 1;
+      }
+      byStage.set(key, entry);
+    }
+  }
+  const stages = [...byStage.values()].map(({ total_minutes, passed, ...entry }) => ({
+    ...entry,
+    average_minutes: passed > 0 ? Math.round(total_minutes / passed) : null,
+  }));
+  const sum = (field: 'count' | 'measured' | 'within_standard' | 'overdue' | 'tentative' | 'not_passed') => stages.reduce((total, s) => total + s[field], 0);
+  const totals = { count: sum('count'), measured: sum('measured'), within_standard: sum('within_standard'), overdue: sum('overdue'), tentative: sum('tentative'), not_passed: sum('not_passed') };
+  return {
+    pulls: records.length,
+    items: new Set(records.flatMap((record) => record.items.map((item) => item.folder))).size,
+    merged_without_approval: records.filter((record) => record.state !== 'approved').map((record) => record.pr),
+    stages: totals,
+    within_standard_percent: totals.measured > 0 ? Math.round((totals.within_standard / totals.measured) * 1000) / 10 : null,
+    by_stage: stages,
+  };
+}
+
+/** One PR in an item's history: how it changed the item and the stages that approved it. */
+export interface ItemHistoryEntry {
+  record: ApprovalRecord;
+  item: RecordItem;
+  stages: RecordStage[];
+}
+
+/** The records that published or changed the item in `folder`, oldest first. */
+export function itemHistory(records: readonly ApprovalRecord[], folder: string): ItemHistoryEntry[] {
+  return records.flatMap((record) => {
+    const item = record.items.find((candidate) => candidate.folder === folder);
+    return item ? [{ record, item, stages: stagesForItem(record, item) }] : [];
+  });
+}
