@@ -50,7 +50,7 @@ export function checkDiKe(ctx: RuleContext): Hit[] {
           rule: 'language/di-ke',
           start: token.start,
           end: next.end,
-          message: `"${token.text} ${next.text}" ditulis serangkai: di- di sini awalan kata kerja pasif, bukan kata depan (EYD V, Penulisan Kata: Kata Depan).`,
+          message: `"${token.text} ${next.text}" ditulis serangkai: di- pembentuk kata kerja pasif adalah awalan, bukan kata depan (EYD V, Kata Depan).`,
           suggestion: matchCase(token.text, joined),
         });
         i += 1;
@@ -67,7 +67,7 @@ export function checkDiKe(ctx: RuleContext): Hit[] {
       rule: 'language/di-ke',
       start: token.start,
       end: token.end,
-      message: `"${token.text}" ditulis terpisah: ${prefix} di sini kata depan penunjuk tempat, arah atau waktu, bukan awalan (EYD V, Penulisan Kata: Kata Depan).`,
+      message: `"${token.text}" ditulis terpisah: "${prefix}" yang menunjuk tempat, arah atau waktu adalah kata depan, bukan awalan (EYD V, Kata Depan).`,
       suggestion: `${matchCase(token.text, prefix)} ${restWritten}`,
     });
   }
