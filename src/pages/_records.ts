@@ -1,0 +1,26 @@
+/**
+ * The pages' edge to the approval records (records/persetujuan/, written by `tayang catat`),
+ * read once per build. A broken record stops the build with its file and field, like a broken
+ * config: a page must never show a history that is silently incomplete.
+ */
+import { posix } from 'node:path';
+import type { ApprovalRecord } from '../lib/records/record.ts';
+import { itemHistory, type ItemHistoryEntry } from '../lib/records/register.ts';
+import { readRecords } from '../lib/records/store.ts';
+import { BuildProblemsError } from '../lib/site/office.ts';
+import type { Entry } from './_content.ts';
+
+let loaded: Promise<ApprovalRecord[]> | undefined;
+
+function approvalRecords(): Promise<ApprovalRecord[]> {
+  loaded ??= readRecords('.').then((result) => {
+    if (!result.ok) throw new BuildProblemsError(result.problems);
+    return result.value;
+  });
+  return loaded;
+}
+
+/** The PRs that published or changed this item, oldest first. */
+export async function approvalHistoryOf(entry: Pick<Entry, 'filePath'>): Promise<ItemHistoryEntry[]> {
+  return itemHistory(await approvalRecords(), posix.dirname(entry.filePath!));
+}
