@@ -95,6 +95,11 @@ describe('language/spelling', () => {
     expect(check(text)).toEqual([]);
   });
 
+  it('catches a typo in a capitalised institution word, not in names', () => {
+    expect(describeFindings('Warga Kebupaten Karanganyar dan Pemeritah Desa hadir.')).toEqual(['language/spelling: Kebupaten → Kabupaten', 'language/spelling: Pemeritah → Pemerintah']);
+    expect(check('Kabupaten Karanganyar, Kapanewon Patuk, dan Bu Kartini hadir bersama Pak Sekarno.')).toEqual([]);
+  });
+
   it('accepts the office words', () => {
     expect(rulesIn('Warga mbecek ke rumah tetangga.')).toContain('language/spelling');
     expect(check('Warga mbecek ke rumah tetangga.', { extraWords: ['Mbecek'] })).toEqual([]);

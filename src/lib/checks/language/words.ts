@@ -247,10 +247,33 @@ export function checkCapitalization(ctx: RuleContext): Hit[] {
   return hits;
 }
 
+const INSTITUTION_WORDS = readLanguageData<string[]>('kata-lembaga.yml');
+
+/** "Kebupaten" → "Kabupaten": one letter off (changed, missing, extra or swapped) a frequent institution word. */
+function nearInstitutionWord(word: string): string | undefined {
+  if (word.length < 6) return undefined;
+  return INSTITUTION_WORDS.find((known) => known !== word && Math.abs(known.length - word.length) <= 1 && isOneEditApart(known, word));
+}
+
+function isOneEditApart(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number }): Hit[] {
   const hits: Hit[] = [];
   for (const token of ctx.block.tokens) {
     if (!isPlainWord(token) || token.text.length < 2) continue;
+    const near = isCapitalised(token.text) && !hasCapitalInside(token.text) ? nearInstitutionWord(token.text) : undefined;
+    if (near && !ctx.dictionary.has(token.lower) && !ctx.officeWords.has(token.lower) && !ctx.taken(token.start, token.end)) {
+      hits.push({ rule: 'language/spelling', start: token.start, end: token.end, message: `"${token.text}" tampaknya salah ketik "${near}" (Hunspell id_ID, berdasarkan KBBI). Bila ini nama, tambahkan ke periksa.kata_tambahan.`, suggestion: near });
+      continue;
+    }
     // Capitalised words are names, acronyms (PPID, APBDes) or sentence starts; digits are numbers,
     // codes and ordinals (ke-3); apostrophes are transliterations (Qur'an). None is a spelling question.
     if (/[\p{Lu}\p{N}'’]/u.test(token.text)) continue;
