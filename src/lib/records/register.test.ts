@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { SnapshotSchema } from '../approval/types.ts';
+import { toCsv } from './csv.ts';
+import { recordMergedPull, type ApprovalRecord } from './record.ts';
+import { registerRows, summarizeCompliance, itemHistory } from './register.ts';
+import { renderRegisterCsv, renderRegisterText, REGISTER_COLUMNS } from './render.ts';
+import { mergedSnapshot, NEWS, testConfig } from './testing.ts';
+
+const DAY = '2025-03-10';
+
+/** A merged PR whose Kasubbag approves `kasubbagAfter` and Ketua Divisi `ketuaAfter` minutes later. */
+function merged(number: number, kasubbagAfter: number, ketuaAfter: number | null, files = [NEWS]): ApprovalRecord {
+  const at = (minutes: number) => new Date(Date.parse(`${DAY}T08:00:00+07:00`) + minutes * 60_000).toISOString();
+  const reviews = [{ login: 'kasubbag-a', state: 'APPROVED', at: at(kasubbagAfter) }];
+  if (ketuaAfter !== null) reviews.push({ login: 'ketua-divisi', state: 'APPROVED', at: at(kasubbagAfter + ketuaAfter) });
+  const snapshot = mergedSnapshot({ number, author: 'penulis', opened: `${DAY}T08:00:00+07:00`, merged: at(300), files, reviews });
+  const result = recordMergedPull({ config: testConfig(), snapshot: SnapshotSchema.parse(snapshot), titles: new Map([['content/berita/rapat-pleno', 'Rapat Pleno']]), source: 'uji' });
+  if (!result.ok || !result.value) throw new Error('no record');
+  return result.value;
+}
+
+describe('summarizeCompliance', () => {
+  it('counts stages within their standard, late, and not passed at the merge, once per PR', () => {
+    const records = [
+      merged(1, 30, 20), // both within (60 and 30 minutes)
+      merged(2, 90, 20, [NEWS, 'content/berita/lain/index.md']), // Kasubbag late; two items, stages counted once
+      merged(3, 30, null), // Ketua Divisi never approved: merged without approval
+    ];
+    const summary = summarizeCompliance(records);
+    expect(summary).toMatchObject({
+      pulls: 3,
+      items: 2,
+      merged_without_approval: [3],
+      stages: { count: 6, measured: 5, within_standard: 4, overdue: 1, tentative: 0, not_passed: 1 },
+      within_standard_percent: 80,
+    });
+    expect(summary.by_stage).toEqual([
+      { flow: 'publikasi', stage: 'verifikasi', name: 'Verifikasi Kasubbag', count: 3, measured: 3, within_standard: 2, overdue: 1, tentative: 0, not_passed: 0, average_minutes: 50 },
+      { flow: 'publikasi', stage: 'pemeriksaan', name: 'Pemeriksaan Pimpinan', count: 3, measured: 2, within_standard: 2, overdue: 0, tentative: 0, not_passed: 1, average_minutes: 20 },
+    ]);
+  });
+
+  it('has no percentage when no stage has a time standard', () => {
+    expect(summarizeCompliance([]).within_standard_percent).toBeNull();
+  });
+});
+
+describe('registerRows', () => {
+  it('gives one row per item and stage, naming the official, or the roles while nobody approved', () => {
+    const rows = registerRows([merged(3, 30, null)]);
+    expect(rows.map((row) => [row.item, row.stage, row.role, row.approver, row.passed, row.overdue])).toEqual([
+      ['content/berita/rapat-pleno', 'verifikasi', 'Kasubbag Teknis', 'kasubbag-a', true, false],
+      // Still open at the merge, and already past its 30 minutes.
+      ['content/berita/rapat-pleno', 'pemeriksaan', 'Ketua Divisi / Sekretaris', null, false, true],
+    ]);
+  });
+});
+
+describe('itemHistory', () => {
+  it('lists the PRs that touched an item, with only the stages of its flows', () => {
+    const records = [merged(1, 30, 20), merged(2, 30, 20, ['content/berita/lain/index.md'])];
+    expect(itemHistory(records, 'content/berita/rapat-pleno').map((entry) => [entry.record.pr, entry.stages.length])).toEqual([[1, 2]]);
+    expect(itemHistory(records, 'content/berita/tidak-ada')).toEqual([]);
+  });
+});
+
+describe('register CSV', () => {
+  it('has the register columns and times in the office zone', () => {
+    const [header, first] = renderRegisterCsv([merged(1, 30, 20)], 'Asia/Jakarta').split('\r\n');
+    expect(header).toBe(REGISTER_COLUMNS.join(','));
+    expect(first).toBe(
+      'content/berita/rapat-pleno,berita,Rapat Pleno,terbit pertama,penulis,1,https://github.com/kantor/situs/pull/1,2025-03-10T13:00:00+07:00,' +
+        'publikasi,Verifikasi Kasubbag,Kasubbag Teknis,kasubbag-a,tidak,2025-03-10T08:30:00+07:00,30,60,1 jam,tidak,ya',
+    );
+  });
+
+  it('quotes commas, quotes and line breaks, and defuses formulas', () => {
+    expect(toCsv([['Rapat, "pleno"', 'baris\nkedua', '=HYPERLINK("x")', '-1+1', '@SUM(A1)', 42, null, 'biasa']])).toBe(
+      `"Rapat, ""pleno""","baris\nkedua","'=HYPERLINK(""x"")",'-1+1,'@SUM(A1),42,,biasa\r\n`,
+    );
+  });
+});
+
+describe('register text', () => {
+  it('marks a PR merged without every approval and ends with the compliance summary', () => {
+    const text = renderRegisterText([merged(3, 90, null)], 'Asia/Jakarta');
+    expect(text).toContain('PR #3 "Berita: Musrenbang kecamatan 2025" oleh penulis, digabung Senin, 10 Maret 2025, 13.00 WIB — DIGABUNG TANPA PERSETUJUAN LENGKAP');
+    expect(text).toContain('- Verifikasi Kasubbag: kasubbag-a (Kasubbag Teknis), Senin, 10 Maret 2025, 09.30 WIB — 1 jam 30 menit waktu kerja, mutu baku 1 jam, TERLAMBAT');
+    expect(text).toContain('Dengan mutu baku: 0 dari 1 tepat waktu (0%), 1 terlambat.');
+    expect(text).toContain('Digabung tanpa persetujuan lengkap: PR #3.');
+  });
+});

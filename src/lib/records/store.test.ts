@@ -1,0 +1,75 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SnapshotSchema } from '../approval/types.ts';
+import { recordMergedPull, type ApprovalRecord } from './record.ts';
+import { readItemTitles, readRecords, RECORDS_DIR, writeRecord } from './store.ts';
+import { mergedSnapshot, NEWS, testConfig } from './testing.ts';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'tayang-catatan-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function sample(number: number, merged: string): ApprovalRecord {
+  const snapshot = mergedSnapshot({ number, author: 'penulis', opened: '2025-03-10T08:00:00+07:00', merged, files: [NEWS] });
+  const result = recordMergedPull({ config: testConfig(), snapshot: SnapshotSchema.parse(snapshot), titles: new Map(), source: 'uji' });
+  if (!result.ok || !result.value) throw new Error('no record');
+  return result.value;
+}
+
+describe('record files', () => {
+  it('writes a record once, reads it back, and never replaces it', async () => {
+    const record = sample(12, '2025-03-10T10:00:00+07:00');
+    expect(await writeRecord(root, record)).toBe('created');
+    expect(await writeRecord(root, record)).toBe('unchanged');
+    const changed = { ...record, title: 'Judul lain' };
+    expect(await writeRecord(root, changed)).toBe('kept');
+    expect(JSON.parse(await readFile(join(root, RECORDS_DIR, '12.json'), 'utf8')).title).toBe(record.title);
+    expect(await readRecords(root)).toEqual({ ok: true, value: [record] });
+  });
+
+  it('reads records oldest merge first, whatever their numbers', async () => {
+    await writeRecord(root, sample(30, '2025-03-11T10:00:00+07:00'));
+    await writeRecord(root, sample(4, '2025-03-12T10:00:00+07:00'));
+    await writeRecord(root, sample(100, '2025-03-10T10:00:00+07:00'));
+    const result = await readRecords(root);
+    expect(result.ok && result.value.map((record) => record.pr)).toEqual([100, 30, 4]);
+  });
+
+  it('has no records when the folder does not exist yet', async () => {
+    expect(await readRecords(root)).toEqual({ ok: true, value: [] });
+  });
+
+  it('names a broken file and its field instead of skipping it', async () => {
+    await mkdir(join(root, RECORDS_DIR), { recursive: true });
+    await writeFile(join(root, RECORDS_DIR, '5.json'), '{"pr": 5,');
+    const record = sample(6, '2025-03-10T10:00:00+07:00');
+    await writeFile(join(root, RECORDS_DIR, '6.json'), JSON.stringify({ ...record, merged_at: 'kemarin' }));
+    await writeFile(join(root, RECORDS_DIR, '8.json'), JSON.stringify(sample(7, '2025-03-10T10:00:00+07:00')));
+    const result = await readRecords(root);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => [p.file, p.field])).toEqual([
+      ['records/persetujuan/5.json', undefined],
+      ['records/persetujuan/6.json', 'merged_at'],
+      ['records/persetujuan/8.json', 'pr'],
+    ]);
+    expect(result.problems[0]!.message).toContain('bukan JSON yang sah');
+  });
+});
+
+describe('readItemTitles', () => {
+  it('reads the judul of each item folder and skips folders without a readable one', async () => {
+    await mkdir(join(root, 'content/berita/ada'), { recursive: true });
+    await writeFile(join(root, 'content/berita/ada/index.md'), '---\njudul: "Rapat Pleno: Hasil"\ntanggal: bukan-tanggal\n---\nIsi.\n');
+    await mkdir(join(root, 'content/berita/rusak'), { recursive: true });
+    await writeFile(join(root, 'content/berita/rusak/index.md'), '---\njudul: [tidak ditutup\n---\n');
+    const titles = await readItemTitles(root, ['content/berita/ada', 'content/berita/rusak', 'content/berita/hilang']);
+    expect([...titles]).toEqual([['content/berita/ada', 'Rapat Pleno: Hasil']]);
+  });
+});

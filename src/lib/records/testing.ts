@@ -1,0 +1,58 @@
+import { makeSnapshot } from '../../../test/approval/github-fixtures.ts';
+import type { SnapshotInput } from '../approval/types.ts';
+import { parseConfig } from '../config/load.ts';
+import type { Config } from '../config/schema.ts';
+
+/**
+ * A two-stage office (the KPU pattern: Kasubbag, then Ketua Divisi, with time standards), a
+ * stand-in and a stage any of two roles may approve, for the records tests.
+ */
+const CONFIG_TEXT = `
+kantor: { nama: Kantor Uji, induk: Pemerintah Kabupaten Uji, alamat: Jl. Uji 1, situs: "https://uji.example.go.id" }
+sop: { nomor: 7/SOP/2025, nama: SOP Publikasi Uji, tanggal_efektif: 2025-01-01, disahkan_oleh: Kepala Kantor }
+jam_kerja: { hari: [senin, selasa, rabu, kamis, jumat], mulai: "08:00", selesai: "16:00" }
+peran:
+  kasubbag:
+    nama: Kasubbag Teknis
+    anggota: [kasubbag-a]
+    pengganti: [{ akun: plh-kasubbag, sampai: 2025-03-31, dasar: "Surat Plh. Nomor 12/2025" }]
+  ketua-divisi: { nama: Ketua Divisi, anggota: [ketua-divisi] }
+  sekretaris: { nama: Sekretaris, anggota: ["@kantor/sekretariat"] }
+  kepala: { nama: Kepala Kantor, anggota: [kepala] }
+alur:
+  - id: publikasi
+    nama: Publikasi
+    jenis: ["*"]
+    tahap:
+      - { id: verifikasi, nama: Verifikasi Kasubbag, peran: kasubbag, mutu_baku: 1 jam }
+      - { id: pemeriksaan, nama: Pemeriksaan Pimpinan, peran: [ketua-divisi, sekretaris], mutu_baku: 30 menit }
+  - id: sistem
+    nama: Perubahan sistem
+    berkas: ["src/**"]
+    tahap: [{ id: kepala, nama: Persetujuan Kepala, peran: kepala }]
+`;
+
+export function testConfig(): Config {
+  const parsed = parseConfig(CONFIG_TEXT, 'uji.config.yml');
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.value;
+}
+
+/** A merged PR: `makeSnapshot` plus the fields pulls.get adds after the merge. */
+export function mergedSnapshot(options: Parameters<typeof makeSnapshot>[0] & { merged: string; number?: number }): SnapshotInput {
+  const snapshot = makeSnapshot(options);
+  const number = options.number ?? 7;
+  Object.assign(snapshot.pull as object, {
+    number,
+    html_url: `https://github.com/kantor/situs/pull/${number}`,
+    state: 'closed',
+    merged: true,
+    merged_at: options.merged,
+    closed_at: options.merged,
+    merged_by: { login: 'admin-web' },
+    merge_commit_sha: 'merge000000000000000000000000000000000000',
+  });
+  return snapshot;
+}
+
+export const NEWS = 'content/berita/rapat-pleno/index.md';
