@@ -97,6 +97,7 @@ describe('language/spelling', () => {
 
   it('catches a typo in a capitalised institution word, not in names', () => {
     expect(describeFindings('Warga Kebupaten Karanganyar dan Pemeritah Desa hadir.')).toEqual(['language/spelling: Kebupaten → Kabupaten', 'language/spelling: Pemeritah → Pemerintah']);
+    expect(describeFindings('Kegitan berjalan lancar. Selanjunya warga pulang.')).toEqual(['language/spelling: Kegitan → Kegiatan', 'language/spelling: Selanjunya → Selanjutnya']);
     expect(check('Kabupaten Karanganyar, Kapanewon Patuk, dan Bu Kartini hadir bersama Pak Sekarno.')).toEqual([]);
   });
 

@@ -247,12 +247,16 @@ export function checkCapitalization(ctx: RuleContext): Hit[] {
   return hits;
 }
 
-const INSTITUTION_WORDS = readLanguageData<string[]>('kata-lembaga.yml');
+const FREQUENT_CAPITALISED = readLanguageData<{ lembaga: string[]; awal_kalimat: string[] }>('kata-lembaga.yml');
 
-/** "Kebupaten" → "Kabupaten": one letter off (changed, missing, extra or swapped) a frequent institution word. */
-function nearInstitutionWord(word: string): string | undefined {
-  if (word.length < 6) return undefined;
-  return INSTITUTION_WORDS.find((known) => known !== word && Math.abs(known.length - word.length) <= 1 && isOneEditApart(known, word));
+/**
+ * "Kebupaten" → "Kabupaten", "Kegitan" → "Kegiatan": one letter off (changed, missing, extra or
+ * swapped) a frequent institution word, or a frequent sentence opener at the start of a sentence.
+ */
+function nearFrequentWord(token: Token): string | undefined {
+  if (token.text.length < 6) return undefined;
+  const candidates = token.sentenceStart ? [...FREQUENT_CAPITALISED.lembaga, ...FREQUENT_CAPITALISED.awal_kalimat] : FREQUENT_CAPITALISED.lembaga;
+  return candidates.find((known) => known !== token.text && Math.abs(known.length - token.text.length) <= 1 && isOneEditApart(known, token.text));
 }
 
 function isOneEditApart(a: string, b: string): boolean {
@@ -269,7 +273,7 @@ export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number
   const hits: Hit[] = [];
   for (const token of ctx.block.tokens) {
     if (!isPlainWord(token) || token.text.length < 2) continue;
-    const near = isCapitalised(token.text) && !hasCapitalInside(token.text) ? nearInstitutionWord(token.text) : undefined;
+    const near = isCapitalised(token.text) && !hasCapitalInside(token.text) ? nearFrequentWord(token) : undefined;
     if (near && !ctx.dictionary.has(token.lower) && !ctx.officeWords.has(token.lower) && !ctx.taken(token.start, token.end)) {
       hits.push({ rule: 'language/spelling', start: token.start, end: token.end, message: `"${token.text}" tampaknya salah ketik "${near}" (Hunspell id_ID, berdasarkan KBBI). Bila ini nama, tambahkan ke periksa.kata_tambahan.`, suggestion: near });
       continue;
