@@ -71,7 +71,7 @@ const SUFFIXES = ['kannya', 'annya', 'inya', 'nyalah', 'nyakah', 'nyapun', 'kanl
  * (with clitics). Used only to accept words the dictionary lacks (diproses, difasilitasi),
  * never to flag anything.
  */
-export function analyseAffixes(word: string): string[] {
+function analyseAffixes(word: string): string[] {
   const roots = new Set<string>();
   const stripPrefixes = (stem: string, depth: number) => {
     roots.add(stem);

@@ -50,7 +50,7 @@ export function checkLanguage(tree: Root, ctx: { file: string; lineOffset: numbe
       dictionary,
       officeWords,
       officeStandardWords,
-      taken: (start, end) => hits.some((hit) => hit.start < end && start < hit.end && hit.rule !== 'language/sentence-length'),
+      taken: (start, end) => hits.some((hit) => hit.start < end && start < hit.end),
     };
     const collect = (found: Hit[]) => {
       for (const hit of found) if (!disabled.has(hit.rule) && !context.taken(hit.start, hit.end)) hits.push(hit);

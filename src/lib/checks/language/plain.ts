@@ -90,7 +90,7 @@ export function describeReadability(readability: Readability): string {
 }
 
 /** Indonesian syllables: one per vowel (ma-in, pe-ra-ih), the diphthongs ai, au, ei, oi at the end of a word counting once (pan-tai, pu-lau). */
-export function countSyllables(word: string): number {
+function countSyllables(word: string): number {
   const vowels = word.match(/[aiueoé]/gu)?.length ?? 0;
   const diphthong = /(ai|au|ei|oi)$/u.test(word) ? 1 : 0;
   return Math.max(1, vowels - diphthong);

@@ -17,13 +17,10 @@ export interface Token {
    * nothing about it being a name.
    */
   sentenceStart: boolean;
-  /** Index of the sentence in the block. */
-  sentence: number;
 }
 
 export interface Sentence {
   start: number;
-  end: number;
   /** Indices into the block's tokens. */
   first: number;
   last: number;
@@ -62,7 +59,6 @@ export function analyseBlock(block: ProseBlock): AnalysedBlock {
       italic: block.italic[start] === true,
       quoted: quoted[start] === true,
       sentenceStart: false,
-      sentence: 0,
     });
   }
   const sentences = splitSentences(block, tokens);
@@ -74,11 +70,10 @@ function splitSentences(block: ProseBlock, tokens: Token[]): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   let first = 0;
-  const close = (end: number, last: number) => {
+  const close = (last: number) => {
     if (last >= first) {
-      sentences.push({ start, end, first, last });
+      sentences.push({ start, first, last });
       tokens[first]!.sentenceStart = true;
-      for (let i = first; i <= last; i += 1) tokens[i]!.sentence = sentences.length - 1;
     }
   };
   for (let i = 0; i < tokens.length; i += 1) {
@@ -92,11 +87,11 @@ function splitSentences(block: ProseBlock, tokens: Token[]): Sentence[] {
     const between = next ? text.slice(token.end + end[0].length, next.start) : '';
     if (next && !/^\s+["“'‘(]?$/u.test(between)) continue;
     if (next && after[0] === '.' && !/^[\p{Lu}\p{N}]/u.test(next.text)) continue;
-    close(token.end + end[0].length, i);
+    close(i);
     start = next ? next.start - (between.trim().length) : text.length;
     first = i + 1;
   }
-  close(text.length, tokens.length - 1);
+  close(tokens.length - 1);
   // Quoted speech, brackets and object markers do not end a sentence, but the word right after
   // an opening quote or bracket may be capitalised for that reason.
   for (const token of tokens) {

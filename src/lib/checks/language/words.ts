@@ -25,14 +25,14 @@ for (const group of standardData.kelompok) {
 const WRONG_EVEN_CAPITALISED = new Set(standardData.juga_bila_kapital);
 
 /** Every standard form the list suggests: the spelling check accepts them even if Hunspell lacks one. */
-export const STANDARD_FORMS: ReadonlySet<string> = new Set([...STANDARD.values()].map((entry) => entry.standard.toLowerCase()));
+const STANDARD_FORMS: ReadonlySet<string> = new Set([...STANDARD.values()].map((entry) => entry.standard.toLowerCase()));
 
 const PREFIXES = ['', 'di', 'ke', 'ber', 'be', 'ter', 'per', 'pe', 'se', 'memper', 'diper', 'meng', 'mem', 'men', 'meny', 'me', 'peng', 'pem', 'pen', 'peny'];
 const SUFFIXES = ['', 'kan', 'an', 'i', 'nya', 'lah', 'kah', 'pun', 'kannya', 'annya', 'inya', 'ku', 'mu'];
 const CLITICS = ['', 'nya', 'lah', 'kah', 'pun'];
 
 /** The standard form of a word, looking through affixes for the entries that allow it. */
-export function findStandardWord(
+function findStandardWord(
   lower: string,
   office: ReadonlyMap<string, string>,
   isWord: (word: string) => boolean,
