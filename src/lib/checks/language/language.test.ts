@@ -200,6 +200,7 @@ describe('language/capitalization', () => {
     'Rapat digelar satu minggu sekali pada hari Minggu, 17 Agustus 2025.',
     'Bapak dan ibu hadir di Kecamatan yang baru. Ibu kota provinsi jauh.',
     'Camat dan para kepala desa Kemuning hadir; lurah menyusul.',
+    'Warga Desa terdampak banjir dibantu Kecamatan sepenuhnya.',
     'Kegiatan berlangsung sampai bulan ini.',
   ])('leaves %s alone', (text) => {
     expect(rulesIn(text)).not.toContain('language/capitalization');

@@ -228,7 +228,7 @@ export function checkCapitalization(ctx: RuleContext): Hit[] {
         i += position.length - 1;
         continue;
       }
-      if (ADDRESS_WORDS.has(token.lower) && nextJoined && isCapitalised(next.text) && !next.sentenceStart && !['Kota'].includes(next.text) && previous?.lower !== 'para') {
+      if (ADDRESS_WORDS.has(token.lower) && nextJoined && isCapitalised(next.text) && !next.sentenceStart && next.text !== 'Kota' && previous?.lower !== 'para') {
         hit(token, matchCase('A', token.lower), 'sapaan yang diikuti nama atau jabatan');
       }
       continue;
@@ -240,7 +240,7 @@ export function checkCapitalization(ctx: RuleContext): Hit[] {
     }
     // "Kecamatan jenawi": the name after a region word is lower-case and not an ordinary word.
     if (REGION_WORDS.has(token.text) && nextJoined && next.text === next.lower && /^\p{L}+$/u.test(next.text) && isPlainWord(next)) {
-      const known = ctx.dictionary.has(next.lower) && !ctx.officeWords.has(next.lower);
+      const known = ctx.dictionary.accepts(next.lower) && !ctx.officeWords.has(next.lower);
       if (!known) hit(next, matchCase('A', next.text), `nama diri sesudah "${token.text}"`);
     }
   }
