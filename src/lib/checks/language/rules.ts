@@ -18,7 +18,7 @@ export const LANGUAGE_RULES: LanguageRule[] = [
     id: 'language/spelling',
     severity: 'warning',
     title: 'Kata tidak dikenal kamus',
-    help: 'Kata ditulis huruf kecil yang tidak ada di kamus Hunspell id_ID (berdasarkan KBBI) maupun daftar kata kantor. Perbaiki salah ketiknya; bila kata itu benar (nama, istilah setempat), tambahkan ke periksa.kata_tambahan di tayang.config.yml atau tulis miring bila kata asing/daerah.',
+    help: 'Kata ditulis huruf kecil yang tidak ada di kamus Hunspell id_ID (berdasarkan KBBI) maupun daftar kata kantor, atau kata berhuruf kapital yang selisih satu huruf dari kata lembaga yang lazim (Kebupaten). Perbaiki salah ketiknya; bila kata itu benar (nama, istilah setempat), tambahkan ke periksa.kata_tambahan di tayang.config.yml atau tulis miring bila kata asing/daerah.',
   },
   {
     id: 'language/standard-word',
@@ -54,7 +54,7 @@ export const LANGUAGE_RULES: LanguageRule[] = [
     id: 'language/capitalization',
     severity: 'warning',
     title: 'Huruf kapital',
-    help: 'EYD V: nama bahasa, bangsa, agama, hari, bulan, hari raya dan nama geografi/wilayah berhuruf awal kapital (bahasa Indonesia, hari Senin, 17 Agustus, Kecamatan Jenawi); sapaan di depan nama atau jabatan juga (Bapak Camat).',
+    help: 'EYD V: nama bahasa, bangsa, agama, hari, bulan, hari raya dan nama geografi/wilayah berhuruf awal kapital (bahasa Indonesia, hari Senin, 17 Agustus, Kecamatan Gerokgak); juga sapaan dan jabatan di depan nama (Bapak Camat, Camat Jenawi), setiap unsur nama peraturan (Undang-Undang Nomor 6 Tahun 2014) dan huruf pertama kalimat.',
   },
   {
     id: 'language/spacing',
