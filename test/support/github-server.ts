@@ -48,6 +48,8 @@ export interface PullSetup {
   /** Commits in order; the last one is the head. */
   commits: { sha: string; author: string; date: string; message?: string }[];
   files: { filename: string; status?: 'added' | 'modified' | 'removed' | 'renamed' }[];
+  /** Set for a merged PR (`tayang catat` reads it after the merge). */
+  merged?: { at: string; by: string; sha: string };
 }
 
 export interface ReviewSetup {
@@ -225,7 +227,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       comments_url: api(`/issues/${n}/comments`),
       statuses_url: api(`/statuses/${headSha(pull)}`),
       number: n,
-      state: 'open',
+      state: s.merged ? 'closed' : 'open',
       locked: false,
       title: s.title ?? `Berita ${n}`,
       user: user(s.author),
@@ -235,9 +237,9 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       active_lock_reason: null,
       created_at: s.createdAt,
       updated_at: s.createdAt,
-      closed_at: null,
-      merged_at: null,
-      merge_commit_sha: null,
+      closed_at: s.merged?.at ?? null,
+      merged_at: s.merged?.at ?? null,
+      merge_commit_sha: s.merged?.sha ?? null,
       assignee: null,
       assignees: [],
       requested_reviewers: pull.requestedUsers.map(user),
@@ -257,11 +259,11 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       author_association: 'CONTRIBUTOR',
       auto_merge: null,
       draft: pull.draft,
-      merged: false,
+      merged: s.merged !== undefined,
       mergeable: true,
       rebaseable: true,
       mergeable_state: 'blocked',
-      merged_by: null,
+      merged_by: s.merged ? user(s.merged.by) : null,
       comments: comments.filter((c) => c.issueNumber === n).length,
       review_comments: 0,
       maintainer_can_modify: false,
