@@ -57,7 +57,7 @@ describe('tayang catat --snapshot', () => {
     const first = await run('catat', ['--snapshot', snapshot, '--config', CONFIG]);
     expect(first).toMatchObject({ code: 0, stdout: 'Tercatat: records/persetujuan/15.json (PR #15, 1 item, disetujui lengkap).\n' });
     const record = JSON.parse(await readFile(join(dir, 'records/persetujuan/15.json'), 'utf8'));
-    expect(record.items).toEqual([{ folder: ITEM, jenis: 'berita', slug: 'panen-raya-bantul', judul: 'Panen Raya Padi di Kalurahan Sabdodadi', change: 'added', flows: ['publikasi'] }]);
+    expect(record.items).toEqual([{ folder: ITEM, jenis: 'berita', slug: 'panen-raya-bantul', title: 'Panen Raya Padi di Kalurahan Sabdodadi', change: 'added', flows: ['publikasi'] }]);
     expect(record.stages[0]).toMatchObject({ approvals: [{ login: 'suharto-panewu-bantul' }], elapsed_minutes: 20, standard_minutes: 15, overdue: true });
 
     const again = await run('catat', ['--snapshot', snapshot, '--config', CONFIG]);

@@ -68,7 +68,7 @@ describe('tayang catat --pr on GitHub', () => {
       merge_commit: 'merge1',
       sop: { nomor: '001/SOP/2022', config_commit: 'base1' },
       state: 'approved',
-      items: [{ folder: ITEM, judul: 'Rapat Pleno Rekapitulasi Daftar Pemilih', change: 'added', flows: ['publikasi'] }],
+      items: [{ folder: ITEM, title: 'Rapat Pleno Rekapitulasi Daftar Pemilih', change: 'added', flows: ['publikasi'] }],
     });
     expect(record.stages.map((s: { approvals: { login: string; role: { name: string } }[]; elapsed_minutes: number; overdue: boolean }) => [s.approvals.map((a) => `${a.login} (${a.role.name})`), s.elapsed_minutes, s.overdue])).toEqual([
       [['kasubbag-a (Kasubbag Teknis)'], 30, false],

@@ -35,7 +35,7 @@ describe('recordMergedPull', () => {
       merged_by: 'admin-web',
       sop: { nomor: '7/SOP/2025', nama: 'SOP Publikasi Uji', config_commit: 'base0000000000000000000000000000000000000' },
       state: 'approved',
-      items: [{ folder: 'content/berita/rapat-pleno', jenis: 'berita', slug: 'rapat-pleno', judul: 'Rapat Pleno Rekapitulasi', change: 'added', flows: ['publikasi'] }],
+      items: [{ folder: 'content/berita/rapat-pleno', jenis: 'berita', slug: 'rapat-pleno', title: 'Rapat Pleno Rekapitulasi', change: 'added', flows: ['publikasi'] }],
     });
     expect(result.stages.map((s) => [s.id, s.approvals.map((a) => [a.login, a.role.name]), s.elapsed_minutes, s.standard_minutes, s.overdue])).toEqual([
       ['verifikasi', [['kasubbag-a', 'Kasubbag Teknis']], 45, 60, false],

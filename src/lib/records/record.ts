@@ -52,7 +52,7 @@ export const RecordItemSchema = z.strictObject({
   jenis: z.enum(CONTENT_TYPES),
   slug: z.string(),
   /** The title at the merge; absent when the item was removed. */
-  judul: z.string().optional(),
+  title: z.string().optional(),
   change: z.enum(ITEM_CHANGES),
   /** The flows that govern this item's files: the stages that approved it. */
   flows: z.array(z.string()),
@@ -96,8 +96,8 @@ const MergedPullSchema = z.looseObject({
 });
 
 /** Item folders a PR's changed files belong to, with how each changed; other files are not items. */
-export function changedItems(files: Snapshot['files']): Omit<RecordItem, 'judul' | 'flows'>[] {
-  const items = new Map<string, Omit<RecordItem, 'judul' | 'flows'>>();
+export function changedItems(files: Snapshot['files']): Omit<RecordItem, 'title' | 'flows'>[] {
+  const items = new Map<string, Omit<RecordItem, 'title' | 'flows'>>();
   const touch = (path: string, change: ItemChange | undefined) => {
     const [root, jenis, slug, ...rest] = path.split('/');
     if (root !== CONTENT_ROOT || !jenis || !isContentType(jenis) || !slug || rest.length === 0) return;
@@ -150,7 +150,7 @@ export function recordMergedPull({ config, snapshot, titles, source }: RecordInp
   const verdict = evaluateApproval(config, atMerge(snapshot, pull.merged_at), new Date(pull.merged_at));
   const items = changed.map((item) => ({
     ...item,
-    ...(item.change !== 'removed' && titles.has(item.folder) ? { judul: titles.get(item.folder)! } : {}),
+    ...(item.change !== 'removed' && titles.has(item.folder) ? { title: titles.get(item.folder)! } : {}),
     flows: flowsOfFolder(verdict, item.folder),
   }));
   return {

@@ -10,10 +10,10 @@ import type { ApprovalRecord, ItemChange, RecordApproval, RecordItem, RecordStag
 export interface RegisterRow {
   item: string;
   jenis: ContentType;
-  judul: string | null;
+  title: string | null;
   change: ItemChange;
   /** Who opened the PR. */
-  penulis: string;
+  author: string;
   pr: number;
   pr_url: string;
   merged_at: string;
@@ -46,9 +46,9 @@ export function registerRows(records: readonly ApprovalRecord[]): RegisterRow[] 
         const base = {
           item: item.folder,
           jenis: item.jenis,
-          judul: item.judul ?? null,
+          title: item.title ?? null,
           change: item.change,
-          penulis: record.author,
+          author: record.author,
           pr: record.pr,
           pr_url: record.url,
           merged_at: record.merged_at,

@@ -42,9 +42,9 @@ export function renderRegisterCsv(records: readonly ApprovalRecord[], zone: Time
   const rows = registerRows(records).map((row) => [
     row.item,
     row.jenis,
-    row.judul,
+    row.title,
     CHANGE_WORDS[row.change],
-    row.penulis,
+    row.author,
     row.pr,
     row.pr_url,
     time(row.merged_at),
@@ -79,7 +79,7 @@ export function renderRegisterText(records: readonly ApprovalRecord[], zone: Tim
   const lines = ['Register persetujuan publikasi', ''];
   for (const record of records) {
     lines.push(`PR #${record.pr} "${record.title}" oleh ${record.author}, digabung ${at(record.merged_at)}${record.state === 'approved' ? '' : ' — DIGABUNG TANPA PERSETUJUAN LENGKAP'}`);
-    for (const item of record.items) lines.push(`  ${item.folder}${item.judul ? ` "${item.judul}"` : ''} (${CHANGE_WORDS[item.change]})`);
+    for (const item of record.items) lines.push(`  ${item.folder}${item.title ? ` "${item.title}"` : ''} (${CHANGE_WORDS[item.change]})`);
     for (const stage of record.stages) {
       const who = stage.approvals.map((a) => `${a.login} (${a.role.name}${a.stand_in ? ', pengganti' : ''}), ${at(a.submitted_at)}`).join('; ');
       const time = `${formatMinutes(stage.elapsed_minutes)} waktu kerja, mutu baku ${stage.standard_text}${stage.overdue ? ', TERLAMBAT' : ''}`;
