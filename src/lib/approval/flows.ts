@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { Config, Flow } from '../config/schema.ts';
-import { CONTENT_ROOT, isContentType } from '../content/types.ts';
+import { CONTENT_ROOT, isContentType, type ContentType } from '../content/types.ts';
 
 /**
  * Which flow governs a path: the first flow in the config that matches it. `jenis` matches
@@ -18,9 +18,9 @@ export function flowMatches(flow: Flow, path: string): boolean {
 }
 
 /** `content/berita/x/index.md` → `berita`; undefined for a path outside a content type folder. */
-function contentTypeOf(path: string): string | undefined {
-  const parts = path.split('/');
-  return parts.length >= 3 && parts[0] === CONTENT_ROOT && isContentType(parts[1]!) ? parts[1] : undefined;
+function contentTypeOf(path: string): ContentType | undefined {
+  const [root, jenis, ...rest] = path.split('/');
+  return root === CONTENT_ROOT && rest.length > 0 && isContentType(jenis!) ? jenis : undefined;
 }
 
 export interface Governance {
