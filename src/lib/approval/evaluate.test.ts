@@ -312,13 +312,21 @@ alur:
 });
 
 describe('evaluateApproval: stand-ins', () => {
-  const standIn = (time: string) => evaluate({ reviews: [{ login: 'plh-kasubbag', state: 'APPROVED', at: time }] }, new Date('2025-03-12T12:00:00+07:00'));
+  const standIn = (time: string, now = '2025-03-12T12:00:00+07:00') => evaluate({ reviews: [{ login: 'plh-kasubbag', state: 'APPROVED', at: time }] }, new Date(now));
 
-  it('counts a stand-in who approved up to the end of their `sampai` date in the office time zone', () => {
-    const verdict = standIn('2025-03-11T23:59:00+07:00');
+  it('counts a stand-in up to the end of their `sampai` date in the office time zone', () => {
+    const verdict = standIn('2025-03-11T23:59:00+07:00', '2025-03-11T23:59:30+07:00');
     expect(stage(verdict, 'publikasi', 'verifikasi')).toMatchObject({
       state: 'approved',
       approvals: [{ login: 'plh-kasubbag', stand_in: { until: '2025-03-11' } }],
+    });
+  });
+
+  it('stops counting an approval a stand-in gave during the mandate once the mandate has ended', () => {
+    const verdict = standIn('2025-03-11T23:59:00+07:00', '2025-03-12T00:00:00+07:00');
+    expect(stage(verdict, 'publikasi', 'verifikasi')).toMatchObject({
+      state: 'pending',
+      ignored: [{ login: 'plh-kasubbag', reason: 'stand_in_expired', until: '2025-03-11' }],
     });
   });
 
@@ -371,11 +379,12 @@ describe('evaluateApproval: returned to the author', () => {
     expect(verdict.state).toBe('pending');
   });
 
-  it('after a fix is pushed, waits for the stage to look again; a new approval passes it', () => {
+  it('after a fix is pushed, waits for the stage to look again; the old objection holds until its reviewer approves', () => {
     const returned = { login: 'kasubbag-a', state: 'CHANGES_REQUESTED', at: at('09:00'), on: OLD };
-    const fixed = evaluate({ commits: [{ sha: OLD }, { sha: HEAD }], reviews: [returned] });
+    const fixed = evaluate({ commits: [{ sha: OLD }, { sha: HEAD }], reviews: [returned, { login: 'kasubbag-b', state: 'APPROVED', at: at('10:00') }] });
     expect(fixed.state).toBe('pending');
-    expect(fixed.messages[0]).toContain('kasubbag-a meminta perbaikan pada commit lama; perbaikannya sudah didorong dan menunggu diperiksa lagi.');
+    expect(stage(fixed, 'publikasi', 'verifikasi')).toMatchObject({ state: 'pending', changes_requested_by: [], outdated_change_requests: ['kasubbag-a'] });
+    expect(fixed.messages[0]).toContain('kasubbag-a meminta perbaikan pada commit lama; perbaikannya sudah didorong dan menunggu diperiksa lagi. Permintaan itu tetap menahan tahap ini');
     const reapproved = evaluate({
       commits: [{ sha: OLD }, { sha: HEAD }],
       reviews: [returned, { login: 'kasubbag-a', state: 'APPROVED', at: at('11:00') }, { login: 'ketua-divisi', state: 'APPROVED', at: at('11:30') }],

@@ -13,13 +13,20 @@ import type { ChangeRequest, IgnoredApproval, Review, Snapshot, StageApproval, S
  * Decisions the contract leaves open, made here:
  * - Who cannot approve: the PR's opener and the GitHub accounts that authored or committed any of
  *   its commits (GitHub's `web-flow`, the committer of web-editor commits, is no person).
- * - A stand-in's review counts when it was submitted before the end of their `sampai` date: an act
- *   of a Plh. stays valid after the mandate ends.
- * - A request for changes returns the PR only while it is on the head commit; after the author
- *   pushes a fix, the stage waits for its members to look again. While it stands, its stage
- *   cannot pass, even if another member approved.
+ * - A stand-in counts for the role while their `sampai` date has not ended, both when they review
+ *   and when the PR is evaluated: after the mandate their approval no longer holds the PR open
+ *   for merging (when in doubt, not approved).
+ * - A request for changes on the head commit returns the PR to its author. After the author pushes
+ *   a fix the stage is pending again (the SOP passes the draft back to the reviewer), but the
+ *   objection still stands, as on GitHub, until that member approves or the review is dismissed:
+ *   while it stands the stage cannot pass, even if another member approved. A member who has
+ *   since authored a commit of the PR is out of the stage altogether.
  * - Reviews are ordered by `submitted_at`; with `ketat`, "after the earlier stage passed" means a
- *   strictly later second.
+ *   strictly later second. A member who approves the same commit again stays approved since their
+ *   first approval of it, and a later stage may count any of those approvals that came after the
+ *   stage before it passed.
+ * - A commit whose author GitHub links to no account keeps the PR from being approved: who wrote it
+ *   cannot be told apart from the approvers.
  * - "One person, one stage" holds within a flow; an official whose role appears in two flows that
  *   govern the same PR approves both with one review.
  */
@@ -51,7 +58,7 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
     ? 'pending'
     : stages.some((stage) => stage.state === 'changes_requested')
       ? 'changes_requested'
-      : paths.length > 0 && governance.ungoverned.length === 0 && stages.every((stage) => stage.state === 'approved')
+      : paths.length > 0 && governance.ungoverned.length === 0 && unlinked.length === 0 && stages.every((stage) => stage.state === 'approved')
         ? 'approved'
         : 'pending';
 
@@ -99,8 +106,15 @@ interface CurrentReview {
   commitId: string | null;
   at: number;
   submittedAt: string;
+  /** APPROVED: each approval of `commitId` since the user last changed their mind, earliest first. */
+  approvals: Approval[];
   body: string;
   htmlUrl?: string;
+}
+
+interface Approval {
+  at: number;
+  submittedAt: string;
 }
 
 interface Member {
@@ -108,13 +122,27 @@ interface Member {
   standIn?: { until: string; basis?: string; endsAt: number };
 }
 
-/** A review that can count for a stage: by a member, not an author, on the head commit. */
+/**
+ * A member's approval that can count for a stage: not an author's, on the head commit. `at` is the
+ * approval in use; `approvals` all of the member's approvals of the head, earliest first.
+ */
 interface Candidate {
   login: string;
   key: string;
   at: number;
   submittedAt: string;
+  approvals: Approval[];
   member: Member;
+}
+
+/** The candidate as of its first approval after `after` (a time), if it gave one. */
+function approvalAfter(candidate: Candidate, after: number): Candidate | undefined {
+  const approval = candidate.approvals.find((a) => a.at > after);
+  return approval && { ...candidate, ...approval };
+}
+
+function byTime(a: Candidate, b: Candidate): number {
+  return a.at - b.at || a.key.localeCompare(b.key);
 }
 
 /** GitHub logins are case-insensitive. */
@@ -140,13 +168,18 @@ function currentReviews(reviews: readonly Review[]): Map<string, CurrentReview> 
   const current = new Map<string, CurrentReview>();
   for (const { review } of decisive) {
     const login = review.user!.login;
+    const previous = current.get(keyOf(login));
+    const commitId = review.commit_id ?? null;
+    const approval = { at: Date.parse(review.submitted_at!), submittedAt: review.submitted_at! };
+    // Approving the same commit again keeps the earlier approvals: still approved since the first.
+    const again = review.state === 'APPROVED' && previous?.state === 'APPROVED' && previous.commitId === commitId;
     current.set(keyOf(login), {
       login,
       key: keyOf(login),
       state: review.state as CurrentReview['state'],
-      commitId: review.commit_id ?? null,
-      at: Date.parse(review.submitted_at!),
-      submittedAt: review.submitted_at!,
+      commitId,
+      ...approval,
+      approvals: review.state !== 'APPROVED' ? [] : again ? [...previous.approvals, approval] : [approval],
       body: review.body ?? '',
       htmlUrl: review.html_url,
     });
@@ -205,9 +238,9 @@ function evaluateFlow(context: FlowContext, flow: Flow): { stages: StageVerdict[
   const strict = flow.urutan === 'ketat';
   const inputs = flow.tahap.map((stage) => collectCandidates(context, stage));
   // A stage with a member's current request for changes cannot pass, however many approvals it
-  // has: the objection stands until that member approves or the author pushes a fix.
+  // has: the objection stands until that member approves or the review is dismissed.
   const plan = assignApprovers(
-    inputs.map((input) => (input.changeRequests.length > 0 ? [] : input.candidates)),
+    inputs.map((input) => (input.changeRequests.length > 0 || input.outdatedChangeRequests.length > 0 ? [] : input.candidates)),
     flow.tahap.map((stage) => stage.minimal),
     strict,
   );
@@ -222,15 +255,15 @@ function evaluateFlow(context: FlowContext, flow: Flow): { stages: StageVerdict[
   const approvalsOf = plan.map((chosen, k) => {
     if (!chosen) return [];
     const after = strict && k > 0 ? passedAt[k - 1]! : -Infinity;
-    const extra = inputs[k]!.candidates.filter((c) => !used.has(c.key) && !openMembers.has(c.key) && c.at > after);
+    const extra = inputs[k]!.candidates.flatMap((c) => (!used.has(c.key) && !openMembers.has(c.key) && approvalAfter(c, after)) || []);
     for (const c of extra) used.set(c.key, k);
-    return [...chosen, ...extra].sort((a, b) => a.at - b.at);
+    return [...chosen, ...extra].sort(byTime);
   });
   // A stage whose turn it is shows the approvals it has so far ("1 dari 2").
   plan.forEach((chosen, k) => {
     if (chosen || (strict && k !== firstOpen)) return;
     const after = strict && k > 0 ? passedAt[k - 1]! : -Infinity;
-    approvalsOf[k] = inputs[k]!.candidates.filter((c) => !used.has(c.key) && c.at > after);
+    approvalsOf[k] = inputs[k]!.candidates.flatMap((c) => (!used.has(c.key) && approvalAfter(c, after)) || []);
     for (const c of approvalsOf[k]!) used.set(c.key, k);
   });
 
@@ -247,11 +280,12 @@ function evaluateFlow(context: FlowContext, flow: Flow): { stages: StageVerdict[
       const countedIn = used.get(candidate.key);
       if (countedIn === k) continue;
       if (countedIn !== undefined) ignored.push({ login: candidate.login, reason: 'counted_elsewhere', stage: flow.tahap[countedIn]!.nama });
-      else if (strict && k > 0 && (startedAt === null || candidate.at <= startedAt)) ignored.push({ login: candidate.login, reason: 'too_early', stage: flow.tahap[k - 1]!.nama });
+      else if (strict && k > 0 && (startedAt === null || !approvalAfter(candidate, startedAt))) ignored.push({ login: candidate.login, reason: 'too_early', stage: flow.tahap[k - 1]!.nama });
     }
 
     const open = !passed && (!strict || k === firstOpen);
     const changeRequests = open ? input.changeRequests : [];
+    const outdatedChangeRequests = open ? input.outdatedChangeRequests : [];
 
     const end = passed ? passedAt[k]! : context.now.getTime();
     const elapsed = startedAt === null ? 0 : workingMinutesBetween(hours, zone, new Date(startedAt), new Date(end));
@@ -282,7 +316,7 @@ function evaluateFlow(context: FlowContext, flow: Flow): { stages: StageVerdict[
         .map(([, member]) => member.login),
       unknown_teams: input.unknownTeams,
       changes_requested_by: changeRequests,
-      outdated_change_requests: open ? input.outdatedChangeRequests : [],
+      outdated_change_requests: outdatedChangeRequests,
       ignored,
     };
   });
@@ -299,7 +333,8 @@ function collectCandidates(context: FlowContext, stage: Stage): StageInput {
   for (const review of context.reviews.values()) {
     const member = members.get(review.key);
     if (!member) continue;
-    if (review.state === 'CHANGES_REQUESTED' && actsAt(member, review.at) && !context.authors.has(review.key)) {
+    const acts = actsAt(member, review.at) && actsAt(member, context.now.getTime());
+    if (review.state === 'CHANGES_REQUESTED' && acts && !context.authors.has(review.key)) {
       if (review.commitId === context.headSha) {
         changeRequests.push({ login: review.login, submitted_at: review.submittedAt, body: review.body, html_url: review.htmlUrl });
       } else {
@@ -307,12 +342,12 @@ function collectCandidates(context: FlowContext, stage: Stage): StageInput {
       }
     }
     if (review.state !== 'APPROVED') continue;
-    if (!actsAt(member, review.at)) ignored.push({ login: review.login, reason: 'stand_in_expired', until: member.standIn!.until });
+    if (!acts) ignored.push({ login: review.login, reason: 'stand_in_expired', until: member.standIn!.until });
     else if (context.authors.has(review.key)) ignored.push({ login: review.login, reason: 'author' });
     else if (review.commitId !== context.headSha) ignored.push({ login: review.login, reason: 'stale' });
-    else candidates.push({ login: review.login, key: review.key, at: review.at, submittedAt: review.submittedAt, member });
+    else candidates.push({ login: review.login, key: review.key, ...review.approvals[0]!, approvals: review.approvals, member });
   }
-  candidates.sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
+  candidates.sort(byTime);
   return { stage, members, unknownTeams, candidates, ignored, changeRequests, outdatedChangeRequests };
 }
 
@@ -335,7 +370,7 @@ function assignApprovers(candidates: Candidate[][], required: number[], strict: 
       if (!best || compareScores(score, best.score) > 0) best = { plan: [...plan], score };
       return;
     }
-    const available = candidates[k]!.filter((c) => !used.has(c.key) && c.at > after);
+    const available = candidates[k]!.flatMap((c) => (!used.has(c.key) && approvalAfter(c, after)) || []).sort(byTime);
     for (const chosen of combinations(available, required[k]!)) {
       plan[k] = chosen;
       visit(k + 1, new Set([...used, ...chosen.map((c) => c.key)]), strict ? Math.max(...chosen.map((c) => c.at)) : after);

@@ -29,8 +29,8 @@ export function composeMessages(parts: {
   }
   for (const commit of parts.unlinked) {
     messages.push(
-      `Commit ${commit.sha}${commit.name ? ` (penulis "${commit.name}")` : ''} tidak terhubung ke akun GitHub mana pun, jadi Tayang tidak bisa memastikan penulisnya bukan pejabat yang menyetujui. ` +
-        'Penulis sebaiknya memakai alamat surel yang terdaftar di akun GitHub-nya.',
+      `Commit ${commit.sha}${commit.name ? ` (penulis "${commit.name}")` : ''} tidak terhubung ke akun GitHub mana pun, jadi Tayang tidak bisa memastikan penulisnya bukan pejabat yang menyetujui, dan PR ini belum bisa disetujui. ` +
+        'Penulis commit itu cukup menambahkan alamat surelnya di pengaturan akun GitHub (Settings → Emails): GitHub lalu menghubungkan commit-nya, dan penilaian berikutnya menghitungnya.',
     );
   }
   if (parts.state === 'approved') messages.push('Semua tahap sudah disetujui: PR ini boleh digabungkan (merge) dan ditayangkan.');
@@ -48,25 +48,36 @@ function describeStage(stage: StageVerdict): string[] {
       return [];
     case 'waiting':
       return stage.ignored.length > 0 ? [`${stage.name} (${roles}) belum gilirannya.${ignored}`] : [];
-    case 'changes_requested':
-      return [
-        `${stage.name} (${roles}) mengembalikan draf kepada penulis. ` +
-          stage.changes_requested_by.map((r) => (oneLine(r.body) ? `${r.login}: "${oneLine(r.body)}"` : `${r.login} (tanpa alasan tertulis)`)).join('; ') +
-          '. Perbaiki lalu dorong commit baru; tahap ini kemudian memeriksa lagi.',
-      ];
+    case 'changes_requested': {
+      const current =
+        stage.changes_requested_by.length > 0
+          ? [
+              `${stage.name} (${roles}) mengembalikan draf kepada penulis. ` +
+                stage.changes_requested_by.map((r) => (oneLine(r.body) ? `${r.login}: "${oneLine(r.body)}"` : `${r.login} (tanpa alasan tertulis)`)).join('; ') +
+                '. Perbaiki lalu dorong commit baru; tahap ini kemudian memeriksa lagi.',
+            ]
+          : [];
+      return [...current, ...(outdatedNote(stage) ? [`${stage.name} (${roles}):${outdatedNote(stage)}`] : [])];
+    }
     case 'pending': {
-      const outdated =
-        stage.outdated_change_requests.length > 0
-          ? ` ${listLogins(stage.outdated_change_requests)} meminta perbaikan pada commit lama; perbaikannya sudah didorong dan menunggu diperiksa lagi.`
-          : '';
       const overdue = stage.overdue
         ? ` Sudah melewati mutu baku ${stage.standard_text}: berjalan ${formatMinutes(stage.elapsed_minutes)} waktu kerja.`
         : '';
       return [
-        `Menunggu ${lowerFirst(stage.name)} (${roles}): ${stage.approvers.length} dari ${stage.required} persetujuan.${ignored}${outdated}${overdue}${teams.join('')}`,
+        `Menunggu ${lowerFirst(stage.name)} (${roles}): ${stage.approvers.length} dari ${stage.required} persetujuan.${ignored}${outdatedNote(stage)}${overdue}${teams.join('')}`,
       ];
     }
   }
+}
+
+/** Requests for changes on an older commit: the fix waits for them, and they still hold the stage. */
+function outdatedNote(stage: StageVerdict): string {
+  const logins = stage.outdated_change_requests;
+  if (logins.length === 0) return '';
+  return (
+    ` ${listLogins(logins)} meminta perbaikan pada commit lama; perbaikannya sudah didorong dan menunggu diperiksa lagi. ` +
+    `Permintaan itu tetap menahan tahap ini sampai ${logins.length > 1 ? 'mereka' : 'ia'} memilih "Approve" (atau ulasannya dibatalkan dengan "Dismiss review").`
+  );
 }
 
 function describeIgnored(ignored: IgnoredApproval): string {

@@ -44,11 +44,17 @@ export const ReviewSchema = z.looseObject({
   html_url: z.string().optional(),
 });
 
+/** A commit's account: GitHub sends null or `{}` when the e-mail matches no account. */
+const CommitAccountSchema = z.preprocess(
+  (value) => (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0 ? null : value),
+  AccountSchema.nullable(),
+);
+
 export const CommitSchema = z.looseObject({
   sha: z.string().min(1),
-  /** The GitHub account of the commit's author; null when the e-mail matches no account. */
-  author: AccountSchema.nullable(),
-  committer: AccountSchema.nullable().optional(),
+  /** The GitHub account of the commit's author; null (or `{}`) when the e-mail matches no account. */
+  author: CommitAccountSchema,
+  committer: CommitAccountSchema.optional(),
   /** Git's own record, for naming an author who has no GitHub account. */
   commit: z
     .looseObject({ author: z.looseObject({ name: z.string().optional(), email: z.string().optional() }).nullable().optional() })
@@ -97,7 +103,7 @@ export type IgnoredReason =
   | 'too_early'
   /** Already counted for another stage of the same flow. */
   | 'counted_elsewhere'
-  /** A stand-in whose `sampai` date had passed when they reviewed. */
+  /** A stand-in whose `sampai` date had passed when they reviewed, or has passed now. */
   | 'stand_in_expired';
 
 export interface IgnoredApproval {
@@ -152,7 +158,7 @@ export interface StageVerdict {
   unknown_teams: string[];
   /** Members of this stage whose current review on the head commit asks for changes. */
   changes_requested_by: ChangeRequest[];
-  /** Members who asked for changes on an older commit: the author has pushed since. */
+  /** Members who asked for changes on an older commit: the fix awaits them; it still holds the stage. */
   outdated_change_requests: string[];
   ignored: IgnoredApproval[];
 }
