@@ -35,7 +35,10 @@ export function register(program: Command): void {
 async function runApproval(options: ApprovalOptions): Promise<number> {
   const format = parseFormat(options.format);
   const now = parseNow(options.sekarang);
-  if (options.pr !== undefined) return runOnGithub(options.pr, now, format);
+  if (options.pr !== undefined) {
+    if ('local' in now) exitWithProblems([optionProblem('--sekarang', `"${now.local}" tidak menyebut zona waktu.`, 'tambahkan selisihnya dari UTC, misalnya 2025-03-10T09:00:00+07:00.')]);
+    return runOnGithub(options.pr, now.at, format);
+  }
   if (!options.snapshot) {
     exitWithProblems([{ file: 'tayang persetujuan', message: 'tidak ada PR yang dinilai.', fix: 'berikan --snapshot BERKAS (JSON tanggapan GitHub).' }]);
   }
@@ -45,7 +48,7 @@ async function runApproval(options: ApprovalOptions): Promise<number> {
   const [config, snapshot] = await Promise.all([loadConfigFile(options.config), loadSnapshotFile(options.snapshot)]);
   const problems = [...(config.ok ? [] : config.problems), ...(snapshot.ok ? [] : snapshot.problems)];
   if (!config.ok || !snapshot.ok) exitWithProblems(problems);
-  const verdict = evaluateApproval(config.value, snapshot.value, now);
+  const verdict = evaluateApproval(config.value, snapshot.value, 'local' in now ? await officeTime(now.local, config.value.kantor.zona_waktu) : now.at);
   await printVerdict(verdict, format);
   return verdict.state === 'approved' ? EXIT.ok : EXIT.findings;
 }
@@ -76,11 +79,20 @@ function parseFormat(value: string): Format {
   return exitWithProblems([optionProblem('--format', `format "${value}" tidak dikenal.`, 'pilih teks atau json.')]);
 }
 
-function parseNow(value: string | undefined): Date {
-  if (value === undefined) return new Date();
-  const now = new Date(value);
-  if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(now.getTime())) return now;
+/**
+ * `--sekarang`: an ISO 8601 time. Without an offset it is the office's wall clock, resolved once the
+ * config (and so the office's time zone) is known; never the zone of the machine that runs it.
+ */
+function parseNow(value: string | undefined): { at: Date } | { local: string } {
+  if (value === undefined) return { at: new Date() };
+  const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  if (match && !Number.isNaN(Date.parse(match[3] ? value : `${value}Z`))) return match[3] ? { at: new Date(value) } : { local: value };
   return exitWithProblems([optionProblem('--sekarang', `"${value}" bukan waktu ISO 8601.`, 'tulis misalnya 2025-03-10T09:00:00+07:00.')]);
+}
+
+async function officeTime(local: string, zone: string): Promise<Date> {
+  const { DateTime } = await import('luxon');
+  return DateTime.fromISO(local, { zone }).toJSDate();
 }
 
 function optionProblem(option: string, message: string, fix: string): Problem {
