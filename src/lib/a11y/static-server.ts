@@ -2,35 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-
-/** Content types of what an Astro build emits; browsers need the right one for CSS, fonts, captions. */
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.vtt': 'text/vtt; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.m4a': 'audio/mp4',
-};
+import { join, normalize, sep } from 'node:path';
+import { mediaTypeOf } from '../site/media-types.ts';
 
 export interface StaticServer {
   /** Origin plus base path, ending in `/`, e.g. `http://127.0.0.1:41234/`. */
@@ -70,7 +43,7 @@ async function respond(
   }
   const { size } = await stat(body);
   response.writeHead(status, {
-    'content-type': CONTENT_TYPES[extname(body).toLowerCase()] ?? 'application/octet-stream',
+    'content-type': mediaTypeOf(body),
     'content-length': size,
   });
   if (method === 'HEAD') response.end();

@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { extname, join, posix, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import aws4 from 'aws4';
 import { Client, type FileEntryWithStats, type SFTPWrapper } from 'ssh2';
 import type { DeployTarget } from '../config/publikasi.ts';
 import { DEFAULT_RETRY, HttpError, type RetryPolicy } from './http.ts';
+import { mediaTypeOf } from '../site/media-types.ts';
 
 /**
  * Puts the built site (dist/) where the office's config says: a folder on the runner's machine,
@@ -51,32 +52,6 @@ export async function deployWithRsync(dist: string, target: Extract<DeployTarget
   await promisify(execFile)('rsync', rsyncArguments(dist, target), { maxBuffer: 16 * 1024 * 1024 });
   return { uploaded: files.length, deleted: 0, where: `${target.server}:${target.folder}` };
 }
-
-/** Content types of what an Astro site holds; browsers need them right for CSS, JS and fonts. */
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.vtt': 'text/vtt; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-  '.mp3': 'audio/mpeg',
-  '.mp4': 'video/mp4',
-  '.webmanifest': 'application/manifest+json',
-};
 
 export interface S3Credentials {
   accessKeyId: string;
@@ -134,7 +109,7 @@ function decodeXml(value: string): string {
 export async function deployToS3(dist: string, target: S3Target, credentials: S3Credentials, retry: RetryPolicy = DEFAULT_RETRY): Promise<DeployReport> {
   const files = await listFiles(dist);
   for (const file of files) {
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = mediaTypeOf(file);
     await s3Request('PUT', objectUrl(target, `${target.awalan}${file}`), target.wilayah, credentials, await readFile(join(dist, file)), { 'content-type': type }, retry);
   }
   const wanted = new Set(files.map((f) => `${target.awalan}${f}`));
