@@ -36,7 +36,10 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 // A chunk of text with "@", "://", "www." or letters.letters (kab.go.id, S.H., laporan.pdf), but
 // not "pulang.Masing" (a missing space, reported by language/spacing).
 const ADDRESS = /@|:\/\/|^www\.|[\p{L}\p{N}]\.(?!\p{Lu}\p{Ll})[\p{L}\p{N}]/u;
-const ABBREVIATIONS = new Set(readLanguageData<string[]>('singkatan.yml'));
+const ABBREVIATIONS = readLanguageData<{ mendahului: string[]; mengakhiri: string[] }>('singkatan.yml');
+const LEADING_ABBREVIATIONS = new Set(ABBREVIATIONS.mendahului);
+/** Every abbreviation written with a full stop (dr., dll., a.n.): not a word to spell-check. */
+export const ABBREVIATED: ReadonlySet<string> = new Set([...ABBREVIATIONS.mendahului, ...ABBREVIATIONS.mengakhiri]);
 
 /** Splits a block into words and sentences. */
 export function analyseBlock(block: ProseBlock): AnalysedBlock {
@@ -65,6 +68,10 @@ export function analyseBlock(block: ProseBlock): AnalysedBlock {
   return { block, tokens, sentences };
 }
 
+// After a word: closing quotes/brackets, the sentence's end mark, closing quotes/brackets again,
+// then a space or the end: "… (22/7/2026). Pelatihan", "… kata Camat." Ia", "… "hoaks". Warga".
+const SENTENCE_END = /^["”’)\]]*([.!?])[.!?]*["”’)\]]*(?=\s|$)/u;
+
 function splitSentences(block: ProseBlock, tokens: Token[]): Sentence[] {
   const { text } = block;
   const sentences: Sentence[] = [];
@@ -78,15 +85,15 @@ function splitSentences(block: ProseBlock, tokens: Token[]): Sentence[] {
   };
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    const after = text.slice(token.end, token.end + 4);
-    const end = /^[.!?]+["”’)\]]*(?=\s|$)/.exec(after);
+    const end = SENTENCE_END.exec(text.slice(token.end, token.end + 8));
     if (!end) continue;
-    if (after[0] === '.' && end[0] === '.' && isAbbreviation(token, text)) continue;
+    const fullStop = end[1] === '.';
+    if (fullStop && end[0].startsWith('.') && leadsOn(token, tokens[i - 1], text)) continue;
     const next = tokens[i + 1];
     // "…, kata Camat. Ia menambahkan" ends; "Rp5.000" or "pukul 09.00 WIB" has no space so never gets here.
     const between = next ? text.slice(token.end + end[0].length, next.start) : '';
     if (next && !/^\s+["“'‘(]?$/u.test(between)) continue;
-    if (next && after[0] === '.' && !/^[\p{Lu}\p{N}]/u.test(next.text)) continue;
+    if (next && fullStop && !/^[\p{Lu}\p{N}]/u.test(next.text)) continue;
     close(i);
     start = next ? next.start - (between.trim().length) : text.length;
     first = i + 1;
@@ -102,6 +109,21 @@ function splitSentences(block: ProseBlock, tokens: Token[]): Sentence[] {
   return sentences;
 }
 
+/**
+ * Whether the full stop right after `token` belongs to an abbreviation that leads on to what it
+ * abbreviates (No. 5, Kab. Karanganyar, dr. Ratna, a.n. Camat) or to an initial or enumerator
+ * (H. Sugiyanto, "a. Fotokopi KTP"), so it never ends the sentence. An abbreviation that closes a
+ * phrase (dll., S.Pd.) ends the sentence when a capitalised word follows: EYD V writes one full
+ * stop for both. Numbers (1.500, 08.00) and a letter cited as such ("huruf b.") are not abbreviations.
+ */
+function leadsOn(token: Token, previous: Token | undefined, text: string): boolean {
+  if (/\p{N}/u.test(token.text)) return false;
+  const dotted = /[\p{L}.]+$/u.exec(text.slice(0, token.end))![0].replace(/^\.+/u, '').toLowerCase();
+  if (dotted.includes('.')) return LEADING_ABBREVIATIONS.has(dotted);
+  if (token.text.length === 1) return previous?.lower !== 'huruf';
+  return LEADING_ABBREVIATIONS.has(token.lower);
+}
+
 /** Per character: between “ and ”, or between a pair of straight double quotes. */
 function quotedCharacters(text: string): boolean[] {
   const inside: boolean[] = [];
@@ -113,12 +135,6 @@ function quotedCharacters(text: string): boolean[] {
     inside.push(open);
   }
   return inside;
-}
-
-function isAbbreviation(token: Token, text: string): boolean {
-  if (ABBREVIATIONS.has(token.lower)) return true;
-  // Initials and dotted abbreviations: "S.H.", "a.n.", "H. Sugiyanto".
-  return token.text.length === 1 || text[token.start - 1] === '.';
 }
 
 /** Whether a word is written in capitals only (an acronym: PPID, KPU) or mixes cases (APBDes). */

@@ -1,7 +1,7 @@
 import { readLanguageData } from './data.ts';
 import type { Hit, RuleContext } from './context.ts';
 import { isPlainWord, matchPhrase } from './context.ts';
-import { hasCapitalInside, isCapitalised, joinedBySpace, matchCase, type Token } from './text.ts';
+import { ABBREVIATED, hasCapitalInside, isCapitalised, joinedBySpace, matchCase, type Token } from './text.ts';
 
 interface StandardWordsData {
   sumber: Record<string, string>;
@@ -184,7 +184,6 @@ const CAPITALS = readLanguageData<CapitalData>('huruf-kapital.yml');
 const REGION_WORDS = new Set(CAPITALS.wilayah);
 const ADDRESS_WORDS = new Set(CAPITALS.sapaan);
 const POSITIONS = CAPITALS.jabatan.map((position) => position.split(' ')).sort((a, b) => b.length - a.length);
-const ABBREVIATED = new Set(readLanguageData<string[]>('singkatan.yml'));
 
 export function checkCapitalization(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
