@@ -4,6 +4,7 @@ import { parseConfig } from '../config/load.ts';
 import { parseCheckDocument } from './document.ts';
 import { checkDocument, checkFiles, listRules, resolveSettings, type LanguageModule } from './run.ts';
 import { memoryEnv } from './testing.ts';
+import { LANGUAGE_RULES } from './language/rules.ts';
 
 const rules = listRules();
 const doc = () => parseCheckDocument('docs/contoh.md', 'Hubungi 0812-3456-7890.\n\n[klik di sini](https://a.go.id)\n');
@@ -28,6 +29,28 @@ describe('office settings (periksa:)', () => {
     expect(settings.problems[0]!.fix).toContain('privacy/nik');
   });
 
+  it.each([
+    ['privacy/nikk', ['privacy/nik']],
+    ['a11y/link-txt', ['a11y/link-text']],
+    // Offices think in Indonesian: the name is matched against the rules' Indonesian titles.
+    ['language/ejaan', ['language/spelling']],
+    ['language/kata-baku', ['language/standard-word']],
+    ['language/kapital', ['language/capitalization']],
+  ])('names the rules most likely meant by "%s"', (id, expected) => {
+    const all = listRules({ LANGUAGE_RULES } as unknown as LanguageModule);
+    const settings = resolveSettings(ChecksConfigSchema.parse({ aturan: { [id]: 'off' } }), all);
+    expect(settings.ok).toBe(false);
+    if (settings.ok) return;
+    const meant = [...settings.problems[0]!.fix!.matchAll(/([a-z0-9]+\/[a-z0-9/-]+) \(/g)].map((match) => match[1]);
+    expect(meant).toEqual(expected);
+    expect(settings.problems[0]!.fix).toMatch(/^mungkin maksudnya: /);
+  });
+
+  it('falls back to the rules of the same group when nothing is close', () => {
+    const settings = resolveSettings(ChecksConfigSchema.parse({ aturan: { 'news/lengkap': 'off' } }), rules);
+    expect(!settings.ok && settings.problems[0]!.fix).toContain('news/5w1h (Berita tanpa unsur 5W+1H di teras berita)');
+  });
+
   it('rejects a badly written setting in tayang.config.yml with an Indonesian message', () => {
     const base = 'kantor: { nama: K, induk: P, alamat: A, situs: "https://k.go.id" }\nsop: { nomor: "1", nama: S, tanggal_efektif: 2025-01-01, disahkan_oleh: Camat }\nperan: { ppid: { nama: PPID } }\nalur: [{ id: a, nama: A, jenis: ["*"], tahap: [{ id: v, nama: V, peran: ppid }] }]\n';
     const bad = parseConfig(`${base}periksa:\n  aturan:\n    privacy/nik: mati\n  kata_tambahan: Jenawi\n`);
@@ -38,6 +61,9 @@ describe('office settings (periksa:)', () => {
       ['periksa.kata_tambahan', 8],
     ]);
     expect(bad.problems[0]!.fix).toContain('error, warning, off');
+    const group = parseConfig(`${base}periksa:\n  aturan:\n    bahasa/ejaan: off\n`);
+    expect(!group.ok && group.problems).toMatchObject([{ field: 'periksa.aturan.bahasa/ejaan', line: 7 }]);
+    expect(!group.ok && group.problems[0]!.message).toContain('language (bahasa)');
     const good = parseConfig(`${base}periksa:\n  kata_baku_tambahan: { ijin: izin }\n`);
     expect(good.ok && good.value.periksa).toEqual({ aturan: {}, kata_tambahan: [], kata_baku_tambahan: { ijin: 'izin' } });
   });

@@ -6,6 +6,7 @@ import { parseCheckDocument, type CheckDocument } from './document.ts';
 import type { Finding, Severity } from './finding.ts';
 import type { LanguageOptions } from './language/index.ts';
 import { RULE_FAMILIES } from './registry.ts';
+import { findSimilarRules } from './similar-rules.ts';
 import type { CheckEnv, RuleInfo } from './rule.ts';
 
 /**
@@ -43,7 +44,8 @@ export function listRules(language?: LanguageModule): RuleInfo[] {
 
 /**
  * Applies the office's settings to the rules. An unknown rule id is a problem (a typo would
- * otherwise silently leave a rule on), reported against `periksa.aturan.<id>`.
+ * otherwise silently leave a rule on), reported against `periksa.aturan.<id>` with the rules
+ * the office most likely meant.
  */
 export function resolveSettings(config: ChecksConfig | undefined, rules: readonly RuleInfo[], configFile = 'tayang.config.yml', lineOf?: (path: string[]) => number | undefined): Validated<CheckSettings> {
   const known = new Map(rules.map((rule) => [rule.id, rule]));
@@ -56,7 +58,7 @@ export function resolveSettings(config: ChecksConfig | undefined, rules: readonl
         line: lineOf?.(['periksa', 'aturan', id]),
         field: `periksa.aturan.${id}`,
         message: `aturan "${id}" tidak dikenal.`,
-        fix: `pakai salah satu nama aturan: ${[...known.keys()].join(', ')}.`,
+        fix: `${describeSimilarRules(id, rules)} Daftar lengkap nama aturan ada di docs/aturan-periksa.md.`,
       });
     }
   }
@@ -77,6 +79,12 @@ export function resolveSettings(config: ChecksConfig | undefined, rules: readonl
       },
     },
   };
+}
+
+function describeSimilarRules(id: string, rules: readonly RuleInfo[]): string {
+  const similar = findSimilarRules(id, rules);
+  if (similar.length === 0) return 'nama aturan ditulis <kelompok>/<nama> dalam bahasa Inggris, misalnya language/spelling atau privacy/nik.';
+  return `mungkin maksudnya: ${similar.map((rule) => `${rule.id} (${rule.title})`).join('; ')}.`;
 }
 
 /** Checks one document with every rule family; the office's severities and switches applied. */

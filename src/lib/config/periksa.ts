@@ -3,28 +3,40 @@ import { z } from 'zod';
 /**
  * The `periksa:` section of tayang.config.yml: how strict `tayang periksa` is for this office.
  *
+ * Rule ids are English and namespaced (DESIGN.md §4); the full list with each rule's Indonesian
+ * title is in docs/aturan-periksa.md.
+ *
  * @example
  * periksa:
  *   aturan:
- *     language/ejaan: warning   # error | warning | off
+ *     language/spelling: warning   # error | warning | off
+ *     language/foreign-word: error
  *     news/5w1h: off
  *   kata_tambahan: [Jenawi, Sekcam, Musrenbangdes]
  *   kata_baku_tambahan: { ijin: izin }
  */
 const RULE_ID = /^(language|a11y|privacy|schema|security|news)\/[a-z0-9][a-z0-9/_-]*$/;
 
+const RULE_ID_FORMAT =
+  'nama aturan ditulis <kelompok>/<nama> dalam bahasa Inggris, misalnya language/spelling atau privacy/nik. Kelompoknya: language (bahasa), a11y (aksesibilitas), privacy (data pribadi), schema (skema), security (keamanan), news (berita). Daftar lengkap: docs/aturan-periksa.md.';
+
 export const RuleSettingSchema = z.enum(['error', 'warning', 'off']);
 
 export const ChecksConfigSchema = z.strictObject({
   /**
    * Severity per rule id, or `off` to switch a rule off. Unknown ids are reported by
-   * `tayang periksa` with the list of rules (the list lives with the rules, not here).
+   * `tayang periksa` with the rules most likely meant (the list lives with the rules, not here).
+   * @example { language/spelling: warning, news/5w1h: off }
    */
   aturan: z
-    .record(
-      z.string().regex(RULE_ID, { error: 'nama aturan ditulis <kelompok>/<nama>, misalnya privacy/nik atau news/5w1h.' }),
-      RuleSettingSchema,
-    )
+    .record(z.string(), RuleSettingSchema)
+    .superRefine((settings, ctx) => {
+      // Checked here rather than as the record's key schema: zod reports a bad key as a bare
+      // "invalid key", without this message.
+      for (const id of Object.keys(settings)) {
+        if (!RULE_ID.test(id)) ctx.addIssue({ code: 'custom', path: [id], message: `"${id}" tidak dikenal: ${RULE_ID_FORMAT}` });
+      }
+    })
     .default({}),
   /** Words the spelling check accepts: names of places and people, units, acronyms. */
   kata_tambahan: z.array(z.string().min(1)).default([]),

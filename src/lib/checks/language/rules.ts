@@ -17,7 +17,7 @@ export const LANGUAGE_RULES: LanguageRule[] = [
   {
     id: 'language/spelling',
     severity: 'warning',
-    title: 'Kata tidak dikenal kamus',
+    title: 'Ejaan: kata tidak dikenal kamus',
     help: 'Kata ditulis huruf kecil yang tidak ada di kamus Hunspell id_ID (berdasarkan KBBI) maupun daftar kata kantor, atau kata berhuruf kapital yang selisih satu huruf dari kata lembaga yang lazim (Kebupaten). Perbaiki salah ketiknya; bila kata itu benar (nama, istilah setempat), tambahkan ke periksa.kata_tambahan di tayang.config.yml atau tulis miring bila kata asing/daerah.',
   },
   {
