@@ -887,6 +887,19 @@ describe.concurrent('tayang persetujuan, black box (DESIGN.md §4)', () => {
       const yaml = await unusable(JSON.stringify(good()), CONFIG.replace('  mulai: "07:30"', '  mulai: "07:30'));
       expect(yaml.stderr).toContain('penulisan YAML rusak');
     });
+
+    it('a role member written as a mention ("@budi") or a team without "@" would match nobody: refused', async () => {
+      const mention = await unusable(JSON.stringify(good()), CONFIG.replace('anggota: [kepala-uji]', 'anggota: ["@kepala-uji"]'));
+      expect(mention.stderr).toMatch(/kolom `peran\.kepala\.anggota\.0`: tulis akun GitHub tanpa "@"/);
+      const team = await unusable(JSON.stringify(good()), CONFIG.replace('anggota: ["@kantor-uji/ketua-divisi"]', 'anggota: ["kantor-uji/ketua-divisi"]'));
+      expect(team.stderr).toMatch(/kolom `peran\.ketua-divisi\.anggota\.0`/);
+    });
+
+    it('a snapshot saved with a byte-order mark is still read', async () => {
+      const snapshotPath = await write('snapshot.json', `\uFEFF${JSON.stringify(good())}`);
+      const result = await cli(['--snapshot', snapshotPath, '--config', await write('c.yml', CONFIG), '--sekarang', wib(NOW), '--format', 'json']);
+      expect(result.code).toBe(0);
+    });
   });
 });
 

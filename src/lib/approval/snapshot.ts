@@ -11,7 +11,8 @@ import { SnapshotSchema, type Snapshot } from './types.ts';
 export function parseSnapshot(text: string, file: string): Validated<Snapshot> {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const problem: Problem = {
       file,

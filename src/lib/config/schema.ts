@@ -112,9 +112,12 @@ export const StandInSchema = z.strictObject({
   dasar: z.string().optional(),
 });
 
-/** A GitHub login, or a team as "@org/slug". */
-const MemberSchema = z.string().regex(/^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?$/, {
-  error: 'tulis akun GitHub (misalnya budi-santoso) atau tim (misalnya "@pemkab/ppid").',
+/**
+ * A GitHub login, or a team as "@org/slug". "@budi" (a mention) or "org/slug" (no "@") would match
+ * nobody and silently leave a stage without approvers, so they are refused.
+ */
+const MemberSchema = z.string().regex(/^(@[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+|[A-Za-z0-9][A-Za-z0-9-]*)$/, {
+  error: 'tulis akun GitHub tanpa "@" (misalnya budi-santoso) atau tim dengan "@" di depan (misalnya "@pemkab/ppid").',
 });
 
 export const RoleSchema = z.strictObject({
