@@ -97,4 +97,20 @@ describe('renderStatusDescription', () => {
     ]);
     expect(renderStatusDescription(approved)).toBe('Disetujui sesuai SOP');
   });
+
+  it('names a commit without a GitHub account as what holds a PR whose stages all passed', () => {
+    const snapshot = makeSnapshot({
+      author: 'penulis',
+      opened: '2025-03-10T08:00:00+07:00',
+      files: ['content/berita/a/index.md'],
+      commits: [{ sha: 'c1'.padEnd(40, '0'), author: null }, { sha: 'head0000000000000000000000000000000000000' }],
+      reviews: [
+        { login: 'kasubbag-a', state: 'APPROVED', at: '2025-03-10T09:15:00+07:00' },
+        { login: 'ketua-divisi', state: 'APPROVED', at: '2025-03-10T10:00:00+07:00' },
+      ],
+    });
+    const verdict = evaluateApproval(config, SnapshotSchema.parse(snapshot), new Date('2025-03-10T10:30:00+07:00'));
+    expect(verdict.state).toBe('pending');
+    expect(renderStatusDescription(verdict)).toBe('Ada 1 commit yang penulisnya tidak terhubung ke akun GitHub');
+  });
 });

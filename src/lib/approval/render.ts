@@ -67,7 +67,9 @@ export function renderStatusDescription(verdict: Verdict): string {
             ? `Ada ${verdict.ungoverned_files.length} berkas yang tidak diatur alur SOP`
             : open.length > 0
               ? `Menunggu ${open.map((s) => lowerFirst(s.name)).join(', ')}`
-              : 'Belum bisa disetujui';
+              : verdict.unlinked_commits.length > 0
+                ? `Ada ${verdict.unlinked_commits.length} commit yang penulisnya tidak terhubung ke akun GitHub`
+                : 'Belum bisa disetujui';
   return text.length <= 140 ? text : `${text.slice(0, 139)}…`;
 }
 
