@@ -36,6 +36,7 @@ async function runApproval(options: ApprovalOptions): Promise<number> {
   const format = parseFormat(options.format);
   const now = parseNow(options.sekarang);
   if (options.pr !== undefined) {
+    if (options.snapshot) exitWithProblems([optionProblem('--snapshot', 'tidak bisa dipakai bersama --pr.', 'pilih salah satu: --pr NOMOR (di GitHub) atau --snapshot BERKAS (rekaman).')]);
     if ('local' in now) exitWithProblems([optionProblem('--sekarang', `"${now.local}" tidak menyebut zona waktu.`, 'tambahkan selisihnya dari UTC, misalnya 2025-03-10T09:00:00+07:00.')]);
     return runOnGithub(options.pr, now.at, format);
   }

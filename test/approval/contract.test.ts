@@ -895,6 +895,12 @@ describe.concurrent('tayang persetujuan, black box (DESIGN.md §4)', () => {
       expect(team.stderr).toMatch(/kolom `peran\.ketua-divisi\.anggota\.0`/);
     });
 
+    it('--pr and --snapshot together are refused rather than one silently ignored', async () => {
+      const result = await cli(['--pr', '3', '--snapshot', await write('s.json', JSON.stringify(good())), '--config', await write('c.yml', CONFIG)]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('kolom `--snapshot`: tidak bisa dipakai bersama --pr');
+    });
+
     it('a snapshot saved with a byte-order mark is still read', async () => {
       const snapshotPath = await write('snapshot.json', `\uFEFF${JSON.stringify(good())}`);
       const result = await cli(['--snapshot', snapshotPath, '--config', await write('c.yml', CONFIG), '--sekarang', wib(NOW), '--format', 'json']);
