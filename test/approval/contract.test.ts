@@ -772,6 +772,9 @@ describe.concurrent('tayang persetujuan, black box (DESIGN.md §4)', () => {
       expect(stage(monday, 'verifikasi')).toMatchObject({ elapsed_minutes: 60, standard_minutes: 60, overdue: false });
       const wednesday = await judge(friday, '2025-04-02T08:30');
       expect(stage(wednesday, 'verifikasi')).toMatchObject({ elapsed_minutes: 120, overdue: true });
+      // Without the holiday, Monday 07:30–08:30 counts too.
+      const noHoliday = await judge(friday, '2025-03-31T08:30', CONFIG.replace('libur: [2025-03-31, 2025-04-01]', 'libur: []'));
+      expect(stage(noHoliday, 'verifikasi')).toMatchObject({ elapsed_minutes: 120, overdue: true });
     });
 
     it('a PR opened outside working hours starts counting at the next opening', async () => {
