@@ -4,7 +4,7 @@ import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
 import { parseCheckDocument, type CheckDocument } from './document.ts';
 import type { Finding, Severity } from './finding.ts';
-import type { LanguageOptions } from './language/index.ts';
+import type { FrontmatterSource, LanguageOptions } from './language/index.ts';
 import { RULE_FAMILIES } from './registry.ts';
 import { findSimilarRules } from './similar-rules.ts';
 import type { CheckEnv, RuleInfo } from './rule.ts';
@@ -15,7 +15,7 @@ import type { CheckEnv, RuleInfo } from './rule.ts';
  * `any` by default: the readability figure's shape belongs to the language module.
  */
 export interface LanguageModule<Readability = any> {
-  checkLanguage(tree: Root, ctx: { file: string; lineOffset: number }, options: LanguageOptions): Finding[];
+  checkLanguage(tree: Root, ctx: { file: string; lineOffset: number; frontmatter?: FrontmatterSource }, options: LanguageOptions): Finding[];
   measureReadability(tree: Root): Readability;
   /** One Indonesian sentence about the figure, saying which measure it is and that it is a guide. */
   describeReadability(readability: Readability): string;
@@ -94,7 +94,8 @@ export async function checkDocument(doc: CheckDocument, env: CheckEnv, settings:
     for (const finding of await family.check(doc, env)) raw.push({ file: doc.file, ...finding });
   }
   // The tree already carries file lines, so the language rules need no offset.
-  if (language) raw.push(...language.checkLanguage(doc.tree, { file: doc.file, lineOffset: 0 }, settings.language));
+  const frontmatter = doc.frontmatterLocated && { located: doc.frontmatterLocated, fileText: doc.text };
+  if (language) raw.push(...language.checkLanguage(doc.tree, { file: doc.file, lineOffset: 0, frontmatter }, settings.language));
   const findings: Finding[] = [];
   for (const finding of raw) {
     const severity = settings.severities.get(finding.rule);

@@ -1,9 +1,11 @@
 import type { Root } from 'mdast';
+import type { LocatedYaml } from '../../errors/yaml-location.ts';
 import type { Finding } from '../finding.ts';
 import type { Hit, RuleContext } from './context.ts';
 import { loadDictionary } from './dictionary.ts';
 import { checkCompounds, checkDiKe, checkRepetition } from './forms.ts';
 import { checkParagraphLength, checkSentenceLength } from './plain.ts';
+import { extractFrontmatterProse } from './frontmatter.ts';
 import { extractProse } from './prose.ts';
 import { checkNumbers, checkSpacing } from './punctuation.ts';
 import { LANGUAGE_RULES, LIMITS } from './rules.ts';
@@ -29,12 +31,20 @@ const SEVERITY = new Map(LANGUAGE_RULES.map((rule) => [rule.id, rule.severity]))
 const WORD_RULES = [checkInclusiveTerms, checkStandardWords, checkCompounds, checkDiKe, checkRepetition, checkForeignWords, checkCapitalization];
 const TEXT_RULES = [checkSpacing, checkNumbers, checkSentenceLength, checkParagraphLength];
 
+/** A file's frontmatter with positions, and the whole file it came from. */
+export interface FrontmatterSource {
+  located: LocatedYaml;
+  fileText: string;
+}
+
 /**
  * The Indonesian language checks over the prose of a Markdown body (code, inline code, HTML and
- * URLs are left out). Positions in `tree` are relative to the body; `lineOffset` is added so
- * findings name lines of the file.
+ * URLs are left out) and, when given, of the frontmatter's text fields (judul, ringkasan, alt
+ * texts, captions, attachment titles, transcripts, social texts). Positions in `tree` are relative
+ * to the body; `lineOffset` is added so findings name lines of the file. Frontmatter findings name
+ * the line and column of the value.
  */
-export function checkLanguage(tree: Root, ctx: { file: string; lineOffset: number }, options: LanguageOptions): Finding[] {
+export function checkLanguage(tree: Root, ctx: { file: string; lineOffset: number; frontmatter?: FrontmatterSource }, options: LanguageOptions): Finding[] {
   const disabled = new Set(options.disabledRules);
   const dictionary = loadDictionary();
   // "Kalurahan Bunder" in the office list accepts both of its words.
@@ -42,7 +52,10 @@ export function checkLanguage(tree: Root, ctx: { file: string; lineOffset: numbe
   const officeStandardWords = new Map(Object.entries(options.extraStandardWords).map(([word, standard]) => [word.toLowerCase(), standard]));
   const suggestionBudget = { left: LIMITS.suggestedWords };
   const findings: Finding[] = [];
-  for (const prose of extractProse(tree)) {
+  const fields = ctx.frontmatter ? extractFrontmatterProse(ctx.frontmatter.located, ctx.frontmatter.fileText) : [];
+  for (const [index, prose] of [...fields, ...extractProse(tree)].entries()) {
+    // Frontmatter blocks already carry file lines.
+    const lineOffset = index < fields.length ? 0 : ctx.lineOffset;
     const block = analyseBlock(prose);
     const hits: Hit[] = [];
     const context: RuleContext = {
@@ -61,7 +74,7 @@ export function checkLanguage(tree: Root, ctx: { file: string; lineOffset: numbe
     for (const hit of hits) {
       findings.push({
         file: ctx.file,
-        line: prose.lines[hit.start]! + ctx.lineOffset,
+        line: prose.lines[hit.start]! + lineOffset,
         column: prose.columns[hit.start]!,
         rule: hit.rule,
         severity: SEVERITY.get(hit.rule)!,

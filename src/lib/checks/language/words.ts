@@ -252,9 +252,9 @@ const FREQUENT_CAPITALISED = readLanguageData<{ lembaga: string[]; awal_kalimat:
  * "Kebupaten" → "Kabupaten", "Kegitan" → "Kegiatan": one letter off (changed, missing, extra or
  * swapped) a frequent institution word, or a frequent sentence opener at the start of a sentence.
  */
-function nearFrequentWord(token: Token): string | undefined {
+function nearFrequentWord(token: Token, opensSentence: boolean): string | undefined {
   if (token.text.length < 6) return undefined;
-  const candidates = token.sentenceStart ? [...FREQUENT_CAPITALISED.lembaga, ...FREQUENT_CAPITALISED.awal_kalimat] : FREQUENT_CAPITALISED.lembaga;
+  const candidates = opensSentence ? [...FREQUENT_CAPITALISED.lembaga, ...FREQUENT_CAPITALISED.awal_kalimat] : FREQUENT_CAPITALISED.lembaga;
   return candidates.find((known) => known !== token.text && Math.abs(known.length - token.text.length) <= 1 && isOneEditApart(known, token.text));
 }
 
@@ -270,9 +270,13 @@ function isOneEditApart(a: string, b: string): boolean {
 
 export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number }): Hit[] {
   const hits: Hit[] = [];
-  for (const token of ctx.block.tokens) {
+  // In a Title Case heading or headline every word is capitalised, and only the first opens the sentence.
+  const heading = ctx.block.block.kind === 'heading';
+  const openers = new Set(ctx.block.sentences.map((sentence) => sentence.first));
+  for (const [index, token] of ctx.block.tokens.entries()) {
     if (!isPlainWord(token) || token.text.length < 2) continue;
-    const near = isCapitalised(token.text) && !hasCapitalInside(token.text) ? nearFrequentWord(token) : undefined;
+    const opensSentence = heading ? openers.has(index) : token.sentenceStart;
+    const near = isCapitalised(token.text) && !hasCapitalInside(token.text) ? nearFrequentWord(token, opensSentence) : undefined;
     if (near && !ctx.dictionary.has(token.lower) && !ctx.officeWords.has(token.lower) && !ctx.taken(token.start, token.end)) {
       hits.push({ rule: 'language/spelling', start: token.start, end: token.end, message: `"${token.text}" tampaknya salah ketik "${near}" (Hunspell id_ID, berdasarkan KBBI). Bila ini nama, tambahkan ke periksa.kata_tambahan.`, suggestion: near });
       continue;
