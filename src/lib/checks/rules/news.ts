@@ -25,10 +25,25 @@ const HINTS: Record<Element, string> = {
   why: 'sebut tujuan atau alasannya ("untuk …", "dalam rangka …", "karena …")',
   how: 'sebut caranya ("dengan …", "melalui …", "secara …")',
 };
-const markers = readRuleData<Record<Exclude<Element, 'what'>, { words: string[] }>>('news-markers.yml');
-const WORDS = Object.fromEntries(
-  Object.entries(markers).map(([element, { words }]) => [element, new RegExp(`(?<![\\p{L}-])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}-])`, 'iu')]),
-) as Record<Exclude<Element, 'what'>, RegExp>;
+
+/** A group of markers: words and phrases, or pairs of a linking word and an event (setelah … hujan). */
+type MarkerGroup = string[] | { penghubung: string[]; peristiwa: string[] };
+const markers = readRuleData<Record<Exclude<Element, 'what'>, Record<string, MarkerGroup>>>('news-markers.yml');
+const WORDS = Object.fromEntries(Object.entries(markers).map(([element, groups]) => [element, markerPattern(Object.values(groups))])) as Record<Exclude<Element, 'what'>, RegExp>;
+
+function markerPattern(groups: MarkerGroup[]): RegExp {
+  const alternatives = groups.map((group) => {
+    if (Array.isArray(group)) return anyOf(group);
+    // The event may come a few words after the linking word: "setelah wilayah itu diguyur hujan".
+    return `${anyOf(group.penghubung)}(?:\\s+[\\p{L}-]+){0,3}?\\s+${anyOf(group.peristiwa)}`;
+  });
+  return new RegExp(`(?<![\\p{L}-])(?:${alternatives.join('|')})(?![\\p{L}-])`, 'iu');
+}
+
+function anyOf(words: readonly string[]): string {
+  return `(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})`;
+}
+
 // A date like 12/5/2025 or "12 Mei 2025", or "(12/5)" as news agencies write it.
 const DATE = /\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}\b/u;
 // "di Balai …", "di Desa …": "di" followed by a capitalised word.
