@@ -169,7 +169,7 @@ for (const walk of WALKS) {
           at: standInAt.plus({ minutes: n - role }).toISO()!,
         }));
       const options = { opened: day.minus({ days: 1 }).set({ hour: 8 }).toISO()! };
-      const before = evaluate({ ...options, reviews: reviews(day.set({ hour: 15 })) }, day.set({ hour: 16 }).toISO()!);
+      const before = evaluate({ ...options, reviews: reviews(day.set({ hour: 15 })) }, day.plus({ days: 1 }).set({ hour: 12 }).toISO()!);
       expect(before.state).toBe('approved');
       expect(before.stages[role]!.approvals[0]!.stand_in?.until).toBe(walk.standIn.until);
       const after = evaluate({ ...options, reviews: reviews(day.plus({ days: 1 }).set({ hour: 9 })) }, day.plus({ days: 1 }).set({ hour: 12 }).toISO()!);

@@ -322,12 +322,10 @@ describe('evaluateApproval: stand-ins', () => {
     });
   });
 
-  it('stops counting an approval a stand-in gave during the mandate once the mandate has ended', () => {
-    const verdict = standIn('2025-03-11T23:59:00+07:00', '2025-03-12T00:00:00+07:00');
-    expect(stage(verdict, 'publikasi', 'verifikasi')).toMatchObject({
-      state: 'pending',
-      ignored: [{ login: 'plh-kasubbag', reason: 'stand_in_expired', until: '2025-03-11' }],
-    });
+  it('keeps counting an approval a stand-in gave during the mandate after the mandate has ended', () => {
+    const verdict = standIn('2025-03-11T23:59:00+07:00', '2025-03-12T09:00:00+07:00');
+    expect(stage(verdict, 'publikasi', 'verifikasi')).toMatchObject({ state: 'approved', approvers: ['plh-kasubbag'] });
+    expect(stage(verdict, 'publikasi', 'verifikasi').reviewers).toEqual(['kasubbag-a', 'kasubbag-b']);
   });
 
   it('does not count a stand-in after their mandate ended, even when UTC still shows the last day', () => {

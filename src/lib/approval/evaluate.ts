@@ -13,9 +13,10 @@ import type { ChangeRequest, IgnoredApproval, Review, Snapshot, StageApproval, S
  * Decisions the contract leaves open, made here:
  * - Who cannot approve: the PR's opener and the GitHub accounts that authored or committed any of
  *   its commits (GitHub's `web-flow`, the committer of web-editor commits, is no person).
- * - A stand-in counts for the role while their `sampai` date has not ended, both when they review
- *   and when the PR is evaluated: after the mandate their approval no longer holds the PR open
- *   for merging (when in doubt, not approved).
+ * - A stand-in's review counts when it was submitted before the end of their `sampai` date (office
+ *   time): an act of a Plh. stays valid after the mandate ends, so the verdict does not change
+ *   with the day it is computed on (the status set before midnight, the record written at merge).
+ *   A review submitted after the mandate does not count.
  * - A request for changes on the head commit returns the PR to its author. After the author pushes
  *   a fix the stage is pending again (the SOP passes the draft back to the reviewer), but the
  *   objection still stands, as on GitHub, until that member approves or the review is dismissed:
@@ -333,7 +334,7 @@ function collectCandidates(context: FlowContext, stage: Stage): StageInput {
   for (const review of context.reviews.values()) {
     const member = members.get(review.key);
     if (!member) continue;
-    const acts = actsAt(member, review.at) && actsAt(member, context.now.getTime());
+    const acts = actsAt(member, review.at);
     if (review.state === 'CHANGES_REQUESTED' && acts && !context.authors.has(review.key)) {
       if (review.commitId === context.headSha) {
         changeRequests.push({ login: review.login, submitted_at: review.submittedAt, body: review.body, html_url: review.htmlUrl });

@@ -103,7 +103,7 @@ export type IgnoredReason =
   | 'too_early'
   /** Already counted for another stage of the same flow. */
   | 'counted_elsewhere'
-  /** A stand-in whose `sampai` date had passed when they reviewed, or has passed now. */
+  /** A stand-in whose `sampai` date had passed when they reviewed. */
   | 'stand_in_expired';
 
 export interface IgnoredApproval {
