@@ -1,0 +1,59 @@
+/**
+ * `npm run bench [-- --items 100,1000,2000] [--only build|periksa] [--out DIR]`
+ *
+ * For each size: generates the corpus (bench/corpus.ts), builds it with Tayang and Hugo
+ * (bench/build.ts), runs `tayang periksa` and times the checks per document (bench/periksa.ts).
+ * Prints Markdown tables for bench/README.md and writes the numbers to DIR/results.json.
+ */
+import { writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchBuild, type BuildRow } from './build.ts';
+import { writeCorpus } from './corpus.ts';
+import { benchDocuments, benchPeriksaCommand, type DocumentTimes, type PeriksaRun } from './periksa.ts';
+
+const { values } = parseArgs({
+  options: {
+    items: { type: 'string', default: '100,1000' },
+    only: { type: 'string' },
+    out: { type: 'string', default: join(tmpdir(), 'tayang-bench') },
+  },
+});
+const sizes = values.items.split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--items: whole numbers separated by commas, not "${values.items}"`);
+if (values.only !== undefined && !['build', 'periksa'].includes(values.only)) throw new Error(`--only: build or periksa, not "${values.only}"`);
+
+const builds: BuildRow[] = [];
+const commands: PeriksaRun[] = [];
+const documents: DocumentTimes[] = [];
+for (const items of sizes) {
+  const started = performance.now();
+  const corpus = await writeCorpus({ items, out: join(values.out, `corpus-${items}`) });
+  console.error(`corpus of ${items} items (${corpus.photos} pictures) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(values.out, `corpus-${items}`)}`);
+  if (values.only !== 'periksa') builds.push(...(await benchBuild(corpus, items)));
+  if (values.only !== 'build') {
+    commands.push(...(await benchPeriksaCommand(corpus, items)));
+    documents.push(await benchDocuments(corpus, items));
+  }
+}
+
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+
+console.log(`${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), Node ${process.versions.node}\n`);
+if (builds.length > 0) {
+  console.log(table(['items', 'tool', 'run', 'pages (HTML)', 'wall s', 'peak RSS MB', 'output MB'], builds.map((r) => [r.items, r.tool, r.run, r.pages, r.seconds.toFixed(1), r.peakRssMb, r.outputMb])));
+  console.log();
+}
+if (commands.length > 0) {
+  console.log(table(['items', 'command', 'files checked', 'findings', 'wall s', 'peak RSS MB'], commands.map((r) => [r.items, `\`${r.mode}\``, r.files, r.findings, r.seconds.toFixed(1), r.peakRssMb])));
+  console.log();
+  console.log(
+    table(
+      ['items', 'dictionary load ms', 'language ms/doc median', 'p95', 'mean', 'other rules ms/doc median', 'p95', 'mean'],
+      documents.map((d) => [d.items, d.dictionaryLoadMs, d.language.median, d.language.p95, d.language.mean, d.otherRules.median, d.otherRules.p95, d.otherRules.mean]),
+    ),
+  );
+}
+await writeFile(join(values.out, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), builds, commands, documents }, null, 2)}\n`);
