@@ -79,7 +79,7 @@ function pull(options: { author: string; opened: string; head?: string; draft?: 
     number,
     state: 'open',
     locked: false,
-    title: 'Berita: Rapat koordinasi; $(rm -rf /) `uji`',
+    title: 'Berita: Rapat koordinasi kecamatan',
     user: simpleUser(options.author),
     body: 'Menindaklanjuti permintaan publikasi #3.',
     labels: [],
@@ -327,9 +327,16 @@ function cli(args: string[]): Promise<Omit<Run, 'json'>> {
   });
 }
 
+const NOW = '2025-03-10T12:00';
+
 /** Runs `persetujuan --format json` on a scenario; `now` is office wall-clock (WIB). */
-async function judge(scenario: Scenario, now: string, config = CONFIG): Promise<Run> {
-  const snapshotPath = await write('snapshot.json', JSON.stringify(snapshot(scenario)));
+function judge(scenario: Scenario, now: string, config = CONFIG): Promise<Run> {
+  return judgeRaw(snapshot(scenario), now, config);
+}
+
+/** Like `judge`, for a snapshot a scenario has already built (and a test has bent). */
+async function judgeRaw(raw: ReturnType<typeof snapshot>, now = NOW, config = CONFIG): Promise<Run> {
+  const snapshotPath = await write('snapshot.json', JSON.stringify(raw));
   const configPath = await write('tayang.config.yml', config);
   const result = await cli(['--snapshot', snapshotPath, '--config', configPath, '--sekarang', wib(now), '--format', 'json']);
   let json: Verdict;
@@ -344,7 +351,6 @@ async function judge(scenario: Scenario, now: string, config = CONFIG): Promise<
 }
 
 const stage = (run: Run, id: string) => run.json.stages.find((s) => s.id === id)!;
-const NOW = '2025-03-10T12:00';
 
 /** Kasubbag then the Ketua Divisi (via the team), in order, on the head. */
 const IN_ORDER: ReviewSpec[] = [
@@ -493,6 +499,17 @@ describe.concurrent('tayang persetujuan, black box (DESIGN.md §4)', () => {
       const later = await judge({ reviews: [...IN_ORDER, { login: 'sari-kasubbag', state: 'DISMISSED', at: '2025-03-10T11:00' }] }, NOW);
       expect(later.json.state).toBe('pending');
       expect(stage(later, 'verifikasi').state).toBe('pending');
+    });
+
+    it('the latest review is the latest by submitted_at, whatever the order of the list; a review whose commit GitHub lost (commit_id null) is stale', async () => {
+      const snap = snapshot({
+        reviews: [IN_ORDER[1]!, { login: 'sari-kasubbag', state: 'APPROVED', at: '2025-03-10T09:30' }, { login: 'sari-kasubbag', state: 'CHANGES_REQUESTED', at: '2025-03-10T08:30' }],
+      });
+      const run = await judgeRaw(snap);
+      expect(stage(run, 'verifikasi')).toMatchObject({ state: 'approved', approvers: ['sari-kasubbag'] });
+      const lost = snapshot({ reviews: IN_ORDER });
+      (lost.reviews[0] as { commit_id: string | null }).commit_id = null;
+      expect(stage(await judgeRaw(lost), 'verifikasi')).toMatchObject({ state: 'pending', approvers: [] });
     });
 
     it('COMMENTED after APPROVED changes nothing', async () => {
