@@ -283,6 +283,20 @@ describe('plain language', () => {
     expect(rulesIn(`${words(35)}.`)).toEqual([]);
   });
 
+  it('counts a name or a cited regulation written in capitals as one unit of a sentence', () => {
+    const citation =
+      'Berdasarkan Keputusan Komisi Pemilihan Umum Nomor 1050 Tahun 2024 tentang Pedoman Teknis Pembentukan Badan Penyelenggara Pemilihan Umum dalam Penyelenggaraan Pemilihan Gubernur dan Wakil Gubernur, Bupati dan Wakil Bupati, serta Wali Kota dan Wakil Wali Kota, KPU Kabupaten Administrasi Kepulauan Seribu membuka pendaftaran calon Petugas Pemutakhiran Data Pemilih.';
+    expect(rulesIn(citation)).toEqual([]);
+    // The same length in ordinary words is still a long sentence.
+    expect(rulesIn(citation.replace(/\p{Lu}\p{Ll}*/gu, (word) => word.toLowerCase()).replace(/^b/, 'B'))).toContain('language/sentence-length');
+  });
+
+  it('reads each point of an enumeration as its own sentence', () => {
+    const point = 'bahwa rancangan anggaran pendapatan dan belanja desa telah dibahas dan disepakati bersama dalam musyawarah desa oleh seluruh perangkat desa';
+    expect(rulesIn(`Menimbang:\na. ${point};\nb. ${point};\nc. ${point}.`)).toEqual([]);
+    expect(rulesIn(`Menimbang: ${point}, ${point}, ${point}.`)).toEqual(['language/sentence-length']);
+  });
+
   it('warns about a paragraph above 120 words', () => {
     const sentence = `${words(12)}. `;
     expect(rulesIn(sentence.repeat(11))).toEqual(['language/paragraph-length']);

@@ -2,12 +2,29 @@ import type { Root } from 'mdast';
 import type { Hit, RuleContext } from './context.ts';
 import { extractProse } from './prose.ts';
 import { LIMITS } from './rules.ts';
-import { analyseBlock, type AnalysedBlock, type Sentence } from './text.ts';
+import { analyseBlock, isCapitalised, joinedBySpace, type AnalysedBlock, type Sentence, type Token } from './text.ts';
 
+/**
+ * Words of a sentence as a reader takes them in: a run of capitalised words and numbers written
+ * with spaces only ("Keputusan Komisi Pemilihan Umum Nomor 1050 Tahun 2024", "Wakil Wali Kota")
+ * is one name, however long, so citing a regulation or an office by its full name (as official
+ * writing must) does not make a sentence long. Numbers alone are not words.
+ */
 function countWords(block: AnalysedBlock, sentence: Sentence): number {
+  const { tokens } = block;
   let count = 0;
-  for (let i = sentence.first; i <= sentence.last; i += 1) if (/\p{L}/u.test(block.tokens[i]!.text)) count += 1;
+  for (let i = sentence.first; i <= sentence.last; i += 1) {
+    const token = tokens[i]!;
+    if (!/\p{L}/u.test(token.text)) continue;
+    const previous = tokens[i - 1];
+    const inName = isNamePart(token) && i > sentence.first && previous !== undefined && isNamePart(previous) && joinedBySpace(block.block.text, previous, token);
+    if (!inName) count += 1;
+  }
   return count;
+}
+
+function isNamePart(token: Token): boolean {
+  return isCapitalised(token.text) || /^\p{N}+$/u.test(token.text);
 }
 
 export function checkSentenceLength(ctx: RuleContext): Hit[] {

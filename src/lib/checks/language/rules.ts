@@ -78,7 +78,7 @@ export const LANGUAGE_RULES: LanguageRule[] = [
     id: 'language/sentence-length',
     severity: 'warning',
     title: 'Kalimat terlalu panjang',
-    help: 'Kalimat lebih dari 35 kata sulit diikuti, terutama di layar ponsel dan dengan pembaca layar. Pecah menjadi dua kalimat atau lebih, atau jadikan rincian (daftar).',
+    help: 'Kalimat lebih dari 35 kata sulit diikuti, terutama di layar ponsel dan dengan pembaca layar. Nama lengkap berhuruf kapital (judul peraturan, nama lembaga) dihitung satu, dan setiap butir rincian di baris sendiri dihitung sebagai kalimat sendiri. Pecah menjadi dua kalimat atau lebih, atau jadikan rincian (daftar).',
   },
   {
     id: 'language/paragraph-length',

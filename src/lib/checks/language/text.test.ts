@@ -49,6 +49,13 @@ describe('sentence splitting', () => {
     expect(sentencesOf(text)).toEqual([expect.any(String), second]);
   });
 
+  it('starts afresh at every point of an enumeration written one per line', () => {
+    const text = 'Menimbang:\na. bahwa anggaran desa ditetapkan dengan peraturan desa;\nb. bahwa rancangannya telah disepakati; dan\n(3) bahwa perlu menetapkan peraturan desa.';
+    expect(sentencesOf(text)).toEqual(['Menimbang', 'a bahwa anggaran desa ditetapkan dengan peraturan desa', 'b bahwa rancangannya telah disepakati dan', '3 bahwa perlu menetapkan peraturan desa']);
+    // A year or a count that a line break happens to put first is no point.
+    expect(sentencesOf('Anggaran itu ditetapkan pada tahun\n2026. Warga menyetujuinya.')).toHaveLength(2);
+  });
+
   it('keeps enumerated points inside a sentence', () => {
     expect(sentencesOf('Persyaratan meliputi: a. Fotokopi KTP; b. Surat pengantar RT.')).toHaveLength(1);
   });

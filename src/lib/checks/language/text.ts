@@ -85,11 +85,19 @@ function splitSentences(block: ProseBlock, tokens: Token[]): Sentence[] {
   };
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
+    const next = tokens[i + 1];
+    // "a. bahwa …;\nb. bahwa …": every point of an enumeration in a regulation starts afresh,
+    // though the whole enumeration is one sentence by its punctuation.
+    if (next && startsPoint(text, token, next)) {
+      close(i);
+      start = next.start;
+      first = i + 1;
+      continue;
+    }
     const end = SENTENCE_END.exec(text.slice(token.end, token.end + 8));
     if (!end) continue;
     const fullStop = end[1] === '.';
     if (fullStop && end[0].startsWith('.') && leadsOn(token, tokens[i - 1], text)) continue;
-    const next = tokens[i + 1];
     // "…, kata Camat. Ia menambahkan" ends; "Rp5.000" or "pukul 09.00 WIB" has no space so never gets here.
     const between = next ? text.slice(token.end + end[0].length, next.start) : '';
     if (next && !/^\s+["“'‘(]?$/u.test(between)) continue;
@@ -107,6 +115,11 @@ function splitSentences(block: ProseBlock, tokens: Token[]): Sentence[] {
   }
   if (block.kind === 'heading') for (const token of tokens) token.sentenceStart = true;
   return sentences;
+}
+
+/** `next` numbers a point at the start of a line: "a. …", "b) …", "(2) …", "3. …". */
+function startsPoint(text: string, previous: Token, next: Token): boolean {
+  return /\n[ \t]*\(?$/u.test(text.slice(previous.end, next.start)) && /^(?:\p{L}|\p{N}{1,3})$/u.test(next.text) && /^[.)]\s/u.test(text.slice(next.end, next.end + 2));
 }
 
 /**
