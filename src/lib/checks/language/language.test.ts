@@ -202,6 +202,9 @@ describe('language/capitalization', () => {
     'Camat dan para kepala desa Kemuning hadir; lurah menyusul.',
     'Warga Desa terdampak banjir dibantu Kecamatan sepenuhnya.',
     'Kegiatan berlangsung sampai bulan ini.',
+    // Letter formulas and form lines are not sentences.
+    'di tempat',
+    'hari/tanggal: Kamis, 12 Februari 2026\npukul: 09.00 WIB s.d. selesai',
   ])('leaves %s alone', (text) => {
     expect(rulesIn(text)).not.toContain('language/capitalization');
   });

@@ -306,8 +306,8 @@ export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number
 }
 
 /**
- * Sentences that start with a small letter: the first word of a paragraph, or a word after a full
- * stop that ends a word (not an abbreviation: "dll. dan" is fine). List items and table cells
+ * Sentences that start with a small letter: the first word of a paragraph that ends like a
+ * sentence, or a word after a full stop that ends a word (not an abbreviation: "dll. dan" is fine). List items and table cells
  * often start small on purpose, so only paragraphs of running text are looked at.
  */
 function lowerCaseSentenceStarts(ctx: RuleContext): Token[] {
@@ -315,7 +315,10 @@ function lowerCaseSentenceStarts(ctx: RuleContext): Token[] {
   if (!block.standalone) return [];
   const found: Token[] = [];
   const first = tokens[0];
-  if (first && block.text.slice(0, first.start).trim() === '' && isSmallWord(ctx, first)) found.push(first);
+  // A paragraph that does not end like a sentence is a form line or a letter formula
+  // ("di tempat", "hari/tanggal: Kamis"), not a sentence that needs a capital.
+  const endsLikeSentence = /[.!?]["”’)\]]*\s*$/u.test(block.text);
+  if (first && endsLikeSentence && block.text.slice(0, first.start).trim() === '' && isSmallWord(ctx, first)) found.push(first);
   for (let i = 1; i < tokens.length; i += 1) {
     const previous = tokens[i - 1]!;
     const token = tokens[i]!;
