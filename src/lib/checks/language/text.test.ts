@@ -45,6 +45,7 @@ describe('sentence splitting', () => {
     ['Peserta membawa alat tulis, map, dll. Panitia menyediakan makan siang.', 'Panitia menyediakan makan siang'],
     ['Penghargaan diterima Sri Lestari, S.Pd. Ia mengajar di SD Negeri 1 Jenawi.', 'Ia mengajar di SD Negeri 1 Jenawi'],
     ['Ketentuan itu diatur dalam Pasal 3 ayat (2) huruf b. Pelanggaran dikenai sanksi.', 'Pelanggaran dikenai sanksi'],
+    ['Laporan disampaikan kepada ketua RT. Selanjutnya data dikirim ke desa.', 'Selanjutnya data dikirim ke desa'],
   ])('ends a sentence at an abbreviation or letter that closes it (EYD V: one full stop): %s', (text, second) => {
     expect(sentencesOf(text)).toEqual([expect.any(String), second]);
   });

@@ -127,13 +127,16 @@ function startsPoint(text: string, previous: Token, next: Token): boolean {
  * abbreviates (No. 5, Kab. Karanganyar, dr. Ratna, a.n. Camat) or to an initial or enumerator
  * (H. Sugiyanto, "a. Fotokopi KTP"), so it never ends the sentence. An abbreviation that closes a
  * phrase (dll., S.Pd.) ends the sentence when a capitalised word follows: EYD V writes one full
- * stop for both. Numbers (1.500, 08.00) and a letter cited as such ("huruf b.") are not abbreviations.
+ * stop for both. Numbers (1.500, 08.00), acronyms in capitals (RT.) and a letter cited as such
+ * ("huruf b.") are not abbreviations.
  */
 function leadsOn(token: Token, previous: Token | undefined, text: string): boolean {
   if (/\p{N}/u.test(token.text)) return false;
   const dotted = /[\p{L}.]+$/u.exec(text.slice(0, token.end))![0].replace(/^\.+/u, '').toLowerCase();
   if (dotted.includes('.')) return LEADING_ABBREVIATIONS.has(dotted);
   if (token.text.length === 1) return previous?.lower !== 'huruf';
+  // Written in capitals it is an acronym (RT, RW, HP), which takes no full stop of its own (EYD V).
+  if (token.text === token.text.toUpperCase()) return false;
   return LEADING_ABBREVIATIONS.has(token.lower);
 }
 
