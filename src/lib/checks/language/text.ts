@@ -132,7 +132,7 @@ function startsPoint(text: string, previous: Token, next: Token): boolean {
  */
 function leadsOn(token: Token, previous: Token | undefined, text: string): boolean {
   if (/\p{N}/u.test(token.text)) return false;
-  const dotted = /[\p{L}.]+$/u.exec(text.slice(0, token.end))![0].replace(/^\.+/u, '').toLowerCase();
+  const dotted = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, token.end - 40), token.end))![0].replace(/^\.+/u, '').toLowerCase();
   if (dotted.includes('.')) return LEADING_ABBREVIATIONS.has(dotted);
   if (token.text.length === 1) return previous?.lower !== 'huruf';
   // Written in capitals it is an acronym (RT, RW, HP), which takes no full stop of its own (EYD V).
