@@ -583,21 +583,21 @@ describe.concurrent('tayang persetujuan, black box (DESIGN.md §4)', () => {
       expect(turn.json.stages.map((s) => s.state)).toEqual(['approved', 'changes_requested']);
     });
 
-    it('reject → fix pushed (back with the reviewer; the objection still holds the stage) → re-approved', async () => {
+    it('reject → fix pushed (still returned: her latest review is the objection) → re-approved', async () => {
       const reject: ReviewSpec = { login: 'sari-kasubbag', state: 'CHANGES_REQUESTED', at: '2025-03-10T09:00', body: 'Tambahkan sumber.', on: FIRST };
       const rejected = await judge({ commits: [{ sha: FIRST }], reviews: [{ ...reject, on: undefined }] }, NOW);
       expect(rejected.json.state).toBe('changes_requested');
       const fixed = await judge({ commits: [{ sha: FIRST }, { sha: HEAD }], reviews: [reject] }, NOW);
-      expect(fixed.json.state).toBe('pending');
-      expect(stage(fixed, 'verifikasi').state).toBe('pending');
+      expect(fixed.json.state).toBe('changes_requested');
+      expect(stage(fixed, 'verifikasi').state).toBe('changes_requested');
       expect(fixed.json.messages.join('\n')).toMatch(/sari-kasubbag meminta perbaikan pada commit lama/);
       // Another member's approval of the fix does not override her objection.
       const other = await judge(
         { commits: [{ sha: FIRST }, { sha: HEAD }], reviews: [reject, { login: 'budi-kasubbag', state: 'APPROVED', at: '2025-03-10T10:00' }, { login: 'dewi-kadiv', state: 'APPROVED', at: '2025-03-10T10:30' }] },
         NOW,
       );
-      expect(other.json.state).toBe('pending');
-      expect(stage(other, 'verifikasi')).toMatchObject({ state: 'pending', approvers: ['budi-kasubbag'] });
+      expect(other.json.state).toBe('changes_requested');
+      expect(stage(other, 'verifikasi')).toMatchObject({ state: 'changes_requested', approvers: ['budi-kasubbag'] });
       expect(stage(other, 'pemeriksaan').state).toBe('waiting');
       const approved = await judge(
         {

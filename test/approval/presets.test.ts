@@ -129,8 +129,9 @@ for (const walk of WALKS) {
       const verdict = evaluate({ commits: [{ sha: FIRST }], reviews: [returned] });
       expect(verdict.state).toBe('changes_requested');
       expect(verdict.messages[0]).toContain('Sumber data belum disebut.');
+      // The objection stands after the fix is pushed, until its reviewer looks again.
       const fixed = evaluate({ commits: [{ sha: FIRST }, { sha: FIX }], reviews: [{ ...returned, on: FIRST }] });
-      expect(fixed.state).toBe('pending');
+      expect(fixed.state).toBe('changes_requested');
       const reapproved = evaluate({
         commits: [{ sha: FIRST }, { sha: FIX }],
         reviews: [{ ...returned, on: FIRST }, ...walk.stages.map((s, n) => ({ login: s.approver, state: 'APPROVED', at: step(n + 1) }))],

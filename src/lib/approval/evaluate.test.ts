@@ -377,11 +377,11 @@ describe('evaluateApproval: returned to the author', () => {
     expect(verdict.state).toBe('pending');
   });
 
-  it('after a fix is pushed, waits for the stage to look again; the old objection holds until its reviewer approves', () => {
+  it('after a fix is pushed, the old objection still returns the PR until its reviewer approves', () => {
     const returned = { login: 'kasubbag-a', state: 'CHANGES_REQUESTED', at: at('09:00'), on: OLD };
     const fixed = evaluate({ commits: [{ sha: OLD }, { sha: HEAD }], reviews: [returned, { login: 'kasubbag-b', state: 'APPROVED', at: at('10:00') }] });
-    expect(fixed.state).toBe('pending');
-    expect(stage(fixed, 'publikasi', 'verifikasi')).toMatchObject({ state: 'pending', changes_requested_by: [], outdated_change_requests: ['kasubbag-a'] });
+    expect(fixed.state).toBe('changes_requested');
+    expect(stage(fixed, 'publikasi', 'verifikasi')).toMatchObject({ state: 'changes_requested', changes_requested_by: [], outdated_change_requests: ['kasubbag-a'] });
     expect(fixed.messages[0]).toContain('kasubbag-a meminta perbaikan pada commit lama; perbaikannya sudah didorong dan menunggu diperiksa lagi. Permintaan itu tetap menahan tahap ini');
     const reapproved = evaluate({
       commits: [{ sha: OLD }, { sha: HEAD }],

@@ -299,7 +299,9 @@ function evaluateFlow(context: FlowContext, flow: Flow): { stages: StageVerdict[
       flow_name: flow.nama,
       roles: stage.peran.map((id) => ({ id, name: context.config.peran[id]!.nama })),
       required: stage.minimal,
-      state: passed ? 'approved' : !open ? 'waiting' : changeRequests.length > 0 ? 'changes_requested' : 'pending',
+      // A member's latest review is their state (DESIGN.md §4): a request for changes stands
+      // after a push, as it does on GitHub, until that member approves or it is dismissed.
+      state: passed ? 'approved' : !open ? 'waiting' : changeRequests.length > 0 || outdatedChangeRequests.length > 0 ? 'changes_requested' : 'pending',
       approvers: approvals.map((c) => c.login),
       approvals: approvals.map((c): StageApproval => ({
         login: c.login,

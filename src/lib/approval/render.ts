@@ -1,6 +1,6 @@
 import { formatShortDate, formatTime } from '../site/dates.ts';
 import { formatMinutes, lowerFirst } from './messages.ts';
-import type { StageState, StageVerdict, Verdict, VerdictState } from './types.ts';
+import { awaitsRecheck, isReturnedToAuthor, stagesAwaitingReview, type StageState, type StageVerdict, type Verdict, type VerdictState } from './types.ts';
 
 /**
  * One verdict, three forms: the JSON of the contract (DESIGN.md §4), the CLI text, and the PR
@@ -55,14 +55,14 @@ export function renderVerdictText(verdict: Verdict): string {
 
 /** The commit status description (GitHub allows 140 characters): what the PR waits for. */
 export function renderStatusDescription(verdict: Verdict): string {
-  const open = verdict.stages.filter((stage) => stage.state === 'pending' || stage.state === 'changes_requested');
+  const open = stagesAwaitingReview(verdict);
   const text =
     verdict.state === 'approved'
       ? 'Disetujui sesuai SOP'
       : verdict.pull.draft
         ? 'Masih draf: belum bisa disetujui'
-        : verdict.state === 'changes_requested'
-          ? `Dikembalikan ke penulis: ${open.filter((s) => s.state === 'changes_requested').map((s) => lowerFirst(s.name)).join(', ')}`
+        : isReturnedToAuthor(verdict)
+          ? `Dikembalikan ke penulis: ${verdict.stages.filter((s) => s.state === 'changes_requested' && !awaitsRecheck(s)).map((s) => lowerFirst(s.name)).join(', ')}`
           : verdict.ungoverned_files.length > 0
             ? `Ada ${verdict.ungoverned_files.length} berkas yang tidak diatur alur SOP`
             : open.length > 0

@@ -187,3 +187,23 @@ export interface Verdict {
   evaluated_at: string;
   time_zone: Office['zona_waktu'];
 }
+
+/**
+ * A returned stage whose objections were all given on older commits: the author has pushed a
+ * fix and the stage's reviewers have to look again. The contract still calls it
+ * `changes_requested` (the objection stands until its reviewer approves or it is dismissed), but
+ * GitHub should show it as waiting for that stage, not as returned.
+ */
+export function awaitsRecheck(stage: StageVerdict): boolean {
+  return stage.state === 'changes_requested' && stage.changes_requested_by.length === 0 && stage.outdated_change_requests.length > 0;
+}
+
+/** Stages the PR waits on now: pending ones, and returned ones whose fix awaits a re-check. */
+export function stagesAwaitingReview(verdict: Verdict): StageVerdict[] {
+  return verdict.stages.filter((stage) => stage.state === 'pending' || awaitsRecheck(stage));
+}
+
+/** Returned to the author with an objection on the head commit (not merely awaiting a re-check). */
+export function isReturnedToAuthor(verdict: Verdict): boolean {
+  return verdict.state === 'changes_requested' && verdict.stages.some((stage) => stage.state === 'changes_requested' && !awaitsRecheck(stage));
+}

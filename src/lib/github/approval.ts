@@ -1,6 +1,6 @@
 import { evaluateApproval } from '../approval/evaluate.ts';
 import { renderStatusDescription, renderVerdictComment } from '../approval/render.ts';
-import { SnapshotSchema, type SnapshotInput, type StageVerdict, type Verdict } from '../approval/types.ts';
+import { isReturnedToAuthor, SnapshotSchema, stagesAwaitingReview, type SnapshotInput, type StageVerdict, type Verdict } from '../approval/types.ts';
 import { CONFIG_FILE, parseConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { validateData, type Validated } from '../errors/validate.ts';
@@ -71,7 +71,7 @@ export function statusFor(verdict: Verdict): GithubActionPlan['status'] {
       ? 'success'
       : verdict.pull.draft
         ? 'pending'
-        : verdict.state === 'changes_requested' || verdict.ungoverned_files.length > 0
+        : isReturnedToAuthor(verdict) || verdict.ungoverned_files.length > 0
           ? 'failure'
           : 'pending';
   return { state, description: renderStatusDescription(verdict) };
@@ -84,9 +84,9 @@ export function waitingLabel(stage: StageVerdict): string {
 /** The Tayang labels the PR should carry. */
 export function labelsFor(verdict: Verdict): string[] {
   if (verdict.pull.draft) return [LABEL_DRAFT];
-  if (verdict.ungoverned_files.length > 0 || verdict.state === 'changes_requested') return [LABEL_CHANGES];
+  if (verdict.ungoverned_files.length > 0 || isReturnedToAuthor(verdict)) return [LABEL_CHANGES];
   if (verdict.state === 'approved') return [LABEL_APPROVED];
-  return [...new Set(verdict.stages.filter((s) => s.state === 'pending').map(waitingLabel))];
+  return [...new Set(stagesAwaitingReview(verdict).map(waitingLabel))];
 }
 
 /**
@@ -95,11 +95,11 @@ export function labelsFor(verdict: Verdict): string[] {
  * never the PR's authors. Nobody is asked while the PR is a draft or returned to its author.
  */
 export function reviewersToRequest(verdict: Verdict, alreadyRequested: readonly string[]): string[] {
-  if (verdict.pull.draft || verdict.state !== 'pending' || verdict.ungoverned_files.length > 0) return [];
+  if (verdict.pull.draft || verdict.state === 'approved' || isReturnedToAuthor(verdict) || verdict.ungoverned_files.length > 0) return [];
   const key = (login: string) => login.toLowerCase();
   const skip = new Set([...alreadyRequested, ...verdict.authors, verdict.pull.author, ...verdict.stages.flatMap((s) => s.approvers)].map(key));
   const wanted = new Map<string, string>();
-  for (const stage of verdict.stages.filter((s) => s.state === 'pending')) {
+  for (const stage of stagesAwaitingReview(verdict)) {
     for (const login of stage.reviewers) if (!skip.has(key(login)) && !wanted.has(key(login))) wanted.set(key(login), login);
   }
   return [...wanted.values()];
