@@ -17,11 +17,12 @@ import type { ChangeRequest, IgnoredApproval, Review, Snapshot, StageApproval, S
  *   time): an act of a Plh. stays valid after the mandate ends, so the verdict does not change
  *   with the day it is computed on (the status set before midnight, the record written at merge).
  *   A review submitted after the mandate does not count.
- * - A request for changes on the head commit returns the PR to its author. After the author pushes
- *   a fix the stage is pending again (the SOP passes the draft back to the reviewer), but the
- *   objection still stands, as on GitHub, until that member approves or the review is dismissed:
- *   while it stands the stage cannot pass, even if another member approved. A member who has
- *   since authored a commit of the PR is out of the stage altogether.
+ * - A request for changes returns the PR to its author and, being that member's latest review,
+ *   stands after a push too (as on GitHub) until that member approves or the review is
+ *   dismissed: while it stands the stage is `changes_requested` and cannot pass, even if another
+ *   member approved. Objections all on older commits mean the fix awaits a re-check
+ *   (`awaitsRecheck`), which GitHub shows as waiting for the stage. A member who has since
+ *   authored a commit of the PR is out of the stage altogether.
  * - Reviews are ordered by `submitted_at`; with `ketat`, "after the earlier stage passed" means a
  *   strictly later second. A member who approves the same commit again stays approved since their
  *   first approval of it, and a later stage may count any of those approvals that came after the
