@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parseCheckDocument } from '../document.ts';
 import type { Finding } from '../finding.ts';
 import { checkLanguage } from './index.ts';
 
@@ -13,11 +11,13 @@ import { checkLanguage } from './index.ts';
  * really contain, each expected finding listed in salah/harapan.yml.
  */
 const CORPUS = new URL('./corpus/', import.meta.url);
-const markdown = unified().use(remarkParse).use(remarkGfm);
 
+/** A corpus text as `tayang periksa` reads it: the body and, when there is one, the frontmatter. */
 function checkFile(folder: string, name: string): { text: string; findings: Finding[] } {
   const text = readFileSync(new URL(`${folder}/${name}`, CORPUS), 'utf8');
-  return { text, findings: checkLanguage(markdown.parse(text), { file: `${folder}/${name}`, lineOffset: 0 }, { extraWords: [], extraStandardWords: {}, disabledRules: [] }) };
+  const doc = parseCheckDocument(`${folder}/${name}`, text);
+  const frontmatter = doc.frontmatterLocated && { located: doc.frontmatterLocated, fileText: text };
+  return { text, findings: checkLanguage(doc.tree, { file: doc.file, lineOffset: 0, frontmatter }, { extraWords: [], extraStandardWords: {}, disabledRules: [] }) };
 }
 
 function writtenAt(text: string, finding: Finding): string {
