@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import type { LocatedYaml } from '../../errors/yaml-location.ts';
 import type { BlockKind, ProseBlock } from './prose.ts';
 
@@ -51,13 +51,8 @@ export function extractFrontmatterProse(located: LocatedYaml, fileText: string):
   return blocks;
 }
 
-interface ScalarNode {
-  value: unknown;
-  range?: [number, number, number] | null;
-}
-
-function findScalars(node: unknown, path: ReadonlyArray<string | '*'>): ScalarNode[] {
-  if (path.length === 0) return isScalar(node) ? [node as ScalarNode] : [];
+function findScalars(node: unknown, path: ReadonlyArray<string | '*'>): Scalar[] {
+  if (path.length === 0) return isScalar(node) ? [node] : [];
   const [key, ...rest] = path;
   if (isMap(node)) {
     return node.items.flatMap((pair) => {
@@ -65,7 +60,7 @@ function findScalars(node: unknown, path: ReadonlyArray<string | '*'>): ScalarNo
       return key === '*' || name === key ? findScalars(pair.value, rest) : [];
     });
   }
-  if (isSeq(node) && key === '*') return node.items.flatMap((item) => findScalars(item as Node, rest));
+  if (isSeq(node) && key === '*') return node.items.flatMap((item) => findScalars(item, rest));
   return [];
 }
 
