@@ -31,6 +31,8 @@ describe('sentence splitting', () => {
   it.each([
     'Surat Keputusan No. 12 Tahun 2026 ditandatangani camat.',
     'Warga Kab. Karanganyar dan Kec. Jenawi hadir.',
+    'KPU Kab. Adm. Kep. Seribu menetapkan DPT dengan No. Reg. 12 di Perum. Griya Asri.',
+    'Doa dipimpin Pdt. Yohanes dan Ust. Ahmad di Kp. Baru.',
     'Bantuan diserahkan H. Sugiyanto kepada Hj. Siti Aminah.',
     'Pemeriksaan dipimpin Dr. Ratna Sari dan dr. Budi di Jl. Raya Jenawi.',
     'Surat ditandatangani a.n. Camat Jenawi oleh Sekretaris Kecamatan.',
