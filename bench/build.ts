@@ -16,6 +16,7 @@ export interface BuildRow {
   run: 'cold' | 'rebuild';
   pages: number;
   seconds: number;
+  cpuSeconds: number;
   peakRssMb: number;
   outputMb: number;
 }
@@ -32,18 +33,28 @@ interface Builder {
 
 function builders(corpus: Corpus): Builder[] {
   const astro = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string };
-  const hugo = /v(\d+\.\d+\.\d+)/.exec(execFileSync('hugo', ['version'], { encoding: 'utf8' }))?.[1] ?? '?';
-  return [
-    {
-      tool: `Tayang (Astro ${astro.version})`,
-      cwd: corpus.tayangDir,
-      command: 'astro',
-      args: ['build'],
-      output: 'dist',
-      caches: ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'],
-    },
-    { tool: `Hugo ${hugo}`, cwd: corpus.hugoDir, command: 'hugo', args: ['--quiet'], output: 'public', caches: ['public', 'resources'] },
-  ];
+  const tayang: Builder = {
+    tool: `Tayang (Astro ${astro.version})`,
+    cwd: corpus.tayangDir,
+    command: 'astro',
+    args: ['build'],
+    output: 'dist',
+    caches: ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'],
+  };
+  const hugo = hugoVersion();
+  if (hugo === undefined) {
+    console.error('hugo not found (Debian: apt-get install -y hugo): Hugo rows left out');
+    return [tayang];
+  }
+  return [tayang, { tool: `Hugo ${hugo}`, cwd: corpus.hugoDir, command: 'hugo', args: ['--quiet'], output: 'public', caches: ['public', 'resources'] }];
+}
+
+function hugoVersion(): string | undefined {
+  try {
+    return /v(\d+\.\d+\.\d+)/.exec(execFileSync('hugo', ['version'], { encoding: 'utf8' }))?.[1] ?? 'unknown version';
+  } catch {
+    return undefined;
+  }
 }
 
 export async function benchBuild(corpus: Corpus, items: number): Promise<BuildRow[]> {
@@ -61,6 +72,7 @@ export async function benchBuild(corpus: Corpus, items: number): Promise<BuildRo
         run,
         pages: await countPages(output),
         seconds: result.seconds,
+        cpuSeconds: result.cpuSeconds,
         peakRssMb: result.peakRssMb,
         outputMb: Math.round((await folderBytes(output)) / 1e5) / 10,
       });

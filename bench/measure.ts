@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface Measurement {
+  /** Wall-clock seconds: what a person or a CI job waits. */
   seconds: number;
+  /** User + system CPU seconds of the command and its children: steadier than wall time on a busy machine. */
+  cpuSeconds: number;
   /** Peak resident memory of the largest process in the run (GNU time's %M), in MB. */
   peakRssMb: number;
   exitCode: number;
@@ -24,7 +27,7 @@ export function projectEnv(repoRoot: string): NodeJS.ProcessEnv {
 export async function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measurement> {
   const scratch = await mkdtemp(join(tmpdir(), 'tayang-bench-time-'));
   const report = join(scratch, 'time.txt');
-  const child = spawn('/usr/bin/time', ['-f', '%e %M', '-o', report, command, ...args], { cwd: options.cwd, env: options.env });
+  const child = spawn('/usr/bin/time', ['-f', '%e %M %U %S', '-o', report, command, ...args], { cwd: options.cwd, env: options.env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -35,9 +38,9 @@ export async function measure(command: string, args: string[], options: { cwd: s
   });
   // With a failing command GNU time writes "Command exited with non-zero status N" first.
   const lines = (await readFile(report, 'utf8')).trim().split('\n');
-  const [seconds, rssKb] = lines.at(-1)!.split(' ').map(Number);
+  const [seconds, rssKb, user, system] = lines.at(-1)!.split(' ').map(Number);
   await rm(scratch, { recursive: true, force: true });
-  return { seconds: seconds!, peakRssMb: Math.round(rssKb! / 1024), exitCode, stdout, stderr };
+  return { seconds: seconds!, cpuSeconds: Math.round((user! + system!) * 100) / 100, peakRssMb: Math.round(rssKb! / 1024), exitCode, stdout, stderr };
 }
 
 /** Bytes of every file under a folder. */

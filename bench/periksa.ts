@@ -9,16 +9,21 @@ import { appendFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT, type Corpus } from './corpus.ts';
-import { measure, median, percentile, projectEnv } from './measure.ts';
+import { measure, median, percentile, projectEnv, type Measurement } from './measure.ts';
 
 export interface PeriksaRun {
   items: number;
   mode: string;
   files: number;
   findings: number;
+  /** Medians over RUNS runs. */
   seconds: number;
+  cpuSeconds: number;
   peakRssMb: number;
 }
+
+/** Each command runs this many times (the median is kept): a run takes seconds, and the machine is shared. */
+const RUNS = 3;
 
 export interface DocumentTimes {
   items: number;
@@ -49,15 +54,30 @@ async function makeChange(dir: string): Promise<string> {
 }
 
 async function runPeriksa(corpus: Corpus, items: number, mode: string, args: string[]): Promise<PeriksaRun> {
-  const result = await measure('node', ['scripts/tayang.ts', 'periksa', '--format', 'json', ...args], { cwd: corpus.tayangDir, env: projectEnv(REPO_ROOT) });
-  if (result.exitCode === 2) throw new Error(`tayang periksa ${args.join(' ')} failed:\n${result.stderr.slice(-3000)}`);
-  const report = JSON.parse(result.stdout) as { files: number; findings: unknown[] };
-  return { items, mode, files: report.files, findings: report.findings.length, seconds: result.seconds, peakRssMb: result.peakRssMb };
+  const results: Measurement[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const result = await measure('node', ['scripts/tayang.ts', 'periksa', '--format', 'json', ...args], { cwd: corpus.tayangDir, env: projectEnv(REPO_ROOT) });
+    if (result.exitCode === 2) throw new Error(`tayang periksa ${args.join(' ')} failed:\n${result.stderr.slice(-3000)}`);
+    results.push(result);
+  }
+  const report = JSON.parse(results[0]!.stdout) as { files: number; findings: unknown[] };
+  return {
+    items,
+    mode,
+    files: report.files,
+    findings: report.findings.length,
+    seconds: median(results.map((r) => r.seconds)),
+    cpuSeconds: median(results.map((r) => r.cpuSeconds)),
+    peakRssMb: median(results.map((r) => r.peakRssMb)),
+  };
 }
 
 export async function benchPeriksaCommand(corpus: Corpus, items: number): Promise<PeriksaRun[]> {
   await makeChange(corpus.tayangDir);
-  return [await runPeriksa(corpus, items, 'periksa --berubah (1 item changed)', ['--berubah']), await runPeriksa(corpus, items, 'periksa (every item)', [])];
+  return [
+    await runPeriksa(corpus, items, '`tayang periksa --berubah` (1 item changed)', ['--berubah']),
+    await runPeriksa(corpus, items, '`tayang periksa` (every item)', []),
+  ];
 }
 
 function spread(values: readonly number[]): Spread {

@@ -43,11 +43,11 @@ const table = (head: string[], rows: (string | number)[][]) =>
 
 console.log(`${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), Node ${process.versions.node}\n`);
 if (builds.length > 0) {
-  console.log(table(['items', 'tool', 'run', 'pages (HTML)', 'wall s', 'peak RSS MB', 'output MB'], builds.map((r) => [r.items, r.tool, r.run, r.pages, r.seconds.toFixed(1), r.peakRssMb, r.outputMb])));
+  console.log(table(['items', 'tool', 'run', 'pages (HTML)', 'wall s', 'CPU s', 'peak RSS MB', 'output MB'], builds.map((r) => [r.items, r.tool, r.run, r.pages, r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), r.peakRssMb, r.outputMb])));
   console.log();
 }
 if (commands.length > 0) {
-  console.log(table(['items', 'command', 'files checked', 'findings', 'wall s', 'peak RSS MB'], commands.map((r) => [r.items, `\`${r.mode}\``, r.files, r.findings, r.seconds.toFixed(1), r.peakRssMb])));
+  console.log(table(['items', 'command', 'files checked', 'findings', 'wall s', 'CPU s', 'peak RSS MB'], commands.map((r) => [r.items, r.mode, r.files, r.findings, r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), r.peakRssMb])));
   console.log();
   console.log(
     table(
