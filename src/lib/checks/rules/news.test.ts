@@ -45,6 +45,7 @@ Camat Jenawi, Sri Wahyuni, membuka Musyawarah Perencanaan Pembangunan (Musrenban
     'Pohon tumbang dipicu angin kencang, Senin (9/11/2026).',
     'Upacara memperingati HUT ke-81 RI digelar di Lapangan Jenawi, Senin (17/8/2026).',
     'Rapat digelar menindaklanjuti Surat Edaran Bupati, Senin (2/11/2026).',
+    'Kader posyandu dilatih mengukur balita di Balai Desa Balong, Kamis (5/3/2026). Tujuan pelatihan ini mencegah tengkes.',
   ])('counts a cause, trigger or occasion as "why": %s', (lead) => {
     expect(findMissingElements(lead, {})).not.toContain('why');
   });
