@@ -31,7 +31,6 @@ afterAll(async () => {
 
 const REPO = 'https://api.github.com/repos/kantor-uji/situs';
 const FIRST = '1a'.repeat(20);
-const SECOND = '2b'.repeat(20);
 const HEAD = '3c'.repeat(20);
 let nextId = 5000;
 

@@ -67,7 +67,6 @@ describe('reader journeys', () => {
   }
 
   const h1 = (page: Page) => page.locator('h1').innerText();
-  const pathOf = (page: Page) => new URL(page.url()).pathname;
 
   /** Same-site item links inside <main> that point at an item page of the type. */
   async function itemLinks(page: Page, jenis: Item['jenis']): Promise<string[]> {

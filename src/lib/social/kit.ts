@@ -87,7 +87,7 @@ export function planSocialKit(items: readonly Item[], config: Config, { base = '
     for (const platform of platforms) {
       const limit = limits[platform];
       const override = social?.teks[platform];
-      const fitted = fitText(platform, limit, platform === 'youtube' ? { ...parts, headline: '' } : parts, linkLine(platform, limit, url), hashtags, override);
+      const fitted = fitText(platform, limit, platform === 'youtube' ? { ...parts, headline: '' } : parts, linkLine(limit, url), hashtags, override);
       if (fitted.tooLong) {
         problems.push({
           file: item.file,

@@ -76,7 +76,7 @@ export interface FittedText {
 }
 
 /** "Selengkapnya: URL", or for Instagram, where links cannot be clicked, the URL written plainly. */
-export function linkLine(platform: Platform, limit: PlatformLimit, url: string): string {
+export function linkLine(limit: PlatformLimit, url: string): string {
   if (limit.tautan_bisa_diklik) return `Selengkapnya: ${url}`;
   return `Selengkapnya di situs kami (tautan di bio): ${url.replace(/^https?:\/\//, '').replace(/\/$/, '')}`;
 }

@@ -1,7 +1,7 @@
 import type { Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { readRuleData } from '../data.ts';
-import { locateField, type CheckDocument } from '../document.ts';
+import { locateField } from '../document.ts';
 import { asText } from '../references.ts';
 import type { RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
 import { nodeStart } from '../text-position.ts';
