@@ -1,0 +1,90 @@
+import type { Discrepancy } from './manifest.ts';
+import { isIntact, type Verification } from './verify.ts';
+import type { WrittenArchive } from './write.ts';
+
+/** What `tayang arsip` prints: Indonesian text for people, English-keyed JSON for tools. */
+
+const PARTS: [prefix: string, label: string][] = [
+  ['dist/', 'situs'],
+  ['content/', 'naskah'],
+  ['records/', 'catatan'],
+];
+
+export function renderWrittenText(written: WrittenArchive): string {
+  const { manifest } = written;
+  const counts = PARTS.map(([prefix, label]) => `${label} ${manifest.files.filter((f) => f.path.startsWith(prefix)).length}`);
+  return [
+    `Arsip dibuat: ${written.archive}`,
+    `  Kantor: ${manifest.office.name} — SOP ${manifest.sop.number}`,
+    `  Commit: ${manifest.commit} (${manifest.created_at})`,
+    `  Isi: ${manifest.files.length} berkas (${counts.join(', ')}, ditambah konfigurasi) dan MANIFEST.json; ${formatBytes(written.bytes)} terkompresi`,
+    `  SHA-256: ${written.sha256} (tersimpan di ${written.checksumFile})`,
+    `  Periksa kapan saja: npx tayang arsip --periksa ${written.archive}`,
+  ].join('\n');
+}
+
+export function renderWrittenJson(written: WrittenArchive) {
+  return {
+    archive: written.archive,
+    sha256: written.sha256,
+    sha256_file: written.checksumFile,
+    bytes: written.bytes,
+    commit: written.manifest.commit,
+    created_at: written.manifest.created_at,
+    files: written.manifest.files.length,
+  };
+}
+
+export function renderVerificationText(v: Verification): string {
+  const intact = isIntact(v);
+  const lines = [intact ? `Arsip utuh: ${v.archive}` : `Arsip TIDAK utuh: ${v.archive}`];
+  if (v.manifest) lines.push(`  ${v.manifest.office.name}, commit ${v.manifest.commit.slice(0, 7)} (${v.manifest.created_at}); ${v.manifest.files.length} berkas tercantum di MANIFEST.json.`);
+  if (v.damage) lines.push(`  - ${v.damage}.`);
+  for (const d of v.discrepancies) lines.push(`  - ${describeDiscrepancy(d)}`);
+  if (v.checksum === 'match') lines.push(`  SHA-256 seluruh arsip cocok dengan ${v.archive}.sha256.`);
+  if (v.checksum === 'mismatch') lines.push(`  - SHA-256 seluruh arsip TIDAK cocok dengan ${v.archive}.sha256: arsip atau berkas .sha256-nya sudah berubah.`);
+  if (v.checksum === 'absent') lines.push(`  (Tidak ada ${v.archive}.sha256 di sampingnya; hanya isi arsip yang diperiksa terhadap MANIFEST.json.)`);
+  if (intact) lines.push(`  Semua ${v.files} berkas cocok ukuran dan SHA-256-nya.`);
+  if (!intact) lines.push('  Jangan pakai arsip ini sebagai salinan resmi; ambil salinan lain (artefak atau rilis GitHub) dan periksa lagi.');
+  return lines.join('\n');
+}
+
+export function renderVerificationJson(v: Verification) {
+  return {
+    archive: v.archive,
+    intact: isIntact(v),
+    commit: v.manifest?.commit ?? null,
+    created_at: v.manifest?.created_at ?? null,
+    files: v.files,
+    checksum: v.checksum,
+    discrepancies: v.discrepancies,
+    damage: v.damage ?? null,
+  };
+}
+
+function describeDiscrepancy(d: Discrepancy): string {
+  switch (d.kind) {
+    case 'missing':
+      return `${d.path}: tercantum di MANIFEST.json tetapi tidak ada di arsip.`;
+    case 'unexpected':
+      return `${d.path}: ada di arsip tetapi tidak tercantum di MANIFEST.json.`;
+    case 'duplicate':
+      return `${d.path}: muncul lebih dari sekali di arsip.`;
+    case 'changed':
+      return d.expected.size === d.actual.size
+        ? `${d.path}: isinya berubah (SHA-256 berbeda, ukuran sama ${d.actual.size} bita).`
+        : `${d.path}: isinya berubah (ukuran ${d.expected.size} → ${d.actual.size} bita).`;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bita`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toLocaleString('id-ID', { maximumFractionDigits: 1 })} ${units[unit]}`;
+}

@@ -1,0 +1,120 @@
+import { execFile } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Problem } from '../errors/problem.ts';
+import type { Validated } from '../errors/validate.ts';
+import { CONFIG_FILE } from '../config/load.ts';
+
+/**
+ * What goes into an archive, read from the edges: the built site from its folder, and the
+ * office's sources (config, content, records) as Git tracks them at the current commit.
+ */
+
+/** The sources archived beside the site, as Git paths. */
+export const SOURCE_PATHS = [CONFIG_FILE, 'content', 'records'] as const;
+
+export interface SourceFile {
+  /** Path inside the archive (below its top folder), always with "/". */
+  path: string;
+  /** Where to read it on disk. */
+  disk: string;
+  size: number;
+}
+
+export interface ArchiveSources {
+  commit: string;
+  /** Committer time of the commit, ISO 8601. */
+  committedAt: string;
+  files: SourceFile[];
+}
+
+/**
+ * The files of an archive. Sources come from the working tree, but only files Git tracks and
+ * only when they are exactly as committed, so the archive holds what the commit says — no stray
+ * drafts, no uncommitted edits.
+ */
+export async function collectArchiveSources(root: string, dist: string): Promise<Validated<ArchiveSources>> {
+  const problems: Problem[] = [];
+  const site = await collectSite(root, dist, problems);
+  const repo = await collectCommitted(root, problems);
+  if (problems.length > 0 || !site || !repo) return { ok: false, problems };
+  return { ok: true, value: { ...repo.commit, files: [...site, ...repo.files] } };
+}
+
+async function collectSite(root: string, dist: string, problems: Problem[]): Promise<SourceFile[] | undefined> {
+  const folder = join(root, dist);
+  const info = await stat(folder).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    problems.push({ file: dist, message: 'folder hasil build situs tidak ditemukan.', fix: 'bangun situsnya dulu (npm run build), atau sebut foldernya dengan --dist.' });
+    return undefined;
+  }
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files: SourceFile[] = [];
+  for (const entry of entries) {
+    const disk = join(entry.parentPath, entry.name);
+    const path = relative(folder, disk).split(sep).join('/');
+    if (entry.isDirectory()) continue;
+    if (!entry.isFile()) {
+      problems.push({ file: join(dist, path), message: 'bukan berkas biasa (tautan simbolik atau berkas khusus), tidak bisa diarsipkan apa adanya.', fix: 'ganti dengan salinan berkasnya, lalu bangun ulang situsnya.' });
+      continue;
+    }
+    files.push({ path: `dist/${path}`, disk, size: (await stat(disk)).size });
+  }
+  if (!files.some((file) => file.path === 'dist/index.html')) {
+    problems.push({ file: dist, message: 'folder ini tidak berisi index.html, jadi bukan hasil build situs.', fix: 'bangun situsnya dulu (npm run build), atau sebut folder hasil build dengan --dist.' });
+    return undefined;
+  }
+  return files;
+}
+
+async function collectCommitted(root: string, problems: Problem[]): Promise<{ commit: Omit<ArchiveSources, 'files'>; files: SourceFile[] } | undefined> {
+  const head = await git(root, ['show', '-s', '--format=%H %cI', 'HEAD']);
+  if (!head.ok) {
+    problems.push({
+      file: root,
+      message: `commit yang diarsipkan tidak bisa dibaca dari Git (${head.error}).`,
+      fix: 'jalankan tayang arsip di dalam repositori Git kantor yang sudah punya commit, dengan git terpasang.',
+    });
+    return undefined;
+  }
+  const [commit = '', committedAt = ''] = head.stdout.trim().split(' ');
+
+  const status = await git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=no', '--', ...SOURCE_PATHS]);
+  const changed = status.ok ? status.stdout.split('\0').filter(Boolean).map((line) => line.slice(3)) : [];
+  if (changed.length > 0) {
+    problems.push({
+      file: changed[0]!,
+      message: `${changed.length} berkas berbeda dari commit ${commit.slice(0, 7)} (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''}); arsip harus memuat persis isi commit.`,
+      fix: 'commit perubahannya dulu, atau arsipkan dari checkout yang bersih.',
+    });
+  }
+
+  const listed = await git(root, ['ls-files', '-z', '--stage', '--', ...SOURCE_PATHS]);
+  if (!listed.ok) {
+    problems.push({ file: root, message: `daftar berkas Git tidak bisa dibaca (${listed.error}).` });
+    return undefined;
+  }
+  const files: SourceFile[] = [];
+  for (const line of listed.stdout.split('\0').filter(Boolean)) {
+    // "<mode> <object> <stage>\t<path>"
+    const [meta = '', path = ''] = line.split('\t');
+    if (!meta.startsWith('100')) {
+      problems.push({ file: path, message: 'bukan berkas biasa di Git (tautan simbolik atau submodul), tidak bisa diarsipkan apa adanya.', fix: 'simpan berkasnya sendiri di repositori.' });
+      continue;
+    }
+    const disk = join(root, path);
+    files.push({ path, disk, size: (await stat(disk)).size });
+  }
+  return { commit: { commit, committedAt }, files };
+}
+
+type GitResult = { ok: true; stdout: string } | { ok: false; error: string };
+
+function git(cwd: string, args: string[]): Promise<GitResult> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error) resolve({ ok: false, error: (stderr.trim().split('\n')[0] || error.message).trim() });
+      else resolve({ ok: true, stdout });
+    });
+  });
+}

@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The POSIX tar format (pax interchange format, POSIX.1-2001), only as much as an archive of
+ * plain files needs: regular files, with a pax `path` record when a path is not ASCII or too long
+ * for the ustar header. Every field that could differ between runs (owner, mode, time) is
+ * fixed by the caller, so the same files give the same bytes.
+ * Reference: https://pubs.opengroup.org/onlinepubs/9799919799/utilities/pax.html#tag_20_94_13
+ *
+ * Why our own writer instead of the `tar` package: it reads files from disk with their own
+ * metadata and sorts nothing; making it deterministic would take as much code as this does.
+ */
+
+export const BLOCK = 512;
+
+/** Two zero blocks end an archive. */
+export const END_OF_ARCHIVE = Buffer.alloc(BLOCK * 2);
+
+export interface TarFileHeader {
+  path: string;
+  size: number;
+  /** Seconds since the epoch. */
+  mtime: number;
+}
+
+/** The header block(s) of one regular file: a pax header first when ustar cannot hold the path. */
+export function tarFileHeader(file: TarFileHeader): Buffer {
+  const split = splitUstarPath(file.path);
+  if (split) return ustarHeader({ name: split.name, prefix: split.prefix, size: file.size, mtime: file.mtime, type: '0' });
+  const record = paxRecord('path', file.path);
+  const paxName = `PaxHeader/${asciiTail(file.path, 90)}`;
+  return Buffer.concat([
+    ustarHeader({ name: paxName, prefix: '', size: record.length, mtime: file.mtime, type: 'x' }),
+    record,
+    tarPadding(record.length),
+    ustarHeader({ name: asciiTail(file.path, 100), prefix: '', size: file.size, mtime: file.mtime, type: '0' }),
+  ]);
+}
+
+/** Zero bytes that fill a file's data up to the next block. */
+export function tarPadding(size: number): Buffer {
+  return Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
+}
+
+/** ustar keeps a path as prefix (155 bytes) + "/" + name (100 bytes), ASCII only. */
+function splitUstarPath(path: string): { prefix: string; name: string } | undefined {
+  if (!/^[\x20-\x7e]*$/.test(path)) return undefined;
+  if (path.length <= 100) return { prefix: '', name: path };
+  for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+    if (slash <= 155 && path.length - slash - 1 <= 100 && path.length - slash - 1 > 0) return { prefix: path.slice(0, slash), name: path.slice(slash + 1) };
+  }
+  return undefined;
+}
+
+/** A readable stand-in name for tools that ignore pax records. */
+function asciiTail(path: string, max: number): string {
+  return path.replace(/[^\x20-\x7e]/g, '_').slice(-max);
+}
+
+/** `"<length> <key>=<value>\n"`, where the length counts itself. */
+function paxRecord(key: string, value: string): Buffer {
+  const body = ` ${key}=${value}\n`;
+  const bodyLength = Buffer.byteLength(body);
+  let length = bodyLength;
+  while (length !== bodyLength + String(length).length) length = bodyLength + String(length).length;
+  return Buffer.from(`${length}${body}`);
+}
+
+function ustarHeader(h: { name: string; prefix: string; size: number; mtime: number; type: '0' | 'x' }): Buffer {
+  const block = Buffer.alloc(BLOCK);
+  block.write(h.name, 0, 100, 'utf8');
+  writeOctal(block, 100, 8, 0o644);
+  writeOctal(block, 108, 8, 0);
+  writeOctal(block, 116, 8, 0);
+  writeOctal(block, 124, 12, h.size);
+  writeOctal(block, 136, 12, h.mtime);
+  block.fill(' ', 148, 156);
+  block.write(h.type, 156, 1, 'ascii');
+  block.write('ustar\x0000', 257, 8, 'ascii');
+  block.write(h.prefix, 345, 155, 'utf8');
+  writeOctal(block, 148, 7, checksum(block));
+  return block;
+}
+
+function writeOctal(block: Buffer, offset: number, length: number, value: number): void {
+  block.write(`${value.toString(8).padStart(length - 1, '0')}\0`, offset, length, 'ascii');
+}
+
+/** The sum of the header's bytes, the checksum field counted as spaces. */
+function checksum(block: Buffer): number {
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : block[i]!;
+  return sum;
+}
+
+export interface TarEntry {
+  path: string;
+  size: number;
+  sha256: string;
+  /** The bytes, only for entries the caller asked to keep. */
+  content?: Buffer;
+}
+
+/**
+ * Reads the regular files of a tar stream one by one, hashing their data as it passes, so an
+ * archive of any size is checked without holding it in memory. Throws on a damaged header.
+ */
+export async function* readTarEntries(source: AsyncIterable<Buffer>, keep: (path: string) => boolean): AsyncGenerator<TarEntry> {
+  const reader = chunkReader(source);
+  let paxPath: string | undefined;
+  for (;;) {
+    const block = await reader.take(BLOCK);
+    if (block.length === 0) return;
+    if (block.length < BLOCK) throw new Error('arsip terpotong di tengah kepala berkas');
+    if (block.every((byte) => byte === 0)) return;
+    if (readOctal(block, 148, 8) !== checksum(block)) throw new Error('checksum kepala tar tidak cocok');
+    const size = readOctal(block, 124, 12);
+    const type = String.fromCharCode(block[156]!);
+    if (type === 'x') {
+      paxPath = parsePax(await reader.takeExactly(size)).path ?? paxPath;
+      await reader.takeExactly(tarPadding(size).length);
+      continue;
+    }
+    const prefix = readString(block, 345, 155);
+    const name = readString(block, 0, 100);
+    const path = paxPath ?? (prefix ? `${prefix}/${name}` : name);
+    paxPath = undefined;
+    const hash = createHash('sha256');
+    const kept: Buffer[] = [];
+    const wanted = (type === '0' || type === '\0') && keep(path);
+    for (let remaining = size; remaining > 0; ) {
+      const piece = await reader.takeExactly(Math.min(remaining, 1 << 20));
+      hash.update(piece);
+      if (wanted) kept.push(piece);
+      remaining -= piece.length;
+    }
+    await reader.takeExactly(tarPadding(size).length);
+    // Directories, links and the like carry no file data; only regular files are archive content.
+    if (type !== '0' && type !== '\0') continue;
+    yield { path, size, sha256: hash.digest('hex'), ...(wanted ? { content: Buffer.concat(kept) } : {}) };
+  }
+}
+
+function parsePax(data: Buffer): Record<string, string> {
+  const records: Record<string, string> = {};
+  let offset = 0;
+  while (offset < data.length) {
+    const space = data.indexOf(0x20, offset);
+    const length = Number(data.subarray(offset, space).toString('ascii'));
+    if (space === -1 || !Number.isInteger(length) || length <= 0) throw new Error('catatan pax rusak');
+    const record = data.subarray(space + 1, offset + length - 1).toString('utf8');
+    const equals = record.indexOf('=');
+    records[record.slice(0, equals)] = record.slice(equals + 1);
+    offset += length;
+  }
+  return records;
+}
+
+function readString(block: Buffer, offset: number, length: number): string {
+  const field = block.subarray(offset, offset + length);
+  const end = field.indexOf(0);
+  return field.subarray(0, end === -1 ? length : end).toString('utf8');
+}
+
+function readOctal(block: Buffer, offset: number, length: number): number {
+  const text = readString(block, offset, length).trim();
+  if (!/^[0-7]+$/.test(text)) throw new Error('angka di kepala tar rusak');
+  return parseInt(text, 8);
+}
+
+function chunkReader(source: AsyncIterable<Buffer>) {
+  const iterator = source[Symbol.asyncIterator]();
+  let pending: Buffer = Buffer.alloc(0);
+  async function take(n: number): Promise<Buffer> {
+    while (pending.length < n) {
+      const next = await iterator.next();
+      if (next.done) break;
+      pending = pending.length > 0 ? Buffer.concat([pending, next.value]) : next.value;
+    }
+    const out = pending.subarray(0, n);
+    pending = pending.subarray(n);
+    return out;
+  }
+  return {
+    /** Up to n bytes; fewer only at the end of the stream. */
+    take,
+    async takeExactly(n: number): Promise<Buffer> {
+      const out = await take(n);
+      if (out.length < n) throw new Error('arsip terpotong di tengah isi berkas');
+      return out;
+    },
+  };
+}
