@@ -24,7 +24,7 @@ export interface WrittenArchive {
  * once to list its hash in the manifest (which comes first in the archive), once to copy it; a
  * file that changed in between stops the run instead of giving an archive that fails its own
  * check. Owner, mode, time (the commit's) and order are fixed, so the same inputs give the same
- * bytes with the same Node.js (gzip output may differ between zlib versions).
+ * bytes with the same Node.js (the compressed stream may differ between zlib versions).
  */
 export async function writeArchive(config: Pick<Config, 'kantor' | 'sop'>, sources: ArchiveSources, outDir: string): Promise<WrittenArchive> {
   const files = [...sources.files].sort((a, b) => comparePaths(a.path, b.path));
@@ -45,6 +45,9 @@ export async function writeArchive(config: Pick<Config, 'kantor' | 'sop'>, sourc
       createGzip({ level: 9 }),
       async function* (compressed: AsyncIterable<Buffer>) {
         for await (const chunk of compressed) {
+          // Byte 9 of a gzip header names the OS zlib was built for (3 Unix, 10 Windows, RFC 1952);
+          // fixing it keeps the bytes the same wherever the archive is made.
+          if (bytes <= 9 && 9 < bytes + chunk.length) chunk[9 - bytes] = 3;
           hash.update(chunk);
           bytes += chunk.length;
           yield chunk;
