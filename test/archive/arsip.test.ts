@@ -142,6 +142,17 @@ describe('tayang arsip --periksa', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ intact: false, checksum: 'mismatch' });
   });
 
+  it('exits 1 when only the gzip checksum at the end is damaged and no .sha256 is there to compare', async () => {
+    const copy = await copyArchive('crc');
+    await rm(`${copy}.sha256`);
+    const bytes = await readFile(copy);
+    bytes[bytes.length - 8] ^= 0x01;
+    await writeFile(copy, bytes);
+    const result = await run(['--periksa', copy]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('arsip rusak, tidak bisa dibaca sampai habis (data terkompresinya rusak atau bukan berkas gzip).');
+  });
+
   it('exits 1 naming the file when one byte inside it changed, even with a recomputed .sha256', async () => {
     const copy = await copyArchive('isi');
     const tar = gunzipSync(await readFile(copy));
@@ -195,6 +206,20 @@ describe('tayang arsip with unusable input', () => {
     } finally {
       git(['checkout', '--', 'content/berita/bersih-pantai-pemuteran/index.md']);
     }
+  });
+
+  it('exits 2 when tayang.config.yml is not committed', async () => {
+    const fresh = await mkdtemp(join(tmpdir(), 'tayang-arsip-baru-'));
+    git(['init', '--quiet'], fresh);
+    await put('content/berita/a/index.md', '---\njudul: A\n---\nIsi.\n', fresh);
+    git(['add', 'content'], fresh);
+    git(['commit', '--quiet', '-m', 'Konten pertama'], fresh);
+    await copyFile(join(ROOT, 'presets/kecamatan-gerokgak.yml'), join(fresh, 'tayang.config.yml'));
+    await put('dist/index.html', '<!doctype html>', fresh);
+    const result = await run([], fresh);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('tayang.config.yml: berkas ini belum di-commit');
+    await rm(fresh, { recursive: true, force: true });
   });
 
   it('exits 2 outside a Git repository', async () => {

@@ -105,6 +105,9 @@ async function collectCommitted(root: string, problems: Problem[]): Promise<{ co
     const disk = join(root, path);
     files.push({ path, disk, size: (await stat(disk)).size });
   }
+  if (!files.some((file) => file.path === CONFIG_FILE)) {
+    problems.push({ file: CONFIG_FILE, message: `berkas ini belum di-commit, jadi commit ${commit.slice(0, 7)} tidak memuat SOP yang diarsipkan.`, fix: `commit ${CONFIG_FILE} dulu, lalu jalankan tayang arsip lagi.` });
+  }
   return { commit: { commit, committedAt }, files };
 }
 

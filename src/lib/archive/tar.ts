@@ -112,7 +112,11 @@ export async function* readTarEntries(source: AsyncIterable<Buffer>, keep: (path
     const block = await reader.take(BLOCK);
     if (block.length === 0) return;
     if (block.length < BLOCK) throw new Error('arsip terpotong di tengah kepala berkas');
-    if (block.every((byte) => byte === 0)) return;
+    if (block.every((byte) => byte === 0)) {
+      // Read on to the end: a compressed source checks its own integrity (gzip CRC) only there.
+      await reader.drain();
+      return;
+    }
     if (readOctal(block, 148, 8) !== checksum(block)) throw new Error('checksum kepala tar tidak cocok');
     const size = readOctal(block, 124, 12);
     const type = String.fromCharCode(block[156]!);
@@ -184,6 +188,10 @@ function chunkReader(source: AsyncIterable<Buffer>) {
   return {
     /** Up to n bytes; fewer only at the end of the stream. */
     take,
+    async drain(): Promise<void> {
+      pending = Buffer.alloc(0);
+      while (!(await iterator.next()).done);
+    },
     async takeExactly(n: number): Promise<Buffer> {
       const out = await take(n);
       if (out.length < n) throw new Error('arsip terpotong di tengah isi berkas');

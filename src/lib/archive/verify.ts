@@ -52,7 +52,7 @@ export async function verifyArchive(archive: string): Promise<Validated<Verifica
       else found.push({ path: inner, size: entry.size, sha256: entry.sha256 });
     }
   } catch (error) {
-    damage = `arsip rusak, tidak bisa dibaca sampai habis (${(error as Error).message})`;
+    damage = `arsip rusak, tidak bisa dibaca sampai habis (${describeReadError(error as NodeJS.ErrnoException)})`;
   }
   const manifest = manifestText ? parseManifest(manifestText) : undefined;
   if (!damage && !manifest) damage = manifestText ? `${MANIFEST_NAME} tidak sesuai format arsip Tayang` : `arsip tidak berisi ${MANIFEST_NAME} di folder teratasnya`;
@@ -86,4 +86,11 @@ async function checkSidecar(archive: string): Promise<Verification['checksum']> 
   const match = /^([0-9a-fA-F]{64})\b/m.exec(text);
   if (!match) return 'mismatch';
   return (await hashFile(archive)).sha256 === match[1]!.toLowerCase() ? 'match' : 'mismatch';
+}
+
+/** zlib speaks English; the tar reader already speaks Indonesian. */
+function describeReadError(error: NodeJS.ErrnoException): string {
+  if (error.code === 'Z_DATA_ERROR') return 'data terkompresinya rusak atau bukan berkas gzip';
+  if (error.code === 'Z_BUF_ERROR') return 'berkasnya terpotong';
+  return error.message;
 }
