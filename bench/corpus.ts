@@ -23,10 +23,7 @@ import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from '../src/lib/conten
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HUGO_THEME = fileURLToPath(new URL('hugo/', import.meta.url));
 
-/**
- * Share of each type, roughly what the offices' sites hold: mostly news and announcements. The
- * order fixes which type the rounding remainder goes to (news).
- */
+/** Share of each type, roughly what the offices' sites hold: mostly news and announcements. */
 const TYPE_MIX: Record<ContentType, number> = {
   berita: 0.45,
   pengumuman: 0.25,
@@ -109,7 +106,7 @@ function makeRandom(seed: number) {
 }
 type Random = ReturnType<typeof makeRandom>;
 
-/** How many items of each type N items hold. */
+/** How many items of each type N items hold; the rounding remainder goes to news. */
 export function typeCounts(items: number): Record<ContentType, number> {
   const counts = Object.fromEntries(CONTENT_TYPES.map((jenis) => [jenis, Math.floor(items * TYPE_MIX[jenis])])) as Record<ContentType, number>;
   counts.berita += items - CONTENT_TYPES.reduce((sum, jenis) => sum + counts[jenis], 0);
@@ -127,9 +124,12 @@ const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 const addDays = (day: Date, days: number) => new Date(day.getTime() + days * 86_400_000);
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function longDate(text: CorpusText, day: Date): string {
-  return `${text.hari[(day.getUTCDay() + 6) % 7]}, ${day.getUTCDate()} ${text.bulan[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
-}
+/** "Senin": `hari` starts on Monday, getUTCDay() on Sunday. */
+const dayName = (text: CorpusText, day: Date) => text.hari[(day.getUTCDay() + 6) % 7]!;
+/** "8 Desember 2026". */
+const dateWords = (text: CorpusText, day: Date) => `${day.getUTCDate()} ${text.bulan[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+/** "Selasa, 8 Desember 2026". */
+const longDate = (text: CorpusText, day: Date) => `${dayName(text, day)}, ${dateWords(text, day)}`;
 
 function writeNews(text: CorpusText, random: Random, index: number): DraftItem {
   const activity = random.pick(text.kegiatan);
@@ -142,7 +142,7 @@ function writeNews(text: CorpusText, random: Random, index: number): DraftItem {
   const judul = `${activity.judul} di Desa ${desa}`;
   const photo = random.chance(NEWS_PHOTO_SHARE);
   const paragraphs = [
-    `Sebanyak ${participants} warga Desa ${desa} mengikuti ${activity.kegiatan} di ${place}, ${text.hari[(day.getUTCDay() + 6) % 7]} (${day.getUTCDate()}/${day.getUTCMonth() + 1}/${day.getUTCFullYear()}). Kegiatan yang dipimpin langsung oleh ${role} ${desa} ini bertujuan ${activity.tujuan}.`,
+    `Sebanyak ${participants} warga Desa ${desa} mengikuti ${activity.kegiatan} di ${place}, ${dayName(text, day)} (${day.getUTCDate()}/${day.getUTCMonth() + 1}/${day.getUTCFullYear()}). Kegiatan yang dipimpin langsung oleh ${role} ${desa} ini bertujuan ${activity.tujuan}.`,
     `${role} ${desa}, ${person}, mengatakan kegiatan ini disambut baik oleh warga. "${activity.kutipan}," ujarnya.`,
     `${activity.tindak_lanjut} Warga yang ingin mengetahui informasi lebih lanjut dapat menghubungi kantor desa pada hari dan jam kerja.`,
   ];
@@ -172,7 +172,7 @@ function writeAnnouncement(text: CorpusText, random: Random, index: number, atta
   const desa = random.pick(text.desa);
   const published = randomDay(random);
   const day = addDays(published, random.int(5, 20));
-  const judul = `${service.judul} di Desa ${desa} pada ${longDate(text, day).split(', ')[1]}`;
+  const judul = `${service.judul} di Desa ${desa} pada ${dateWords(text, day)}`;
   const attachment = random.chance(ANNOUNCEMENT_ATTACHMENT_SHARE) ? random.pick(attachments) : undefined;
   const paragraphs = [
     `Kecamatan Jenawi memberitahukan bahwa ${service.layanan} akan dilaksanakan di Balai Desa ${desa} pada ${longDate(text, day)}, pukul 08.00–12.00 WIB. Layanan ini tidak dipungut biaya.`,
