@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NODE = join(ROOT, 'node_modules/.bin/node');
 const NAME = 'kecamatan-gerokgak-2025-03-11-';
+// Longer than a ustar header holds and not ASCII: written with a pax record, which tar must read.
+const LONG_PAGE = `dist/galeri/${'pawai-budaya-desa-adat-'.repeat(6)}/penari-cilik-ñ.html`;
 
 let repo: string;
 let commit: string;
@@ -57,6 +59,7 @@ beforeAll(async () => {
   await put('dist/index.html', '<!doctype html><title>Kecamatan Gerokgak</title>\n');
   await put('dist/berita/bersih-pantai-pemuteran/index.html', '<!doctype html><title>Bersih Pantai Pemuteran</title>\n');
   await put('dist/_astro/foto.Bx1.webp', Buffer.from([1, 2, 3, 4, 5]));
+  await put(LONG_PAGE, '<!doctype html><title>Pawai Budaya</title>\n');
 });
 afterAll(async () => {
   await rm(repo, { recursive: true, force: true });
@@ -79,6 +82,7 @@ describe('tayang arsip', () => {
       `${name}/content/berita/bersih-pantai-pemuteran/index.md`,
       `${name}/dist/_astro/foto.Bx1.webp`,
       `${name}/dist/berita/bersih-pantai-pemuteran/index.html`,
+      `${name}/${LONG_PAGE}`,
       `${name}/dist/index.html`,
       `${name}/records/persetujuan/12.json`,
       `${name}/tayang.config.yml`,
@@ -97,7 +101,7 @@ describe('tayang arsip', () => {
       commit,
       created_at: '2025-03-11T00:30:00+08:00',
     });
-    expect(manifest.files).toHaveLength(7);
+    expect(manifest.files).toHaveLength(8);
     for (const file of manifest.files as { path: string; size: number; sha256: string }[]) {
       const data = await readFile(join(extracted, name, file.path));
       expect({ path: file.path, size: data.length, sha256: sha256(data) }).toEqual(file);
@@ -110,7 +114,7 @@ describe('tayang arsip', () => {
     const second = await run(['--keluar', 'arsip-2', '--format', 'json']);
     const [a, b] = [JSON.parse(first.stdout), JSON.parse(second.stdout)];
     expect(a.sha256).toBe(b.sha256);
-    expect(a).toMatchObject({ commit, created_at: '2025-03-11T00:30:00+08:00', files: 7 });
+    expect(a).toMatchObject({ commit, created_at: '2025-03-11T00:30:00+08:00', files: 8 });
     expect(await readFile(join(repo, a.archive))).toEqual(await readFile(join(repo, b.archive)));
   });
 });
@@ -129,7 +133,7 @@ describe('tayang arsip --periksa', () => {
     const result = await run(['--periksa', archivePath()]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Arsip utuh');
-    expect(result.stdout).toContain('Semua 7 berkas cocok ukuran dan SHA-256-nya.');
+    expect(result.stdout).toContain('Semua 8 berkas cocok ukuran dan SHA-256-nya.');
   });
 
   it('exits 1 when one byte of the archive file is changed', async () => {
@@ -172,7 +176,7 @@ describe('tayang arsip --periksa', () => {
     await rm(`${copy}.sha256`);
     const result = await run(['--periksa', copy, '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ intact: true, checksum: 'absent', files: 7, discrepancies: [] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ intact: true, checksum: 'absent', files: 8, discrepancies: [] });
   });
 
   it('exits 2 with an Indonesian message when the archive file does not exist', async () => {

@@ -15,7 +15,7 @@ const runs = (job: Job) => job.steps.map((s) => s.run ?? '');
 describe('.github/workflows/arsip.yml', () => {
   it('runs monthly and on request, never on pull-request events, one run at a time', () => {
     expect(workflow.on).toEqual({ schedule: [{ cron: '23 1 1 * *' }], workflow_dispatch: {} });
-    expect(build.if).toBe('github.ref_name == github.event.repository.default_branch');
+    expect(build.if).toBe("github.event_name == 'schedule' || github.ref_name == github.event.repository.default_branch");
     expect(workflow.concurrency).toEqual({ group: 'arsip', 'cancel-in-progress': false });
   });
 

@@ -48,6 +48,15 @@ describe('tar', () => {
     expect(archive.subarray(-1024).every((b) => b === 0)).toBe(true);
   });
 
+  it('records a size beyond the 8 GiB of a ustar header in a pax record', () => {
+    const header = tarFileHeader({ path: 'arsip/content/video/rapat/rekaman.mp4', size: 2 ** 33 + 5, mtime: 0 });
+    expect(header.length).toBe(3 * 512);
+    expect(header.subarray(512, 1024).toString('utf8')).toMatch(/^\d+ size=8589934597\n/);
+    // The ustar header after it carries the path and leaves the size to the pax record.
+    expect(header.subarray(1024, 1024 + 37).toString()).toBe('arsip/content/video/rapat/rekaman.mp4');
+    expect(header.subarray(1024 + 124, 1024 + 135).toString()).toBe('00000000000');
+  });
+
   it('refuses a header whose checksum does not match', async () => {
     const archive = tarOf([{ path: 'a.txt', data: 'isi' }]);
     archive[10] = 0x41;

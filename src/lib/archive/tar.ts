@@ -23,17 +23,21 @@ export interface TarFileHeader {
   mtime: number;
 }
 
-/** The header block(s) of one regular file: a pax header first when ustar cannot hold the path. */
+/** The largest size the ustar header's 11 octal digits hold (8 GiB - 1); a longer video needs pax. */
+const USTAR_MAX_SIZE = 0o77777777777;
+
+/** The header block(s) of one regular file: a pax header first when ustar cannot hold its path or size. */
 export function tarFileHeader(file: TarFileHeader): Buffer {
   const split = splitUstarPath(file.path);
-  if (split) return ustarHeader({ name: split.name, prefix: split.prefix, size: file.size, mtime: file.mtime, type: '0' });
-  const record = paxRecord('path', file.path);
-  const paxName = `PaxHeader/${asciiTail(file.path, 90)}`;
+  const sizeFits = file.size <= USTAR_MAX_SIZE;
+  if (split && sizeFits) return ustarHeader({ ...split, size: file.size, mtime: file.mtime, type: '0' });
+  const records = Buffer.concat([...(split ? [] : [paxRecord('path', file.path)]), ...(sizeFits ? [] : [paxRecord('size', String(file.size))])]);
+  const standIn = split ?? { prefix: '', name: asciiTail(file.path, 100) };
   return Buffer.concat([
-    ustarHeader({ name: paxName, prefix: '', size: record.length, mtime: file.mtime, type: 'x' }),
-    record,
-    tarPadding(record.length),
-    ustarHeader({ name: asciiTail(file.path, 100), prefix: '', size: file.size, mtime: file.mtime, type: '0' }),
+    ustarHeader({ name: `PaxHeader/${asciiTail(standIn.name, 90)}`, prefix: '', size: records.length, mtime: file.mtime, type: 'x' }),
+    records,
+    tarPadding(records.length),
+    ustarHeader({ ...standIn, size: sizeFits ? file.size : 0, mtime: file.mtime, type: '0' }),
   ]);
 }
 
@@ -107,7 +111,8 @@ export interface TarEntry {
  */
 export async function* readTarEntries(source: AsyncIterable<Buffer>, keep: (path: string) => boolean): AsyncGenerator<TarEntry> {
   const reader = chunkReader(source);
-  let paxPath: string | undefined;
+  // Records of a pax header apply to the entry that follows it.
+  let pax: Record<string, string> = {};
   for (;;) {
     const block = await reader.take(BLOCK);
     if (block.length === 0) return;
@@ -118,17 +123,19 @@ export async function* readTarEntries(source: AsyncIterable<Buffer>, keep: (path
       return;
     }
     if (readOctal(block, 148, 8) !== checksum(block)) throw new Error('checksum kepala tar tidak cocok');
-    const size = readOctal(block, 124, 12);
     const type = String.fromCharCode(block[156]!);
     if (type === 'x') {
-      paxPath = parsePax(await reader.takeExactly(size)).path ?? paxPath;
-      await reader.takeExactly(tarPadding(size).length);
+      const length = readOctal(block, 124, 12);
+      pax = { ...pax, ...parsePax(await reader.takeExactly(length)) };
+      await reader.takeExactly(tarPadding(length).length);
       continue;
     }
     const prefix = readString(block, 345, 155);
     const name = readString(block, 0, 100);
-    const path = paxPath ?? (prefix ? `${prefix}/${name}` : name);
-    paxPath = undefined;
+    const path = pax.path ?? (prefix ? `${prefix}/${name}` : name);
+    const size = pax.size !== undefined ? Number(pax.size) : readOctal(block, 124, 12);
+    if (!Number.isSafeInteger(size) || size < 0) throw new Error('ukuran berkas di catatan pax rusak');
+    pax = {};
     const hash = createHash('sha256');
     const kept: Buffer[] = [];
     const wanted = (type === '0' || type === '\0') && keep(path);
