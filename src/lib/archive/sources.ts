@@ -18,7 +18,6 @@ export interface SourceFile {
   path: string;
   /** Where to read it on disk. */
   disk: string;
-  size: number;
 }
 
 export interface ArchiveSources {
@@ -58,7 +57,7 @@ async function collectSite(root: string, dist: string, problems: Problem[]): Pro
       problems.push({ file: join(dist, path), message: 'bukan berkas biasa (tautan simbolik atau berkas khusus), tidak bisa diarsipkan apa adanya.', fix: 'ganti dengan salinan berkasnya, lalu bangun ulang situsnya.' });
       continue;
     }
-    files.push({ path: `dist/${path}`, disk, size: (await stat(disk)).size });
+    files.push({ path: `dist/${path}`, disk });
   }
   if (!files.some((file) => file.path === 'dist/index.html')) {
     problems.push({ file: dist, message: 'folder ini tidak berisi index.html, jadi bukan hasil build situs.', fix: 'bangun situsnya dulu (npm run build), atau sebut folder hasil build dengan --dist.' });
@@ -102,8 +101,7 @@ async function collectCommitted(root: string, problems: Problem[]): Promise<{ co
       problems.push({ file: path, message: 'bukan berkas biasa di Git (tautan simbolik atau submodul), tidak bisa diarsipkan apa adanya.', fix: 'simpan berkasnya sendiri di repositori.' });
       continue;
     }
-    const disk = join(root, path);
-    files.push({ path, disk, size: (await stat(disk)).size });
+    files.push({ path, disk: join(root, path) });
   }
   if (!files.some((file) => file.path === CONFIG_FILE)) {
     problems.push({ file: CONFIG_FILE, message: `berkas ini belum di-commit, jadi commit ${commit.slice(0, 7)} tidak memuat SOP yang diarsipkan.`, fix: `commit ${CONFIG_FILE} dulu, lalu jalankan tayang arsip lagi.` });

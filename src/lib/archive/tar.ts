@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 
 /**
  * The POSIX tar format (pax interchange format, POSIX.1-2001), only as much as an archive of
- * plain files needs: regular files, with a pax `path` record when a path is not ASCII or too long
- * for the ustar header. Every field that could differ between runs (owner, mode, time) is
+ * plain files needs: regular files, with pax records when a path is not ASCII or too long, or a
+ * file too large, for the ustar header. Every field that could differ between runs (owner, mode, time) is
  * fixed by the caller, so the same files give the same bytes.
  * Reference: https://pubs.opengroup.org/onlinepubs/9799919799/utilities/pax.html#tag_20_94_13
  *

@@ -42,7 +42,9 @@ export async function verifyArchive(archive: string): Promise<Validated<Verifica
   let top: string | undefined;
   let damage: string | undefined;
   try {
-    const source = createReadStream(archive).pipe(createGunzip()) as AsyncIterable<Buffer>;
+    const gunzip = createGunzip();
+    // pipe() does not pass a read error on; without this a failing disk would leave the check waiting.
+    const source = createReadStream(archive).on('error', (error) => gunzip.destroy(error)).pipe(gunzip) as AsyncIterable<Buffer>;
     for await (const entry of readTarEntries(source, (path) => path.endsWith(`/${MANIFEST_NAME}`) && path.split('/').length === 2)) {
       const [folder = '', ...rest] = entry.path.split('/');
       top ??= folder;

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Config } from '../config/schema.ts';
+import { ProblemsError } from '../errors/problem.ts';
 import { archiveBaseName, comparePaths, makeManifest, MANIFEST_NAME, serializeManifest, type Manifest, type ManifestFile } from './manifest.ts';
 import type { ArchiveSources, SourceFile } from './sources.ts';
 import { END_OF_ARCHIVE, tarFileHeader, tarPadding } from './tar.ts';
@@ -29,7 +30,10 @@ export interface WrittenArchive {
 export async function writeArchive(config: Pick<Config, 'kantor' | 'sop'>, sources: ArchiveSources, outDir: string): Promise<WrittenArchive> {
   const files = [...sources.files].sort((a, b) => comparePaths(a.path, b.path));
   const listed: ManifestFile[] = [];
-  for (const file of files) listed.push({ path: file.path, size: file.size, sha256: (await hashFile(file.disk)).sha256 });
+  for (const file of files) {
+    const { sha256, bytes } = await hashFile(file.disk);
+    listed.push({ path: file.path, size: bytes, sha256 });
+  }
   const manifest = makeManifest({ config, commit: sources.commit, committedAt: sources.committedAt, files: listed });
   const name = archiveBaseName(manifest);
   const mtime = Math.floor(Date.parse(sources.committedAt) / 1000);
@@ -82,7 +86,7 @@ async function* tarStream(top: string, mtime: number, manifest: Buffer, files: r
       yield chunk;
     }
     if (size !== expected.size || hash.digest('hex') !== expected.sha256) {
-      throw new Error(`${file.disk} berubah selama pengarsipan; jalankan tayang arsip lagi setelah build atau commit selesai`);
+      throw new ProblemsError([{ file: file.disk, message: 'berkas ini berubah selama pengarsipan; arsipnya tidak ditulis.', fix: 'jalankan tayang arsip lagi setelah build atau commit selesai.' }]);
     }
     yield tarPadding(expected.size);
   }
