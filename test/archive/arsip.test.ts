@@ -29,7 +29,7 @@ function run(args: string[], cwd = repo): Promise<{ code: number; stdout: string
 
 function git(args: string[], cwd = repo): string {
   const env = { ...process.env, GIT_AUTHOR_NAME: 'Operator Web', GIT_AUTHOR_EMAIL: 'web@gerokgak.test', GIT_COMMITTER_NAME: 'Operator Web', GIT_COMMITTER_EMAIL: 'web@gerokgak.test', GIT_AUTHOR_DATE: '2025-03-10T16:30:00Z', GIT_COMMITTER_DATE: '2025-03-10T16:30:00Z' };
-  return execFileSync('git', args, { cwd, env, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd, env, encoding: 'utf8' });
 }
 
 async function put(path: string, content: string | Buffer, root = repo): Promise<void> {

@@ -79,7 +79,7 @@ async function collectCommitted(root: string, problems: Problem[]): Promise<{ co
   const [commit = '', committedAt = ''] = head.stdout.trim().split(' ');
 
   const status = await git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=no', '--', ...SOURCE_PATHS]);
-  const changed = status.ok ? status.stdout.split('\0').filter(Boolean).map((line) => line.slice(3)) : [];
+  const changed = status.ok ? changedPaths(status.stdout) : [];
   if (changed.length > 0) {
     problems.push({
       file: changed[0]!,
@@ -107,6 +107,17 @@ async function collectCommitted(root: string, problems: Problem[]): Promise<{ co
     problems.push({ file: CONFIG_FILE, message: `berkas ini belum di-commit, jadi commit ${commit.slice(0, 7)} tidak memuat SOP yang diarsipkan.`, fix: `commit ${CONFIG_FILE} dulu, lalu jalankan tayang arsip lagi.` });
   }
   return { commit: { commit, committedAt }, files };
+}
+
+/** Paths in `git status --porcelain -z`: "XY path", a rename or copy followed by its old path. */
+function changedPaths(output: string): string[] {
+  const records = output.split('\0').filter(Boolean);
+  const paths: string[] = [];
+  for (let i = 0; i < records.length; i++) {
+    paths.push(records[i]!.slice(3));
+    if (/^[RC]/.test(records[i]!)) i += 1;
+  }
+  return paths;
 }
 
 type GitResult = { ok: true; stdout: string } | { ok: false; error: string };
