@@ -81,6 +81,9 @@ function pull({ author = 'ani-penulis', created, head = HEAD, draft = false }: P
     merge_commit_sha: null,
     merged_by: null,
     merged: false,
+    // Counted by `persetujuan` from the lists, as GitHub counts them, unless a test sets them.
+    commits: undefined,
+    changed_files: undefined,
     mergeable: null,
     mergeable_state: 'unknown',
     author_association: 'MEMBER',
@@ -179,7 +182,20 @@ interface Run {
 function persetujuan(config: string, snapshot: Snapshot | string, now: string): Run {
   const dir = mkdtempSync(join(tmpdir(), 'tayang-maintainer-'));
   const snapshotFile = join(dir, 'snapshot.json');
-  const full = typeof snapshot === 'string' ? snapshot : JSON.stringify({ reviews: [], commits: [], teams: {}, ...snapshot }, null, 2);
+  const full =
+    typeof snapshot === 'string'
+      ? snapshot
+      : JSON.stringify(
+          {
+            reviews: [],
+            commits: [],
+            teams: {},
+            ...snapshot,
+            pull: { ...snapshot.pull, commits: snapshot.pull.commits ?? snapshot.commits?.length ?? 0, changed_files: snapshot.pull.changed_files ?? snapshot.files.length },
+          },
+          null,
+          2,
+        );
   writeFileSync(snapshotFile, full);
   let configFile = config;
   if (config.includes('\n')) {
@@ -827,5 +843,176 @@ describe('unusable input exits 2 with a message naming the file', () => {
     const run = persetujuan(KANTOR, ok, 'besok pagi');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/sekarang/);
+  });
+});
+
+describe('second pass: corners of the rules', () => {
+  it('approving the same version again keeps the first approval time', () => {
+    const run = persetujuan(KANTOR, {
+      pull: pull({ created: OPENED }),
+      commits: AUTHORED,
+      files: [file(BERITA)],
+      reviews: [
+        review({ login: 'dewi-kasubbag', state: 'APPROVED', at: wib('2025-05-05 08:40') }),
+        review({ login: 'dewi-kasubbag', state: 'APPROVED', at: wib('2025-05-05 09:30') }),
+        review({ login: 'rahmat-kadiv', state: 'APPROVED', at: wib('2025-05-05 09:45') }),
+      ],
+    }, wib('2025-05-05 10:00'));
+    // verifikasi 08:00→08:40 = 40; pemeriksaan 08:40→09:45 = 65.
+    expectVerdict(run, 0, 'approved', ['publikasi'], [
+      stage('publikasi', 'verifikasi', 'approved', ['dewi-kasubbag'], 40, 60, false),
+      stage('publikasi', 'pemeriksaan', 'approved', ['rahmat-kadiv'], 65, DAYS_2, false),
+    ]);
+  });
+
+  it('a dismissed request for changes no longer returns the PR', () => {
+    const run = persetujuan(KANTOR, {
+      pull: pull({ created: OPENED }),
+      commits: AUTHORED,
+      files: [file(BERITA)],
+      reviews: [review({ login: 'dewi-kasubbag', state: 'DISMISSED', at: wib('2025-05-05 08:40'), body: 'Foto buram.' })],
+    }, wib('2025-05-05 09:00'));
+    expect(run.json.state).toBe('pending');
+    expect(run.json.stages[0].state).toBe('pending');
+  });
+
+  it("Bunder: the Ketua's early objection waits for his turn, then returns the draft", () => {
+    const reviews = [review({ login: 'sutrisno-ketua-ppid-bunder', state: 'CHANGES_REQUESTED', at: wib('2025-06-02 09:05'), body: 'Tidak.' })];
+    const snapshot = {
+      pull: pull({ author: 'fajar-medsos-bunder', created: wib('2025-06-02 09:00') }),
+      commits: [commit(HEAD, 'fajar-medsos-bunder', wib('2025-06-02 08:55'))],
+      files: [file('content/berita/kerja-bakti/index.md', 'added')],
+      reviews,
+    };
+    expectVerdict(persetujuan(preset('ppid-kalurahan-bunder'), snapshot, wib('2025-06-02 09:10')), 1, 'pending', ['publikasi'], [
+      stage('publikasi', 'telaah-seksi', 'pending', [], 10, 15, false),
+      stage('publikasi', 'keputusan-ketua', 'waiting', [], 0, 10, false),
+    ]);
+    reviews.push(review({ login: 'yanto-seksi-bunder', state: 'APPROVED', at: wib('2025-06-02 09:12') }));
+    expectVerdict(persetujuan(preset('ppid-kalurahan-bunder'), snapshot, wib('2025-06-02 09:20')), 1, 'changes_requested', ['publikasi'], [
+      stage('publikasi', 'telaah-seksi', 'approved', ['yanto-seksi-bunder'], 12, 15, false),
+      stage('publikasi', 'keputusan-ketua', 'changes_requested', [], 8, 10, false),
+    ]);
+  });
+
+  it('minimal: 2 waits for the second approval; "1,5 jam" is 90 minutes', () => {
+    const config = KANTOR.replace(/alur:[\s\S]*$/, `alur:
+  - id: publikasi
+    nama: Publikasi
+    jenis: ["*"]
+    tahap:
+      - { id: rapat-redaksi, nama: Rapat Redaksi, peran: kadiv, minimal: 2, mutu_baku: "1,5 jam" }
+`).replace('anggota: [rahmat-kadiv, dewi-kasubbag]', 'anggota: [rahmat-kadiv, dewi-kasubbag, sinta-kadiv]');
+    const reviews = [review({ login: 'sinta-kadiv', state: 'APPROVED', at: wib('2025-05-05 08:30') })];
+    const snapshot = { pull: pull({ created: OPENED }), commits: AUTHORED, files: [file(BERITA)], reviews };
+    const one = persetujuan(config, snapshot, wib('2025-05-05 09:00'));
+    expect(one.json.state).toBe('pending');
+    expect(one.json.stages[0]).toMatchObject({ state: 'pending', elapsed_minutes: 60, standard_minutes: 90, overdue: false });
+    expect(one.code).toBe(1);
+    reviews.push(review({ login: 'rahmat-kadiv', state: 'APPROVED', at: wib('2025-05-05 09:45') }));
+    const two = persetujuan(config, snapshot, wib('2025-05-05 10:00'));
+    expect(two.json.stages[0]).toMatchObject({ state: 'approved', elapsed_minutes: 105, standard_minutes: 90, overdue: true });
+    expect([...two.json.stages[0].approvers].sort()).toEqual(['rahmat-kadiv', 'sinta-kadiv']);
+    expect(two.code).toBe(0);
+  });
+
+  it('a team whose members the snapshot does not list approves nothing', () => {
+    const config = KANTOR.replace('anggota: [dewi-kasubbag, "@kantor-uji/redaksi"]', 'anggota: ["@kantor-uji/redaksi"]');
+    const run = persetujuan(config, {
+      pull: pull({ created: OPENED }),
+      commits: AUTHORED,
+      files: [file('content/berita/cepat-banjir/index.md')],
+      reviews: [review({ login: 'tika-redaksi', state: 'APPROVED', at: wib('2025-05-05 08:20') })],
+    }, wib('2025-05-05 09:00'));
+    expect(run.json.state).toBe('pending');
+    expect(run.json.messages.join('\n')).toContain('kantor-uji/redaksi');
+    expect(run.code).toBe(1);
+  });
+
+  it('a commit whose author has no GitHub account holds the PR', () => {
+    const anonymous = { ...commit(HEAD, 'ani-penulis', wib('2025-05-05 07:55')), author: null };
+    const run = persetujuan(KANTOR, {
+      pull: pull({ created: OPENED }),
+      commits: [anonymous],
+      files: [file('content/berita/cepat-banjir/index.md')],
+      reviews: [review({ login: 'dewi-kasubbag', state: 'APPROVED', at: wib('2025-05-05 08:20') })],
+    }, wib('2025-05-05 09:00'));
+    expect(run.json.state).not.toBe('approved');
+    expect(run.code).toBe(1);
+  });
+
+  it('GitHub lists at most 250 commits: authors beyond them are unknown, so the PR is not approved', () => {
+    const commits = Array.from({ length: 250 }, (_, i) => commit(i === 249 ? HEAD : `${String(i).padStart(4, '0')}${'e'.repeat(36)}`, 'ani-penulis', wib('2025-05-05 07:00')));
+    const pr = { ...pull({ created: OPENED }), commits: 251 };
+    const run = persetujuan(KANTOR, {
+      pull: pr,
+      commits,
+      files: [file('content/berita/cepat-banjir/index.md')],
+      reviews: [review({ login: 'dewi-kasubbag', state: 'APPROVED', at: wib('2025-05-05 08:20') })],
+    }, wib('2025-05-05 09:00'));
+    expect(run.json.state).not.toBe('approved');
+    expect(run.code).toBe(1);
+  });
+
+  it('GitHub lists at most 3000 files: a PR with more is not approved (an unseen file may be the config)', () => {
+    const files = Array.from({ length: 3000 }, (_, i) => file(`content/berita/cepat-banjir/foto-${i}.jpg`, 'added'));
+    const pr = { ...pull({ created: OPENED }), changed_files: 3001 };
+    const run = persetujuan(KANTOR, {
+      pull: pr,
+      commits: AUTHORED,
+      files,
+      reviews: [review({ login: 'dewi-kasubbag', state: 'APPROVED', at: wib('2025-05-05 08:20') })],
+    }, wib('2025-05-05 09:00'));
+    expect(run.json.state).not.toBe('approved');
+    expect(run.code).toBe(1);
+  });
+
+  it('an approval given on Saturday stops the clock at Friday 16:00; the next stage starts after the holidays', () => {
+    const run = persetujuan(KANTOR, {
+      pull: pull({ created: wib('2025-05-09 15:00') }),
+      commits: AUTHORED,
+      files: [file(BERITA)],
+      reviews: [review({ login: 'dewi-kasubbag', state: 'APPROVED', at: wib('2025-05-10 10:00') })],
+    }, wib('2025-05-14 08:00'));
+    // Fri 15:00→16:00 = 60 (not beyond 60); then Sat, Sun, 12–13 May off; Wed 07:30→08:00 = 30.
+    expectVerdict(run, 1, 'pending', ['publikasi'], [
+      stage('publikasi', 'verifikasi', 'approved', ['dewi-kasubbag'], 60, 60, false),
+      stage('publikasi', 'pemeriksaan', 'pending', [], 30, DAYS_2, false),
+    ]);
+  });
+
+  it('Gerokgak: the Waisak holiday is a date in WITA, and the Plh. Camat signs within his mandate', () => {
+    // Opened Monday 12 May 07:30 WITA (Sunday 23:30 UTC); 12–13 May off; Wed 14 May 07:30→08:00 = 30.
+    const run = persetujuan(preset('kecamatan-gerokgak'), {
+      pull: pull({ author: 'komang-operator-gerokgak', created: '2025-05-11T23:30:00Z' }),
+      commits: [commit(HEAD, 'komang-operator-gerokgak', '2025-05-11T23:00:00Z')],
+      files: [file('content/pengumuman/jadwal-posyandu/index.md')],
+      reviews: [review({ login: 'gede-plh-camat-gerokgak', state: 'APPROVED', at: wita('2025-05-14 08:00') })],
+    }, wita('2025-05-14 09:00'));
+    expectVerdict(run, 0, 'approved', ['publikasi'], [stage('publikasi', 'persetujuan-pimpinan', 'approved', ['gede-plh-camat-gerokgak'], 30, 10, true)]);
+  });
+
+  it('a removed content file still needs its flow', () => {
+    const run = persetujuan(KANTOR, {
+      pull: pull({ created: OPENED }),
+      commits: AUTHORED,
+      files: [file('content/pengumuman/lowongan-lama/index.md', 'removed')],
+    }, wib('2025-05-05 09:00'));
+    expectVerdict(run, 1, 'pending', ['publikasi'], [
+      stage('publikasi', 'verifikasi', 'pending', [], 60, 60, false),
+      stage('publikasi', 'pemeriksaan', 'waiting', [], 0, DAYS_2, false),
+    ]);
+  });
+
+  it('GitHub logins are case-insensitive: a config written in other capitals still matches', () => {
+    const config = KANTOR.replace('anggota: [dewi-kasubbag, "@kantor-uji/redaksi"]', 'anggota: [Dewi-Kasubbag, "@kantor-uji/redaksi"]');
+    const run = persetujuan(config, {
+      pull: pull({ created: OPENED }),
+      commits: AUTHORED,
+      files: [file('content/berita/cepat-banjir/index.md')],
+      reviews: [review({ login: 'dewi-kasubbag', state: 'APPROVED', at: wib('2025-05-05 08:20') })],
+    }, wib('2025-05-05 09:00'));
+    expect(run.json.state).toBe('approved');
+    expect(run.code).toBe(0);
   });
 });

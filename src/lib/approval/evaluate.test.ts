@@ -421,6 +421,27 @@ describe('evaluateApproval: files and flows', () => {
     expect(evaluate({ files: [] }).state).toBe('pending');
   });
 
+  it('does not approve a PR whose commits or files GitHub did not all list (250 commits, 3000 files at most)', () => {
+    const approvals = {
+      reviews: [
+        { login: 'kasubbag-a', state: 'APPROVED', at: at('09:00') },
+        { login: 'ketua-divisi', state: 'APPROVED', at: at('10:00') },
+      ],
+    };
+    const listed = SnapshotSchema.parse(makeSnapshot({ author: 'penulis', opened: OPENED, files: [NEWS], ...approvals }));
+    const complete = { ...listed, pull: { ...listed.pull, commits: 1, changed_files: 1 } };
+    expect(evaluateApproval(BASE, complete, NOW).state).toBe('approved');
+
+    // The 251st commit may be the Kasubbag's own; the 3001st file may be a workflow.
+    const moreCommits = evaluateApproval(BASE, { ...listed, pull: { ...listed.pull, commits: 251, changed_files: 1 } }, NOW);
+    expect(moreCommits.state).toBe('pending');
+    expect(moreCommits.unlisted).toEqual({ commits: 250, files: 0 });
+    expect(moreCommits.messages).toContainEqual(expect.stringMatching(/^250 commit PR ini tidak ada dalam daftar commit/));
+    const moreFiles = evaluateApproval(BASE, { ...listed, pull: { ...listed.pull, commits: 1, changed_files: 3001 } }, NOW);
+    expect(moreFiles.state).toBe('pending');
+    expect(moreFiles.messages).toContainEqual(expect.stringMatching(/^3000 berkas yang diubah PR ini tidak ada dalam daftar berkas/));
+  });
+
   it('uses the base config: a PR that adds its friend as approver still needs the stricter flow', () => {
     // The PR's own tayang.config.yml would make "kawan" a Kasubbag; the engine only sees the base's.
     const verdict = evaluate({

@@ -31,6 +31,9 @@ import type { ChangeRequest, IgnoredApproval, Review, Snapshot, StageApproval, S
  *   cannot be told apart from the approvers.
  * - "One person, one stage" holds within a flow; an official whose role appears in two flows that
  *   govern the same PR approves both with one review.
+ * - A snapshot listing fewer commits or files than the PR has (GitHub lists at most 250 commits and
+ *   3000 files) keeps the PR from being approved: an unlisted commit's author might be an approver,
+ *   an unlisted file might fall under a stricter flow or none.
  */
 export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date): Verdict {
   const { pull } = snapshot;
@@ -56,11 +59,17 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
     .filter((commit) => !commit.author)
     .map((commit) => ({ sha: commit.sha.slice(0, 7), ...(commit.commit?.author?.name ? { name: commit.commit.author.name } : {}) }));
 
+  const unlisted = {
+    commits: Math.max(0, (pull.commits ?? 0) - snapshot.commits.length),
+    files: Math.max(0, (pull.changed_files ?? 0) - snapshot.files.length),
+  };
+  const complete = unlisted.commits === 0 && unlisted.files === 0;
+
   const state: VerdictState = pull.draft
     ? 'pending'
     : stages.some((stage) => stage.state === 'changes_requested')
       ? 'changes_requested'
-      : paths.length > 0 && governance.ungoverned.length === 0 && unlinked.length === 0 && stages.every((stage) => stage.state === 'approved')
+      : paths.length > 0 && complete && governance.ungoverned.length === 0 && unlinked.length === 0 && stages.every((stage) => stage.state === 'approved')
         ? 'approved'
         : 'pending';
 
@@ -68,12 +77,13 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
     state,
     flows: flows.map((flow) => flow.id),
     stages,
-    messages: composeMessages({ state, draft: pull.draft, noFiles: paths.length === 0, ungoverned: governance.ungoverned, stages, uncounted, unlinked }),
+    messages: composeMessages({ state, draft: pull.draft, noFiles: paths.length === 0, ungoverned: governance.ungoverned, stages, uncounted, unlinked, unlisted }),
     pull: { number: pull.number ?? null, author: pull.user.login, draft: pull.draft, head_sha: pull.head.sha, created_at: pull.created_at },
     files_by_flow: Object.fromEntries(governance.byFlow),
     ungoverned_files: governance.ungoverned,
     authors,
     unlinked_commits: unlinked,
+    unlisted,
     evaluated_at: now.toISOString(),
     time_zone: config.kantor.zona_waktu,
   };

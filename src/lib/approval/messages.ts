@@ -13,6 +13,7 @@ export function composeMessages(parts: {
   stages: readonly StageVerdict[];
   uncounted: readonly string[];
   unlinked: readonly { sha: string; name?: string }[];
+  unlisted: { commits: number; files: number };
 }): string[] {
   const messages: string[] = [];
   if (parts.draft) messages.push('PR ini masih draf, dan draf tidak pernah disetujui. Tandai "Ready for review" bila sudah siap diperiksa.');
@@ -31,6 +32,18 @@ export function composeMessages(parts: {
     messages.push(
       `Commit ${commit.sha}${commit.name ? ` (penulis "${commit.name}")` : ''} tidak terhubung ke akun GitHub mana pun, jadi Tayang tidak bisa memastikan penulisnya bukan pejabat yang menyetujui, dan PR ini belum bisa disetujui. ` +
         'Penulis commit itu cukup menambahkan alamat surelnya di pengaturan akun GitHub (Settings → Emails): GitHub lalu menghubungkan commit-nya, dan penilaian berikutnya menghitungnya.',
+    );
+  }
+  if (parts.unlisted.commits > 0) {
+    messages.push(
+      `${parts.unlisted.commits} commit PR ini tidak ada dalam daftar commit, jadi Tayang tidak bisa memastikan penulisnya bukan pejabat yang menyetujui, dan PR ini tidak bisa disetujui. ` +
+        `GitHub hanya menampilkan 250 commit pertama sebuah PR: pecah perubahan menjadi beberapa PR. Snapshot yang disimpan sendiri harus memuat semua halaman (\`gh api --paginate\`).`,
+    );
+  }
+  if (parts.unlisted.files > 0) {
+    messages.push(
+      `${parts.unlisted.files} berkas yang diubah PR ini tidak ada dalam daftar berkas, jadi alurnya tidak bisa ditentukan, dan PR ini tidak bisa disetujui. ` +
+        `GitHub hanya menampilkan 3000 berkas pertama sebuah PR: pecah perubahan menjadi beberapa PR. Snapshot yang disimpan sendiri harus memuat semua halaman (\`gh api --paginate\`).`,
     );
   }
   if (parts.state === 'approved') messages.push('Semua tahap sudah disetujui: PR ini boleh digabungkan (merge) dan ditayangkan.');

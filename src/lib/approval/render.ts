@@ -69,7 +69,9 @@ export function renderStatusDescription(verdict: Verdict): string {
               ? `Menunggu ${open.map((s) => lowerFirst(s.name)).join(', ')}`
               : verdict.unlinked_commits.length > 0
                 ? `Ada ${verdict.unlinked_commits.length} commit yang penulisnya tidak terhubung ke akun GitHub`
-                : 'Belum bisa disetujui';
+                : verdict.unlisted.commits > 0 || verdict.unlisted.files > 0
+                  ? 'PR terlalu besar: GitHub tidak menampilkan semua commit atau berkasnya'
+                  : 'Belum bisa disetujui';
   return text.length <= 140 ? text : `${text.slice(0, 139)}…`;
 }
 

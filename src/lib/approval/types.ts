@@ -29,6 +29,12 @@ export const PullSchema = z.looseObject({
   head: z.looseObject({ sha: z.string().min(1) }),
   /** When the PR was opened: the first stage's clock starts here. */
   created_at: TimestampSchema,
+  /**
+   * How many commits and changed files the PR has. GitHub lists at most 250 commits and 3000 files
+   * of a PR, so these counts tell whether `commits` and `files` are complete.
+   */
+  commits: z.number().int().nonnegative().optional(),
+  changed_files: z.number().int().nonnegative().optional(),
 });
 
 export const ReviewSchema = z.looseObject({
@@ -183,6 +189,8 @@ export interface Verdict {
   authors: string[];
   /** Commits whose author has no GitHub account: who wrote them cannot be checked. */
   unlinked_commits: { sha: string; name?: string }[];
+  /** The PR's commits and changed files GitHub did not list (beyond its 250 / 3000 limits): unchecked. */
+  unlisted: { commits: number; files: number };
   /** The evaluation time (ISO) and the office's time zone, for showing times. */
   evaluated_at: string;
   time_zone: Office['zona_waktu'];
