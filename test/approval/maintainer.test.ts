@@ -178,31 +178,24 @@ interface Run {
   stderr: string;
 }
 
+/** The saved responses, pulls.get counting the listed commits and files unless a test set the counts. */
+function snapshotJson(snapshot: Snapshot): string {
+  const { pull: pr, commits = [], files } = snapshot;
+  const counted = { ...pr, commits: pr.commits ?? commits.length, changed_files: pr.changed_files ?? files.length };
+  return JSON.stringify({ reviews: [], teams: {}, ...snapshot, commits, pull: counted }, null, 2);
+}
+
 /** Runs the CLI the way a maintainer replays saved responses. `config` is YAML text or a preset path. */
 function persetujuan(config: string, snapshot: Snapshot | string, now: string): Run {
   const dir = mkdtempSync(join(tmpdir(), 'tayang-maintainer-'));
-  const snapshotFile = join(dir, 'snapshot.json');
-  const full =
-    typeof snapshot === 'string'
-      ? snapshot
-      : JSON.stringify(
-          {
-            reviews: [],
-            commits: [],
-            teams: {},
-            ...snapshot,
-            pull: { ...snapshot.pull, commits: snapshot.pull.commits ?? snapshot.commits?.length ?? 0, changed_files: snapshot.pull.changed_files ?? snapshot.files.length },
-          },
-          null,
-          2,
-        );
-  writeFileSync(snapshotFile, full);
+  const snapshotPath = join(dir, 'snapshot.json');
+  writeFileSync(snapshotPath, typeof snapshot === 'string' ? snapshot : snapshotJson(snapshot));
   let configFile = config;
   if (config.includes('\n')) {
     configFile = join(dir, 'tayang.config.yml');
     writeFileSync(configFile, config);
   }
-  const result = spawnSync(NODE, ['scripts/tayang.ts', 'persetujuan', '--snapshot', snapshotFile, '--config', configFile, '--sekarang', now, '--format', 'json'], {
+  const result = spawnSync(NODE, ['scripts/tayang.ts', 'persetujuan', '--snapshot', snapshotPath, '--config', configFile, '--sekarang', now, '--format', 'json'], {
     cwd: ROOT,
     encoding: 'utf8',
   });
@@ -213,6 +206,18 @@ function persetujuan(config: string, snapshot: Snapshot | string, now: string): 
     json = undefined;
   }
   return { code: result.status, json, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs `tayang persetujuan` with any arguments (for the command line's own edges). */
+function persetujuanArgs(args: string[]): Run {
+  const result = spawnSync(NODE, ['scripts/tayang.ts', 'persetujuan', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: result.status, json: undefined, stdout: result.stdout, stderr: result.stderr };
+}
+
+function snapshotFile(snapshot: Snapshot): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'tayang-maintainer-')), 'pr.json');
+  writeFileSync(path, snapshotJson(snapshot));
+  return path;
 }
 
 type StageState = 'approved' | 'pending' | 'changes_requested' | 'waiting';
@@ -1014,5 +1019,64 @@ describe('second pass: corners of the rules', () => {
     }, wib('2025-05-05 09:00'));
     expect(run.json.state).toBe('approved');
     expect(run.code).toBe(0);
+  });
+});
+
+describe('third pass: the command line around the verdict', () => {
+  const approvedSnapshot = {
+    pull: pull({ created: OPENED }),
+    commits: AUTHORED,
+    files: [file(BERITA)],
+    reviews: [
+      review({ login: 'dewi-kasubbag', state: 'APPROVED', at: wib('2025-05-05 08:40') }),
+      review({ login: 'rahmat-kadiv', state: 'APPROVED', at: wib('2025-05-05 10:00') }),
+    ],
+  };
+
+  it('teks gives the same exit code as json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tayang-maintainer-'));
+    const config = join(dir, 'tayang.config.yml');
+    writeFileSync(config, KANTOR);
+    const run = persetujuanArgs(['--snapshot', snapshotFile(approvedSnapshot), '--config', config, '--sekarang', wib('2025-05-06 09:00'), '--format', 'teks']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.toLowerCase()).toContain('disetujui');
+  });
+
+  it('an approval in the same second the earlier stage passed is not "after" it', () => {
+    const run = persetujuan(KANTOR, {
+      ...approvedSnapshot,
+      reviews: [
+        review({ login: 'dewi-kasubbag', state: 'APPROVED', at: wib('2025-05-05 08:40') }),
+        review({ login: 'rahmat-kadiv', state: 'APPROVED', at: wib('2025-05-05 08:40') }),
+      ],
+    }, wib('2025-05-05 09:00'));
+    expectVerdict(run, 1, 'pending', ['publikasi'], [
+      stage('publikasi', 'verifikasi', 'approved', ['dewi-kasubbag'], 40, 60, false),
+      stage('publikasi', 'pemeriksaan', 'pending', [], 20, DAYS_2, false),
+    ]);
+  });
+
+  it('--sekarang without an offset is read in the office time zone (WITA for Gerokgak)', () => {
+    const run = persetujuan(preset('kecamatan-gerokgak'), {
+      pull: pull({ author: 'komang-operator-gerokgak', created: wita('2025-05-05 08:00') }),
+      commits: [commit(HEAD, 'komang-operator-gerokgak', wita('2025-05-05 07:55'))],
+      files: [file('content/agenda/melasti/index.md', 'added')],
+    }, '2025-05-05T08:25');
+    expectVerdict(run, 1, 'pending', ['publikasi'], [stage('publikasi', 'persetujuan-pimpinan', 'pending', [], 25, 10, true)]);
+  });
+
+  it('a missing snapshot or config file, or an unknown format, exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tayang-maintainer-'));
+    const config = join(dir, 'tayang.config.yml');
+    writeFileSync(config, KANTOR);
+    const snapshot = snapshotFile(approvedSnapshot);
+    const noSnapshot = persetujuanArgs(['--snapshot', join(dir, 'tidak-ada.json'), '--config', config, '--format', 'json']);
+    expect(noSnapshot.code).toBe(2);
+    expect(noSnapshot.stderr).toContain('tidak-ada.json');
+    const noConfig = persetujuanArgs(['--snapshot', snapshot, '--config', join(dir, 'tidak-ada.yml'), '--format', 'json']);
+    expect(noConfig.code).toBe(2);
+    expect(noConfig.stderr).toContain('tidak-ada.yml');
+    const format = persetujuanArgs(['--snapshot', snapshot, '--config', config, '--format', 'xml']);
+    expect(format.code).toBe(2);
   });
 });
