@@ -2,11 +2,13 @@
 // Before Astro reads them, Tayang's own loader checks every item, so broken content stops the build
 // with Indonesian messages naming file, line and field instead of Astro's English ones; and items
 // scheduled for later (`terbit`) are taken out of the store, so no page, listing or feed shows them.
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { CONFIG_FILE } from './lib/config/load.ts';
+import { findUnsafeContent } from './lib/checks/rules/security.ts';
+import { CONFIG_FILE, loadConfigFile } from './lib/config/load.ts';
 import { BuildStoppedError, type Problem } from './lib/errors/problem.ts';
 import { isPublished, loadItems, loadOfficeZone } from './lib/content/load.ts';
 import { makeItemSchemas } from './lib/content/schema.ts';
@@ -18,15 +20,19 @@ import { CONTENT_ROOT, type ContentType } from './lib/content/types.ts';
  */
 async function precheck(root: URL): Promise<{ problems: Problem[]; zone: string }> {
   const rootDir = fileURLToPath(root);
-  const { problems } = await loadItems(join(rootDir, CONTENT_ROOT));
-  return {
-    problems: problems.map((p) => ({ ...p, file: relative(rootDir, p.file) })),
-    zone: await loadOfficeZone(join(rootDir, CONFIG_FILE)),
-  };
+  const { items, problems } = await loadItems(join(rootDir, CONTENT_ROOT));
+  const config = await loadConfigFile(join(rootDir, CONFIG_FILE));
+  const relativeProblems = problems.map((p) => ({ ...p, file: relative(rootDir, p.file) }));
+  // Raw HTML reaches the pages as written: the security errors of `tayang periksa` stop the build.
+  for (const item of items) {
+    relativeProblems.push(...findUnsafeContent(relative(rootDir, item.file), await readFile(item.file, 'utf8'), config.ok ? config.value.periksa : undefined));
+  }
+  return { problems: relativeProblems, zone: await loadOfficeZone(join(rootDir, CONFIG_FILE)) };
 }
 
 function itemLoader(jenis: ContentType): Loader {
-  const files = glob({ pattern: '*/index.{md,mdx}', base: `./${CONTENT_ROOT}/${jenis}` });
+  // index.md only: MDX would run an item's import/export/{…} as code in the build (security/mdx).
+  const files = glob({ pattern: '*/index.md', base: `./${CONTENT_ROOT}/${jenis}` });
   return {
     name: 'tayang-konten',
     async load(context: LoaderContext) {

@@ -101,3 +101,27 @@ describe('building a site with broken content', () => {
     expect(site.output).not.toMatch(/Stack trace|at async|InvalidContentEntryData|does not match collection schema|ImageNotFound/);
   });
 });
+
+describe('building a site with hostile content', () => {
+  let site: Site;
+  beforeAll(async () => {
+    await rm('/tmp/tayang-mdx-ran', { force: true });
+    site = await buildSite({
+      'content/berita/skrip/index.md': `${berita('')}\n<img src="x" alt="Peta" onerror="alert(1)">\n\n[Formulir](&#x6A;avascript:alert(2))\n`,
+      'content/berita/gambar-hilang/index.md': `${berita('')}\n![Peta dusun](peta.png)\n`,
+      'content/artikel/mdx/index.mdx': `---\njudul: MDX\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\n---\nimport { writeFileSync } from 'node:fs';\nexport const ran = writeFileSync('/tmp/tayang-mdx-ran', 'x');\n\nHalo.\n`,
+    });
+    sites.push(site);
+  }, 120_000);
+
+  it('stops the build, naming each file and line, before any code in MDX runs', async () => {
+    expect(site.code).not.toBe(0);
+    expect(site.output).toContain('Konten tidak bisa diterbitkan karena 4 masalah:');
+    expect(site.output).toContain('content/berita/skrip/index.md:11:1: security/script: atribut `onerror` pada `<img>` menjalankan kode di peramban pengunjung.');
+    expect(site.output).toContain('content/berita/skrip/index.md:13:1: security/script: tautan `javascript:alert(2)` menjalankan kode');
+    expect(site.output).toContain('content/berita/gambar-hilang/index.md:11: berkas "peta.png" tidak ada di folder item ini.');
+    expect(site.output).toContain('content/artikel/mdx/index.mdx:1: naskah MDX tidak diterima');
+    expect(site.output).not.toMatch(/Stack trace|at async|ImageNotFound/);
+    await expect(readFile('/tmp/tayang-mdx-ran')).rejects.toThrow();
+  });
+});

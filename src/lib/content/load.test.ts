@@ -124,6 +124,47 @@ describe('loadItems', () => {
   });
 });
 
+describe('loadItems: what a hostile or careless pull request might add', () => {
+  it('names the line of a picture in the text that is missing, outside the folder or a link out', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'tayang-luar-'));
+    await put('content/berita/kerja-bakti/foto.jpg');
+    await writeFile(join(outside, 'rahasia.png'), 'x');
+    await symlink(join(outside, 'rahasia.png'), join(root, 'content/berita/kerja-bakti/peta.png'));
+    await put('content/berita/kerja-bakti/index.md', `${BERITA}\n![Peta dusun](denah.png)\n\n![Sandi](../../../../etc/passwd)\n\n![Peta][peta]\n\n[peta]: peta.png\n\n![Foto](foto.jpg) ![Logo](/logo.svg) ![Web](https://contoh.go.id/a.png)\n`);
+    const { items, problems } = await loadItems(join(root, 'content'));
+    await rm(outside, { recursive: true, force: true });
+    expect(items).toEqual([]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 14, message: 'berkas "denah.png" tidak ada di folder item ini.' }),
+      expect.objectContaining({ line: 16, message: 'gambar di naskah: "../../../../etc/passwd" keluar dari folder item.' }),
+      expect.objectContaining({ line: 18, message: 'berkas "peta.png" menunjuk ke luar folder item.' }),
+    ]);
+  });
+
+  it('refuses an item folder or index.md that is a symbolic link (the build would follow it, the checks would not)', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'tayang-luar-'));
+    await writeFile(join(outside, 'index.md'), BERITA);
+    await writeFile(join(outside, 'foto.jpg'), '');
+    await mkdir(join(root, 'content/berita/tautan'), { recursive: true });
+    await symlink(outside, join(root, 'content/berita/folder-luar'));
+    await symlink(join(outside, 'index.md'), join(root, 'content/berita/tautan/index.md'));
+    await writeFile(join(root, 'content/berita/tautan/foto.jpg'), '');
+    const { items, problems } = await loadItems(join(root, 'content'));
+    await rm(outside, { recursive: true, force: true });
+    expect(items).toEqual([]);
+    expect(problems.map((p) => p.file)).toEqual([`${root}/content/berita/folder-luar`, `${root}/content/berita/tautan/index.md`]);
+    expect(problems[0]!.message).toContain('tautan simbolik');
+    expect(problems[1]!.message).toContain('tautan simbolik');
+  });
+
+  it('refuses index.mdx, whose import/export/{…} would run as code in the build', async () => {
+    await put('content/artikel/mdx/index.mdx', "---\njudul: Uji\n---\nexport const x = 1;\n");
+    const { items, problems } = await loadItems(join(root, 'content'));
+    expect(items).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ file: `${root}/content/artikel/mdx/index.mdx`, line: 1, fix: 'ganti nama berkasnya menjadi index.md dan tulis isinya dengan Markdown biasa.' })]);
+  });
+});
+
 describe('readItem', () => {
   it('reads an item from its folder or its index.md', async () => {
     await put('content/berita/kerja-bakti/index.md', BERITA);

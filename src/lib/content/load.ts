@@ -1,10 +1,15 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
+import type { Definition, Image, ImageReference } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { z } from 'zod';
 import { loadConfigFile } from '../config/load.ts';
 import type { Problem } from '../errors/problem.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type ItemSchemas } from './schema.ts';
+import { describeUnsafePath, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type ItemSchemas } from './schema.ts';
 import { SLUG_PATTERN, slugify } from './slug.ts';
 import { localToInstant } from './time.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType, type ContentItem, type ContentType } from './types.ts';
@@ -110,6 +115,13 @@ export async function readItem(path: string): Promise<{ item?: Item; problems: P
     };
   }
   const file = candidates[0]!;
+  if (file.endsWith('.mdx')) {
+    // MDX runs its import/export/{…} as code while the site is built (security/mdx).
+    return { problems: [{ file, line: 1, message: 'naskah MDX tidak diterima: `import`, `export` dan `{…}` di dalamnya dijalankan sebagai program saat situs dibangun.', fix: 'ganti nama berkasnya menjadi index.md dan tulis isinya dengan Markdown biasa.' }] };
+  }
+  if ((await isSymbolicLink(posix.dirname(file))) || (await isSymbolicLink(file))) {
+    return { problems: [{ file, message: 'folder item atau index.md-nya adalah tautan simbolik, jadi isinya bisa berasal dari luar repositori dan luput dari pemeriksaan.', fix: 'simpan item sebagai folder biasa berisi index.md dan berkas-berkasnya (bukan tautan simbolik).' }] };
+  }
   const jenis = posix.basename(posix.dirname(posix.dirname(file)));
   if (!isContentType(jenis)) {
     return {
@@ -142,6 +154,11 @@ export async function loadItems(root: string = CONTENT_ROOT, options: LoadOption
   for (const jenis of CONTENT_TYPES) {
     for (const entry of await listDir(`${base}/${jenis}`)) {
       const path = `${base}/${jenis}/${entry.name}`;
+      if (entry.isSymbolicLink()) {
+        // Astro's loader follows it; the checks would not see what it publishes.
+        problems.push({ file: path, message: `"${entry.name}" adalah tautan simbolik, jadi isinya bisa berasal dari luar repositori dan luput dari pemeriksaan.`, fix: 'simpan item sebagai folder biasa berisi index.md dan berkas-berkasnya (bukan tautan simbolik).' });
+        continue;
+      }
       if (!entry.isDirectory()) {
         if (/\.mdx?$/.test(entry.name)) {
           problems.push({ file: path, message: 'berkas Markdown ini tidak berada di folder item sendiri, jadi tidak diterbitkan.', fix: `pindahkan ke ${base}/${jenis}/${posix.basename(entry.name).replace(/\.mdx?$/, '')}/index.md.` });
@@ -156,12 +173,59 @@ export async function loadItems(root: string = CONTENT_ROOT, options: LoadOption
   return { items, problems };
 }
 
+const markdown = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * Pictures the body shows from the item's folder (`![alt](foto.jpg)`), with their file lines.
+ * The same test as Astro's Markdown image collector: a path that is neither a web address nor
+ * site-absolute is imported as a file at build time, and a missing one stops the build with
+ * Astro's English stack trace.
+ */
+export function bodyImages(body: string, bodyLine: number): { path: string; line: number }[] {
+  const tree = markdown.parse(body);
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node: Definition) => {
+    definitions.set(node.identifier, node.url);
+  });
+  const images: { path: string; line: number }[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'image' && node.type !== 'imageReference') return;
+    const url = node.type === 'image' ? (node as Image).url : definitions.get((node as ImageReference).identifier);
+    const path = url === undefined ? undefined : decodeUriSafe(url);
+    if (path === undefined || path === '' || URL.canParse(path) || path.startsWith('/')) return;
+    images.push({ path, line: bodyLine + (node.position?.start.line ?? 1) - 1 });
+  });
+  return images;
+}
+
+function decodeUriSafe(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
+
+async function isSymbolicLink(path: string): Promise<boolean> {
+  return lstat(path).then((s) => s.isSymbolicLink(), () => false);
+}
+
 async function checkReferencedFiles(item: Item, lineOf: (field: readonly PropertyKey[]) => number | undefined): Promise<Problem[]> {
   const problems: Problem[] = [];
   const dirReal = await realpath(item.dir);
-  for (const ref of referencedFiles(item)) {
+  const refs: { path: string; inBody: boolean; where: Pick<Problem, 'file' | 'line' | 'field'> }[] = [
+    ...referencedFiles(item).map((ref) => ({ path: ref.path, inBody: false, where: { file: item.file, line: lineOf(ref.field), field: ref.field.join('.') } })),
+    ...bodyImages(item.body, item.bodyLine).map((image) => ({ path: image.path, inBody: true, where: { file: item.file, line: image.line } })),
+  ];
+  for (const ref of refs) {
+    const where = ref.where;
+    // Frontmatter paths were already held to describeUnsafePath by the schema.
+    const unsafe = ref.inBody ? describeUnsafePath(ref.path) : undefined;
+    if (unsafe !== undefined) {
+      problems.push({ ...where, message: `gambar di naskah: ${unsafe}`, fix: 'simpan gambarnya di folder item ini dan tulis nama berkasnya saja, misalnya ![Warga membersihkan saluran](kerja-bakti.jpg).' });
+      continue;
+    }
     const target = posix.join(item.dir, ref.path);
-    const where = { file: item.file, line: lineOf(ref.field), field: ref.field.join('.') };
     const real = await realpath(target).catch(() => undefined);
     if (real === undefined || !(await stat(real)).isFile()) {
       problems.push({ ...where, message: `berkas "${ref.path}" tidak ada di folder item ini.`, fix: 'unggah berkasnya ke folder item ini, atau perbaiki nama berkasnya (huruf besar-kecil dibedakan).' });

@@ -34,7 +34,7 @@ const FILE_FIELDS = new Set(['gambar.src', 'berkas', 'takarir']);
 export const schemaRules: RuleFamily = {
   rules: SCHEMA_RULES,
   async check(doc, env) {
-    if (doc.jenis === undefined || !/\/index\.mdx?$/.test(doc.file)) return [];
+    if (doc.jenis === undefined || !/\/index\.md$/.test(doc.file)) return [];
     const parsed = parseItem(doc.text, doc.file, doc.jenis);
     if (parsed.problems.length > 0) return parsed.problems.map((problem) => toFinding(problem, classify(doc, problem)));
     return (await env.readItemFileProblems(doc.file)).map((problem) => toFinding(problem, 'schema/file-reference'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleIds, runFamily } from '../testing.ts';
-import { securityRules } from './security.ts';
+import { findUnsafeContent, securityRules } from './security.ts';
 
 const check = (text: string) => runFamily(securityRules, text);
 
@@ -13,6 +13,7 @@ describe('security: HTML that runs script', () => {
     ['a javascript: URL hidden with whitespace and case', '<a href=" Java\tScript:alert(1)">x</a>'],
     ['a data:text/html link', '[x](data:text/html;base64,PHNjcmlwdD4=)'],
     ['an object tag', '<object data="x.swf"></object>'],
+    ['a javascript: URL spelled with character references', '<a href="&#x6A;avascript&colon;alert(1)">Formulir</a>'],
   ])('reports %s', async (_, html) => {
     const findings = await check(`Paragraf.\n\n${html}\n`);
     expect(ruleIds(findings)).toContain('security/script');
@@ -26,6 +27,15 @@ describe('security: HTML that runs script', () => {
 
   it('does not report HTML shown as code, or words like "onclick" in prose', async () => {
     expect(await check('Contoh yang dilarang: `<script>`.\n\n```html\n<script>alert(1)</script>\n```\n\nAtribut onclick= tidak boleh dipakai.\n')).toEqual([]);
+  });
+});
+
+describe('security: MDX', () => {
+  it('reports an .mdx file, whose import/export/{…} would run as code in the build', async () => {
+    const text = "---\njudul: Uji\n---\nimport { writeFileSync } from 'node:fs';\n\nHalo {process.env.HOME}.\n";
+    expect(await check(text).then(ruleIds)).toEqual([]);
+    const findings = await runFamily(securityRules, text, { file: 'content/artikel/uji/index.mdx' });
+    expect(findings).toMatchObject([{ rule: 'security/mdx', line: 1, column: 1 }]);
   });
 });
 
@@ -44,5 +54,19 @@ describe('security: invisible and bidirectional characters', () => {
 
   it('accepts a byte-order mark at the start and emoji sequences joined with U+200D', async () => {
     expect(await check('\uFEFFSelamat! 👨\u200D👩\u200D👧 Keluarga sehat.\n')).toEqual([]);
+  });
+});
+
+describe('findUnsafeContent: security errors that stop the site build', () => {
+  const text = '---\njudul: Uji\n---\n\n<iframe src="https://peta.contoh.test/embed"></iframe>\n\nKata\u200Bterpisah.\n';
+
+  it('returns the errors as problems with rule, line and fix, leaving warnings to periksa', () => {
+    expect(findUnsafeContent('content/artikel/uji/index.md', text)).toEqual([
+      { file: 'content/artikel/uji/index.md', line: 5, column: 1, message: expect.stringMatching(/^security\/iframe: sematan `<iframe>` dari peta\.contoh\.test/), fix: expect.any(String) },
+    ]);
+  });
+
+  it("follows the office's periksa.aturan", () => {
+    expect(findUnsafeContent('content/artikel/uji/index.md', text, { aturan: { 'security/iframe': 'warning' }, kata_tambahan: [], kata_baku_tambahan: {} })).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import type { Html, Link, Definition } from 'mdast';
 import { visit } from 'unist-util-visit';
+import type { ChecksConfig } from '../../config/periksa.ts';
+import type { Problem } from '../../errors/problem.ts';
 import { readRuleData } from '../data.ts';
-import type { CheckDocument } from '../document.ts';
+import { parseCheckDocument, type CheckDocument } from '../document.ts';
 import { findHtmlTags } from '../html.ts';
 import type { RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
 import { makeLocator, nodeStart } from '../text-position.ts';
@@ -19,6 +21,12 @@ export const SECURITY_RULES = [
     severity: 'error',
     title: 'Sematan (iframe) dari situs yang tidak diizinkan',
     help: 'Sematan `<iframe>` menampilkan halaman situs lain di dalam situs kantor; hanya YouTube (sebaiknya youtube-nocookie.com) yang diizinkan. Untuk sumber lain, tulis tautan biasa.',
+  },
+  {
+    id: 'security/mdx',
+    severity: 'error',
+    title: 'Naskah MDX (dapat menjalankan kode saat situs dibangun)',
+    help: 'Berkas `.mdx` boleh memuat `import`, `export` dan ekspresi `{…}` yang dijalankan sebagai program saat situs dibangun, di mesin yang memegang token penerbitan. Naskah konten disetujui sebagai tulisan, bukan sebagai kode, jadi Tayang hanya menerima `index.md`. Ganti nama berkasnya menjadi `index.md` dan tulis isinya dengan Markdown biasa.',
   },
   {
     id: 'security/bidi-control',
@@ -43,10 +51,30 @@ const INVISIBLE = /[\u200B\u200C\u2060\u180E]|(?<!^)\uFEFF/g;
 
 export const securityRules: RuleFamily = {
   rules: SECURITY_RULES,
-  check(doc) {
-    return [...checkHtml(doc), ...checkLinks(doc), ...checkCharacters(doc)];
-  },
+  check: findSecurityIssues,
 };
+
+function findSecurityIssues(doc: CheckDocument): RuleFinding[] {
+  return [...checkMdx(doc), ...checkHtml(doc), ...checkLinks(doc), ...checkCharacters(doc)];
+}
+
+/**
+ * The security errors of one content file, as problems that stop the site build. Raw HTML in
+ * Markdown reaches the pages as it is, so what a merged pull request slipped past the checks
+ * (the approval status does not wait for them) must not reach visitors. The office's
+ * `periksa.aturan` decides the severity here as in `tayang periksa`.
+ */
+export function findUnsafeContent(file: string, text: string, checks?: ChecksConfig): Problem[] {
+  const blocking = new Set<string>(SECURITY_RULES.filter((rule) => (checks?.aturan[rule.id] ?? rule.severity) === 'error').map((rule) => rule.id));
+  return findSecurityIssues(parseCheckDocument(file, text))
+    .filter((finding) => blocking.has(finding.rule))
+    .map((finding) => ({ file, line: finding.line, column: finding.column, message: `${finding.rule}: ${finding.message}`, ...(finding.suggestion === undefined ? {} : { fix: finding.suggestion }) }));
+}
+
+function checkMdx(doc: CheckDocument): RuleFinding[] {
+  if (!/\.mdx$/i.test(doc.file)) return [];
+  return [{ rule: 'security/mdx', line: 1, column: 1, message: 'naskah MDX tidak diterima: `import`, `export` dan `{…}` di dalamnya dijalankan sebagai program saat situs dibangun, di mesin yang memegang token penerbitan.', suggestion: 'ganti nama berkasnya menjadi index.md dan tulis isinya dengan Markdown biasa.' }];
+}
 
 function checkHtml(doc: CheckDocument): RuleFinding[] {
   const findings: RuleFinding[] = [];
@@ -104,9 +132,20 @@ function checkCharacters(doc: CheckDocument): RuleFinding[] {
 
 /** `javascript:`, `vbscript:` and `data:text/html` URLs, however they are spaced or cased. */
 function isScriptUrl(url: string): boolean {
-  // Browsers ignore control characters and whitespace inside the scheme: "java\tscript:".
-  const compact = url.replace(/[\u0000-\u0020]+/g, '').toLowerCase();
+  // Browsers decode character references in attribute values ("&#x6A;avascript:") and ignore
+  // control characters and whitespace inside the scheme ("java\tscript:").
+  const compact = decodeCharacterReferences(url).replace(/[\u0000-\u0020]+/g, '').toLowerCase();
   return /^(javascript|vbscript):/.test(compact) || /^data:text\/html/.test(compact);
+}
+
+/** Numeric character references and the named ones a scheme can be spelled with (`&colon;`, `&Tab;`). */
+function decodeCharacterReferences(text: string): string {
+  const named: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', nbsp: ' ', amp: '&' };
+  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));?/gi, (reference, hex?: string, decimal?: string, name?: string) => {
+    if (name !== undefined) return named[name.toLowerCase()] ?? reference;
+    const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+  });
 }
 
 function hostOf(src: string): string | undefined {
