@@ -96,4 +96,14 @@ describe('messages a schema sets itself', () => {
       message: 'tanggal harus ditulis TTTT-BB-HH, misalnya 2025-03-31.',
     });
   });
+
+  it('refuses a day that is not in the calendar (YAML leaves 2026-12-32 as text)', () => {
+    const result = parseConfig(`${VALID}jam_kerja:\n  libur:\n    - 2026-12-25\n    - 2026-12-32\n`.replace('sampai: 2025-03-31', 'sampai: 2025-02-30'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toMatchObject([
+      { field: 'jam_kerja.libur.1', line: 27, message: '"2026-12-32" bukan tanggal yang ada di kalender; periksa bulan dan harinya.' },
+      { field: 'peran.ppid-pelaksana.pengganti.0.sampai', line: 17, message: '"2025-02-30" bukan tanggal yang ada di kalender; periksa bulan dan harinya.' },
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CONTENT_TYPES, isContentType } from '../content/types.ts';
 import { parseDuration, type Duration } from './duration.ts';
@@ -15,7 +16,11 @@ const ID = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** `2025-01-01` (YAML may also hand us a Date if someone quotes oddly; accept both). */
 export const DateSchema = z.union([
-  z.string().regex(DATE, { error: 'tanggal harus ditulis TTTT-BB-HH, misalnya 2025-03-31.' }),
+  z
+    .string()
+    .regex(DATE, { error: 'tanggal harus ditulis TTTT-BB-HH, misalnya 2025-03-31.' })
+    // YAML reads 2026-12-32 as plain text, so an impossible day would otherwise pass unnoticed.
+    .refine((text) => DateTime.fromISO(text).isValid, { error: (issue) => `"${issue.input}" bukan tanggal yang ada di kalender; periksa bulan dan harinya.` }),
   z.date().transform((d) => d.toISOString().slice(0, 10)),
 ]);
 
