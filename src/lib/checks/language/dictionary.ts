@@ -17,6 +17,11 @@ export interface Dictionary {
 
 let cached: Dictionary | undefined;
 
+// nspell's suggestions cost grows faster than the square of the word's length (an 800-letter
+// token took 11 s, a pasted base64 blob of 3,000 letters minutes). The longest KBBI words
+// (ketidakbertanggungjawaban) have 25 letters: anything much longer is not a misspelt word.
+const LONGEST_SUGGESTED_WORD = 30;
+
 export function loadDictionary(): Dictionary {
   cached ??= makeDictionary();
   return cached;
@@ -41,6 +46,7 @@ function makeDictionary(): Dictionary {
       return analyseAffixes(word.toLowerCase()).some(hasRoot);
     },
     suggest(word) {
+      if (word.length > LONGEST_SUGGESTED_WORD) return [];
       const found = suggestions.get(word) ?? speller.suggest(word).slice(0, 3);
       suggestions.set(word, found);
       return found;

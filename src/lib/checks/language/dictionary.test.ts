@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { loadDictionary } from './dictionary.ts';
+
+describe('dictionary suggestions', () => {
+  it('suggests corrections for a misspelt word', () => {
+    expect(loadDictionary().suggest('pelyanan')).toContain('pelayanan');
+  });
+
+  it('asks for no suggestion for a token far longer than any word (a pasted base64 blob would take minutes)', () => {
+    expect(loadDictionary().suggest('iVBORw0KGgo'.repeat(300))).toEqual([]);
+  });
+});
