@@ -16,6 +16,10 @@ function describeFindings(markdown: string): string[] {
 }
 
 describe('language rules on the frontmatter', () => {
+  it('leaves broken YAML to schema/frontmatter instead of reading the keys an unclosed quote swallowed', () => {
+    expect(describeFindings('---\njudul: "Warga Antre Izin\ngambar:\n  src: a.jpg\n  alt: Warga di loket.\ntag: []\n---\n\nIsi berita.\n')).toEqual([]);
+  });
+
   it('checks the headline, summary, alt texts, captions and attachment titles at the line and column of the word', () => {
     const markdown = [
       '---',

@@ -26,6 +26,9 @@ const FIELDS: ReadonlyArray<{ path: ReadonlyArray<string | '*'>; kind: BlockKind
  * Markdown file; the YAML starts on the line after `located.lineOffset`.
  */
 export function extractFrontmatterProse(located: LocatedYaml, fileText: string): ProseBlock[] {
+  // Broken YAML (an unclosed quote) makes one value swallow the keys after it; schema/frontmatter
+  // reports the break, and checking the keys as words would only bury that finding.
+  if (located.doc.errors.length > 0) return [];
   let yamlStart = 0;
   for (let line = 0; line < located.lineOffset; line += 1) yamlStart = fileText.indexOf('\n', yamlStart) + 1;
   const source = fileText.slice(yamlStart);
