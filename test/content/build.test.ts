@@ -90,7 +90,7 @@ describe('building a site with broken content', () => {
 
   it('names file, line and field of every problem, in Indonesian', () => {
     expect(site.output).toContain('Konten tidak bisa diterbitkan karena 5 masalah:');
-    expect(site.output).toContain('content/berita/yaml-rusak/index.md:3:1: penulisan YAML rusak: ada nama kolom yang ditulis dua kali.');
+    expect(site.output).toContain('content/berita/yaml-rusak/index.md:3:1: penulisan YAML rusak: kolom `judul` ditulis dua kali; hapus salah satunya.');
     expect(site.output).toContain('content/berita/tanpa-lokasi/index.md:2:1 — kolom `lokasi`: wajib diisi, tetapi tidak ada.');
     expect(site.output).toContain('content/berita/tanpa-foto/index.md:8 — kolom `gambar.src`: berkas "foto.jpg" tidak ada di folder item ini.');
     expect(site.output).toContain('content/berita/salah-jenis/index.md:7:1 — kolom `tag`: harus daftar (setiap butir diawali "- "), bukan "gotong-royong".');

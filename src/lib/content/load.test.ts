@@ -107,7 +107,7 @@ describe('loadItems', () => {
     await put('content/artikel/rusak/index.md', '---\njudul: Uji\njudul: Dua\n---\n');
     const { problems } = await loadItems(join(root, 'content'));
     expect(problems[0]).toMatchObject({ file: `${root}/content/artikel/rusak/index.md`, line: 3 });
-    expect(problems[0]!.message).toBe('penulisan YAML rusak: ada nama kolom yang ditulis dua kali.');
+    expect(problems[0]!.message).toBe('penulisan YAML rusak: kolom `judul` ditulis dua kali; hapus salah satunya.');
     expect(problems[1]).toMatchObject({ file: `${root}/content/artikel/tanpa/index.md`, line: 1 });
     expect(problems[1]!.message).toContain('tidak diawali frontmatter');
   });

@@ -25,7 +25,7 @@ export function validateYaml<S extends z.ZodType>(
           file,
           line: pos ? pos.line + lineOffset : undefined,
           column: pos?.col,
-          message: `penulisan YAML rusak: ${describeYamlError(error.code, error.message)}`,
+          message: `penulisan YAML rusak: ${error.code === 'DUPLICATE_KEY' ? describeDuplicateKey(text, error.pos[0]) : describeYamlError(error.code, error.message)}`,
           fix: 'periksa titik dua setelah nama kolom, indentasi dengan spasi (bukan tab), dan tanda kutip yang berpasangan.',
         };
       }),
@@ -59,6 +59,12 @@ export function issueToProblem(issue: z.core.$ZodIssue, file: string, located?: 
     message,
     fix,
   };
+}
+
+/** Names the repeated key: in a long frontmatter the author should not have to hunt for it. */
+function describeDuplicateKey(text: string, offset: number): string {
+  const key = /^\s*(?:-\s+)?([^:#\n]+?)\s*:/.exec(text.slice(offset).split('\n')[0]!)?.[1];
+  return key === undefined ? 'ada nama kolom yang ditulis dua kali.' : `kolom \`${key}\` ditulis dua kali; hapus salah satunya.`;
 }
 
 function describeYamlError(code: string, fallback: string): string {
