@@ -60,6 +60,7 @@ async function periksa(args: string[], options: PeriksaOptions): Promise<number>
   const { checkFiles, listRules, resolveSettings } = await import('../../src/lib/checks/run.ts');
   const { makeFileEnv } = await import('../../src/lib/checks/env.ts');
   const selection = await import('../../src/lib/checks/selection.ts');
+  const { CONTENT_ROOT } = await import('../../src/lib/content/types.ts');
   const { parseConfig } = await import('../../src/lib/config/load.ts');
   const { locatePath, parseLocatedYaml } = await import('../../src/lib/errors/yaml-location.ts');
   const language = await import('../../src/lib/checks/language/index.ts');
@@ -101,6 +102,10 @@ async function periksa(args: string[], options: PeriksaOptions): Promise<number>
       else files.push(path);
     }
   } else {
+    // Run from the wrong folder, "0 berkas diperiksa" and exit 0 would read as a clean bill.
+    if (!(await stat(CONTENT_ROOT).then((info) => info.isDirectory(), () => false))) {
+      exitWithProblems([{ file: `${CONTENT_ROOT}/`, message: `folder ${CONTENT_ROOT}/ tidak ada di ${process.cwd()}, jadi tidak ada naskah yang bisa diperiksa.`, fix: 'jalankan perintah ini dari akar repositori kantor (folder yang berisi tayang.config.yml), sebut berkas yang mau diperiksa, atau buat item pertama dengan `npx tayang baru berita "Judul"`.' }]);
+    }
     files = await selection.listContentFiles();
   }
 

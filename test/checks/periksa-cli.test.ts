@@ -73,6 +73,16 @@ describe('tayang periksa (command line)', () => {
     expect(result.stderr).toContain(words);
   });
 
+  it('exits 2 instead of "0 berkas diperiksa" when run without files where there is no content/ folder', async () => {
+    const { root: elsewhere } = await makeSite({ 'catatan.md': 'Teks.\n' });
+    const result = await tayang(elsewhere, ['periksa']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('content/: folder content/ tidak ada di');
+    expect(result.stderr).toContain('jalankan perintah ini dari akar repositori kantor');
+    expect((await tayang(elsewhere, ['periksa', 'catatan.md'])).code).toBe(0);
+    await rm(elsewhere, { recursive: true, force: true });
+  });
+
   it('exits 2 with the line of the problem when the office config is broken or names an unknown rule', async () => {
     const { root: broken } = await makeSite({ 'tayang.config.yml': `${CONFIG}  aturan:\n    privacy/nomor-hp: off\n`, 'a.md': 'Teks.\n' });
     const result = await tayang(broken, ['periksa', 'a.md']);
