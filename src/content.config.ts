@@ -2,6 +2,7 @@
 // Before Astro reads them, Tayang's own loader checks every item, so broken content stops the build
 // with Indonesian messages naming file, line and field instead of Astro's English ones; and items
 // scheduled for later (`terbit`) are taken out of the store, so no page, listing or feed shows them.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,12 @@ function itemLoader(jenis: ContentType): Loader {
     async load(context: LoaderContext) {
       const { problems, zone } = await precheck(context.config.root);
       if (problems.length > 0) throw new ContentError(problems);
+      // An office without items of a type yet (after removing the example content) would get
+      // Astro's English "base directory does not exist" warning for every missing folder.
+      if (!existsSync(fileURLToPath(new URL(`${CONTENT_ROOT}/${jenis}/`, context.config.root)))) {
+        context.store.clear();
+        return;
+      }
       await files.load(context);
       const now = new Date();
       for (const [id, entry] of context.store.entries()) {

@@ -69,6 +69,10 @@ describe('building a site with valid content', () => {
     expect(html).toContain('terbit: Kerja Bakti');
     expect(html).not.toContain('nanti');
   });
+
+  it("prints no English warning for the content types the office has no folder for yet", () => {
+    expect(site.output).not.toContain('does not exist');
+  });
 });
 
 describe('building a site with broken content', () => {
