@@ -40,7 +40,7 @@ export interface Spread {
 }
 
 /** Commits the corpus on main, then changes one news item on a branch, as an author's PR would. */
-async function makeChange(dir: string): Promise<string> {
+async function makeChange(dir: string): Promise<void> {
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', ...args], { cwd: dir, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');
   git('add', '.');
@@ -50,7 +50,6 @@ async function makeChange(dir: string): Promise<string> {
   const file = join('content', 'berita', slug, 'index.md');
   await appendFile(join(dir, file), '\nPemerintah desa mengucapkan terima kasih kepada semua warga yang ikut serta.\n');
   git('commit', '-q', '-am', 'ubah satu berita');
-  return file;
 }
 
 async function runPeriksa(corpus: Corpus, items: number, mode: string, args: string[]): Promise<PeriksaRun> {
