@@ -102,4 +102,15 @@ describe('checkFiles', () => {
     const missing = await checkFiles(['hilang.md'], env, settings.value);
     expect(missing.ok).toBe(false);
   });
+
+  it('reports a binary file named .md as one problem instead of checking its bytes as prose', async () => {
+    const settings = resolveSettings(undefined, rules);
+    if (!settings.ok) throw new Error('settings');
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
+    const withNul = new TextEncoder().encode('---\njudul: Uji\n---\n\u0000\u0000Isi.\n');
+    for (const bytes of [jpeg, withNul]) {
+      const run = await checkFiles(['content/berita/foto/index.md'], memoryEnv({ 'content/berita/foto/index.md': bytes }), settings.value);
+      expect(run).toEqual({ ok: false, problems: [expect.objectContaining({ file: 'content/berita/foto/index.md', message: 'berkas ini bukan teks Markdown (berisi data biner atau bukan UTF-8), jadi tidak bisa dibaca.' })] });
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { ChecksConfig, RuleSetting } from '../config/periksa.ts';
+import { decodeMarkdown, NOT_TEXT } from '../content/load.ts';
 import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
 import { parseCheckDocument, type CheckDocument } from './document.ts';
@@ -121,7 +122,11 @@ export async function checkFiles(files: readonly string[], env: CheckEnv, settin
       problems.push({ file, message: 'berkas tidak ada atau tidak bisa dibaca.', fix: 'periksa nama dan path berkasnya (relatif terhadap akar repositori).' });
       continue;
     }
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const text = decodeMarkdown(bytes);
+    if (text === undefined) {
+      problems.push({ file, ...NOT_TEXT });
+      continue;
+    }
     const result = await checkDocument(parseCheckDocument(file, text), env, settings, language);
     run.files.push(file);
     run.findings.push(...result.findings);

@@ -157,6 +157,13 @@ describe('loadItems: what a hostile or careless pull request might add', () => {
     expect(problems[1]!.message).toContain('tautan simbolik');
   });
 
+  it('refuses a binary file saved as index.md with one message', async () => {
+    await mkdir(join(root, 'content/berita/foto'), { recursive: true });
+    await writeFile(join(root, 'content/berita/foto/index.md'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]));
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems).toEqual([expect.objectContaining({ file: `${root}/content/berita/foto/index.md`, message: 'berkas ini bukan teks Markdown (berisi data biner atau bukan UTF-8), jadi tidak bisa dibaca.' })]);
+  });
+
   it('refuses index.mdx, whose import/export/{…} would run as code in the build', async () => {
     await put('content/artikel/mdx/index.mdx', "---\njudul: Uji\n---\nexport const x = 1;\n");
     const { items, problems } = await loadItems(join(root, 'content'));

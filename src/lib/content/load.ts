@@ -101,6 +101,23 @@ export function referencedFiles(item: Item): { field: (string | number)[]; path:
   return refs;
 }
 
+/** What to say about a `.md` file that is not text (a photo or a PDF saved under the name). */
+export const NOT_TEXT = {
+  message: 'berkas ini bukan teks Markdown (berisi data biner atau bukan UTF-8), jadi tidak bisa dibaca.',
+  fix: 'simpan naskah sebagai teks biasa UTF-8, misalnya lewat penyunting web GitHub; foto dan dokumen disimpan dengan ekstensinya sendiri (.jpg, .pdf) di folder item.',
+} as const;
+
+/** The text of a Markdown file, or undefined when its bytes are not UTF-8 text. */
+export function decodeMarkdown(bytes: Uint8Array): string | undefined {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  return text.includes('\u0000') ? undefined : text;
+}
+
 /** Reads one item from its folder or its `index.md`/`index.mdx`. */
 export async function readItem(path: string): Promise<{ item?: Item; problems: Problem[] }> {
   const normalized = path.replace(/\\/g, '/').replace(/\/+$/, '');
@@ -128,12 +145,14 @@ export async function readItem(path: string): Promise<{ item?: Item; problems: P
       problems: [{ file, message: `"${jenis}" bukan jenis konten.`, fix: `simpan item di content/<jenis>/<nama-item>/index.md; jenis yang ada: ${CONTENT_TYPES.join(', ')}.` }],
     };
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     return { problems: [{ file, message: `berkas tidak bisa dibaca (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` }] };
   }
+  const text = decodeMarkdown(bytes);
+  if (text === undefined) return { problems: [{ file, ...NOT_TEXT }] };
   const parsed = parseItem(text, file, jenis);
   if (!parsed.item) return parsed;
   const fileProblems = await checkReferencedFiles(parsed.item, parsed.lineOf);
