@@ -14,6 +14,8 @@ describe('security: HTML that runs script', () => {
     ['a data:text/html link', '[x](data:text/html;base64,PHNjcmlwdD4=)'],
     ['an object tag', '<object data="x.swf"></object>'],
     ['a javascript: URL spelled with character references', '<a href="&#x6A;avascript&colon;alert(1)">Formulir</a>'],
+    ['a form that posts what citizens type elsewhere', '<form action="https://contoh.test/kirim"><input name="nik"></form>'],
+    ['a style sheet that rewrites the page', '<style>main { display: none }</style>'],
   ])('reports %s', async (_, html) => {
     const findings = await check(`Paragraf.\n\n${html}\n`);
     expect(ruleIds(findings)).toContain('security/script');

@@ -44,6 +44,15 @@ export const SECURITY_RULES = [
 
 const IFRAME_HOSTS = new Set(readRuleData<{ hosts: string[] }>('iframe-hosts.yml').hosts);
 const SCRIPT_TAGS = new Set(['script', 'object', 'embed', 'base', 'meta']);
+// Not script, but as harmful on an official site: a form sends what citizens type (a NIK) to
+// any address; a style sheet or frame can hide or replace what the page says.
+const PAGE_ALTERING_TAGS: ReadonlyMap<string, string> = new Map([
+  ['form', 'mengirim isian pengunjung (misalnya NIK) ke alamat mana pun'],
+  ['style', 'mengubah tampilan seluruh halaman resmi, termasuk menyembunyikan isinya'],
+  ['link', 'memuat gaya tampilan atau berkas dari situs lain ke halaman resmi'],
+  ['frame', 'menampilkan halaman situs lain di dalam situs resmi'],
+  ['frameset', 'menampilkan halaman situs lain di dalam situs resmi'],
+]);
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data'];
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 // ZERO WIDTH JOINER (U+200D) is left alone: emoji sequences need it.
@@ -85,6 +94,11 @@ function checkHtml(doc: CheckDocument): RuleFinding[] {
       const at = locate(base + tag.offset);
       if (SCRIPT_TAGS.has(tag.name)) {
         findings.push({ rule: 'security/script', ...at, message: `tag \`<${tag.name}>\` dapat menjalankan kode di peramban setiap pengunjung situs.`, suggestion: 'hapus tag itu; tulis konten dengan Markdown.' });
+        continue;
+      }
+      const harm = PAGE_ALTERING_TAGS.get(tag.name);
+      if (harm !== undefined) {
+        findings.push({ rule: 'security/script', ...at, message: `tag \`<${tag.name}>\` tidak diizinkan di konten: tag ini dapat ${harm}.`, suggestion: 'hapus tag itu; tulis konten dengan Markdown, dan untuk formulir tulis tautan ke layanan resmi.' });
         continue;
       }
       for (const [name, value] of tag.attributes) {
