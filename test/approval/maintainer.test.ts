@@ -725,18 +725,25 @@ describe('the five presets as shipped', () => {
     expectVerdict(run, 1, 'pending', ['publikasi'], [stage('publikasi', 'persetujuan-panewu', 'pending', [], 20, 15, true)]);
   });
 
-  it('Kapanewon Bantul: content and config both need the Panewu; one approval serves both flows', () => {
-    // DESIGN §4 says "one person counts for one stage only"; docs/konfigurasi-sop.md rule 6 limits
-    // that to the stages of one flow, so the Panewu's single approval passes both flows' stages.
-    const run = persetujuan(preset('kapanewon-bantul'), {
+  it('Kapanewon Bantul: content and config both need the Panewu; one person counts for one stage only', () => {
+    // DESIGN §4: "one person counts for one stage only", for the whole PR: the Panewu's single
+    // approval passes one of the two flows' stages; the system change needs the Panewu Anom.
+    const snapshot = {
       pull: pull({ author: 'bayu-web-bantul', created: OPENED }),
       commits: [commit(HEAD, 'bayu-web-bantul', wib('2025-05-05 07:55'))],
       files: [file('content/berita/gotong-royong/index.md', 'added'), file('tayang.config.yml')],
       reviews: [review({ login: 'suharto-panewu-bantul', state: 'APPROVED', at: wib('2025-05-05 09:00') })],
-    }, wib('2025-05-05 09:30'));
-    expectVerdict(run, 0, 'approved', ['publikasi', 'perubahan-sistem'], [
+    };
+    const run = persetujuan(preset('kapanewon-bantul'), snapshot, wib('2025-05-05 09:30'));
+    expectVerdict(run, 1, 'pending', ['publikasi', 'perubahan-sistem'], [
       stage('publikasi', 'persetujuan-panewu', 'approved', ['suharto-panewu-bantul'], 60, 15, true),
-      stage('perubahan-sistem', 'persetujuan-panewu', 'approved', ['suharto-panewu-bantul'], 60, null, false),
+      stage('perubahan-sistem', 'persetujuan-pimpinan', 'pending', [], 90, null, false),
+    ]);
+    expect(run.json.messages.join('\n')).toContain('ajukan perubahannya dalam PR terpisah');
+    snapshot.reviews.push(review({ login: 'sri-panewu-anom-bantul', state: 'APPROVED', at: wib('2025-05-05 09:40') }));
+    expectVerdict(persetujuan(preset('kapanewon-bantul'), snapshot, wib('2025-05-05 10:00')), 0, 'approved', ['publikasi', 'perubahan-sistem'], [
+      stage('publikasi', 'persetujuan-panewu', 'approved', ['suharto-panewu-bantul'], 60, 15, true),
+      stage('perubahan-sistem', 'persetujuan-pimpinan', 'approved', ['sri-panewu-anom-bantul'], 100, null, false),
     ]);
   });
 

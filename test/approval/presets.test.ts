@@ -41,7 +41,7 @@ const WALKS: PresetWalk[] = [
     content: 'content/berita/jumat-bersih-bantul/index.md',
     flow: 'publikasi',
     stages: [{ id: 'persetujuan-panewu', roles: ['panewu'], approver: 'suharto-panewu-bantul', standard: 15 }],
-    head: { flow: 'perubahan-sistem', approver: 'suharto-panewu-bantul' },
+    head: { flow: 'perubahan-sistem', approver: 'sri-panewu-anom-bantul' },
     standIn: { login: 'endah-jawatan-bantul', until: '2025-06-30' },
   },
   {
@@ -53,7 +53,7 @@ const WALKS: PresetWalk[] = [
       { id: 'telaah-seksi', roles: ['seksi-pengolahan-data'], approver: 'wulan-seksi-bunder', standard: 15 },
       { id: 'keputusan-ketua', roles: ['ketua-ppid'], approver: 'sutrisno-ketua-ppid-bunder', standard: 10 },
     ],
-    head: { flow: 'perubahan-sistem', approver: 'sutrisno-ketua-ppid-bunder' },
+    head: { flow: 'perubahan-sistem', approver: 'harjono-lurah-bunder' },
     standIn: { login: 'sari-carik-bunder', until: '2025-08-31' },
   },
   {
@@ -148,7 +148,7 @@ for (const walk of WALKS) {
     it("does not let a PR that edits the config grant approval: the base config's office head decides", () => {
       const files = [walk.content, 'tayang.config.yml', '.github/workflows/persetujuan.yml'];
       const friend = { login: 'kawan-penulis', state: 'APPROVED', at: step(0) };
-      // Where the office head is also the content flow's approver, one review covers both flows.
+      // One person counts for one stage of the whole PR: the system flow needs its own approver.
       const withoutHead = inOrder.filter((r) => r.login !== walk.head.approver);
       const verdict = evaluate({ files, reviews: [friend, ...withoutHead] });
       expect(verdict.flows).toEqual([walk.flow, walk.head.flow]);

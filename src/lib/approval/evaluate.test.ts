@@ -287,16 +287,30 @@ alur:
     ]);
   });
 
-  it('lets one review approve the same role in two flows of one PR', () => {
-    const verdict = evaluate({
-      files: [NEWS, 'content/galeri/pasar/index.md'],
+  it('counts one person for one stage of the whole PR, across flows too', () => {
+    const files = [NEWS, 'content/galeri/pasar/index.md'];
+    const once = evaluate({
+      files,
       reviews: [
         { login: 'kasubbag-a', state: 'APPROVED', at: at('09:00') },
         { login: 'ketua-divisi', state: 'APPROVED', at: at('10:00') },
       ],
     });
-    expect(verdict.flows).toEqual(['publikasi', 'galeri']);
-    expect(verdict.state).toBe('approved');
+    expect(once.flows).toEqual(['publikasi', 'galeri']);
+    expect(once.state).toBe('pending');
+    expect(once.messages.join('\n')).toMatch(/sudah dihitung untuk tahap "[^"]+" pada alur "[^"]+"/);
+    // Two Kasubbag members cover both verification stages; the one Ketua Divisi counts once.
+    const twoKasubbag = evaluate({
+      files,
+      reviews: [
+        { login: 'kasubbag-a', state: 'APPROVED', at: at('09:00') },
+        { login: 'kasubbag-b', state: 'APPROVED', at: at('09:05') },
+        { login: 'ketua-divisi', state: 'APPROVED', at: at('10:00') },
+      ],
+    });
+    expect(twoKasubbag.state).toBe('pending');
+    expect(twoKasubbag.stages.filter((s) => s.id === 'verifikasi').map((s) => s.state)).toEqual(['approved', 'approved']);
+    expect(twoKasubbag.stages.filter((s) => s.approvers.includes('ketua-divisi'))).toHaveLength(1);
   });
 
   it('expands teams from the snapshot and says so when a team is unknown', () => {

@@ -29,8 +29,9 @@ import type { ChangeRequest, IgnoredApproval, Review, Snapshot, StageApproval, S
  *   stage before it passed.
  * - A commit whose author GitHub links to no account keeps the PR from being approved: who wrote it
  *   cannot be told apart from the approvers.
- * - "One person, one stage" holds within a flow; an official whose role appears in two flows that
- *   govern the same PR approves both with one review.
+ * - "One person, one stage" holds for the whole PR, across flows too: an official whose role appears
+ *   in two flows that govern the same PR counts for one of their stages (when in doubt, not
+ *   approved). The presets give system changes a second official for that reason.
  * - A snapshot listing fewer commits or files than the PR has (GitHub lists at most 250 commits and
  *   3000 files) keeps the PR from being approved: an unlisted commit's author might be an approver,
  *   an unlisted file might fall under a stricter flow or none.
@@ -50,9 +51,7 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
     now,
   };
   const flows = config.alur.filter((flow) => governance.byFlow.has(flow.id));
-  const evaluated = flows.map((flow) => evaluateFlow(context, flow));
-  const stages = evaluated.flatMap((flow) => flow.stages);
-  const members = new Set(evaluated.flatMap((flow) => [...flow.members]));
+  const { stages, members } = evaluateFlows(context, flows);
   const uncounted = [...context.reviews.values()].filter((r) => r.state === 'APPROVED' && !members.has(r.key)).map((r) => r.login);
 
   const unlinked = snapshot.commits
@@ -245,95 +244,120 @@ interface StageInput {
   outdatedChangeRequests: string[];
 }
 
-/** The flow's stages, and everyone who may act in one of them (lower-case logins). */
-function evaluateFlow(context: FlowContext, flow: Flow): { stages: StageVerdict[]; members: Set<string> } {
-  const strict = flow.urutan === 'ketat';
-  const inputs = flow.tahap.map((stage) => collectCandidates(context, stage));
+/** Where an approval counts: the flow (index among the governing flows) and its stage. */
+interface StageRef {
+  flow: number;
+  stage: number;
+}
+
+/**
+ * The stages of every governing flow, and everyone who may act in one of them (lower-case
+ * logins). One person counts for one stage of the whole PR (DESIGN.md §4), also across flows:
+ * approvers are assigned to all the PR's stages at once.
+ */
+function evaluateFlows(context: FlowContext, flows: readonly Flow[]): { stages: StageVerdict[]; members: Set<string> } {
+  const inputs = flows.map((flow) => flow.tahap.map((stage) => collectCandidates(context, stage)));
+  const strictOf = flows.map((flow) => flow.urutan === 'ketat');
   // A stage with a member's current request for changes cannot pass, however many approvals it
   // has: the objection stands until that member approves or the review is dismissed.
-  const plan = assignApprovers(
-    inputs.map((input) => (input.changeRequests.length > 0 || input.outdatedChangeRequests.length > 0 ? [] : input.candidates)),
-    flow.tahap.map((stage) => stage.minimal),
-    strict,
+  const plans = assignApprovers(
+    flows.map((flow, f) => ({
+      candidates: inputs[f]!.map((input) => (input.changeRequests.length > 0 || input.outdatedChangeRequests.length > 0 ? [] : input.candidates)),
+      required: flow.tahap.map((stage) => stage.minimal),
+      strict: strictOf[f]!,
+    })),
   );
-  const passedAt = plan.map((chosen) => (chosen ? Math.max(...chosen.map((c) => c.at)) : null));
-  const firstOpen = passedAt.findIndex((at) => at === null);
-  const used = new Map<string, number>();
-  plan.forEach((chosen, k) => chosen?.forEach((c) => used.set(c.key, k)));
+  const passedAt = plans.map((plan) => plan.map((chosen) => (chosen ? Math.max(...chosen.map((c) => c.at)) : null)));
+  const firstOpen = passedAt.map((times) => times.findIndex((at) => at === null));
+  const used = new Map<string, StageRef>();
+  plans.forEach((plan, f) => plan.forEach((chosen, k) => chosen?.forEach((c) => used.set(c.key, { flow: f, stage: k }))));
+  const afterOf = (f: number, k: number) => (strictOf[f] && k > 0 ? passedAt[f]![k - 1]! : -Infinity);
 
   // Further valid approvals of a passed stage are recorded too, unless their author may still be
   // needed by a stage that has not passed.
-  const openMembers = new Set(inputs.flatMap((input, k) => (passedAt[k] === null ? [...input.members.keys()] : [])));
-  const approvalsOf = plan.map((chosen, k) => {
-    if (!chosen) return [];
-    const after = strict && k > 0 ? passedAt[k - 1]! : -Infinity;
-    const extra = inputs[k]!.candidates.flatMap((c) => (!used.has(c.key) && !openMembers.has(c.key) && approvalAfter(c, after)) || []);
-    for (const c of extra) used.set(c.key, k);
-    return [...chosen, ...extra].sort(byTime);
-  });
+  const openMembers = new Set(inputs.flatMap((stages, f) => stages.flatMap((input, k) => (passedAt[f]![k] === null ? [...input.members.keys()] : []))));
+  const approvalsOf = plans.map((plan, f) =>
+    plan.map((chosen, k) => {
+      if (!chosen) return [];
+      const extra = inputs[f]![k]!.candidates.flatMap((c) => (!used.has(c.key) && !openMembers.has(c.key) && approvalAfter(c, afterOf(f, k))) || []);
+      for (const c of extra) used.set(c.key, { flow: f, stage: k });
+      return [...chosen, ...extra].sort(byTime);
+    }),
+  );
   // A stage whose turn it is shows the approvals it has so far ("1 dari 2").
-  plan.forEach((chosen, k) => {
-    if (chosen || (strict && k !== firstOpen)) return;
-    const after = strict && k > 0 ? passedAt[k - 1]! : -Infinity;
-    approvalsOf[k] = inputs[k]!.candidates.flatMap((c) => (!used.has(c.key) && approvalAfter(c, after)) || []);
-    for (const c of approvalsOf[k]!) used.set(c.key, k);
-  });
+  plans.forEach((plan, f) =>
+    plan.forEach((chosen, k) => {
+      if (chosen || (strictOf[f] && k !== firstOpen[f])) return;
+      approvalsOf[f]![k] = inputs[f]![k]!.candidates.flatMap((c) => (!used.has(c.key) && approvalAfter(c, afterOf(f, k))) || []);
+      for (const c of approvalsOf[f]![k]!) used.set(c.key, { flow: f, stage: k });
+    }),
+  );
 
   const hours = context.config.jam_kerja;
   const zone = context.config.kantor.zona_waktu;
-  const members = new Set(inputs.flatMap((input) => [...input.members.keys()]));
-  const stages = flow.tahap.map((stage, k): StageVerdict => {
-    const input = inputs[k]!;
-    const passed = passedAt[k] !== null;
-    const startedAt = !strict || k === 0 ? context.openedAt.getTime() : passedAt[k - 1] ?? null;
+  const members = new Set(inputs.flatMap((stages) => stages.flatMap((input) => [...input.members.keys()])));
+  const countsHere = (key: string, f: number, k: number) => {
+    const ref = used.get(key);
+    return ref === undefined || (ref.flow === f && ref.stage === k);
+  };
+  const stages = flows.flatMap((flow, f) =>
+    flow.tahap.map((stage, k): StageVerdict => {
+      const strict = strictOf[f]!;
+      const input = inputs[f]![k]!;
+      const passed = passedAt[f]![k] !== null;
+      const startedAt = !strict || k === 0 ? context.openedAt.getTime() : passedAt[f]![k - 1] ?? null;
 
-    const ignored = [...input.ignored];
-    for (const candidate of input.candidates) {
-      const countedIn = used.get(candidate.key);
-      if (countedIn === k) continue;
-      if (countedIn !== undefined) ignored.push({ login: candidate.login, reason: 'counted_elsewhere', stage: flow.tahap[countedIn]!.nama });
-      else if (strict && k > 0 && (startedAt === null || !approvalAfter(candidate, startedAt))) ignored.push({ login: candidate.login, reason: 'too_early', stage: flow.tahap[k - 1]!.nama });
-    }
+      const ignored = [...input.ignored];
+      for (const candidate of input.candidates) {
+        const countedIn = used.get(candidate.key);
+        if (countedIn && countedIn.flow === f && countedIn.stage === k) continue;
+        if (countedIn) {
+          const other = flows[countedIn.flow]!;
+          ignored.push({ login: candidate.login, reason: 'counted_elsewhere', stage: other.tahap[countedIn.stage]!.nama, ...(countedIn.flow !== f ? { flow: other.nama } : {}) });
+        }
+        else if (strict && k > 0 && (startedAt === null || !approvalAfter(candidate, startedAt))) ignored.push({ login: candidate.login, reason: 'too_early', stage: flow.tahap[k - 1]!.nama });
+      }
 
-    const open = !passed && (!strict || k === firstOpen);
-    const changeRequests = open ? input.changeRequests : [];
-    const outdatedChangeRequests = open ? input.outdatedChangeRequests : [];
+      const open = !passed && (!strict || k === firstOpen[f]);
+      const changeRequests = open ? input.changeRequests : [];
+      const outdatedChangeRequests = open ? input.outdatedChangeRequests : [];
 
-    const end = passed ? passedAt[k]! : context.now.getTime();
-    const elapsed = startedAt === null ? 0 : workingMinutesBetween(hours, zone, new Date(startedAt), new Date(end));
-    const standard = durationToMinutes(stage.mutu_baku, workingDayMinutes(hours));
-    const approvals = approvalsOf[k]!;
-    return {
-      id: stage.id,
-      flow: flow.id,
-      name: stage.nama,
-      flow_name: flow.nama,
-      roles: stage.peran.map((id) => ({ id, name: context.config.peran[id]!.nama })),
-      required: stage.minimal,
-      // A member's latest review is their state (DESIGN.md §4): a request for changes stands
-      // after a push, as it does on GitHub, until that member approves or it is dismissed.
-      state: passed ? 'approved' : !open ? 'waiting' : changeRequests.length > 0 || outdatedChangeRequests.length > 0 ? 'changes_requested' : 'pending',
-      approvers: approvals.map((c) => c.login),
-      approvals: approvals.map((c): StageApproval => ({
-        login: c.login,
-        submitted_at: c.submittedAt,
-        ...(c.member.standIn ? { stand_in: { until: c.member.standIn.until, ...(c.member.standIn.basis ? { basis: c.member.standIn.basis } : {}) } } : {}),
-      })),
-      started_at: startedAt === null ? null : new Date(startedAt).toISOString(),
-      passed_at: passed ? new Date(passedAt[k]!).toISOString() : null,
-      elapsed_minutes: elapsed,
-      standard_minutes: standard,
-      standard_text: describeStandard(stage.mutu_baku),
-      overdue: standard !== null && elapsed > standard,
-      reviewers: [...input.members.entries()]
-        .filter(([key, member]) => actsAt(member, context.now.getTime()) && !context.authors.has(key) && (used.get(key) ?? k) === k)
-        .map(([, member]) => member.login),
-      unknown_teams: input.unknownTeams,
-      changes_requested_by: changeRequests,
-      outdated_change_requests: outdatedChangeRequests,
-      ignored,
-    };
-  });
+      const end = passed ? passedAt[f]![k]! : context.now.getTime();
+      const elapsed = startedAt === null ? 0 : workingMinutesBetween(hours, zone, new Date(startedAt), new Date(end));
+      const standard = durationToMinutes(stage.mutu_baku, workingDayMinutes(hours));
+      const approvals = approvalsOf[f]![k]!;
+      return {
+        id: stage.id,
+        flow: flow.id,
+        name: stage.nama,
+        flow_name: flow.nama,
+        roles: stage.peran.map((id) => ({ id, name: context.config.peran[id]!.nama })),
+        required: stage.minimal,
+        // A member's latest review is their state (DESIGN.md §4): a request for changes stands
+        // after a push, as it does on GitHub, until that member approves or it is dismissed.
+        state: passed ? 'approved' : !open ? 'waiting' : changeRequests.length > 0 || outdatedChangeRequests.length > 0 ? 'changes_requested' : 'pending',
+        approvers: approvals.map((c) => c.login),
+        approvals: approvals.map((c): StageApproval => ({
+          login: c.login,
+          submitted_at: c.submittedAt,
+          ...(c.member.standIn ? { stand_in: { until: c.member.standIn.until, ...(c.member.standIn.basis ? { basis: c.member.standIn.basis } : {}) } } : {}),
+        })),
+        started_at: startedAt === null ? null : new Date(startedAt).toISOString(),
+        passed_at: passed ? new Date(passedAt[f]![k]!).toISOString() : null,
+        elapsed_minutes: elapsed,
+        standard_minutes: standard,
+        standard_text: describeStandard(stage.mutu_baku),
+        overdue: standard !== null && elapsed > standard,
+        reviewers: [...input.members.entries()]
+          .filter(([key, member]) => actsAt(member, context.now.getTime()) && !context.authors.has(key) && countsHere(key, f, k))
+          .map(([, member]) => member.login),
+        unknown_teams: input.unknownTeams,
+        changes_requested_by: changeRequests,
+        outdated_change_requests: outdatedChangeRequests,
+        ignored,
+      };
+    }),
+  );
   return { stages, members };
 }
 
@@ -368,40 +392,47 @@ function collectCandidates(context: FlowContext, stage: Stage): StageInput {
 type Plan = (Candidate[] | undefined)[];
 
 /**
- * Picks who counts for which stage so that one person counts once and the flow gets furthest:
+ * Picks who counts for which stage of the whole PR so that one person counts once and the PR gets
+ * furthest:
  * most stages passed, earlier stages first, then the earliest passing times. With `ketat`, a
  * stage only takes approvals given after the stage before it passed.
  */
-function assignApprovers(candidates: Candidate[][], required: number[], strict: boolean): Plan {
+function assignApprovers(flows: readonly { candidates: Candidate[][]; required: number[]; strict: boolean }[]): Plan[] {
+  // The flows' stages in one row; `after` starts afresh with each flow's first stage.
+  const row = flows.flatMap((flow, f) => flow.candidates.map((candidates, k) => ({ candidates, required: flow.required[k]!, strict: flow.strict, flow: f, first: k === 0 })));
+  const flowEnd = row.map((stage) => row.findLastIndex((other) => other.flow === stage.flow) + 1);
   let best: { plan: Plan; score: number[] } | undefined;
   let leaves = 0;
   const plan: Plan = [];
-  const visit = (k: number, used: Set<string>, after: number): void => {
+  const visit = (i: number, used: Set<string>, after: number): void => {
     if (leaves >= ASSIGNMENT_SEARCH_LIMIT) return;
-    if (k === candidates.length) {
+    if (i === row.length) {
       leaves++;
       const score = scorePlan(plan);
       if (!best || compareScores(score, best.score) > 0) best = { plan: [...plan], score };
       return;
     }
-    const available = candidates[k]!.flatMap((c) => (!used.has(c.key) && approvalAfter(c, after)) || []).sort(byTime);
-    for (const chosen of combinations(available, required[k]!)) {
-      plan[k] = chosen;
-      visit(k + 1, new Set([...used, ...chosen.map((c) => c.key)]), strict ? Math.max(...chosen.map((c) => c.at)) : after);
+    const stage = row[i]!;
+    const since = stage.first ? -Infinity : after;
+    const available = stage.candidates.flatMap((c) => (!used.has(c.key) && approvalAfter(c, since)) || []).sort(byTime);
+    for (const chosen of combinations(available, stage.required)) {
+      plan[i] = chosen;
+      visit(i + 1, new Set([...used, ...chosen.map((c) => c.key)]), stage.strict ? Math.max(...chosen.map((c) => c.at)) : since);
       if (leaves >= ASSIGNMENT_SEARCH_LIMIT) return;
     }
-    // A stage left open: in a strict flow nothing after it can pass; in a free flow leaving it
-    // open may free people that later stages need.
-    if (strict) {
-      for (let i = k; i < candidates.length; i++) plan[i] = undefined;
-      visit(candidates.length, used, after);
+    // A stage left open: in a strict flow nothing after it in that flow can pass; in a free flow
+    // leaving it open may free people that later stages need.
+    if (stage.strict) {
+      for (let j = i; j < flowEnd[i]!; j++) plan[j] = undefined;
+      visit(flowEnd[i]!, used, since);
     } else {
-      plan[k] = undefined;
-      visit(k + 1, used, after);
+      plan[i] = undefined;
+      visit(i + 1, used, since);
     }
   };
   visit(0, new Set(), -Infinity);
-  return best!.plan;
+  const chosen = best!.plan;
+  return flows.map((_, f) => row.flatMap((stage, i) => (stage.flow === f ? [chosen[i]] : [])));
 }
 
 /** Passed stages, then which stages (earlier first), then how early each passed. */

@@ -102,7 +102,9 @@ function describeIgnored(ignored: IgnoredApproval): string {
     case 'too_early':
       return `persetujuan ${ignored.login}, karena diberikan sebelum tahap "${ignored.stage}" selesai`;
     case 'counted_elsewhere':
-      return `persetujuan ${ignored.login}, karena sudah dihitung untuk tahap "${ignored.stage}" (satu orang hanya untuk satu tahap)`;
+      return ignored.flow
+        ? `persetujuan ${ignored.login}, karena sudah dihitung untuk tahap "${ignored.stage}" pada alur "${ignored.flow}" (satu orang hanya untuk satu tahap; bila pejabat yang sama menyetujui kedua alur, ajukan perubahannya dalam PR terpisah)`
+        : `persetujuan ${ignored.login}, karena sudah dihitung untuk tahap "${ignored.stage}" (satu orang hanya untuk satu tahap)`;
     case 'stand_in_expired':
       return `persetujuan ${ignored.login}, karena masa tugasnya sebagai pengganti berakhir ${ignored.until}`;
   }

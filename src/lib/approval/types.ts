@@ -107,7 +107,7 @@ export type IgnoredReason =
   | 'author'
   /** `ketat`: given before the earlier stages had passed. */
   | 'too_early'
-  /** Already counted for another stage of the same flow. */
+  /** Already counted for another stage of the PR (one person, one stage: across flows too). */
   | 'counted_elsewhere'
   /** A stand-in whose `sampai` date had passed when they reviewed. */
   | 'stand_in_expired';
@@ -117,6 +117,8 @@ export interface IgnoredApproval {
   reason: IgnoredReason;
   /** `counted_elsewhere`: the stage it counted for; `too_early`: the stage that had not passed. */
   stage?: string;
+  /** `counted_elsewhere` in another flow: that flow's name. */
+  flow?: string;
   /** `stand_in_expired`: the last day of the mandate. */
   until?: string;
 }
