@@ -26,7 +26,9 @@ async function precheck(root: URL): Promise<{ problems: Problem[]; zone: string 
   const relativeProblems = problems.map((p) => ({ ...p, file: relative(rootDir, p.file) }));
   // Raw HTML reaches the pages as written: the security errors of `tayang periksa` stop the build.
   for (const item of items) {
-    relativeProblems.push(...findUnsafeContent(relative(rootDir, item.file), await readFile(item.file, 'utf8'), config.ok ? config.value.periksa : undefined));
+    const file = relative(rootDir, item.file).replace(/\\/g, '/');
+    const readRepoFile = (path: string) => readFile(join(rootDir, path)).catch(() => undefined);
+    relativeProblems.push(...(await findUnsafeContent(file, await readFile(item.file, 'utf8'), readRepoFile, config.ok ? config.value.periksa : undefined)));
   }
   return { problems: relativeProblems, zone: await loadOfficeZone(join(rootDir, CONFIG_FILE)) };
 }

@@ -113,6 +113,8 @@ describe('building a site with hostile content', () => {
     site = await buildSite({
       'content/berita/skrip/index.md': `${berita('')}\n<img src="x" alt="Peta" onerror="alert(1)">\n\n[Formulir](&#x6A;avascript:alert(2))\n`,
       'content/berita/gambar-hilang/index.md': `${berita('')}\n![Peta dusun](peta.png)\n`,
+      'content/berita/svg/index.md': berita('gambar:\n  src: peta.svg\n  alt: Peta dusun\n'),
+      'content/berita/svg/peta.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><rect width="10" height="10"/></svg>',
       'content/artikel/mdx/index.mdx': `---\njudul: MDX\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\n---\nimport { writeFileSync } from 'node:fs';\nexport const ran = writeFileSync('/tmp/tayang-mdx-ran', 'x');\n\nHalo.\n`,
     });
     sites.push(site);
@@ -120,7 +122,8 @@ describe('building a site with hostile content', () => {
 
   it('stops the build, naming each file and line, before any code in MDX runs', async () => {
     expect(site.code).not.toBe(0);
-    expect(site.output).toContain('Konten tidak bisa diterbitkan karena 4 masalah:');
+    expect(site.output).toContain('Konten tidak bisa diterbitkan karena 5 masalah:');
+    expect(site.output).toContain('content/berita/svg/index.md:8:3: security/script: gambar SVG "peta.svg" berisi skrip');
     expect(site.output).toContain('content/berita/skrip/index.md:11:1: security/script: atribut `onerror` pada `<img>` menjalankan kode di peramban pengunjung.');
     expect(site.output).toContain('content/berita/skrip/index.md:13:1: security/script: tautan `javascript:alert(2)` menjalankan kode');
     expect(site.output).toContain('content/berita/gambar-hilang/index.md:11: berkas "peta.png" tidak ada di folder item ini.');

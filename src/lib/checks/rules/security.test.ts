@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleIds, runFamily } from '../testing.ts';
+import { memoryEnv, ruleIds, runFamily } from '../testing.ts';
 import { findUnsafeContent, securityRules } from './security.ts';
 
 const check = (text: string) => runFamily(securityRules, text);
@@ -16,6 +16,7 @@ describe('security: HTML that runs script', () => {
     ['a javascript: URL spelled with character references', '<a href="&#x6A;avascript&colon;alert(1)">Formulir</a>'],
     ['a form that posts what citizens type elsewhere', '<form action="https://contoh.test/kirim"><input name="nik"></form>'],
     ['a style sheet that rewrites the page', '<style>main { display: none }</style>'],
+    ['an allowed iframe whose srcdoc replaces it', '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video" srcdoc="<script>alert(1)</script>"></iframe>'],
   ])('reports %s', async (_, html) => {
     const findings = await check(`Paragraf.\n\n${html}\n`);
     expect(ruleIds(findings)).toContain('security/script');
@@ -29,6 +30,20 @@ describe('security: HTML that runs script', () => {
 
   it('does not report HTML shown as code, or words like "onclick" in prose', async () => {
     expect(await check('Contoh yang dilarang: `<script>`.\n\n```html\n<script>alert(1)</script>\n```\n\nAtribut onclick= tidak boleh dipakai.\n')).toEqual([]);
+  });
+});
+
+describe('security: SVG pictures', () => {
+  it('reports an SVG picture carrying script, at the line that names it, and accepts a plain one', async () => {
+    const env = memoryEnv({
+      'content/galeri/uji/peta.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>',
+      'content/galeri/uji/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>',
+      'content/galeri/uji/denah.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("//contoh.test")</script></svg>',
+    });
+    const text = '---\njudul: Uji\ngambar:\n  src: peta.svg\n  alt: Peta desa\nfoto:\n  - src: logo.svg\n    alt: Logo\n---\n\n![Denah balai](denah.svg)\n';
+    const findings = await runFamily(securityRules, text, { file: 'content/galeri/uji/index.md', env });
+    expect(findings.map((f) => `${f.rule} ${f.line}`)).toEqual(['security/script 4', 'security/script 11']);
+    expect(findings[0]!.message).toContain('gambar SVG "peta.svg" berisi skrip');
   });
 });
 
@@ -62,13 +77,15 @@ describe('security: invisible and bidirectional characters', () => {
 describe('findUnsafeContent: security errors that stop the site build', () => {
   const text = '---\njudul: Uji\n---\n\n<iframe src="https://peta.contoh.test/embed"></iframe>\n\nKata\u200Bterpisah.\n';
 
-  it('returns the errors as problems with rule, line and fix, leaving warnings to periksa', () => {
-    expect(findUnsafeContent('content/artikel/uji/index.md', text)).toEqual([
+  const noFiles = async () => undefined;
+
+  it('returns the errors as problems with rule, line and fix, leaving warnings to periksa', async () => {
+    expect(await findUnsafeContent('content/artikel/uji/index.md', text, noFiles)).toEqual([
       { file: 'content/artikel/uji/index.md', line: 5, column: 1, message: expect.stringMatching(/^security\/iframe: sematan `<iframe>` dari peta\.contoh\.test/), fix: expect.any(String) },
     ]);
   });
 
-  it("follows the office's periksa.aturan", () => {
-    expect(findUnsafeContent('content/artikel/uji/index.md', text, { aturan: { 'security/iframe': 'warning' }, kata_tambahan: [], kata_baku_tambahan: {} })).toEqual([]);
+  it("follows the office's periksa.aturan", async () => {
+    expect(await findUnsafeContent('content/artikel/uji/index.md', text, noFiles, { aturan: { 'security/iframe': 'warning' }, kata_tambahan: [], kata_baku_tambahan: {} })).toEqual([]);
   });
 });

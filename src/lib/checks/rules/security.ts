@@ -3,7 +3,8 @@ import { visit } from 'unist-util-visit';
 import type { ChecksConfig } from '../../config/periksa.ts';
 import type { Problem } from '../../errors/problem.ts';
 import { readRuleData } from '../data.ts';
-import { parseCheckDocument, type CheckDocument } from '../document.ts';
+import { locateField, parseCheckDocument, type CheckDocument } from '../document.ts';
+import { asRecord, asText, isInsideFolder, resolveReference } from '../references.ts';
 import { findHtmlTags } from '../html.ts';
 import type { RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
 import { makeLocator, nodeStart } from '../text-position.ts';
@@ -54,17 +55,50 @@ const PAGE_ALTERING_TAGS: ReadonlyMap<string, string> = new Map([
   ['frameset', 'menampilkan halaman situs lain di dalam situs resmi'],
 ]);
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data'];
+const SVG_ACTIVE_CONTENT = /<script\b|\son[a-z]+\s*=|javascript:|<foreignObject\b/i;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 // ZERO WIDTH JOINER (U+200D) is left alone: emoji sequences need it.
 const INVISIBLE = /[\u200B\u200C\u2060\u180E]|(?<!^)\uFEFF/g;
 
+/** Reads a repository-relative file; undefined when it does not exist. */
+type ReadFile = (path: string) => Promise<Uint8Array | undefined>;
+
 export const securityRules: RuleFamily = {
   rules: SECURITY_RULES,
-  check: findSecurityIssues,
+  check: (doc, env) => findSecurityIssues(doc, env.readFile),
 };
 
-function findSecurityIssues(doc: CheckDocument): RuleFinding[] {
-  return [...checkMdx(doc), ...checkHtml(doc), ...checkLinks(doc), ...checkCharacters(doc)];
+async function findSecurityIssues(doc: CheckDocument, readFile: ReadFile): Promise<RuleFinding[]> {
+  return [...checkMdx(doc), ...checkHtml(doc), ...checkLinks(doc), ...checkCharacters(doc), ...(await checkSvgImages(doc, readFile))];
+}
+
+/**
+ * SVG pictures the item shows. The site publishes them as they are, on the office's own
+ * address: inside <img> their scripts do not run, but opened directly (a visitor following the
+ * picture's link) they run with the official site's origin.
+ */
+async function checkSvgImages(doc: CheckDocument, readFile: ReadFile): Promise<RuleFinding[]> {
+  const references: { ref: string; at: { line: number; column: number } }[] = [];
+  const picture = asText(asRecord(doc.data.gambar)?.src);
+  if (picture) references.push({ ref: picture, at: locateField(doc, ['gambar', 'src']) });
+  if (Array.isArray(doc.data.foto)) {
+    doc.data.foto.forEach((photo, index) => {
+      const src = asText(asRecord(photo)?.src);
+      if (src) references.push({ ref: src, at: locateField(doc, ['foto', index, 'src']) });
+    });
+  }
+  visit(doc.tree, 'image', (node) => {
+    references.push({ ref: node.url, at: nodeStart(node) });
+  });
+  const findings: RuleFinding[] = [];
+  for (const { ref, at } of references) {
+    const path = resolveReference(doc, ref);
+    if (path === undefined || !/\.svgz?$/i.test(path) || !isInsideFolder(doc, path)) continue;
+    const bytes = await readFile(path);
+    if (bytes === undefined || !SVG_ACTIVE_CONTENT.test(new TextDecoder().decode(bytes))) continue;
+    findings.push({ rule: 'security/script', ...at, message: `gambar SVG "${ref}" berisi skrip (\`<script>\`, atribut \`on…=\`, \`javascript:\` atau \`<foreignObject>\`), yang berjalan di alamat situs resmi bila berkasnya dibuka langsung.`, suggestion: 'simpan ulang gambarnya sebagai PNG atau JPG, atau bersihkan SVG-nya dari skrip.' });
+  }
+  return findings;
 }
 
 /**
@@ -73,9 +107,9 @@ function findSecurityIssues(doc: CheckDocument): RuleFinding[] {
  * (the approval status does not wait for them) must not reach visitors. The office's
  * `periksa.aturan` decides the severity here as in `tayang periksa`.
  */
-export function findUnsafeContent(file: string, text: string, checks?: ChecksConfig): Problem[] {
+export async function findUnsafeContent(file: string, text: string, readFile: ReadFile, checks?: ChecksConfig): Promise<Problem[]> {
   const blocking = new Set<string>(SECURITY_RULES.filter((rule) => (checks?.aturan[rule.id] ?? rule.severity) === 'error').map((rule) => rule.id));
-  return findSecurityIssues(parseCheckDocument(file, text))
+  return (await findSecurityIssues(parseCheckDocument(file, text), readFile))
     .filter((finding) => blocking.has(finding.rule))
     .map((finding) => ({ file, line: finding.line, column: finding.column, message: `${finding.rule}: ${finding.message}`, ...(finding.suggestion === undefined ? {} : { fix: finding.suggestion }) }));
 }
@@ -102,7 +136,10 @@ function checkHtml(doc: CheckDocument): RuleFinding[] {
         continue;
       }
       for (const [name, value] of tag.attributes) {
-        if (/^on[a-z]+$/.test(name)) {
+        if (name === 'srcdoc') {
+          // srcdoc wins over src (an allowed YouTube address) and its page shares the site's origin.
+          findings.push({ rule: 'security/script', ...at, message: `atribut \`srcdoc\` pada \`<${tag.name}>\` memuat halaman HTML buatan sendiri, termasuk skripnya, di dalam situs resmi.`, suggestion: 'hapus atribut `srcdoc`; sematkan video dengan `src` dari youtube-nocookie.com saja.' });
+        } else if (/^on[a-z]+$/.test(name)) {
           findings.push({ rule: 'security/script', ...at, message: `atribut \`${name}\` pada \`<${tag.name}>\` menjalankan kode di peramban pengunjung.`, suggestion: `hapus atribut \`${name}\`.` });
         } else if (URL_ATTRIBUTES.includes(name) && typeof value === 'string' && isScriptUrl(value)) {
           findings.push({ rule: 'security/script', ...at, message: `alamat \`${name}="${value.slice(0, 40)}"\` menjalankan kode di peramban pengunjung.`, suggestion: 'ganti dengan alamat web biasa (https://…).' });
