@@ -157,6 +157,13 @@ describe('loadItems: what a hostile or careless pull request might add', () => {
     expect(problems[1]!.message).toContain('tautan simbolik');
   });
 
+  it('reports nested YAML aliases that expand to millions of values at the first alias, without crashing', async () => {
+    const levels = Array.from({ length: 9 }, (_, i) => (i === 0 ? 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]' : `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`));
+    await put('content/artikel/bom/index.md', `---\njudul: Uji\n${levels.join('\n')}\ntag: *a8\n---\n\nIsi.\n`);
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('penulisan YAML rusak: alias (*nama) yang berlapis-lapis') })]);
+  });
+
   it('refuses a binary file saved as index.md with one message', async () => {
     await mkdir(join(root, 'content/berita/foto'), { recursive: true });
     await writeFile(join(root, 'content/berita/foto/index.md'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]));

@@ -76,6 +76,7 @@ function describeYamlError(code: string, fallback: string): string {
     MULTILINE_IMPLICIT_KEY: 'nama kolom tidak boleh terpotong ke baris berikutnya; mungkin titik dua atau tanda kutip hilang.',
     BLOCK_AS_IMPLICIT_KEY: 'nama kolom tidak boleh terpotong ke baris berikutnya; mungkin titik dua hilang.',
     UNEXPECTED_TOKEN: 'ada tanda yang tidak semestinya di sini.',
+    RESOURCE_EXHAUSTION: 'alias (*nama) yang berlapis-lapis mengembang menjadi data yang terlalu besar; tulis isinya langsung tanpa alias.',
   };
   return messages[code] ?? fallback.split('\n')[0]!;
 }

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node } from 'yaml';
 
 /** A YAML text parsed for its positions, so that a problem can name the line of a key. */
 export interface LocatedYaml {
@@ -12,7 +12,31 @@ export function parseLocatedYaml(text: string, lineOffset = 0): LocatedYaml {
   const lineCounter = new LineCounter();
   // YAML 1.2 core schema keeps `2025-01-01` a string; schemas decide what a date is.
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length === 0) reportAliasExpansion(doc, lineCounter);
   return { doc, lineCounter, lineOffset };
+}
+
+/**
+ * A few lines of nested aliases (`*a`) can expand to millions of values ("billion laughs");
+ * yaml's toJS() then throws, which every reader would meet as a crash. Recorded as a parse
+ * error at the first alias instead, so it is reported like any broken YAML, with its line.
+ */
+function reportAliasExpansion(doc: Document, lineCounter: LineCounter): void {
+  try {
+    doc.toJS();
+  } catch (error) {
+    let offset = 0;
+    visit(doc, {
+      Alias(_, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const problem = new YAMLParseError([offset, offset + 1], 'RESOURCE_EXHAUSTION', (error as Error).message);
+    const { line, col } = lineCounter.linePos(offset);
+    problem.linePos = [{ line, col }];
+    doc.errors.push(problem);
+  }
 }
 
 /**
