@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { ChecksConfig, RuleSetting } from '../config/periksa.ts';
-import { decodeMarkdown, NOT_TEXT } from '../content/load.ts';
+import { decodeMarkdown, isStackOverflow, NOT_TEXT, TOO_DEEP } from '../content/load.ts';
 import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
 import { parseCheckDocument, type CheckDocument } from './document.ts';
@@ -127,7 +127,14 @@ export async function checkFiles(files: readonly string[], env: CheckEnv, settin
       problems.push({ file, ...NOT_TEXT });
       continue;
     }
-    const result = await checkDocument(parseCheckDocument(file, text), env, settings, language);
+    let result: Awaited<ReturnType<typeof checkDocument>>;
+    try {
+      result = await checkDocument(parseCheckDocument(file, text), env, settings, language);
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      problems.push({ file, ...TOO_DEEP });
+      continue;
+    }
     run.files.push(file);
     run.findings.push(...result.findings);
     if (result.readability !== undefined) run.readability.push({ file, text: result.readability });

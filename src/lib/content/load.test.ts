@@ -161,7 +161,17 @@ describe('loadItems: what a hostile or careless pull request might add', () => {
     const levels = Array.from({ length: 9 }, (_, i) => (i === 0 ? 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]' : `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`));
     await put('content/artikel/bom/index.md', `---\njudul: Uji\n${levels.join('\n')}\ntag: *a8\n---\n\nIsi.\n`);
     const { problems } = await loadItems(join(root, 'content'));
-    expect(problems).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('penulisan YAML rusak: alias (*nama) yang berlapis-lapis') })]);
+    expect(problems).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('penulisan YAML rusak: isian terlalu besar atau bersarang terlalu dalam (alias *nama') })]);
+  });
+
+  it('reports text nested thousands deep (frontmatter brackets, body quotes) instead of crashing', async () => {
+    await put('content/artikel/kurung/index.md', `---\njudul: Uji\ntanggal: 2026-11-20\nringkasan: r\npenulis: p\ntag: ${'['.repeat(20000)}${']'.repeat(20000)}\n---\n\nIsi.\n`);
+    await put('content/artikel/kutipan/index.md', `---\njudul: Uji\ntanggal: 2026-11-20\nringkasan: r\npenulis: p\n---\n\n${'>'.repeat(50000)} teks\n`);
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems).toEqual([
+      expect.objectContaining({ file: `${root}/content/artikel/kurung/index.md`, line: 6, message: expect.stringContaining('penulisan YAML rusak: isian terlalu besar atau bersarang terlalu dalam') }),
+      expect.objectContaining({ file: `${root}/content/artikel/kutipan/index.md`, message: 'naskah ini bersarang terlalu dalam (misalnya ribuan tanda ">" atau "[" berturut-turut), sehingga tidak bisa dibaca.' }),
+    ]);
   });
 
   it('refuses a binary file saved as index.md with one message', async () => {

@@ -107,6 +107,16 @@ export const NOT_TEXT = {
   fix: 'simpan naskah sebagai teks biasa UTF-8, misalnya lewat penyunting web GitHub; foto dan dokumen disimpan dengan ekstensinya sendiri (.jpg, .pdf) di folder item.',
 } as const;
 
+/** What to say about a text nested so deep (thousands of `>`) that reading it exhausts the stack. */
+export const TOO_DEEP = {
+  message: 'naskah ini bersarang terlalu dalam (misalnya ribuan tanda ">" atau "[" berturut-turut), sehingga tidak bisa dibaca.',
+  fix: 'tulis isinya sebagai paragraf dan daftar biasa.',
+} as const;
+
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
 /** The text of a Markdown file, or undefined when its bytes are not UTF-8 text. */
 export function decodeMarkdown(bytes: Uint8Array): string | undefined {
   let text: string;
@@ -153,10 +163,15 @@ export async function readItem(path: string): Promise<{ item?: Item; problems: P
   }
   const text = decodeMarkdown(bytes);
   if (text === undefined) return { problems: [{ file, ...NOT_TEXT }] };
-  const parsed = parseItem(text, file, jenis);
-  if (!parsed.item) return parsed;
-  const fileProblems = await checkReferencedFiles(parsed.item, parsed.lineOf);
-  return fileProblems.length > 0 ? { problems: fileProblems } : { item: parsed.item, problems: [] };
+  try {
+    const parsed = parseItem(text, file, jenis);
+    if (!parsed.item) return parsed;
+    const fileProblems = await checkReferencedFiles(parsed.item, parsed.lineOf);
+    return fileProblems.length > 0 ? { problems: fileProblems } : { item: parsed.item, problems: [] };
+  } catch (error) {
+    if (isStackOverflow(error)) return { problems: [{ file, ...TOO_DEEP }] };
+    throw error;
+  }
 }
 
 /** Reads every item under `root` (`content/<jenis>/<slug>/index.md`), in a stable order. */

@@ -19,7 +19,8 @@ export function validateYaml<S extends z.ZodType>(
   if (located.doc.errors.length > 0) {
     return {
       ok: false,
-      problems: located.doc.errors.map((error) => {
+      // yaml reports a stack exhausted by nesting once per level it gave up on: one is enough.
+      problems: located.doc.errors.filter((error, index, errors) => error.code !== 'RESOURCE_EXHAUSTION' || errors.findIndex((e) => e.code === 'RESOURCE_EXHAUSTION') === index).map((error) => {
         const pos = error.linePos?.[0];
         return {
           file,
@@ -76,7 +77,7 @@ function describeYamlError(code: string, fallback: string): string {
     MULTILINE_IMPLICIT_KEY: 'nama kolom tidak boleh terpotong ke baris berikutnya; mungkin titik dua atau tanda kutip hilang.',
     BLOCK_AS_IMPLICIT_KEY: 'nama kolom tidak boleh terpotong ke baris berikutnya; mungkin titik dua hilang.',
     UNEXPECTED_TOKEN: 'ada tanda yang tidak semestinya di sini.',
-    RESOURCE_EXHAUSTION: 'alias (*nama) yang berlapis-lapis mengembang menjadi data yang terlalu besar; tulis isinya langsung tanpa alias.',
+    RESOURCE_EXHAUSTION: 'isian terlalu besar atau bersarang terlalu dalam (alias *nama yang berlapis-lapis, atau ribuan tanda [ berturut-turut); tulis isinya langsung sebagai daftar biasa.',
   };
   return messages[code] ?? fallback.split('\n')[0]!;
 }

@@ -18,8 +18,9 @@ export function parseLocatedYaml(text: string, lineOffset = 0): LocatedYaml {
 
 /**
  * A few lines of nested aliases (`*a`) can expand to millions of values ("billion laughs");
- * yaml's toJS() then throws, which every reader would meet as a crash. Recorded as a parse
- * error at the first alias instead, so it is reported like any broken YAML, with its line.
+ * yaml's toJS() then throws, which every reader would meet as a crash. Recorded as the parse
+ * error yaml itself gives for too deep a nesting (RESOURCE_EXHAUSTION), at the first alias, so
+ * it is reported like any broken YAML, with its line.
  */
 function reportAliasExpansion(doc: Document, lineCounter: LineCounter): void {
   try {
