@@ -174,6 +174,12 @@ describe('loadItems: what a hostile or careless pull request might add', () => {
     ]);
   });
 
+  it('points an unclosed quote at the line where it opened, not at the end of the frontmatter', async () => {
+    await put('content/artikel/kutip/index.md', '---\njudul: "Warga Dusun Ngasem\ntanggal: 2026-11-20\nringkasan: r\npenulis: p\n---\n\nIsi.\n');
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems).toEqual([expect.objectContaining({ line: 2, column: 8, message: 'penulisan YAML rusak: tanda kutip yang dibuka di sini tidak pernah ditutup.' })]);
+  });
+
   it('refuses a binary file saved as index.md with one message', async () => {
     await mkdir(join(root, 'content/berita/foto'), { recursive: true });
     await writeFile(join(root, 'content/berita/foto/index.md'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]));

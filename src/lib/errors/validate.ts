@@ -1,3 +1,4 @@
+import { visit } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problem.ts';
 import { locatePath, parseLocatedYaml, type LocatedYaml } from './yaml-location.ts';
@@ -21,6 +22,12 @@ export function validateYaml<S extends z.ZodType>(
       ok: false,
       // yaml reports a stack exhausted by nesting once per level it gave up on: one is enough.
       problems: located.doc.errors.filter((error, index, errors) => error.code !== 'RESOURCE_EXHAUSTION' || errors.findIndex((e) => e.code === 'RESOURCE_EXHAUSTION') === index).map((error) => {
+        const opened = error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? findUnclosedQuote(located, error.pos[0]) : undefined;
+        if (opened !== undefined) {
+          // yaml points at the end of the text; the author has to look where the quote opened.
+          const { line, col } = located.lineCounter.linePos(opened);
+          return { file, line: line + lineOffset, column: col, message: 'penulisan YAML rusak: tanda kutip yang dibuka di sini tidak pernah ditutup.', fix: 'tambahkan tanda kutip penutup yang sama (" atau \') di akhir isian ini.' };
+        }
         const pos = error.linePos?.[0];
         return {
           file,
@@ -60,6 +67,20 @@ export function issueToProblem(issue: z.core.$ZodIssue, file: string, located?: 
     message,
     fix,
   };
+}
+
+/** Where the quoted value that runs to `end` (an unclosed quote swallows the rest) begins. */
+function findUnclosedQuote(located: LocatedYaml, end: number): number | undefined {
+  let start: number | undefined;
+  visit(located.doc, {
+    Scalar(_, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] >= end) {
+        start = node.range[0];
+        return visit.BREAK;
+      }
+    },
+  });
+  return start;
 }
 
 /** Names the repeated key: in a long frontmatter the author should not have to hunt for it. */
