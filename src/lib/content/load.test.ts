@@ -180,6 +180,12 @@ describe('loadItems: what a hostile or careless pull request might add', () => {
     expect(problems).toEqual([expect.objectContaining({ line: 2, column: 8, message: 'penulisan YAML rusak: tanda kutip yang dibuka di sini tidak pernah ditutup.' })]);
   });
 
+  it('reports a tab used for indentation once, not with the two consequences yaml also lists', async () => {
+    await put('content/berita/tab/index.md', BERITA.replace('  src: foto.jpg', '\tsrc: foto.jpg'));
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems).toEqual([expect.objectContaining({ line: 8, column: 1, message: 'penulisan YAML rusak: indentasi memakai tab; gunakan spasi.' })]);
+  });
+
   it('refuses a binary file saved as index.md with one message', async () => {
     await mkdir(join(root, 'content/berita/foto'), { recursive: true });
     await writeFile(join(root, 'content/berita/foto/index.md'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]));

@@ -1,4 +1,4 @@
-import { visit } from 'yaml';
+import { visit, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problem.ts';
 import { locatePath, parseLocatedYaml, type LocatedYaml } from './yaml-location.ts';
@@ -20,8 +20,7 @@ export function validateYaml<S extends z.ZodType>(
   if (located.doc.errors.length > 0) {
     return {
       ok: false,
-      // yaml reports a stack exhausted by nesting once per level it gave up on: one is enough.
-      problems: located.doc.errors.filter((error, index, errors) => error.code !== 'RESOURCE_EXHAUSTION' || errors.findIndex((e) => e.code === 'RESOURCE_EXHAUSTION') === index).map((error) => {
+      problems: firstErrors(located.doc.errors).map((error) => {
         const opened = error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? findUnclosedQuote(located, error.pos[0]) : undefined;
         if (opened !== undefined) {
           // yaml points at the end of the text; the author has to look where the quote opened.
@@ -67,6 +66,28 @@ export function issueToProblem(issue: z.core.$ZodIssue, file: string, located?: 
     message,
     fix,
   };
+}
+
+/**
+ * yaml follows one mistake with its consequences (a tab also reads as a key cut to the next
+ * line, twice; a stack exhausted by nesting is reported once per level). The first error of
+ * each line, and one exhausted stack, say what to fix.
+ */
+function firstErrors(errors: readonly YAMLError[]): YAMLError[] {
+  const lines = new Set<number>();
+  let exhausted = false;
+  return errors.filter((error) => {
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      if (exhausted) return false;
+      exhausted = true;
+      return true;
+    }
+    const line = error.linePos?.[0].line;
+    if (line === undefined) return true;
+    if (lines.has(line)) return false;
+    lines.add(line);
+    return true;
+  });
 }
 
 /** Where the quoted value that runs to `end` (an unclosed quote swallows the rest) begins. */
