@@ -74,6 +74,16 @@ describe('tayang baru (core)', () => {
     expect(!symbols.ok && symbols.problems[0]!.message).toContain('tidak berisi huruf atau angka');
   });
 
+  it('refuses a title longer than the schema allows, before creating anything', async () => {
+    const long = await planNewItem(root, 'berita', 'Kerja bakti '.repeat(20), '2026-01-05');
+    expect(!long.ok && long.problems[0]!.message).toBe('judul 239 karakter, padahal paling panjang 160.');
+  });
+
+  it("writes a title with '$&' or \"$'\" exactly as typed", async () => {
+    const plan = await planNewItem(root, 'artikel', "Tarif $& Retribusi $' 2026", '2026-01-05');
+    expect(plan.ok && plan.value.text).toContain('judul: "Tarif $& Retribusi $\' 2026"\n');
+  });
+
   it('never overwrites an existing item', async () => {
     const plan = await planNewItem(root, 'berita', 'Kerja Bakti', '2026-01-05');
     if (!plan.ok) throw new Error('plan failed');

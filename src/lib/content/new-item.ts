@@ -1,6 +1,7 @@
 import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { Problem } from '../errors/problem.ts';
+import { TITLE_MAX_LENGTH } from './schema.ts';
 import { slugify } from './slug.ts';
 import { CONTENT_TYPES, isContentType, type ContentType } from './types.ts';
 
@@ -34,9 +35,13 @@ export async function planNewItem(root: string, jenis: string, judul: string, to
   if (slug === '') {
     return { ok: false, problems: [{ file: where, message: `judul "${title}" tidak berisi huruf atau angka untuk nama folder.`, fix: 'tulis judul dengan huruf atau angka.' }] };
   }
+  if (title.length > TITLE_MAX_LENGTH) {
+    return { ok: false, problems: [{ file: where, message: `judul ${title.length} karakter, padahal paling panjang ${TITLE_MAX_LENGTH}.`, fix: 'persingkat judulnya; rinciannya ditulis di ringkasan dan isi.' }] };
+  }
   const template = await readFile(new URL(`${jenis}.md`, TEMPLATES_DIR), 'utf8');
-  // JSON strings are YAML double-quoted strings: any title is written safely.
-  const text = template.replaceAll('{{judul}}', JSON.stringify(title)).replaceAll('{{tanggal}}', today);
+  // JSON strings are YAML double-quoted strings: any title is written safely. A function, not a
+  // string, as the replacement: "$&" or "$'" in a title must stay as written.
+  const text = template.replaceAll('{{judul}}', () => JSON.stringify(title)).replaceAll('{{tanggal}}', today);
   return { ok: true, value: { jenis, slug, file: posix.join(root, jenis, slug, 'index.md'), text } };
 }
 

@@ -131,11 +131,14 @@ export const SocialSchema = z.strictObject({
   nonaktif: z.boolean().default(false),
 });
 
+/** Longest `judul`: what a listing, a search result and a social post can show whole. */
+export const TITLE_MAX_LENGTH = 160;
+
 /** Fields every type has; `image` is Astro's `image()` or the CLI's `imagePath`. */
 function commonShape<I extends z.ZodType>(image: () => I) {
   return {
     /** Headline. @example "Musrenbang Kecamatan Jenawi 2026 Sepakati 42 Usulan Prioritas" */
-    judul: Text.max(160),
+    judul: Text.max(TITLE_MAX_LENGTH),
     /** Date of the item (news: the day of the event or the writing). @example 2025-02-12 */
     tanggal: LocalDateTimeSchema,
     /** One or two sentences for listings, search engines and social posts. */
