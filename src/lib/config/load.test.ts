@@ -97,6 +97,13 @@ describe('messages a schema sets itself', () => {
     });
   });
 
+  it('says a list opened with [ was not closed, instead of blaming the indentation', () => {
+    const result = parseConfig(VALID.replace('anggota: [sri-ppid]', 'anggota: [sri-ppid'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatchObject({ line: 16, message: 'penulisan YAML rusak: daftar yang dibuka dengan "[" sebelum baris ini belum ditutup dengan "]".' });
+  });
+
   it('refuses a day that is not in the calendar (YAML leaves 2026-12-32 as text)', () => {
     const result = parseConfig(`${VALID}jam_kerja:\n  libur:\n    - 2026-12-25\n    - 2026-12-32\n`.replace('sampai: 2025-03-31', 'sampai: 2025-02-30'));
     expect(result.ok).toBe(false);

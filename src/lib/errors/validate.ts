@@ -111,6 +111,9 @@ function describeDuplicateKey(text: string, offset: number): string {
 }
 
 function describeYamlError(code: string, fallback: string): string {
+  // "[a, b" without its "]": yaml calls it an indentation error on the next line.
+  const unclosed = code === 'BAD_INDENT' ? /end with a ([\]}])/.exec(fallback)?.[1] : undefined;
+  if (unclosed !== undefined) return `daftar yang dibuka dengan "${unclosed === ']' ? '[' : '{'}" sebelum baris ini belum ditutup dengan "${unclosed}".`;
   const messages: Record<string, string> = {
     DUPLICATE_KEY: 'ada nama kolom yang ditulis dua kali.',
     BAD_INDENT: 'indentasi (jumlah spasi di awal baris) tidak konsisten.',
