@@ -2,7 +2,6 @@
 // Before Astro reads them, Tayang's own loader checks every item, so broken content stops the build
 // with Indonesian messages naming file, line and field instead of Astro's English ones; and items
 // scheduled for later (`terbit`) are taken out of the store, so no page, listing or feed shows them.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +18,7 @@ import { CONTENT_ROOT, type ContentType } from './lib/content/types.ts';
  * Checks the whole content folder with Tayang's loader. Every collection runs it (a few dozen
  * small files): caching would keep reporting a problem already fixed while `astro dev` runs.
  */
-async function precheck(root: URL): Promise<{ problems: Problem[]; zone: string }> {
+async function precheck(root: URL): Promise<{ problems: Problem[]; zone: string; typesWithItems: Set<ContentType> }> {
   const rootDir = fileURLToPath(root);
   const { items, problems } = await loadItems(join(rootDir, CONTENT_ROOT));
   const config = await loadConfigFile(join(rootDir, CONFIG_FILE));
@@ -30,7 +29,7 @@ async function precheck(root: URL): Promise<{ problems: Problem[]; zone: string 
     const readRepoFile = (path: string) => readFile(join(rootDir, path)).catch(() => undefined);
     relativeProblems.push(...(await findUnsafeContent(file, await readFile(item.file, 'utf8'), readRepoFile, config.ok ? config.value.periksa : undefined)));
   }
-  return { problems: relativeProblems, zone: await loadOfficeZone(join(rootDir, CONFIG_FILE)) };
+  return { problems: relativeProblems, zone: await loadOfficeZone(join(rootDir, CONFIG_FILE)), typesWithItems: new Set(items.map((item) => item.jenis)) };
 }
 
 function itemLoader(jenis: ContentType): Loader {
@@ -39,12 +38,10 @@ function itemLoader(jenis: ContentType): Loader {
   return {
     name: 'tayang-konten',
     async load(context: LoaderContext) {
-      const { problems, zone } = await precheck(context.config.root);
+      const { problems, zone, typesWithItems } = await precheck(context.config.root);
       if (problems.length > 0) throw new ContentError(problems);
-      // An office without items of a type yet (after removing the example content) would get
-      // Astro's English "base directory does not exist" warning for every missing folder.
-      if (!existsSync(fileURLToPath(new URL(`${CONTENT_ROOT}/${jenis}/`, context.config.root)))) {
-        context.store.clear();
+      if (!typesWithItems.has(jenis)) {
+        leaveEmpty(context.store);
         return;
       }
       await files.load(context);
@@ -54,6 +51,18 @@ function itemLoader(jenis: ContentType): Loader {
       }
     },
   };
+}
+
+/**
+ * No items of this type yet (a new office, after removing the example content): an empty
+ * collection. Astro's glob loader would warn in English that the folder does not exist, and
+ * every getCollection() of a collection that was never written warns again; an entry set and
+ * deleted leaves the collection existing and empty.
+ */
+function leaveEmpty(store: LoaderContext['store']): void {
+  for (const id of store.keys()) store.delete(id);
+  store.set({ id: 'kosong', data: {} });
+  store.delete('kosong');
 }
 
 /** Stops the build: some content cannot be published as it is. */
