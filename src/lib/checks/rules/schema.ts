@@ -19,7 +19,7 @@ export const SCHEMA_RULES = [
     id: 'schema/file-reference',
     severity: 'error',
     title: 'Berkas yang dirujuk tidak ada atau di luar folder item',
-    help: 'Gambar, lampiran, takarir dan berkas lain yang disebut di frontmatter harus ada di folder item itu sendiri (bukan `../`), karena satu item dipindahkan dan diterbitkan sebagai satu folder.',
+    help: 'Gambar, lampiran, takarir dan berkas lain yang disebut di frontmatter, juga gambar di isi (`![…](peta.jpg)`), harus ada di folder item itu sendiri (bukan `../`, bukan tautan simbolik), karena satu item dipindahkan dan diterbitkan sebagai satu folder.',
   },
   {
     id: 'schema/exempt',
@@ -34,6 +34,7 @@ const FILE_FIELDS = new Set(['gambar.src', 'berkas', 'takarir']);
 export const schemaRules: RuleFamily = {
   rules: SCHEMA_RULES,
   async check(doc, env) {
+    // An index.mdx is refused by security/mdx; its schema is not read.
     if (doc.jenis === undefined || !/\/index\.md$/.test(doc.file)) return [];
     const parsed = parseItem(doc.text, doc.file, doc.jenis);
     if (parsed.problems.length > 0) return parsed.problems.map((problem) => toFinding(problem, classify(doc, problem)));
