@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './load.ts';
 
@@ -11,6 +12,11 @@ describe('publikasi section', () => {
   it('defaults to GitHub Pages and every platform', () => {
     const parsed = parseConfig(BASE);
     expect(parsed.ok && parsed.value.publikasi).toEqual({ situs: { tujuan: 'pages' }, platform: ['instagram', 'facebook', 'x', 'youtube', 'whatsapp'], tagar: [] });
+  });
+
+  it('posts for PPID Kalurahan Bunder only on the channels its SOP names (no X, no WhatsApp)', () => {
+    const parsed = parseConfig(readFileSync(new URL('../../../presets/ppid-kalurahan-bunder.yml', import.meta.url), 'utf8'), 'ppid-kalurahan-bunder.yml');
+    expect(parsed.ok && parsed.value.publikasi.platform).toEqual(['instagram', 'facebook', 'youtube']);
   });
 
   it('reads an S3-compatible target in Indonesia with its defaults', () => {
