@@ -83,6 +83,33 @@ describe('tayang periksa (command line)', () => {
     await rm(elsewhere, { recursive: true, force: true });
   });
 
+  it('reports an item folder that is a symbolic link, which the build would refuse', async () => {
+    const { mkdtemp, symlink, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const outside = await mkdtemp(`${tmpdir()}/tayang-luar-`);
+    await writeFile(`${outside}/index.md`, article('Dari luar repositori'));
+    const { root: linked } = await makeSite({ 'tayang.config.yml': CONFIG, 'content/artikel/layanan/index.md': article('Layanan informasi publik') });
+    await symlink(outside, `${linked}/content/artikel/tautan`);
+    const result = await tayang(linked, ['periksa', '--format', 'json']);
+    const report = JSON.parse(result.stdout) as Report & { findings: { message: string }[] };
+    expect(own(report)).toMatchObject([{ file: 'content/artikel/tautan/index.md', rule: 'schema/file-reference', severity: 'error' }]);
+    expect(report.findings.find((f) => f.rule === 'schema/file-reference')!.message).toContain('tautan simbolik');
+    expect(result.code).toBe(1);
+    await rm(linked, { recursive: true, force: true });
+    await rm(outside, { recursive: true, force: true });
+  });
+
+  it('exits 2 with a clear message for --berubah outside a git repository', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const plain = await mkdtemp(`${tmpdir()}/tayang-tanpa-git-`);
+    await writeFile(`${plain}/a.md`, 'Teks.\n');
+    const result = await tayang(plain, ['periksa', '--berubah'], { GIT_CEILING_DIRECTORIES: tmpdir() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('folder ini bukan repositori git');
+    await rm(plain, { recursive: true, force: true });
+  });
+
   it('exits 2 with the line of the problem when the office config is broken or names an unknown rule', async () => {
     const { root: broken } = await makeSite({ 'tayang.config.yml': `${CONFIG}  aturan:\n    privacy/nomor-hp: off\n`, 'a.md': 'Teks.\n' });
     const result = await tayang(broken, ['periksa', 'a.md']);

@@ -30,6 +30,9 @@ export function changedItemDirs(paths: readonly string[]): string[] {
  */
 export async function gitChangedFiles(ref?: string, cwd = process.cwd()): Promise<Validated<string[]>> {
   const git = (args: string[]) => run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout);
+  if (!(await git(['rev-parse', '--git-dir']).then(() => true, () => false))) {
+    return { ok: false, problems: [{ file: cwd, message: 'folder ini bukan repositori git, jadi perubahan (--berubah) tidak bisa dihitung.', fix: 'jalankan perintah ini di dalam repositori kantor, atau tanpa --berubah.' }] };
+  }
   let base: string | undefined;
   const candidates = ref ? [ref] : ['main', 'origin/main'];
   for (const candidate of candidates) {
@@ -83,7 +86,8 @@ export async function listMarkdownFiles(dir: string): Promise<string[]> {
 async function listDirs(dir: string): Promise<string[]> {
   try {
     return (await readdir(dir, { withFileTypes: true }))
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      // A symbolic link is listed too: the checks then report it (the build refuses it).
+      .filter((e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith('.'))
       .map((e) => e.name)
       .sort();
   } catch {
