@@ -91,9 +91,8 @@ describe('tayang periksa (command line)', () => {
     const { root: linked } = await makeSite({ 'tayang.config.yml': CONFIG, 'content/artikel/layanan/index.md': article('Layanan informasi publik') });
     await symlink(outside, `${linked}/content/artikel/tautan`);
     const result = await tayang(linked, ['periksa', '--format', 'json']);
-    const report = JSON.parse(result.stdout) as Report & { findings: { message: string }[] };
-    expect(own(report)).toMatchObject([{ file: 'content/artikel/tautan/index.md', rule: 'schema/file-reference', severity: 'error' }]);
-    expect(report.findings.find((f) => f.rule === 'schema/file-reference')!.message).toContain('tautan simbolik');
+    const report = JSON.parse(result.stdout) as Report;
+    expect(own(report)).toMatchObject([{ file: 'content/artikel/tautan/index.md', rule: 'schema/file-reference', severity: 'error', message: expect.stringContaining('tautan simbolik') }]);
     expect(result.code).toBe(1);
     await rm(linked, { recursive: true, force: true });
     await rm(outside, { recursive: true, force: true });
