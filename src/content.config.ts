@@ -14,11 +14,27 @@ import { isPublished, loadItems, loadOfficeZone } from './lib/content/load.ts';
 import { makeItemSchemas } from './lib/content/schema.ts';
 import { CONTENT_ROOT, type ContentType } from './lib/content/types.ts';
 
+type Precheck = { problems: Problem[]; zone: string; typesWithItems: Set<ContentType> };
+
 /**
- * Checks the whole content folder with Tayang's loader. Every collection runs it (a few dozen
- * small files): caching would keep reporting a problem already fixed while `astro dev` runs.
+ * Astro loads the nine collections at once (Promise.all in its content layer): they share one
+ * check while it runs. Nothing is kept after it settles, so the next sync (`astro dev` after an
+ * edit) checks afresh and never reports a problem already fixed.
  */
-async function precheck(root: URL): Promise<{ problems: Problem[]; zone: string; typesWithItems: Set<ContentType> }> {
+let inFlight: { root: string; check: Promise<Precheck> } | undefined;
+
+function sharedPrecheck(root: URL): Promise<Precheck> {
+  if (inFlight?.root !== root.href) {
+    const check = precheck(root).finally(() => {
+      if (inFlight?.check === check) inFlight = undefined;
+    });
+    inFlight = { root: root.href, check };
+  }
+  return inFlight.check;
+}
+
+/** Checks the whole content folder with Tayang's loader. */
+async function precheck(root: URL): Promise<Precheck> {
   const rootDir = fileURLToPath(root);
   const { items, problems } = await loadItems(join(rootDir, CONTENT_ROOT));
   const config = await loadConfigFile(join(rootDir, CONFIG_FILE));
@@ -38,7 +54,7 @@ function itemLoader(jenis: ContentType): Loader {
   return {
     name: 'tayang-konten',
     async load(context: LoaderContext) {
-      const { problems, zone, typesWithItems } = await precheck(context.config.root);
+      const { problems, zone, typesWithItems } = await sharedPrecheck(context.config.root);
       if (problems.length > 0) throw new ContentError(problems);
       if (!typesWithItems.has(jenis)) {
         leaveEmpty(context.store);
