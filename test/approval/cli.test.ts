@@ -73,7 +73,7 @@ describe('tayang persetujuan --snapshot', () => {
     const result = await run(['--snapshot', file, '--config', CONFIG]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`${file} — kolom \`reviews\`: harus daftar`);
+    expect(result.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+ — kolom \`reviews\`: harus daftar \\(\\[…\\]\\), bukan objek\\.`));
   });
 
   it('exits 2 for a snapshot that is not JSON or does not exist', async () => {

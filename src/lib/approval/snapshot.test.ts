@@ -29,7 +29,7 @@ describe('parseSnapshot', () => {
   it('names the file and field of a missing part', () => {
     const { reviews: _, ...withoutReviews } = VALID;
     expect(formatProblems(problemsOf(withoutReviews))).toBe(
-      'pr.json — kolom `reviews`: wajib diisi, tetapi tidak ada.\n  Perbaikan: tambahkan kolom ini dengan daftar (setiap butir diawali "- ").',
+      'pr.json:1:1 — kolom `reviews`: wajib diisi, tetapi tidak ada.\n  Perbaikan: tambahkan kolom ini dengan daftar ([…]).',
     );
   });
 
@@ -48,6 +48,6 @@ describe('parseSnapshot', () => {
   });
 
   it('reports a snapshot that is a list, not an object', () => {
-    expect(problemsOf([])[0]).toMatchObject({ message: 'harus kumpulan kolom (kunci: nilai), bukan daftar.' });
+    expect(problemsOf([])[0]).toMatchObject({ message: 'harus objek ({…}), bukan daftar.' });
   });
 });

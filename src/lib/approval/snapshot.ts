@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Problem } from '../errors/problem.ts';
-import { issueToProblem, type Validated } from '../errors/validate.ts';
+import { validateJson, type Validated } from '../errors/validate.ts';
 import { SnapshotSchema, type Snapshot } from './types.ts';
 
 /**
@@ -9,22 +8,12 @@ import { SnapshotSchema, type Snapshot } from './types.ts';
  * mistaken for an approved PR.
  */
 export function parseSnapshot(text: string, file: string): Validated<Snapshot> {
-  let data: unknown;
-  try {
-    // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const problem: Problem = {
-      file,
-      message: `bukan JSON yang sah (${(error as Error).message}).`,
-      fix: 'simpan tanggapan GitHub apa adanya dalam satu objek JSON: {"pull": …, "reviews": […], "commits": […], "files": […], "teams": {…}}.',
-    };
-    return { ok: false, problems: [problem] };
-  }
-  // reportInput: the messages name the wrong value ("harus teks, bukan 42"), not "tidak ada".
-  const result = SnapshotSchema.safeParse(data, { reportInput: true });
-  if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file)) };
+  return validateJson(
+    SnapshotSchema,
+    text,
+    file,
+    'Snapshot berisi tanggapan GitHub apa adanya dalam satu objek JSON: {"pull": …, "reviews": […], "commits": […], "files": […], "teams": {…}}.',
+  );
 }
 
 export async function loadSnapshotFile(file: string): Promise<Validated<Snapshot>> {

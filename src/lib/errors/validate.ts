@@ -2,7 +2,7 @@ import { visit, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problem.ts';
 import { locatePath, parseLocatedYaml, type LocatedYaml } from './yaml-location.ts';
-import { describeIssue } from './zod-issues.ts';
+import { describeIssue, type Syntax } from './zod-issues.ts';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -54,10 +54,45 @@ export function validateData<S extends z.ZodType>(
   return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, located)) };
 }
 
-export function issueToProblem(issue: z.core.$ZodIssue, file: string, located?: LocatedYaml): Problem {
+/**
+ * Parses JSON that a program wrote (a saved GitHub response, a record) and validates it: a
+ * syntax error names its line and column, and schema problems the line of their key (JSON is
+ * YAML 1.2, so the YAML locator finds it). `expected` says what the file should hold.
+ */
+export function validateJson<S extends z.ZodType>(schema: S, text: string, file: string, expected?: string): Validated<z.output<S>> {
+  // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+  const source = text.replace(/^\uFEFF/, '');
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    const problem = describeJsonError(error as Error, source, file);
+    return { ok: false, problems: [expected ? { ...problem, fix: `${problem.fix} ${expected}` } : problem] };
+  }
+  const located = parseLocatedYaml(source);
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  const positions = located.doc.errors.length === 0 ? located : undefined;
+  return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, positions, 'json')) };
+}
+
+function describeJsonError(error: Error, text: string, file: string): Problem {
+  const fix = 'simpan berkas JSON utuh apa adanya (jangan disunting tangan); periksa koma, tanda kutip dan kurung yang berpasangan.';
+  if (text.trim() === '') return { file, message: 'bukan JSON yang sah: berkasnya kosong.', fix };
+  // Node names the place: "… in JSON at position 16 (line 3 column 6)".
+  const at = /line (\d+) column (\d+)/.exec(error.message);
+  if (at) return { file, line: Number(at[1]), column: Number(at[2]), message: 'bukan JSON yang sah: ada tanda yang tidak semestinya di sini.', fix };
+  if (/end of JSON input/i.test(error.message)) {
+    const lines = text.split('\n');
+    return { file, line: lines.length, message: 'bukan JSON yang sah: berkasnya terpotong, berakhir sebelum semua kurung ditutup.', fix };
+  }
+  return { file, message: 'bukan JSON yang sah.', fix };
+}
+
+export function issueToProblem(issue: z.core.$ZodIssue, file: string, located?: LocatedYaml, syntax: Syntax = 'yaml'): Problem {
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
   const position = located ? locatePath(located, path) : undefined;
-  const { message, fix } = describeIssue(issue);
+  const { message, fix } = describeIssue(issue, syntax);
   return {
     file,
     line: position?.line,

@@ -14,7 +14,11 @@ function customMessage(issue: z.core.$ZodIssue): string | undefined {
  * what to write instead. Schemas may set their own message (`error:`) for domain rules; those
  * pass through untouched. One parser for every schema (config, content, snapshot).
  */
-export function describeIssue(issue: z.core.$ZodIssue): { message: string; fix?: string } {
+/** YAML files are edited by office staff; JSON files (snapshots, records) come from programs. */
+export type Syntax = 'yaml' | 'json';
+
+export function describeIssue(issue: z.core.$ZodIssue, syntax: Syntax = 'yaml'): { message: string; fix?: string } {
+  const describeType = (expected: string) => (syntax === 'json' ? JSON_TYPE_NAMES : YAML_TYPE_NAMES)[expected] ?? expected;
   const custom = customMessage(issue);
   if (custom !== undefined) return { message: custom };
   switch (issue.code) {
@@ -26,7 +30,7 @@ export function describeIssue(issue: z.core.$ZodIssue): { message: string; fix?:
         };
       }
       return {
-        message: `harus ${describeType(issue.expected)}, bukan ${describeValue(issue.input)}.`,
+        message: `harus ${describeType(issue.expected)}, bukan ${describeValue(issue.input, syntax)}.`,
         fix: `tulis ${describeType(issue.expected)}.`,
       };
     }
@@ -74,23 +78,26 @@ function describeFormat(format: string, input: unknown): { message: string; fix?
   }
 }
 
-function describeType(expected: string): string {
-  const names: Record<string, string> = {
-    string: 'teks',
-    number: 'angka',
-    boolean: 'true atau false',
-    array: 'daftar (setiap butir diawali "- ")',
-    object: 'kumpulan kolom (kunci: nilai)',
-    date: 'tanggal (TTTT-BB-HH)',
-  };
-  return names[expected] ?? expected;
-}
+const YAML_TYPE_NAMES: Record<string, string> = {
+  string: 'teks',
+  number: 'angka',
+  boolean: 'true atau false',
+  array: 'daftar (setiap butir diawali "- ")',
+  object: 'kumpulan kolom (kunci: nilai)',
+  date: 'tanggal (TTTT-BB-HH)',
+};
 
-function describeValue(value: unknown): string {
+const JSON_TYPE_NAMES: Record<string, string> = {
+  ...YAML_TYPE_NAMES,
+  array: 'daftar ([…])',
+  object: 'objek ({…})',
+};
+
+function describeValue(value: unknown, syntax: Syntax = 'yaml'): string {
   if (value === null) return 'kosong';
   if (Array.isArray(value)) return 'daftar';
   if (value instanceof Date) return `tanggal ${value.toISOString().slice(0, 10)}`;
-  if (typeof value === 'object') return 'kumpulan kolom';
+  if (typeof value === 'object') return syntax === 'json' ? 'objek' : 'kumpulan kolom';
   if (typeof value === 'string') return `"${value}"`;
   return String(value);
 }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { splitFrontmatter } from '../content/frontmatter.ts';
 import type { Problem } from '../errors/problem.ts';
-import { issueToProblem, type Validated } from '../errors/validate.ts';
+import { validateJson, type Validated } from '../errors/validate.ts';
 import { ApprovalRecordSchema, type ApprovalRecord } from './record.ts';
 
 /**
@@ -43,23 +43,16 @@ export async function readRecords(root: string): Promise<Validated<ApprovalRecor
   const fix = 'catatan ditulis oleh `tayang catat`; kembalikan berkas ini dari riwayat Git (git log -p -- <berkas>) alih-alih menyuntingnya.';
   for (const name of names.sort()) {
     const file = `${RECORDS_DIR}/${name}`;
-    let data: unknown;
-    try {
-      data = JSON.parse(await readFile(join(dir, name), 'utf8'));
-    } catch (error) {
-      problems.push({ file, message: `catatan persetujuan bukan JSON yang sah (${(error as Error).message}).`, fix });
+    const parsed = validateJson(ApprovalRecordSchema, await readFile(join(dir, name), 'utf8'), file);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems.map((problem) => ({ ...problem, fix })));
       continue;
     }
-    const parsed = ApprovalRecordSchema.safeParse(data, { reportInput: true });
-    if (!parsed.success) {
-      problems.push(...parsed.error.issues.map((issue) => ({ ...issueToProblem(issue, file), fix })));
+    if (name !== `${parsed.value.pr}.json`) {
+      problems.push({ file, field: 'pr', message: `berkas ini mencatat PR #${parsed.value.pr}, tetapi namanya bukan ${parsed.value.pr}.json.`, fix });
       continue;
     }
-    if (name !== `${parsed.data.pr}.json`) {
-      problems.push({ file, field: 'pr', message: `berkas ini mencatat PR #${parsed.data.pr}, tetapi namanya bukan ${parsed.data.pr}.json.`, fix });
-      continue;
-    }
-    records.push(parsed.data);
+    records.push(parsed.value);
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: records.sort((a, b) => Date.parse(a.merged_at) - Date.parse(b.merged_at) || a.pr - b.pr) };
