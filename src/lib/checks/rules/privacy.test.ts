@@ -109,3 +109,18 @@ describe('privacy: photo location', () => {
     expect(await check('![Pasar desa pada pagi hari](a.jpg)\n', env)).toEqual([]);
   });
 });
+
+describe('privacy: pictures loaded from other sites', () => {
+  it('warns on a Markdown image and an <img> whose address is another site', async () => {
+    const findings = await check('Peta lokasi:\n\n![Peta Desa Trengguli](https://maps.example.com/peta.png)\n\n<img src="//cdn.example.net/piksel.gif" alt="">\n');
+    expect(findings).toMatchObject([
+      { rule: 'privacy/remote-image', line: 3, column: 1 },
+      { rule: 'privacy/remote-image', line: 5 },
+    ]);
+    expect(findings[0]!.message).toContain('UU 27/2022 PDP');
+  });
+
+  it('does not warn on pictures kept beside the item, or on links to other sites', async () => {
+    expect(await check('![Balai desa](balai-desa.jpg)\n\nLihat [peta](https://maps.example.com/peta).\n')).toEqual([]);
+  });
+});

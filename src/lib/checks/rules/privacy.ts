@@ -53,6 +53,12 @@ export const PRIVACY_RULES = [
     title: 'Foto menyimpan lokasi GPS',
     help: 'Foto dari ponsel sering menyimpan koordinat GPS tempat foto diambil (di metadata EXIF), misalnya rumah warga (UU 27/2022 PDP). Hapus metadata sebelum mengunggah: simpan ulang foto tanpa lokasi, atau matikan lokasi di kamera.',
   },
+  {
+    id: 'privacy/remote-image',
+    severity: 'warning',
+    title: 'Gambar dimuat dari situs lain',
+    help: 'Gambar yang dimuat dari alamat situs lain membuat peramban setiap pembaca menghubungi server itu, yang dapat mencatat alamat IP dan waktu kunjungannya (UU 27/2022 PDP); gambar itu juga dapat berubah atau hilang tanpa sepengetahuan kantor. Unduh gambarnya (bila boleh dipakai), simpan di folder item, lalu rujuk nama berkasnya.',
+  },
 ] as const satisfies readonly RuleInfo[];
 
 const nik = readRuleData<{ province_codes: number[]; kk_markers: string[]; mask: { keep_start: number; keep_end: number } }>('nik.yml');
@@ -74,9 +80,26 @@ const PHOTO = /\.(jpe?g|tiff?|heic|heif|png|webp)$/i;
 export const privacyRules: RuleFamily = {
   rules: PRIVACY_RULES,
   async check(doc, env) {
-    return [...scanText(doc, env), ...(await checkPhotos(doc, env))];
+    return [...scanText(doc, env), ...remoteImages(doc), ...(await checkPhotos(doc, env))];
   },
 };
+
+/** Pictures the reader's browser would fetch from another server (an address, not a file). */
+function remoteImages(doc: CheckDocument): RuleFinding[] {
+  return collectImages(doc).flatMap((image) =>
+    image.src !== undefined && /^(?:https?:)?\/\//i.test(image.src.trim())
+      ? [
+          {
+            rule: 'privacy/remote-image',
+            line: image.line,
+            column: image.column,
+            message: `${image.where} dimuat dari situs lain (${image.src.trim()}): server itu dapat mencatat alamat IP dan waktu setiap pembaca (UU 27/2022 PDP), dan gambarnya dapat berubah atau hilang.`,
+            suggestion: 'simpan gambarnya di folder item (bila boleh dipakai), lalu rujuk nama berkasnya.',
+          },
+        ]
+      : [],
+  );
+}
 
 function scanText(doc: CheckDocument, env: CheckEnv): RuleFinding[] {
   const findings: RuleFinding[] = [];
