@@ -1,6 +1,7 @@
 import { durationToMinutes } from '../config/duration.ts';
 import type { Config, Flow, Stage } from '../config/schema.ts';
 import { endOfDate, workingDayMinutes, workingMinutesBetween } from '../config/working-time.ts';
+import { evaluateFastLane, FAST_LANE_LABEL } from './fast-lane.ts';
 import { governChangedPaths } from './flows.ts';
 import { composeMessages, describeStandard } from './messages.ts';
 import type { ChangeRequest, IgnoredApproval, Review, Snapshot, StageApproval, StageVerdict, Verdict, VerdictState } from './types.ts';
@@ -35,6 +36,9 @@ import type { ChangeRequest, IgnoredApproval, Review, Snapshot, StageApproval, S
  * - A snapshot listing fewer commits or files than the PR has (GitHub lists at most 250 commits and
  *   3000 files) keeps the PR from being approved: an unlisted commit's author might be an approver,
  *   an unlisted file might fall under a stricter flow or none.
+ * - The serta-merta fast lane (a PR labelled `serta-merta`, flows with `serta_merta`) may approve
+ *   a PR whose normal stages have not passed; its rules are in fast-lane.ts. Nothing else blocks
+ *   less for it: drafts, requests for changes, ungoverned files stay as they are.
  */
 export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date): Verdict {
   const { pull } = snapshot;
@@ -52,7 +56,6 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
   };
   const flows = config.alur.filter((flow) => governance.byFlow.has(flow.id));
   const { stages, members } = evaluateFlows(context, flows);
-  const uncounted = [...context.reviews.values()].filter((r) => r.state === 'APPROVED' && !members.has(r.key)).map((r) => r.login);
 
   const unlinked = snapshot.commits
     .filter((commit) => !commit.author)
@@ -63,12 +66,36 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
     files: Math.max(0, (pull.changed_files ?? 0) - snapshot.files.length),
   };
   const complete = unlisted.commits === 0 && unlisted.files === 0;
+  const unblocked = !pull.draft && paths.length > 0 && complete && governance.ungoverned.length === 0 && unlinked.length === 0;
+  const returned = stages.some((stage) => stage.state === 'changes_requested');
+  const allStagesApproved = stages.every((stage) => stage.state === 'approved');
+
+  // The serta-merta fast lane is opt-in twice: the PR carries the label and a flow defines the lane.
+  const labelled = (pull.labels ?? []).some((label) => label.name?.toLowerCase() === FAST_LANE_LABEL);
+  const fastLane = labelled
+    ? evaluateFastLane({
+        config,
+        flows,
+        stages,
+        reviews: context.reviews.values(),
+        authors: context.authors,
+        headSha: context.headSha,
+        membersOf: (roles) => {
+          const { members: found } = stageMembers(context, { peran: [...roles] });
+          return new Map([...found].map(([key, member]) => [key, { acts: (time: number) => actsAt(member, time) }]));
+        },
+      })
+    : undefined;
+  const fastLaneApprovals = unblocked && !returned ? fastLane?.approvals : undefined;
+  const uncounted = [...context.reviews.values()]
+    .filter((r) => r.state === 'APPROVED' && !members.has(r.key) && !fastLane?.laneMembers.has(r.key))
+    .map((r) => r.login);
 
   const state: VerdictState = pull.draft
     ? 'pending'
-    : stages.some((stage) => stage.state === 'changes_requested')
+    : returned
       ? 'changes_requested'
-      : paths.length > 0 && complete && governance.ungoverned.length === 0 && unlinked.length === 0 && stages.every((stage) => stage.state === 'approved')
+      : unblocked && (allStagesApproved || fastLaneApprovals)
         ? 'approved'
         : 'pending';
 
@@ -76,7 +103,17 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
     state,
     flows: flows.map((flow) => flow.id),
     stages,
-    messages: composeMessages({ state, draft: pull.draft, noFiles: paths.length === 0, ungoverned: governance.ungoverned, stages, uncounted, unlinked, unlisted }),
+    messages: composeMessages({
+      state,
+      draft: pull.draft,
+      noFiles: paths.length === 0,
+      ungoverned: governance.ungoverned,
+      stages,
+      uncounted,
+      unlinked,
+      unlisted,
+      ...(fastLane ? { fastLane: { notes: fastLane.messages, approvals: fastLaneApprovals, zone: config.kantor.zona_waktu } } : {}),
+    }),
     pull: { number: pull.number ?? null, author: pull.user.login, draft: pull.draft, head_sha: pull.head.sha, created_at: pull.created_at },
     files_by_flow: Object.fromEntries(governance.byFlow),
     ungoverned_files: governance.ungoverned,
@@ -85,6 +122,7 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
     unlisted,
     evaluated_at: now.toISOString(),
     time_zone: config.kantor.zona_waktu,
+    ...(state === 'approved' && fastLaneApprovals ? { fast_lane: fastLaneApprovals } : {}),
   };
 }
 
@@ -199,7 +237,7 @@ function currentReviews(reviews: readonly Review[]): Map<string, CurrentReview> 
 }
 
 /** Everyone who may act for a stage's roles: members (teams expanded) and stand-ins. */
-function stageMembers(context: FlowContext, stage: Stage): { members: Map<string, Member>; unknownTeams: string[] } {
+function stageMembers(context: FlowContext, stage: Pick<Stage, 'peran'>): { members: Map<string, Member>; unknownTeams: string[] } {
   const members = new Map<string, Member>();
   const unknownTeams: string[] = [];
   const zone = context.config.kantor.zona_waktu;

@@ -1,5 +1,7 @@
 import type { Duration } from '../config/duration.ts';
-import type { IgnoredApproval, StageVerdict, VerdictState } from './types.ts';
+import type { Office } from '../config/schema.ts';
+import { formatDateTime } from '../site/dates.ts';
+import type { FastLaneApproval, IgnoredApproval, StageVerdict, VerdictState } from './types.ts';
 
 /**
  * The Indonesian sentences of a verdict: what the PR waits for, and why reviews that look like
@@ -14,6 +16,8 @@ export function composeMessages(parts: {
   uncounted: readonly string[];
   unlinked: readonly { sha: string; name?: string }[];
   unlisted: { commits: number; files: number };
+  /** The PR carries the `serta-merta` label: what the fast lane found, and its approvals if it passed. */
+  fastLane?: { notes: readonly string[]; approvals?: readonly FastLaneApproval[]; zone: Office['zona_waktu'] };
 }): string[] {
   const messages: string[] = [];
   if (parts.draft) messages.push('PR ini masih draf, dan draf tidak pernah disetujui. Tandai "Ready for review" bila sudah siap diperiksa.');
@@ -46,7 +50,16 @@ export function composeMessages(parts: {
         `GitHub hanya menampilkan 3000 berkas pertama sebuah PR: pecah perubahan menjadi beberapa PR. Snapshot yang disimpan sendiri harus memuat semua halaman (\`gh api --paginate\`).`,
     );
   }
-  if (parts.state === 'approved') messages.push('Semua tahap sudah disetujui: PR ini boleh digabungkan (merge) dan ditayangkan.');
+  if (parts.fastLane) messages.push(...parts.fastLane.notes);
+  if (parts.state === 'approved' && parts.fastLane?.approvals) {
+    const zone = parts.fastLane.zone;
+    for (const lane of parts.fastLane.approvals) {
+      messages.push(
+        `Disetujui lewat jalur serta-merta oleh ${lane.approver} (${lane.role}); tinjauan biasa wajib selesai paling lambat ${formatDateTime(new Date(lane.review_due), zone)}. ` +
+          'PR ini boleh digabungkan (merge) dan ditayangkan sekarang; tahap-tahap di atas tetap menyetujui sesudahnya.',
+      );
+    }
+  } else if (parts.state === 'approved') messages.push('Semua tahap sudah disetujui: PR ini boleh digabungkan (merge) dan ditayangkan.');
   return messages;
 }
 

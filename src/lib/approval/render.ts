@@ -24,6 +24,8 @@ export function renderVerdictJson(verdict: Verdict): object {
       overdue: stage.overdue,
     })),
     messages: verdict.messages,
+    // Outside the §4 keys, and only when used: which flows passed through the serta-merta lane.
+    ...(verdict.fast_lane ? { fast_lane: verdict.fast_lane.map(({ flow, approver, at, review_due }) => ({ flow, approver, at, review_due })) } : {}),
   };
 }
 
@@ -58,7 +60,9 @@ export function renderStatusDescription(verdict: Verdict): string {
   const open = stagesAwaitingReview(verdict);
   const text =
     verdict.state === 'approved'
-      ? 'Disetujui sesuai SOP'
+      ? verdict.fast_lane
+        ? 'Disetujui lewat jalur serta-merta'
+        : 'Disetujui sesuai SOP'
       : verdict.pull.draft
         ? 'Masih draf: belum bisa disetujui'
         : isReturnedToAuthor(verdict)
@@ -117,6 +121,9 @@ const STAGE_ICONS: Record<StageState, string> = {
 
 function nextStep(verdict: Verdict): string {
   if (verdict.pull.draft) return 'penulis menandai PR ini "Ready for review" bila drafnya sudah siap diperiksa.';
+  if (verdict.state === 'approved' && verdict.fast_lane) {
+    return 'PR boleh digabungkan (merge) sekarang lewat jalur serta-merta; tahap-tahap biasa tetap menyetujui PR ini (juga sesudah digabung) sebelum batas tinjauan susulan.';
+  }
   if (verdict.state === 'approved') return 'PR boleh digabungkan (merge); setelah digabung, situs dan kiriman media sosialnya diterbitkan.';
   if (verdict.state === 'changes_requested') return 'penulis memperbaiki draf sesuai alasan di bawah, lalu mendorong commit baru; tahap yang mengembalikan memeriksa lagi.';
   if (verdict.ungoverned_files.length > 0) return 'keluarkan berkas yang tidak diatur alur mana pun dari PR, atau minta admin mengaturnya di tayang.config.yml.';

@@ -35,6 +35,8 @@ export const PullSchema = z.looseObject({
    */
   commits: z.number().int().nonnegative().optional(),
   changed_files: z.number().int().nonnegative().optional(),
+  /** The label `serta-merta` asks for the fast lane (src/lib/approval/fast-lane.ts). */
+  labels: z.array(z.looseObject({ name: z.string().optional() })).optional(),
 });
 
 export const ReviewSchema = z.looseObject({
@@ -171,6 +173,18 @@ export interface StageVerdict {
   ignored: IgnoredApproval[];
 }
 
+/** A flow that passed through its serta-merta fast lane: its normal review is due by `review_due`. */
+export interface FastLaneApproval {
+  flow: string;
+  /** The lane official whose approval on the head commit published the PR. */
+  approver: string;
+  /** The lane's role name(s), as the config writes them ("Camat"). */
+  role: string;
+  /** When they approved, and the instant the flow's normal stages must have approved (ISO). */
+  at: string;
+  review_due: string;
+}
+
 /**
  * The verdict on a PR. Its JSON form (`renderVerdictJson`) is the contract of DESIGN.md §4; the
  * rest explains it (for the CLI text, the PR comment and the GitHub adapter).
@@ -196,6 +210,8 @@ export interface Verdict {
   /** The evaluation time (ISO) and the office's time zone, for showing times. */
   evaluated_at: string;
   time_zone: Office['zona_waktu'];
+  /** Present only when the PR is approved through the serta-merta fast lane of its flows. */
+  fast_lane?: FastLaneApproval[];
 }
 
 /**

@@ -143,6 +143,21 @@ export const StageSchema = z.strictObject({
   mutu_baku: DurationSchema.default('tentatif'),
 });
 
+/**
+ * The serta-merta fast lane of a flow (UU 14/2008 Pasal 10: information on threats to life or
+ * public order is published at once): a PR labelled `serta-merta` may be published on one
+ * approval by a member of `peran`; the flow's normal stages must follow within `tinjauan_susulan`
+ * (working time), so it cannot be "tentatif".
+ */
+export const FastLaneSchema = z.strictObject({
+  /** The role(s) whose member may publish at once. @example camat */
+  peran: z.union([IdSchema, z.array(IdSchema).min(1)]).transform((p) => (Array.isArray(p) ? p : [p])),
+  /** @example "1 hari" */
+  tinjauan_susulan: DurationSchema.refine((d) => d !== 'tentatif', {
+    error: 'tinjauan susulan jalur serta-merta harus punya batas waktu, misalnya "1 hari" atau "4 jam", bukan "tentatif".',
+  }),
+});
+
 export const FlowSchema = z
   .strictObject({
     id: IdSchema,
@@ -165,6 +180,7 @@ export const FlowSchema = z
      * The role that receives the link report after publication. @example "ketua-ppid"
      */
     penerima_laporan: IdSchema.optional(),
+    serta_merta: FastLaneSchema.optional(),
     tahap: z.array(StageSchema).min(1),
   })
   .refine((f) => f.jenis.length > 0 || f.berkas.length > 0, {
@@ -212,6 +228,15 @@ export const ConfigSchema = z
       });
       if (flow.penerima_laporan && !(flow.penerima_laporan in config.peran)) {
         ctx.addIssue({ code: 'custom', path: ['alur', f, 'penerima_laporan'], message: `peran "${flow.penerima_laporan}" tidak ada di bagian \`peran\`.` });
+      }
+      for (const role of flow.serta_merta?.peran ?? []) {
+        if (!(role in config.peran)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['alur', f, 'serta_merta', 'peran'],
+            message: `peran "${role}" tidak ada di bagian \`peran\`. Peran yang ada: ${Object.keys(config.peran).join(', ')}.`,
+          });
+        }
       }
     });
   });

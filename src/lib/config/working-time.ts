@@ -32,6 +32,30 @@ export function workingMinutesBetween(hours: WorkingHours, zone: string, start: 
   return Math.floor(total / 60_000);
 }
 
+/** Longest stretch searched by `addWorkingMinutes`: ten years without a working day gives up. */
+const MAX_DAYS_SEARCHED = 3660;
+
+/**
+ * The instant `minutes` working minutes after `start`, the inverse of `workingMinutesBetween`:
+ * when a follow-up that must happen "within 1 hari" of working time is due.
+ */
+export function addWorkingMinutes(hours: WorkingHours, zone: string, start: Date, minutes: number): Date {
+  const days = new Set<number>(hours.hari.map((day) => WEEKDAY[day]));
+  const holidays = new Set(hours.libur);
+  const from = DateTime.fromJSDate(start, { zone });
+  let remaining = minutes * 60_000;
+  let day = from.startOf('day');
+  for (let i = 0; i < MAX_DAYS_SEARCHED; i++, day = day.plus({ days: 1 })) {
+    if (!days.has(day.weekday) || holidays.has(day.toISODate()!)) continue;
+    const windowStart = Math.max(day.plus({ minutes: clockMinutes(hours.mulai) }).toMillis(), from.toMillis());
+    const windowEnd = day.plus({ minutes: clockMinutes(hours.selesai) }).toMillis();
+    if (windowEnd <= windowStart) continue;
+    if (remaining <= windowEnd - windowStart) return new Date(windowStart + remaining);
+    remaining -= windowEnd - windowStart;
+  }
+  return day.toJSDate();
+}
+
 /** The instant a calendar date (`2025-03-31`) ends in the office's time zone. */
 export function endOfDate(date: string, zone: string): Date {
   return DateTime.fromISO(date, { zone }).endOf('day').toJSDate();

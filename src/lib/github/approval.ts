@@ -95,7 +95,8 @@ export function labelsFor(verdict: Verdict): string[] {
  * never the PR's authors. Nobody is asked while the PR is a draft or returned to its author.
  */
 export function reviewersToRequest(verdict: Verdict, alreadyRequested: readonly string[]): string[] {
-  if (verdict.pull.draft || verdict.state === 'approved' || isReturnedToAuthor(verdict) || verdict.ungoverned_files.length > 0) return [];
+  // After a serta-merta approval the normal stages still review: they are asked as usual.
+  if (verdict.pull.draft || (verdict.state === 'approved' && !verdict.fast_lane) || isReturnedToAuthor(verdict) || verdict.ungoverned_files.length > 0) return [];
   const key = (login: string) => login.toLowerCase();
   const skip = new Set([...alreadyRequested, ...verdict.authors, verdict.pull.author, ...verdict.stages.flatMap((s) => s.approvers)].map(key));
   const wanted = new Map<string, string>();
