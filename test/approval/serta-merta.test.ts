@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateApproval } from '../../src/lib/approval/evaluate.ts';
 import { renderStatusDescription, renderVerdictJson } from '../../src/lib/approval/render.ts';
@@ -195,5 +196,31 @@ describe('addWorkingMinutes (the follow-up review deadline)', () => {
     expect(addWorkingMinutes(hours, 'Asia/Jakarta', new Date('2025-03-10T15:00:00+07:00'), 120).toISOString()).toBe('2025-03-12T02:00:00.000Z');
     // Saturday evening + 30 min → Monday 08:30.
     expect(addWorkingMinutes(hours, 'Asia/Jakarta', new Date('2025-03-08T19:00:00+07:00'), 30).toISOString()).toBe('2025-03-10T01:30:00.000Z');
+  });
+});
+
+describe('serta-merta in the presets', () => {
+  const preset = (name: string) => config(readFileSync(new URL(`../../presets/${name}.yml`, import.meta.url), 'utf8'));
+
+  it('Jenawi: the Camat publishes at once; the PPID Pelaksana verifies afterwards', () => {
+    const verdict = evaluate({ reviews: [{ login: 'hartono-camat-jenawi', state: 'APPROVED', at: at('10:00') }] }, preset('kecamatan-jenawi'));
+    expect(verdict.state).toBe('approved');
+    expect(verdict.stages.map((s) => [s.id, s.state])).toEqual([['verifikasi', 'pending']]);
+    expect(verdict.fast_lane?.[0]).toMatchObject({ flow: 'publikasi', approver: 'hartono-camat-jenawi', role: 'Camat Jenawi' });
+  });
+
+  it('KPU: the Ketua KPU publishes at once; both stages follow in order', () => {
+    const verdict = evaluate({ reviews: [{ login: 'agung-ketua-kpuseribu', state: 'APPROVED', at: at('10:00') }] }, preset('kpu-kepulauan-seribu'));
+    expect(verdict.state).toBe('approved');
+    expect(verdict.stages.map((s) => [s.id, s.state])).toEqual([
+      ['verifikasi-kasubbag', 'pending'],
+      ['pemeriksaan-ketua-divisi', 'waiting'],
+    ]);
+  });
+
+  it('Gerokgak has no lane: one of its three officials approves as usual', () => {
+    const verdict = evaluate({ reviews: [{ login: 'nobody-else', state: 'APPROVED', at: at('10:00') }] }, preset('kecamatan-gerokgak'));
+    expect(verdict.state).toBe('pending');
+    expect(verdict.messages).toContain('Alur "Pemutakhiran website kecamatan" tidak punya jalur serta-merta di tayang.config.yml: tahap-tahapnya tetap harus disetujui seperti biasa.');
   });
 });
