@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateApproval } from '../../src/lib/approval/evaluate.ts';
-import { renderStatusDescription, renderVerdictJson } from '../../src/lib/approval/render.ts';
+import { renderStatusDescription, renderVerdictComment, renderVerdictJson, renderVerdictText } from '../../src/lib/approval/render.ts';
 import { SnapshotSchema, type Verdict } from '../../src/lib/approval/types.ts';
 import { parseConfig } from '../../src/lib/config/load.ts';
 import type { Config } from '../../src/lib/config/schema.ts';
 import { addWorkingMinutes } from '../../src/lib/config/working-time.ts';
+import { ApprovalRecordSchema, recordMergedPull } from '../../src/lib/records/record.ts';
 import { labelsFor, reviewersToRequest, statusFor } from '../../src/lib/github/approval.ts';
 import { makeSnapshot } from './github-fixtures.ts';
 
@@ -91,6 +92,8 @@ describe('serta-merta fast lane', () => {
     expect(renderStatusDescription(verdict)).toBe('Disetujui lewat jalur serta-merta');
     expect(labelsFor(verdict)).toEqual(['disetujui']);
     expect(reviewersToRequest(verdict, [])).toEqual(['ppid-a']);
+    expect(renderVerdictComment(verdict)).toContain('### Persetujuan SOP: disetujui lewat jalur serta-merta');
+    expect(renderVerdictText(verdict).split('\n')[0]).toBe('Persetujuan PR #7: DISETUJUI (JALUR SERTA-MERTA)');
   });
 
   it('ignores the label when no governing flow has a lane, and says so', () => {
@@ -222,5 +225,27 @@ describe('serta-merta in the presets', () => {
     const verdict = evaluate({ reviews: [{ login: 'nobody-else', state: 'APPROVED', at: at('10:00') }] }, preset('kecamatan-gerokgak'));
     expect(verdict.state).toBe('pending');
     expect(verdict.messages).toContain('Alur "Pemutakhiran website kecamatan" tidak punya jalur serta-merta di tayang.config.yml: tahap-tahapnya tetap harus disetujui seperti biasa.');
+  });
+});
+
+describe('the approval record of a PR merged through the fast lane', () => {
+  function recordOf(reviews: SnapshotOptions['reviews'], labels = ['serta-merta']) {
+    const input = makeSnapshot({ author: 'admin-web', opened: OPENED, files: [NEWS], reviews });
+    const pull = { ...input.pull, labels: labels.map((name) => ({ name })), title: 'Banjir', html_url: 'https://github.com/kantor/situs/pull/7', merged_at: at('10:30'), merged_by: { login: 'admin-web' }, merge_commit_sha: null };
+    const result = recordMergedPull({ config: config(), snapshot: SnapshotSchema.parse({ ...input, pull }), titles: new Map(), source: 'pr.json' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.value!;
+  }
+
+  it('keeps the lane approver and the follow-up deadline, with the normal stage still pending', () => {
+    const record = recordOf(camatApproves);
+    expect(record.state).toBe('approved');
+    expect(record.stages.map((s) => [s.id, s.state])).toEqual([['verifikasi', 'pending']]);
+    expect(record.fast_lane).toEqual([{ flow: 'publikasi', approver: 'camat', role: 'Camat', at: at('10:00'), review_due: '2025-03-12T03:00:00.000Z' }]);
+    expect(ApprovalRecordSchema.safeParse(JSON.parse(JSON.stringify(record))).success).toBe(true);
+  });
+
+  it('has no fast_lane key when the lane was not used', () => {
+    expect(recordOf(camatApproves, [])).not.toHaveProperty('fast_lane');
   });
 });

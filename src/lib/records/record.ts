@@ -77,6 +77,13 @@ export const ApprovalRecordSchema = z.strictObject({
   state: z.enum(['approved', 'pending', 'changes_requested']),
   items: z.array(RecordItemSchema).min(1),
   stages: z.array(RecordStageSchema),
+  /**
+   * Flows approved through the serta-merta fast lane at the merge (src/lib/approval/fast-lane.ts):
+   * who approved, and when their stages' normal review is due. Absent when the lane was not used.
+   */
+  fast_lane: z
+    .array(z.strictObject({ flow: z.string(), approver: LoginSchema, role: z.string(), at: TimestampSchema, review_due: TimestampSchema }))
+    .optional(),
 });
 
 export type ApprovalRecord = z.output<typeof ApprovalRecordSchema>;
@@ -170,6 +177,7 @@ export function recordMergedPull({ config, snapshot, titles, source }: RecordInp
       state: verdict.state,
       items,
       stages: verdict.stages.map((stage) => recordStage(config, snapshot.teams, stage)),
+      ...(verdict.fast_lane ? { fast_lane: verdict.fast_lane } : {}),
     },
   };
 }
