@@ -44,7 +44,7 @@ const STAGE_WORDS: Record<StageState, string> = {
 
 export function renderVerdictText(verdict: Verdict): string {
   const title = verdict.pull.number === null ? 'PR' : `PR #${verdict.pull.number}`;
-  const lines = [`Persetujuan ${title}: ${VERDICT_WORDS[verdict.state]}${verdict.pull.draft ? ' (draf)' : ''}`];
+  const lines = [`Persetujuan ${title}: ${VERDICT_WORDS[verdict.state]}${verdict.fast_lane ? ' (JALUR SERTA-MERTA)' : ''}${verdict.pull.draft ? ' (draf)' : ''}`];
   if (verdict.flows.length > 0) lines.push(`Alur: ${verdict.flows.join(', ')}`);
   for (const stage of verdict.stages) {
     const approvers = stage.approvers.length > 0 ? `, oleh ${stage.approvers.join(', ')}` : '';
@@ -101,7 +101,7 @@ export function renderVerdictComment(verdict: Verdict): string {
   ];
   return [
     APPROVAL_COMMENT_MARKER,
-    `### Persetujuan SOP: ${VERDICT_WORDS[verdict.state].toLowerCase()}`,
+    `### Persetujuan SOP: ${VERDICT_WORDS[verdict.state].toLowerCase()}${verdict.fast_lane ? ' lewat jalur serta-merta' : ''}`,
     '',
     ...(rows.length > 0 ? [...table, ''] : []),
     `**Langkah berikutnya:** ${nextStep(verdict)}`,
