@@ -52,6 +52,13 @@ describe('.github/workflows/persetujuan.yml', () => {
     expect(workflow.on).not.toHaveProperty('pull_request');
   });
 
+  it('re-evaluates when the serta-merta label is added or removed, and ignores other labels', () => {
+    expect(workflow.on.pull_request_target?.types).toEqual(expect.arrayContaining(['labeled', 'unlabeled']));
+    const condition = String(Object.values(workflow.jobs)[0]!.if);
+    expect(condition).toContain("github.event.label.name == 'serta-merta'");
+    expect(condition).toContain("github.event.action != 'labeled' && github.event.action != 'unlabeled'");
+  });
+
   it('passes the audit: no PR text in shell, least privilege, base commit only', () => {
     expect(auditWorkflow(workflow)).toEqual([]);
   });
