@@ -118,11 +118,14 @@ for (const walk of WALKS) {
       expect(verdict.stages.map((s) => s.approvers)).toEqual(walk.stages.map((s) => [s.approver]));
     });
 
-    it.runIf(walk.stages.length > 1)('does not count a later stage that approved before the earlier one', () => {
-      const verdict = evaluate({ reviews: [...inOrder].reverse().map((r, n) => ({ ...r, at: step(n) })) });
-      expect(verdict.state).toBe('pending');
-      expect(verdict.stages.at(-1)!.ignored).toContainEqual(expect.objectContaining({ login: walk.stages.at(-1)!.approver, reason: 'too_early' }));
-    });
+    // Order only exists where the SOP has two stages or more (Bunder, KPU).
+    if (walk.stages.length > 1) {
+      it('does not count a later stage that approved before the earlier one', () => {
+        const verdict = evaluate({ reviews: [...inOrder].reverse().map((r, n) => ({ ...r, at: step(n) })) });
+        expect(verdict.state).toBe('pending');
+        expect(verdict.stages.at(-1)!.ignored).toContainEqual(expect.objectContaining({ login: walk.stages.at(-1)!.approver, reason: 'too_early' }));
+      });
+    }
 
     it('returns the draft on "Request changes", then approves the fixed version', () => {
       const returned = { login: walk.stages[0]!.approver, state: 'CHANGES_REQUESTED', at: step(0), body: 'Sumber data belum disebut.' };
