@@ -1,5 +1,4 @@
-import type { Finding } from '../checks/finding.ts';
-import { escapeData, escapeProperty } from '../checks/render.ts';
+import { renderAnnotation, renderFindingLines } from '../checks/render.ts';
 import type { BuiltSiteReport } from './index.ts';
 
 export const FORMATS = ['teks', 'json', 'github'] as const;
@@ -7,7 +6,7 @@ export type Format = (typeof FORMATS)[number];
 
 export function renderReport(report: BuiltSiteReport, format: Format): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  if (format === 'github') return report.findings.map(renderGithubCommand).join('');
+  if (format === 'github') return report.findings.map((finding) => `${renderAnnotation(finding, finding.rule)}\n`).join('');
   return renderText(report);
 }
 
@@ -16,11 +15,7 @@ function renderText(report: BuiltSiteReport): string {
   const lines: string[] = [];
   for (const [file, findings] of Map.groupBy(report.findings, (finding) => finding.file)) {
     lines.push(file);
-    for (const f of findings) {
-      lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${(f.severity === 'error' ? 'galat' : 'peringatan').padEnd(10)} ${f.rule}`);
-      lines.push(`    ${f.message}`);
-      if (f.suggestion) lines.push(`    Saran: ${f.suggestion}`);
-    }
+    for (const f of findings) lines.push(...renderFindingLines(f));
     lines.push('');
   }
   lines.push(summary(report));
@@ -32,14 +27,4 @@ function summary(report: BuiltSiteReport): string {
   const warnings = report.findings.length - errors;
   if (report.files === 0) return 'Tidak ada halaman yang perlu diperiksa.';
   return `${report.files} halaman diperiksa (pa11y: axe dan HTML_CodeSniffer, WCAG 2.2 AA): ${errors} galat, ${warnings} peringatan.`;
-}
-
-/** A GitHub Actions workflow command, which becomes an annotation on the pull request. */
-function renderGithubCommand(finding: Finding): string {
-  const level = finding.severity === 'error' ? 'error' : 'warning';
-  const properties = Object.entries({ file: finding.file, line: finding.line, col: finding.column, title: finding.rule })
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-    .join(',');
-  const text = finding.suggestion ? `${finding.message}\nSaran: ${finding.suggestion}` : finding.message;
-  return `::${level} ${properties}::${escapeData(text)}\n`;
 }

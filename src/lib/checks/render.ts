@@ -39,11 +39,7 @@ export function renderText(run: CheckRun): string {
     const readability = run.readability.find((r) => r.file === file);
     if (findings.length === 0 && readability === undefined) continue;
     lines.push(file);
-    for (const f of findings) {
-      lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${SEVERITY_WORDS[f.severity].padEnd(10)} ${f.rule}`);
-      lines.push(`    ${f.message}`);
-      if (f.suggestion) lines.push(`    Saran: ${f.suggestion}`);
-    }
+    for (const f of findings) lines.push(...renderFindingLines(f));
     if (readability) lines.push(`  ${readability.text}`);
     lines.push('');
   }
@@ -51,6 +47,13 @@ export function renderText(run: CheckRun): string {
   const counts = countByCategory(run.findings);
   if (counts.length > 0) lines.push(counts.map(([category, n]) => `${CATEGORIES[category] ?? category}: ${n}`).join(' · '));
   return `${lines.join('\n')}\n`;
+}
+
+/** One finding under its file in a terminal: place, severity and rule, then message and fix. */
+export function renderFindingLines(f: Finding): string[] {
+  const lines = [`  ${`${f.line}:${f.column}`.padEnd(8)} ${SEVERITY_WORDS[f.severity].padEnd(10)} ${f.rule}`, `    ${f.message}`];
+  if (f.suggestion) lines.push(`    Saran: ${f.suggestion}`);
+  return lines;
 }
 
 export function summaryLine(run: CheckRun): string {
@@ -66,14 +69,16 @@ export function summaryLine(run: CheckRun): string {
  */
 export function renderGithub(run: CheckRun, rules: readonly RuleInfo[]): string {
   const titles = new Map(rules.map((rule) => [rule.id, rule.title]));
-  const lines = run.findings.map((f) => {
-    const title = `${f.rule}: ${titles.get(f.rule) ?? f.rule}`;
-    const properties = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(title)}`].join(',');
-    const message = f.suggestion ? `${f.message}\nSaran: ${f.suggestion}` : f.message;
-    return `::${f.severity} ${properties}::${escapeData(message)}`;
-  });
+  const lines = run.findings.map((f) => renderAnnotation(f, `${f.rule}: ${titles.get(f.rule) ?? f.rule}`));
   lines.push(`::notice title=tayang periksa::${escapeData(summaryLine(run))}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** One finding as a workflow command, which GitHub shows as an annotation on the line. */
+export function renderAnnotation(f: Finding, title: string): string {
+  const properties = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(title)}`].join(',');
+  const message = f.suggestion ? `${f.message}\nSaran: ${f.suggestion}` : f.message;
+  return `::${f.severity} ${properties}::${escapeData(message)}`;
 }
 
 export function escapeData(text: string): string {
