@@ -44,38 +44,31 @@ async function runDeploy(options: DeployOptions): Promise<number> {
       report = await deploy.deployWithRsync(options.dist, target);
       break;
     case 'sftp': {
-      const privateKey = process.env.TAYANG_SSH_KEY ?? '';
-      const knownHosts = process.env.TAYANG_SSH_KNOWN_HOSTS ?? '';
-      if (privateKey === '' || knownHosts === '') {
-        exitWithProblems([
-          {
-            file: 'lingkungan (variabel env)',
-            field: 'TAYANG_SSH_KEY / TAYANG_SSH_KNOWN_HOSTS',
-            message: 'kunci SSH atau kunci server (known_hosts) tidak ada.',
-            fix: 'simpan kunci privat deploy sebagai secret TAYANG_SSH_KEY dan hasil `ssh-keyscan -p PORT server` sebagai TAYANG_SSH_KNOWN_HOSTS (lihat docs/terbit.md).',
-          },
-        ]);
-      }
+      const [privateKey, knownHosts] = requireSecrets(
+        ['TAYANG_SSH_KEY', 'TAYANG_SSH_KNOWN_HOSTS'],
+        'kunci SSH atau kunci server (known_hosts) tidak ada.',
+        'simpan kunci privat deploy sebagai secret TAYANG_SSH_KEY dan hasil `ssh-keyscan -p PORT server` sebagai TAYANG_SSH_KNOWN_HOSTS (lihat docs/terbit.md).',
+      );
       report = await deploy.deployWithSftp(options.dist, target, { privateKey, knownHosts });
       break;
     }
     case 's3': {
-      const accessKeyId = process.env.AWS_ACCESS_KEY_ID ?? '';
-      const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY ?? '';
-      if (accessKeyId === '' || secretAccessKey === '') {
-        exitWithProblems([
-          {
-            file: 'lingkungan (variabel env)',
-            field: 'AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY',
-            message: 'kunci penyimpanan S3 tidak ada.',
-            fix: 'simpan kunci dari penyedia penyimpanan sebagai secret repositori AWS_ACCESS_KEY_ID dan AWS_SECRET_ACCESS_KEY (lihat docs/terbit.md).',
-          },
-        ]);
-      }
+      const [accessKeyId, secretAccessKey] = requireSecrets(
+        ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'],
+        'kunci penyimpanan S3 tidak ada.',
+        'simpan kunci dari penyedia penyimpanan sebagai secret repositori AWS_ACCESS_KEY_ID dan AWS_SECRET_ACCESS_KEY (lihat docs/terbit.md).',
+      );
       report = await deploy.deployToS3(options.dist, target, { accessKeyId, secretAccessKey });
       break;
     }
   }
   process.stdout.write(`Situs terunggah ke ${report.where}: ${report.uploaded} berkas, ${report.deleted} berkas lama dihapus.\n`);
   return EXIT.ok;
+}
+
+/** Deploy secrets come from the environment; a missing one stops the run saying how to set it. */
+function requireSecrets(names: [string, string], message: string, fix: string): [string, string] {
+  const values = names.map((name) => process.env[name] ?? '') as [string, string];
+  if (values.some((value) => value === '')) exitWithProblems([{ file: 'lingkungan (variabel env)', field: names.join(' / '), message, fix }]);
+  return values;
 }
