@@ -10,7 +10,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { findUnsafeContent } from './lib/checks/rules/security.ts';
 import { CONFIG_FILE, loadConfigFile } from './lib/config/load.ts';
 import { BuildStoppedError, type Problem } from './lib/errors/problem.ts';
-import { isPublished, loadItems, loadOfficeZone } from './lib/content/load.ts';
+import { DEFAULT_ZONE, isPublished, loadItems } from './lib/content/load.ts';
 import { makeItemSchemas } from './lib/content/schema.ts';
 import { CONTENT_ROOT, type ContentType } from './lib/content/types.ts';
 
@@ -45,7 +45,9 @@ async function precheck(root: URL): Promise<Precheck> {
     const readRepoFile = (path: string) => readFile(join(rootDir, path)).catch(() => undefined);
     relativeProblems.push(...(await findUnsafeContent(file, await readFile(item.file, 'utf8'), readRepoFile, config.ok ? config.value.periksa : undefined)));
   }
-  return { problems: relativeProblems, zone: await loadOfficeZone(join(rootDir, CONFIG_FILE)), typesWithItems: new Set(items.map((item) => item.jenis)) };
+  // A broken config is reported where the site loads it; the schedule then falls back to WIB.
+  const zone = config.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
+  return { problems: relativeProblems, zone, typesWithItems: new Set(items.map((item) => item.jenis)) };
 }
 
 function itemLoader(jenis: ContentType): Loader {
