@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -88,6 +89,8 @@ export interface CommitStatus {
   context: string;
   description: string | null;
   target_url: string | null;
+  /** Who set it: the ruleset's `integration_id` counts only statuses its App set. */
+  creator: Identity;
 }
 
 export interface Ruleset {
@@ -100,6 +103,48 @@ export interface Ruleset {
   bypass_actors?: unknown[];
 }
 
+/** Who a token acts as: a user, or a GitHub App's installation (its bot login and the App). */
+export interface Identity {
+  login: string;
+  app?: { id: number; slug: string };
+}
+
+/** GitHub Actions' own App: what GITHUB_TOKEN acts as (its integration id on github.com). */
+export const ACTIONS_IDENTITY: Identity = { login: 'github-actions[bot]', app: { id: 15368, slug: 'github-actions' } };
+
+export interface CheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  title: string | null;
+  summary: string | null;
+  details_url: string | null;
+  app: { id: number; slug: string };
+}
+
+/** A commit on the default branch, with the whole tree it records. */
+export interface MainCommit {
+  sha: string;
+  parents: string[];
+  author: string | null;
+  committer: string | null;
+  message: string;
+  date: string;
+  tree: Map<string, string>;
+  verified: boolean;
+}
+
+export interface Issue {
+  number: number;
+  title: string;
+  body: string;
+  labels: string[];
+  user: string;
+  state: 'open' | 'closed';
+}
+
 export interface GithubServerOptions {
   owner?: string;
   repo?: string;
@@ -107,6 +152,8 @@ export interface GithubServerOptions {
   prefix?: string;
   /** The login the token acts as (comments it writes are by this user). */
   botLogin?: string;
+  /** Tokens that act as someone else than `botLogin` (a writer's own token, Tayang's App). */
+  tokens?: Record<string, Identity>;
 }
 
 export type GithubServer = Awaited<ReturnType<typeof startGithubServer>>;
@@ -124,6 +171,8 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
   const repo = options.repo ?? 'situs';
   const prefix = options.prefix ?? '';
   const botLogin = options.botLogin ?? 'github-actions[bot]';
+  const defaultIdentity: Identity = botLogin === ACTIONS_IDENTITY.login ? ACTIONS_IDENTITY : { login: botLogin };
+  const tokens = new Map(Object.entries(options.tokens ?? {}));
   const repoPath = `/repos/${owner}/${repo}`;
 
   const pulls = new Map<number, PullState>();
@@ -132,6 +181,16 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
   const comments: Comment[] = [];
   const statuses: CommitStatus[] = [];
   const rulesets: Ruleset[] = [];
+  const checkRuns: CheckRun[] = [];
+  const issues: Issue[] = [];
+  const mainCommits = new Map<string, MainCommit>();
+  /** Commits, trees and blobs made through the Git database API and not (yet) on a branch. */
+  const looseCommits = new Map<string, MainCommit>();
+  const trees = new Map<string, Map<string, string>>();
+  const blobs = new Map<string, string>();
+  let mainHead = '';
+  let nextIssue = 500;
+  const hooks: ((request: RecordedRequest) => boolean | void)[] = [];
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
   const failures: InjectedFailure[] = [];
@@ -300,6 +359,60 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
     comments,
     statuses,
     rulesets,
+    checkRuns,
+    issues,
+    get mainHead() {
+      return mainHead;
+    },
+    /** Runs `hook` after every answered request until it returns true (e.g. a push between two reads). */
+    afterRequest(hook: (request: RecordedRequest) => boolean | void): void {
+      hooks.push(hook);
+    },
+    /**
+     * A commit on main on top of the current head (the first one starts the branch). `files` sets
+     * (text) or deletes (null) paths; `setFile` texts for this sha are readable through contents.
+     */
+    commitToMain(commit: { sha: string; author?: string | null; committer?: string | null; message?: string; date?: string; files?: Record<string, string | null>; verified?: boolean }): MainCommit {
+      const tree = new Map(mainCommits.get(mainHead)?.tree ?? []);
+      for (const [path, text] of Object.entries(commit.files ?? {})) if (text === null) tree.delete(path); else tree.set(path, text);
+      const author = commit.author === undefined ? 'penulis' : commit.author;
+      const made: MainCommit = { sha: commit.sha, parents: mainHead ? [mainHead] : [], author, committer: commit.committer === undefined ? author : commit.committer, message: commit.message ?? 'Perubahan', date: commit.date ?? FIXED_NOW, tree, verified: commit.verified ?? false };
+      mainCommits.set(made.sha, made);
+      mainHead = made.sha;
+      return made;
+    },
+    /** Merges a PR as GitHub's squash merge does: one commit on main with the PR's files. */
+    mergePull(number: number, merge: { at: string; by: string; sha: string; files?: Record<string, string | null> }): void {
+      const pull = mustPull(number);
+      const files = merge.files ?? Object.fromEntries(pull.files.map((f) => [String(f.filename), `isi ${String(f.filename)} dari PR #${number}`]));
+      server.commitToMain({ sha: merge.sha, author: pull.setup.author, committer: 'web-flow', message: `${pullObject(pull).title as string} (#${number})`, date: merge.at, files, verified: true });
+      pull.setup.merged = { at: merge.at, by: merge.by, sha: merge.sha };
+    },
+    /** A file on main now (records the App pushed, say); undefined when absent. */
+    mainFile(path: string): string | undefined {
+      return mainCommits.get(mainHead)?.tree.get(path);
+    },
+    /**
+     * What GitHub's merge box says of a commit under the active rulesets: every required check is
+     * satisfied by a successful check run or status of that name, and, where the rule pins an
+     * `integration_id`, only one the App with that id created.
+     */
+    requiredChecks(sha: string): { satisfied: boolean; missing: string[] } {
+      const required = rulesets
+        .filter((r) => r.enforcement === 'active')
+        .flatMap((r) => (r.rules ?? []) as { type: string; parameters?: { required_status_checks?: { context: string; integration_id?: number }[] } }[])
+        .filter((rule) => rule.type === 'required_status_checks')
+        .flatMap((rule) => rule.parameters?.required_status_checks ?? []);
+      const missing = required.filter((check) => {
+        const fromApp = (app: { id: number } | undefined) => check.integration_id === undefined || app?.id === check.integration_id;
+        const runs = checkRuns.filter((r) => r.head_sha === sha && r.name === check.context && fromApp(r.app));
+        const latestRun = runs.at(-1);
+        const runPasses = latestRun !== undefined && latestRun.status === 'completed' && ['success', 'neutral', 'skipped'].includes(latestRun.conclusion ?? '');
+        const latestStatus = statuses.filter((x) => x.sha === sha && x.context === check.context && fromApp(x.creator.app)).at(-1);
+        return !(runPasses || latestStatus?.state === 'success');
+      });
+      return { satisfied: missing.length === 0, missing: missing.map((check) => check.context) };
+    },
 
     addPull(setup: PullSetup): void {
       pulls.set(setup.number, {
@@ -402,7 +515,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
     return { data: items.slice((pageNumber - 1) * perPage, pageNumber * perPage), headers: links.length > 0 ? { link: links.join(', ') } : {} };
   }
 
-  function route(method: string, path: string, req: URL, body: Record<string, unknown>): Reply {
+  function route(method: string, path: string, req: URL, body: Record<string, unknown>, who: Identity): Reply {
     const m = (pattern: string) => new RegExp(`^${repoPath.replace(/[.[\]]/g, '\\$&')}${pattern}$`).exec(path);
     let match: RegExpExecArray | null;
     if (method === 'GET' && (match = m('/pulls/(\\d+)'))) return { data: pullObject(mustKnownPull(match[1]!)) };
@@ -433,7 +546,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       return page(req, comments.filter((c) => c.issueNumber === number).map(commentObject));
     }
     if (method === 'POST' && (match = m('/issues/(\\d+)/comments'))) {
-      const comment: Comment = { id: newId(), issueNumber: Number(match[1]), body: String(body.body), user: botLogin, createdAt: FIXED_NOW, updatedAt: FIXED_NOW };
+      const comment: Comment = { id: newId(), issueNumber: Number(match[1]), body: String(body.body), user: who.login, createdAt: FIXED_NOW, updatedAt: FIXED_NOW };
       comments.push(comment);
       return { status: 201, data: commentObject(comment) };
     }
@@ -458,7 +571,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       return { data: pull.labels.map(label) };
     }
     if (method === 'POST' && (match = m('/statuses/([0-9a-zA-Z]+)'))) {
-      const status: CommitStatus = { id: newId(), sha: match[1]!, state: String(body.state), context: String(body.context ?? 'default'), description: (body.description as string | undefined) ?? null, target_url: (body.target_url as string | undefined) ?? null };
+      const status: CommitStatus = { id: newId(), sha: match[1]!, state: String(body.state), context: String(body.context ?? 'default'), description: (body.description as string | undefined) ?? null, target_url: (body.target_url as string | undefined) ?? null, creator: who };
       statuses.push(status);
       return { status: 201, data: statusObject(status) };
     }
@@ -473,7 +586,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
     if (method === 'GET' && (match = m('/contents/(.+)'))) {
       const ref = req.searchParams.get('ref') ?? 'main';
       const filePath = decodeURIComponent(match[1]!);
-      const text = contents.get(`${ref}\0${filePath}`);
+      const text = contents.get(`${ref}\0${filePath}`) ?? mainCommits.get(resolveRef(ref))?.tree.get(filePath);
       if (text === undefined) throw new HttpError(404, 'Not Found');
       const encoded = Buffer.from(text).toString('base64').replace(/.{60}/g, '$&\n');
       const name = filePath.split('/').at(-1)!;
@@ -496,7 +609,201 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       if (method === 'PUT') Object.assign(ruleset, body);
       return { data: rulesetObject(ruleset, true) };
     }
+    if (method === 'POST' && m('/check-runs')) {
+      // Only a GitHub App may create check runs; GitHub answers a user's token so.
+      if (!who.app) throw new HttpError(403, 'You must authenticate via a GitHub App.');
+      const output = (body.output ?? {}) as { title?: string; summary?: string };
+      const run: CheckRun = { id: newId(), name: String(body.name), head_sha: String(body.head_sha), status: String(body.status ?? 'queued'), conclusion: (body.conclusion as string | undefined) ?? null, title: output.title ?? null, summary: output.summary ?? null, details_url: (body.details_url as string | undefined) ?? null, app: who.app };
+      if (run.conclusion) run.status = 'completed';
+      checkRuns.push(run);
+      return { status: 201, data: checkRunObject(run) };
+    }
+    if (method === 'PATCH' && (match = m('/check-runs/(\\d+)'))) {
+      const run = checkRuns.find((r) => r.id === Number(match![1]));
+      if (!run) throw new HttpError(404, 'Not Found');
+      if (run.app.id !== who.app?.id) throw new HttpError(403, 'Invalid app_id: a check run can only be updated by the app that created it.');
+      const output = (body.output ?? {}) as { title?: string; summary?: string };
+      if (body.status !== undefined) run.status = String(body.status);
+      if (body.conclusion !== undefined) Object.assign(run, { conclusion: body.conclusion, status: 'completed' });
+      if (output.title !== undefined) run.title = output.title;
+      if (output.summary !== undefined) run.summary = output.summary;
+      if (body.details_url !== undefined) run.details_url = String(body.details_url);
+      return { data: checkRunObject(run) };
+    }
+    if (method === 'GET' && (match = m('/commits/([^/]+)/check-runs'))) {
+      const sha = resolveRef(match[1]!);
+      const name = req.searchParams.get('check_name');
+      const appId = req.searchParams.get('app_id');
+      const list = checkRuns.filter((r) => r.head_sha === sha && (name === null || r.name === name) && (appId === null || String(r.app.id) === appId)).reverse();
+      const paged = page(req, list.map(checkRunObject));
+      return { data: { total_count: list.length, check_runs: paged.data }, headers: paged.headers };
+    }
+    if (method === 'GET' && (match = m('/commits/([0-9a-zA-Z]+)/pulls'))) {
+      const sha = match[1]!;
+      const found = [...pulls.values()].filter((p) => p.setup.merged?.sha === sha || p.setup.commits.some((c) => c.sha === sha));
+      return page(req, found.map(pullObject));
+    }
+    if (method === 'GET' && (match = m('/commits/([^/]+)'))) {
+      const commit = mainCommits.get(resolveRef(match[1]!));
+      if (!commit) throw new HttpError(422, `No commit found for SHA: ${match[1]}`);
+      return { data: fullCommitObject(commit) };
+    }
+    if (method === 'GET' && (match = m('/compare/([^.]+)\\.\\.\\.(.+)'))) {
+      const base = resolveRef(decodeURIComponent(match[1]!));
+      const head = resolveRef(decodeURIComponent(match[2]!));
+      if (!mainCommits.has(base) || !mainCommits.has(head)) throw new HttpError(404, 'Not Found');
+      const between: MainCommit[] = [];
+      for (let at = mainCommits.get(head); at && at.sha !== base; at = mainCommits.get(at.parents[0] ?? '')) between.unshift(at);
+      const status = between.length === 0 ? 'identical' : 'ahead';
+      const baseObject = commitSummaryObject(mainCommits.get(base)!);
+      return { data: { url: api(`/compare/${base}...${head}`), html_url: web(`/compare/${base}...${head}`), permalink_url: web(`/compare/${base}...${head}`), diff_url: web(`/compare/${base}...${head}.diff`), patch_url: web(`/compare/${base}...${head}.patch`), base_commit: baseObject, merge_base_commit: baseObject, status, ahead_by: between.length, behind_by: 0, total_commits: between.length, commits: between.map(commitSummaryObject) } };
+    }
+    if (method === 'GET' && (match = m('/git/ref/heads/(.+)'))) {
+      if (match[1] !== 'main' || !mainHead) throw new HttpError(404, 'Not Found');
+      return { data: refObject() };
+    }
+    if (method === 'GET' && (match = m('/git/trees/([^/]+)'))) {
+      const tree = trees.get(match[1]!) ?? mainCommits.get(match[1]!.replace(/^tree-/, ''))?.tree;
+      if (!tree) throw new HttpError(404, 'Not Found');
+      return { data: { sha: match[1]!, url: api(`/git/trees/${match[1]}`), truncated: false, tree: [...tree].map(([path, text]) => ({ path, mode: '100644', type: 'blob', sha: gitBlobSha(text), size: Buffer.byteLength(text), url: api(`/git/blobs/${gitBlobSha(text)}`) })) } };
+    }
+    if (method === 'POST' && m('/git/blobs')) {
+      const text = body.encoding === 'base64' ? Buffer.from(String(body.content), 'base64').toString('utf8') : String(body.content);
+      const sha = gitBlobSha(text);
+      blobs.set(sha, text);
+      return { status: 201, data: { url: api(`/git/blobs/${sha}`), sha } };
+    }
+    if (method === 'POST' && m('/git/trees')) {
+      const baseTree = body.base_tree === undefined ? new Map<string, string>() : (trees.get(String(body.base_tree)) ?? mainCommits.get(String(body.base_tree).replace(/^tree-/, ''))?.tree);
+      if (!baseTree) throw new HttpError(422, 'base_tree is not a tree');
+      const tree = new Map(baseTree);
+      for (const entry of body.tree as { path: string; sha?: string | null; content?: string }[]) {
+        if (entry.sha === null) tree.delete(entry.path);
+        else if (entry.content !== undefined) tree.set(entry.path, entry.content);
+        else if (entry.sha && blobs.has(entry.sha)) tree.set(entry.path, blobs.get(entry.sha)!);
+        else throw new HttpError(422, `tree.sha ${entry.sha} is not a blob`);
+      }
+      const sha = gitBlobSha(JSON.stringify([...tree].sort()));
+      trees.set(sha, tree);
+      return { status: 201, data: { sha, url: api(`/git/trees/${sha}`), truncated: false, tree: [...tree].map(([path, text]) => ({ path, mode: '100644', type: 'blob', sha: gitBlobSha(text), size: Buffer.byteLength(text), url: api(`/git/blobs/${gitBlobSha(text)}`) })) } };
+    }
+    if (method === 'POST' && m('/git/commits')) {
+      const tree = trees.get(String(body.tree));
+      if (!tree) throw new HttpError(422, 'Tree SHA does not exist');
+      const parents = (body.parents as string[] | undefined) ?? [];
+      for (const parent of parents) if (!mainCommits.has(parent) && !looseCommits.has(parent)) throw new HttpError(422, 'Parent SHA does not exist or is not a commit object');
+      // GitHub signs a commit it makes for an App when the request names no author or committer.
+      const named = body.author !== undefined || body.committer !== undefined;
+      const commit: MainCommit = { sha: gitBlobSha(`${String(body.message)}\0${String(body.tree)}\0${parents.join(',')}\0${newId()}`), parents, author: who.login, committer: who.login, message: String(body.message), date: FIXED_NOW, tree, verified: who.app !== undefined && !named };
+      looseCommits.set(commit.sha, commit);
+      return { status: 201, data: gitCommitObject(commit) };
+    }
+    if (method === 'PATCH' && (match = m('/git/refs/heads/(.+)'))) {
+      if (match[1] !== 'main') throw new HttpError(422, 'Reference does not exist');
+      const commit = looseCommits.get(String(body.sha)) ?? mainCommits.get(String(body.sha));
+      if (!commit) throw new HttpError(422, 'Object does not exist');
+      if (commit.parents[0] !== mainHead) throw new HttpError(422, 'Update is not a fast forward');
+      if (!bypassesRules(who)) throw new HttpError(422, 'Repository rule violations found\n\nChanges must be made through a pull request.');
+      looseCommits.delete(commit.sha);
+      mainCommits.set(commit.sha, commit);
+      mainHead = commit.sha;
+      return { data: refObject() };
+    }
+    if (method === 'GET' && m('/pulls')) {
+      const state = req.searchParams.get('state') ?? 'open';
+      const base = req.searchParams.get('base');
+      const list = [...pulls.values()]
+        .filter((p) => state === 'all' || (state === 'closed') === (p.setup.merged !== undefined))
+        .filter((p) => base === null || (p.setup.baseRef ?? 'main') === base)
+        .sort((a, b) => Date.parse(b.setup.merged?.at ?? b.setup.createdAt) - Date.parse(a.setup.merged?.at ?? a.setup.createdAt));
+      return page(req, list.map(pullObject));
+    }
+    if (method === 'POST' && m('/issues')) {
+      const issue: Issue = { number: nextIssue++, title: String(body.title), body: String(body.body ?? ''), labels: ((body.labels as unknown[] | undefined) ?? []).map((l) => (typeof l === 'string' ? l : String((l as { name: string }).name))), user: who.login, state: 'open' };
+      issues.push(issue);
+      return { status: 201, data: issueObject(issue) };
+    }
+    if (method === 'GET' && m('/issues')) {
+      const state = req.searchParams.get('state') ?? 'open';
+      const labels = (req.searchParams.get('labels') ?? '').split(',').filter(Boolean);
+      const creator = req.searchParams.get('creator');
+      return page(req, issues.filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)) && (creator === null || i.user === creator)).reverse().map(issueObject));
+    }
     throw new HttpError(404, `test server does not implement ${method} ${path}`);
+  }
+
+  function identityOf(authorization: string): Identity {
+    const token = authorization.replace(/^(token|bearer)\s+/i, '');
+    return tokens.get(token) ?? defaultIdentity;
+  }
+
+  function bypassesRules(who: Identity): boolean {
+    const active = rulesets.filter((r) => r.enforcement === 'active');
+    if (active.length === 0) return true;
+    return active.every((r) => (r.bypass_actors ?? []).some((actor) => {
+      const a = actor as { actor_id?: number | null; actor_type?: string };
+      return a.actor_type === 'Integration' && who.app !== undefined && a.actor_id === who.app.id;
+    }));
+  }
+
+  function resolveRef(ref: string): string {
+    return ref === 'main' || ref === 'heads/main' || ref === 'refs/heads/main' ? mainHead : ref;
+  }
+
+  function gitBlobSha(text: string): string {
+    const bytes = Buffer.from(text);
+    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+  }
+
+  function appObject(app: { id: number; slug: string }) {
+    return { id: app.id, slug: app.slug, node_id: `A_${app.id}`, owner: user(owner), name: app.slug, description: null, external_url: `https://${app.slug}.test`, html_url: `https://github.test/apps/${app.slug}`, created_at: FIXED_NOW, updated_at: FIXED_NOW, permissions: { checks: 'write' }, events: [] };
+  }
+
+  function checkRunObject(r: CheckRun) {
+    return {
+      id: r.id, node_id: `CR_${r.id}`, head_sha: r.head_sha, name: r.name, url: api(`/check-runs/${r.id}`), html_url: web(`/runs/${r.id}`), details_url: r.details_url,
+      status: r.status, conclusion: r.conclusion, started_at: FIXED_NOW, completed_at: r.status === 'completed' ? FIXED_NOW : null, external_id: null,
+      check_suite: { id: 1 }, output: { title: r.title, summary: r.summary, text: null, annotations_count: 0, annotations_url: api(`/check-runs/${r.id}/annotations`) },
+      app: appObject(r.app), pull_requests: [],
+    };
+  }
+
+  function personOf(commit: MainCommit, login: string | null) {
+    return { name: login ?? 'Tanpa Akun', email: login ? `${login}@users.noreply.github.test` : 'tanpa-akun@contoh.test', date: commit.date };
+  }
+
+  function verificationOf(commit: MainCommit) {
+    return commit.verified
+      ? { verified: true, reason: 'valid', signature: '-----BEGIN PGP SIGNATURE-----', payload: `tree tree-${commit.sha}`, verified_at: FIXED_NOW }
+      : { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null };
+  }
+
+  function commitSummaryObject(c: MainCommit) {
+    return {
+      sha: c.sha, node_id: `C_${c.sha}`, url: api(`/commits/${c.sha}`), html_url: web(`/commit/${c.sha}`), comments_url: api(`/commits/${c.sha}/comments`),
+      commit: { author: personOf(c, c.author), committer: personOf(c, c.committer), message: c.message, tree: { sha: `tree-${c.sha}`, url: api(`/git/trees/tree-${c.sha}`) }, url: api(`/git/commits/${c.sha}`), comment_count: 0, verification: verificationOf(c) },
+      author: c.author ? user(c.author) : null, committer: c.committer ? user(c.committer) : null,
+      parents: c.parents.map((sha) => ({ sha, url: api(`/commits/${sha}`) })),
+    };
+  }
+
+  function fullCommitObject(c: MainCommit) {
+    const before = mainCommits.get(c.parents[0] ?? '')?.tree ?? new Map<string, string>();
+    const paths = [...new Set([...before.keys(), ...c.tree.keys()])].filter((path) => before.get(path) !== c.tree.get(path)).sort();
+    const files = paths.map((filename) => ({ sha: gitBlobSha(c.tree.get(filename) ?? ''), filename, status: !before.has(filename) ? 'added' : !c.tree.has(filename) ? 'removed' : 'modified', additions: 1, deletions: 0, changes: 1, blob_url: web(`/blob/${c.sha}/${filename}`), raw_url: web(`/raw/${c.sha}/${filename}`), contents_url: api(`/contents/${filename}?ref=${c.sha}`) }));
+    return { ...commitSummaryObject(c), stats: { additions: files.length, deletions: 0, total: files.length }, files };
+  }
+
+  function gitCommitObject(c: MainCommit) {
+    return { sha: c.sha, node_id: `C_${c.sha}`, url: api(`/git/commits/${c.sha}`), html_url: web(`/commit/${c.sha}`), author: personOf(c, c.author), committer: personOf(c, c.committer), tree: { sha: `tree-${c.sha}`, url: api(`/git/trees/tree-${c.sha}`) }, message: c.message, parents: c.parents.map((sha) => ({ sha, url: api(`/git/commits/${sha}`), html_url: web(`/commit/${sha}`) })), verification: verificationOf(c) };
+  }
+
+  function refObject() {
+    return { ref: 'refs/heads/main', node_id: 'REF_main', url: api('/git/refs/heads/main'), object: { type: 'commit', sha: mainHead, url: api(`/git/commits/${mainHead}`) } };
+  }
+
+  function issueObject(i: Issue) {
+    return { id: 70000 + i.number, node_id: `I_${i.number}`, url: api(`/issues/${i.number}`), repository_url: `${url}${repoPath}`, labels_url: api(`/issues/${i.number}/labels{/name}`), comments_url: api(`/issues/${i.number}/comments`), events_url: api(`/issues/${i.number}/events`), html_url: web(`/issues/${i.number}`), number: i.number, state: i.state, title: i.title, body: i.body, user: user(i.user), labels: i.labels.map(label), assignee: null, assignees: [], milestone: null, locked: false, comments: comments.filter((c) => c.issueNumber === i.number).length, closed_at: null, created_at: FIXED_NOW, updated_at: FIXED_NOW, author_association: 'NONE' };
   }
 
   function mustKnownPull(number: string): PullState {
@@ -506,7 +813,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
   }
 
   function statusObject(s: CommitStatus) {
-    return { url: api(`/statuses/${s.sha}`), avatar_url: null, id: s.id, node_id: `S_${s.id}`, state: s.state, description: s.description, target_url: s.target_url, context: s.context, created_at: FIXED_NOW, updated_at: FIXED_NOW, creator: user(botLogin) };
+    return { url: api(`/statuses/${s.sha}`), avatar_url: null, id: s.id, node_id: `S_${s.id}`, state: s.state, description: s.description, target_url: s.target_url, context: s.context, created_at: FIXED_NOW, updated_at: FIXED_NOW, creator: user(s.creator.login) };
   }
 
   function rulesetObject(r: Ruleset, full: boolean) {
@@ -549,12 +856,13 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
     }
 
     try {
-      const reply = route(method, path, req, (body ?? {}) as Record<string, unknown>);
+      const reply = route(method, path, req, (body ?? {}) as Record<string, unknown>, identityOf(incoming.headers.authorization ?? ''));
       const status = reply.status ?? 200;
       // The fake must speak GitHub's shapes too, or the code under test could rely on a fake field.
       const shape = checkResponseAgainstOpenApi(check.route, method, status, reply.data);
       if (shape.length > 0) violations.push(`response to ${method} ${path}: ${shape.slice(0, 8).join('; ')}`);
       send(status, reply.data, reply.headers);
+      for (const hook of [...hooks]) if (hook(record) === true) hooks.splice(hooks.indexOf(hook), 1);
     } catch (error) {
       if (error instanceof HttpError) return send(error.status, { message: error.message, documentation_url: 'https://docs.github.com/rest' });
       send(500, { message: (error as Error).message });
