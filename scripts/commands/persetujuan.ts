@@ -5,6 +5,7 @@ import { EXIT, exitWithProblems, runAction } from '../cli.ts';
 
 interface ApprovalOptions {
   pr?: string;
+  periksa?: string;
   snapshot?: string;
   config: string;
   sekarang?: string;
@@ -25,6 +26,7 @@ export function register(program: Command): void {
       '--pr <nomor>',
       'nilai PR ini langsung di GitHub (konfigurasi dari cabang dasarnya), lalu perbarui status, komentar, label dan permintaan tinjauan; butuh GITHUB_TOKEN dan GITHUB_REPOSITORY (GITHUB_API_URL untuk GitHub Enterprise Server)',
     )
+    .option('--periksa <berkas>', 'dengan --pr: laporan `tayang periksa --format json` untuk commit terbaru PR, ditambah kolom "sha"; tanpa laporan untuk commit itu putusan menunggu')
     .option('--snapshot <berkas>', 'JSON tanggapan REST GitHub: {"pull", "reviews", "commits", "files", "teams"}')
     .option('--config <berkas>', 'konfigurasi kantor dari cabang dasar (bukan dari PR)', 'tayang.config.yml')
     .option('--sekarang <waktu>', 'waktu penilaian, ISO 8601 (bawaan: saat ini)')
@@ -38,7 +40,7 @@ async function runApproval(options: ApprovalOptions): Promise<number> {
   if (options.pr !== undefined) {
     if (options.snapshot) exitWithProblems([optionProblem('--snapshot', 'tidak bisa dipakai bersama --pr.', 'pilih salah satu: --pr NOMOR (di GitHub) atau --snapshot BERKAS (rekaman).')]);
     if ('local' in now) exitWithProblems([optionProblem('--sekarang', `"${now.local}" tidak menyebut zona waktu.`, 'tambahkan selisihnya dari UTC, misalnya 2025-03-10T09:00:00+07:00.')]);
-    return runOnGithub(options.pr, now.at, format);
+    return runOnGithub(options.pr, options.periksa, now.at, format);
   }
   if (!options.snapshot) {
     exitWithProblems([{ file: 'tayang persetujuan', message: 'tidak ada PR yang dinilai.', fix: 'berikan --snapshot BERKAS (JSON tanggapan GitHub).' }]);
@@ -55,19 +57,25 @@ async function runApproval(options: ApprovalOptions): Promise<number> {
 }
 
 /** GitHub mode: the config is read from the PR's base branch, never from `--config`. */
-async function runOnGithub(pr: string, now: Date, format: Format): Promise<number> {
+async function runOnGithub(pr: string, contentFile: string | undefined, now: Date, format: Format): Promise<number> {
   if (!/^[1-9]\d*$/.test(pr)) exitWithProblems([optionProblem('--pr', `"${pr}" bukan nomor PR.`, 'tulis nomornya saja, misalnya --pr 12.')]);
-  const { makeGithubClient, readActionsContext } = await import('../../src/lib/github/client.ts');
+  const { makeGithubClient, readActionsContext, readAppId } = await import('../../src/lib/github/client.ts');
   const { runGithubApproval } = await import('../../src/lib/github/approval.ts');
+  const { describeContentCheck, loadContentReport } = await import('../../src/lib/github/content-check.ts');
   const context = await readActionsContext(process.env, Number(pr));
-  if (!context.ok) exitWithProblems(context.problems);
+  const appId = readAppId(process.env);
+  const content = contentFile === undefined ? undefined : await loadContentReport(contentFile);
+  const problems = [...(context.ok ? [] : context.problems), ...(appId.ok ? [] : appId.problems), ...(content && !content.ok ? content.problems : [])];
+  if (!context.ok || !appId.ok || (content && !content.ok)) exitWithProblems(problems);
   const { token, baseUrl, owner, repo, pullNumber } = context.value;
-  const run = await runGithubApproval(makeGithubClient({ token, baseUrl }), { owner, repo, pullNumber }, now);
+  const run = await runGithubApproval(makeGithubClient({ token, baseUrl }), { owner, repo, pullNumber }, now, { appId: appId.value, ...(content?.ok ? { content: content.value } : {}) });
   if (!run.ok) exitWithProblems(run.problems);
   for (const warning of run.value.warnings) process.stderr.write(`peringatan: ${warning}\n`);
   for (const action of run.value.actions) process.stderr.write(`GitHub: ${action}\n`);
   await printVerdict(run.value.verdict, format);
-  return run.value.verdict.state === 'approved' ? EXIT.ok : EXIT.findings;
+  if (format === 'teks') process.stdout.write(`Pemeriksaan naskah: ${describeContentCheck(run.value.content)}\n`);
+  // The required check's word is final: approved officials and clean content, both on this head.
+  return run.value.plan.check.conclusion === 'success' ? EXIT.ok : EXIT.findings;
 }
 
 async function printVerdict(verdict: Verdict, format: Format): Promise<void> {

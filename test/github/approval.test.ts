@@ -1,10 +1,14 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runGithubApproval, STATUS_CONTEXT } from '../../src/lib/github/approval.ts';
+import { runGithubApproval, VERDICT_CHECK } from '../../src/lib/github/approval.ts';
 import { makeGithubClient, type GithubClient } from '../../src/lib/github/client.ts';
+import type { ContentReport } from '../../src/lib/github/content-check.ts';
 import { startGithubServer, type GithubServer } from '../support/github-server.ts';
+import { cleanReport, TAYANG_APP, TAYANG_TOKEN } from './app-fixtures.ts';
 
 const CONFIG = readFileSync(new URL('./fixtures/kpu.config.yml', import.meta.url), 'utf8');
 const FAST = { retryUnitMs: 1, writeIntervalMs: 0 };
@@ -17,8 +21,8 @@ let server: GithubServer;
 let client: GithubClient;
 
 beforeEach(async () => {
-  server = await startGithubServer();
-  client = makeGithubClient({ token: 'uji', baseUrl: server.url, pacing: FAST });
+  server = await startGithubServer({ tokens: { [TAYANG_TOKEN]: TAYANG_APP } });
+  client = makeGithubClient({ token: TAYANG_TOKEN, baseUrl: server.url, pacing: FAST });
   server.setFile('base1', 'tayang.config.yml', CONFIG);
   server.setTeam('kpu/ketua-divisi', ['ketua-x']);
   server.addPull({
@@ -36,14 +40,17 @@ afterEach(async () => {
   await server.close();
 });
 
-async function run(now: string) {
-  const result = await runGithubApproval(client, TARGET, new Date(now));
+/** Evaluates PR 12 as the workflow does: Tayang's App token, and a clean content report for its head. */
+async function run(now: string, pullNumber = 12) {
+  const result = await runGithubApproval(client, { ...TARGET, pullNumber }, new Date(now), { appId: TAYANG_APP.app.id, content: cleanReport(server.pull(pullNumber).headSha) });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.value;
 }
 
+/** The newest check run of the verdict on a commit, as `{state, description, target_url}`. */
 function latestStatus(sha = server.pull(12).headSha) {
-  return server.statuses.filter((s) => s.sha === sha && s.context === STATUS_CONTEXT).at(-1);
+  const run = server.checkRuns.filter((r) => r.head_sha === sha && r.name === VERDICT_CHECK && r.app.id === TAYANG_APP.app.id).at(-1);
+  return run && { state: run.conclusion ?? 'pending', description: run.title, target_url: run.details_url };
 }
 
 describe('tayang persetujuan --pr: a two-stage flow on GitHub', () => {
@@ -101,7 +108,7 @@ describe('tayang persetujuan --pr: a two-stage flow on GitHub', () => {
       commits: [{ sha: 'head13', author: 'kasubbag-a', date: OPENED }],
       files: [{ filename: 'content/berita/b/index.md' }],
     });
-    await runGithubApproval(client, { ...TARGET, pullNumber: 13 }, new Date(at('01:30')));
+    await run(at('01:30'), 13);
     expect(server.pull(13).requestedReviewers).toEqual(['kasubbag-b']);
   });
 
@@ -134,7 +141,7 @@ describe('tayang persetujuan --pr: a two-stage flow on GitHub', () => {
     expect(latestStatus('head2')).toMatchObject({ state: 'pending', description: 'Menunggu verifikasi Kasubbag' });
   });
 
-  it('links the status to the stage table comment', async () => {
+  it('links the check to the stage table comment', async () => {
     await run(at('01:30'));
     expect(latestStatus()?.target_url).toBe(`https://github.test/kantor/situs/pull/12#issuecomment-${server.comments[0]!.id}`);
   });
@@ -175,19 +182,19 @@ describe('tayang persetujuan --pr: the config is the base branch\'s', () => {
       files: [{ filename: 'content/berita/a/index.md' }, { filename: 'tayang.config.yml' }],
     });
     server.submitReview(20, { user: 'teman', state: 'APPROVED', submittedAt: at('02:00') });
-    const result = await runGithubApproval(client, { ...TARGET, pullNumber: 20 }, new Date(at('02:05')));
-    expect(result.ok && result.value.verdict.state).toBe('pending');
-    expect(result.ok && result.value.verdict.flows).toEqual(['publikasi', 'sistem']);
+    const result = await run(at('02:05'), 20);
+    expect(result.verdict.state).toBe('pending');
+    expect(result.verdict.flows).toEqual(['publikasi', 'sistem']);
     const reads = server.requests.filter((r) => r.operationId === 'repos/get-content');
     expect(reads.map((r) => r.query.get('ref'))).toEqual(['base1']);
     expect(server.pull(20).requestedReviewers).not.toContain('teman');
   });
 
-  it('stops with a clear problem and an error status when the base branch has no config', async () => {
+  it('stops with a clear problem and a failed check when the base branch has no config', async () => {
     server.addPull({ number: 21, author: 'penulis', createdAt: OPENED, baseSha: 'base-kosong', commits: [{ sha: 'head21', author: 'penulis', date: OPENED }], files: [{ filename: 'content/berita/a/index.md' }] });
-    const result = await runGithubApproval(client, { ...TARGET, pullNumber: 21 }, new Date(at('02:00')));
+    const result = await runGithubApproval(client, { ...TARGET, pullNumber: 21 }, new Date(at('02:00')), { appId: TAYANG_APP.app.id });
     expect(result).toMatchObject({ ok: false, problems: [{ message: 'berkas konfigurasi tidak ada di cabang dasar.' }] });
-    expect(latestStatus('head21')).toMatchObject({ state: 'error' });
+    expect(latestStatus('head21')).toMatchObject({ state: 'failure', description: 'tayang.config.yml di cabang dasar tidak bisa dipakai' });
   });
 
   it('does not count a team it may not read, and says why', async () => {
@@ -207,13 +214,13 @@ describe('tayang persetujuan --pr: GitHub being GitHub', () => {
     server.submitReview(12, { user: 'kasubbag-a', state: 'APPROVED', submittedAt: at('02:00') });
     server.failNext({ method: 'GET', path: /\/pulls\/12\/reviews$/, status: 403, headers: { 'retry-after': '3' }, message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' });
     server.failNext({ method: 'GET', path: /\/pulls\/12\/files$/, status: 503, message: 'Service Unavailable' });
-    server.failNext({ method: 'POST', path: /\/statuses\//, status: 500 });
+    server.failNext({ method: 'POST', path: /\/check-runs$/, status: 500 });
     const result = await run(at('02:05'));
     expect(result.verdict.stages.find((s) => s.id === 'verifikasi')).toMatchObject({ state: 'approved', approvers: ['kasubbag-a'] });
     const reviewPages = server.requests.filter((r) => r.operationId === 'pulls/list-reviews');
     expect(reviewPages.map((r) => [r.status, r.query.get('page') ?? '1'])).toEqual([['403', '1'], ['200', '1'], ['200', '2']].map(([s, p]) => [Number(s), p]));
     expect(server.requests.filter((r) => r.operationId === 'pulls/list-files').map((r) => r.status)).toEqual([503, 200]);
-    expect(server.statuses).toHaveLength(1);
+    expect(server.checkRuns).toHaveLength(1);
     expect(latestStatus()).toMatchObject({ state: 'pending', description: 'Menunggu persetujuan Ketua Divisi' });
   });
 });
@@ -222,13 +229,13 @@ describe('the tayang command line in GitHub mode', () => {
   it('runs `tayang persetujuan --pr 12` against GITHUB_API_URL and exits 1 while waiting', async () => {
     const exec = promisify(execFile);
     const script = new URL('../../scripts/tayang.ts', import.meta.url).pathname;
-    const env = { ...process.env, GITHUB_TOKEN: 'uji', GITHUB_REPOSITORY: 'kantor/situs', GITHUB_API_URL: server.url, GITHUB_EVENT_PATH: '' };
+    const env = { ...process.env, GITHUB_TOKEN: TAYANG_TOKEN, TAYANG_APP_ID: String(TAYANG_APP.app.id), GITHUB_REPOSITORY: 'kantor/situs', GITHUB_API_URL: server.url, GITHUB_EVENT_PATH: '' };
     const failure = await exec(process.execPath, [script, 'persetujuan', '--pr', '12', '--format', 'json', '--sekarang', at('01:30')], { env }).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect('code' in failure && failure.code).toBe(1);
     const output = JSON.parse((failure as { stdout: string }).stdout) as { state: string; stages: { id: string; state: string }[] };
     expect(output.state).toBe('pending');
     expect(output.stages.map((s) => [s.id, s.state])).toEqual([['verifikasi', 'pending'], ['persetujuan', 'waiting']]);
-    expect((failure as { stderr: string }).stderr).toContain('GitHub: status tayang/persetujuan: pending — Menunggu verifikasi Kasubbag');
+    expect((failure as { stderr: string }).stderr).toContain('GitHub: pemeriksaan tayang/persetujuan: menunggu — Menunggu verifikasi Kasubbag');
     expect(latestStatus()).toMatchObject({ state: 'pending' });
   });
 
@@ -240,6 +247,108 @@ describe('the tayang command line in GitHub mode', () => {
     expect(failure.code).toBe(2);
     expect(failure.stderr).toContain('GITHUB_REPOSITORY');
     expect(failure.stderr).toContain('nama repositori tidak ada.');
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe('tayang persetujuan --pr: no verdict for a head it did not read', () => {
+  const approveBoth = () => {
+    server.submitReview(12, { user: 'kasubbag-a', state: 'APPROVED', submittedAt: at('02:00') });
+    server.submitReview(12, { user: 'ketua-x', state: 'APPROVED', submittedAt: at('03:00') });
+  };
+
+  it('reads again when a push lands between reading the PR and listing its files, and judges the new head', async () => {
+    approveBoth();
+    let pushed = false;
+    server.afterRequest((request) => {
+      if (request.operationId !== 'pulls/list-files' || pushed) return false;
+      pushed = true;
+      server.push(12, { sha: 'head2', author: 'penulis', date: at('03:01') }, [{ filename: 'content/berita/lain/index.md', status: 'added' }]);
+      return true;
+    });
+    const result = await runGithubApproval(client, TARGET, new Date(at('03:05')), { appId: TAYANG_APP.app.id, content: cleanReport('head2') });
+    expect(result.ok && result.value.verdict.pull.head_sha).toBe('head2');
+    expect(result.ok && result.value.verdict.state).toBe('pending'); // the approvals were on head1
+    expect(latestStatus('head1')).toBeUndefined();
+    expect(latestStatus('head2')).toMatchObject({ state: 'pending' });
+    expect(server.requests.filter((r) => r.operationId === 'pulls/get').length).toBe(4);
+  });
+
+  it('sets nothing at all while the head keeps moving', async () => {
+    approveBoth();
+    let n = 2;
+    server.afterRequest((request) => {
+      if (request.operationId === 'pulls/list-commits') server.push(12, { sha: `head${n++}`, author: 'penulis', date: at('03:01') });
+      return n > 5;
+    });
+    const result = await runGithubApproval(client, TARGET, new Date(at('03:05')), { appId: TAYANG_APP.app.id, content: cleanReport('head1') });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems[0]!.message).toContain('terus berubah');
+    expect(server.checkRuns).toEqual([]);
+    expect(server.writes()).toEqual([]);
+  });
+});
+
+describe('tayang persetujuan --pr: one required verdict covers the content checks', () => {
+  const approveBoth = () => {
+    server.submitReview(12, { user: 'kasubbag-a', state: 'APPROVED', submittedAt: at('02:00') });
+    server.submitReview(12, { user: 'ketua-x', state: 'APPROVED', submittedAt: at('03:00') });
+  };
+  const judge = (content?: ContentReport) => runGithubApproval(client, TARGET, new Date(at('03:05')), { appId: TAYANG_APP.app.id, ...(content ? { content } : {}) });
+  const nik = { file: 'content/berita/rapat-pleno/index.md', line: 9, column: 3, rule: 'privacy/nik', severity: 'error' as const, message: 'NIK tertulis utuh.' };
+
+  it('fails while the PR\'s files have errors, even when every official approved', async () => {
+    approveBoth();
+    const result = await judge({ sha: 'head1', files: 1, findings: [nik] });
+    expect(result.ok && result.value.verdict.state).toBe('approved');
+    expect(latestStatus()).toMatchObject({ state: 'failure', description: 'Disetujui, tetapi naskah punya 1 kesalahan' });
+    expect(server.checkRuns.at(-1)!.summary).toContain('content/berita/rapat-pleno/index.md:9 privacy/nik');
+    expect(server.comments[0]!.body).toContain('**Pemeriksaan naskah:** Pemeriksaan naskah menemukan 1 kesalahan');
+  });
+
+  it('waits without a report, or with a report of another commit', async () => {
+    approveBoth();
+    await judge();
+    expect(latestStatus()).toMatchObject({ state: 'pending', description: 'Disetujui; menunggu pemeriksaan naskah' });
+    await judge(cleanReport('0123456789abcdef0123456789abcdef01234567'));
+    expect(latestStatus()).toMatchObject({ state: 'pending' });
+    expect(server.checkRuns.at(-1)!.summary).toContain('laporan yang ada untuk commit 0123456');
+  });
+
+  it('passes with approvals and content without errors (warnings do not block)', async () => {
+    approveBoth();
+    await judge({ sha: 'head1', files: 1, findings: [{ ...nik, rule: 'language/kata-baku', severity: 'warning' }] });
+    expect(latestStatus()).toMatchObject({ state: 'success', description: 'Disetujui sesuai SOP' });
+  });
+
+  it('reads the report from --periksa and exits 0 only when both pass', async () => {
+    approveBoth();
+    const exec = promisify(execFile);
+    const script = new URL('../../scripts/tayang.ts', import.meta.url).pathname;
+    const dir = mkdtempSync(join(tmpdir(), 'tayang-periksa-'));
+    const env = { ...process.env, GITHUB_TOKEN: TAYANG_TOKEN, TAYANG_APP_ID: String(TAYANG_APP.app.id), GITHUB_REPOSITORY: 'kantor/situs', GITHUB_API_URL: server.url, GITHUB_EVENT_PATH: '' };
+    const args = (file: string) => [script, 'persetujuan', '--pr', '12', '--periksa', file, '--sekarang', at('03:05')];
+    writeFileSync(join(dir, 'kotor.json'), JSON.stringify({ sha: 'head1', files: 1, findings: [nik] }));
+    const dirty = (await exec(process.execPath, args(join(dir, 'kotor.json')), { env }).catch((error: unknown) => error)) as { code: number; stdout: string };
+    expect(dirty.code).toBe(1);
+    expect(dirty.stdout).toContain('Pemeriksaan naskah: Pemeriksaan naskah menemukan 1 kesalahan');
+    writeFileSync(join(dir, 'bersih.json'), JSON.stringify(cleanReport('head1')));
+    const clean = await exec(process.execPath, args(join(dir, 'bersih.json')), { env });
+    expect(clean.stdout).toContain('Persetujuan PR #12: DISETUJUI');
+    expect(clean.stdout).toContain('Pemeriksaan naskah: Pemeriksaan naskah lulus tanpa temuan.');
+    writeFileSync(join(dir, 'rusak.json'), '{"files": 1}');
+    const broken = (await exec(process.execPath, args(join(dir, 'rusak.json')), { env }).catch((error: unknown) => error)) as { code: number; stderr: string };
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('rusak.json');
+  });
+
+  it('needs TAYANG_APP_ID in GitHub mode, and says where it comes from', async () => {
+    const exec = promisify(execFile);
+    const script = new URL('../../scripts/tayang.ts', import.meta.url).pathname;
+    const env = { ...process.env, GITHUB_TOKEN: TAYANG_TOKEN, TAYANG_APP_ID: '', GITHUB_REPOSITORY: 'kantor/situs', GITHUB_API_URL: server.url, GITHUB_EVENT_PATH: '' };
+    const failure = (await exec(process.execPath, [script, 'persetujuan', '--pr', '12'], { env }).catch((error: unknown) => error)) as { code: number; stderr: string };
+    expect(failure.code).toBe(2);
+    expect(failure.stderr).toContain('TAYANG_APP_ID');
     expect(server.requests).toEqual([]);
   });
 });

@@ -80,7 +80,7 @@ export function renderStatusDescription(verdict: Verdict): string {
 }
 
 /** The PR comment: stage table, what happens next, and the reasons behind it. */
-export function renderVerdictComment(verdict: Verdict): string {
+export function renderVerdictComment(verdict: Verdict, extra: { contentCheck?: string } = {}): string {
   const zone = verdict.time_zone;
   const rows = verdict.stages.map((stage) => {
     const approvers = stage.approvals.map((a) => `${a.login}${a.stand_in ? ' (pengganti)' : ''}, ${formatShortDate(new Date(a.submitted_at), zone)} ${formatTime(new Date(a.submitted_at), zone)}`);
@@ -106,6 +106,7 @@ export function renderVerdictComment(verdict: Verdict): string {
     ...(rows.length > 0 ? [...table, ''] : []),
     `**Langkah berikutnya:** ${nextStep(verdict)}`,
     '',
+    ...(extra.contentCheck ? [`**Pemeriksaan naskah:** ${extra.contentCheck}`, ''] : []),
     ...verdict.messages.map((message) => `- ${message}`),
     '',
     `<sub>Waktu dihitung dalam waktu kerja kantor (jam kerja, tanpa hari libur), zona ${zone}; dihitung ${formatShortDate(new Date(verdict.evaluated_at), zone)} ${formatTime(new Date(verdict.evaluated_at), zone)} untuk commit ${verdict.pull.head_sha.slice(0, 7)}.</sub>`,

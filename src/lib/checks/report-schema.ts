@@ -15,3 +15,5 @@ export const CheckReportSchema = z.object({
   files: z.number().int().min(0),
   findings: z.array(FindingSchema),
 });
+
+export type CheckReport = z.output<typeof CheckReportSchema>;

@@ -77,7 +77,7 @@ describe('planning what GitHub should show', () => {
   });
 
   it('removes only stale Tayang labels', () => {
-    const plan = planGithubActions(verdict([stage('a', 'approved')]), { labels: ['menunggu tahap a', 'pemilu', 'draf'], requestedReviewers: [] });
+    const plan = planGithubActions(verdict([stage('a', 'approved')]), { state: 'passed', warnings: 0 }, { labels: ['menunggu tahap a', 'pemilu', 'draf'], requestedReviewers: [] });
     expect(plan.labels).toEqual({ add: ['disetujui'], remove: ['menunggu tahap a', 'draf'] });
   });
 

@@ -6,6 +6,7 @@ import type { Config } from '../config/schema.ts';
 import { validateData, type Validated } from '../errors/validate.ts';
 import type { GithubClient } from './client.ts';
 import { upsertComment } from './comments.ts';
+import { contentCheckState, describeContentCheck, type ContentCheckState, type ContentReport } from './content-check.ts';
 
 /**
  * The GitHub side of `tayang persetujuan --pr N`: read the PR and the BASE branch's config,
@@ -15,7 +16,11 @@ import { upsertComment } from './comments.ts';
  * only reads the current state first and writes the differences, so a second run writes nothing.
  */
 
-export const STATUS_CONTEXT = 'tayang/persetujuan';
+/**
+ * The one required verdict: a check run of Tayang's GitHub App. The ruleset pins it to the App's
+ * `integration_id`, so a status or check of this name set by anyone else does not count.
+ */
+export const VERDICT_CHECK = 'tayang/persetujuan';
 export const COMMENT_MARKER = 'persetujuan';
 
 /** Labels Tayang owns on a PR; any other label is left alone. */
@@ -33,10 +38,17 @@ export interface PullTarget {
   pullNumber: number;
 }
 
-export type StatusState = 'success' | 'pending' | 'failure' | 'error';
+export type StatusState = 'success' | 'pending' | 'failure';
+
+/** The required check as GitHub shows it: `conclusion` null while it waits (in progress). */
+export interface VerdictCheck {
+  conclusion: 'success' | 'failure' | null;
+  title: string;
+  summary: string;
+}
 
 export interface GithubActionPlan {
-  status: { state: StatusState; description: string };
+  check: VerdictCheck;
   labels: { add: string[]; remove: string[] };
   /** Logins to ask for a review now. */
   requestReviewers: string[];
@@ -65,7 +77,7 @@ function shorten(text: string, max: number): string {
  * or files no flow governs); pending while officials (or a draft) hold it. The words are the
  * renderer's.
  */
-export function statusFor(verdict: Verdict): GithubActionPlan['status'] {
+export function statusFor(verdict: Verdict): { state: StatusState; description: string } {
   const state: StatusState =
     verdict.state === 'approved' && !verdict.pull.draft
       ? 'success'
@@ -75,6 +87,21 @@ export function statusFor(verdict: Verdict): GithubActionPlan['status'] {
           ? 'failure'
           : 'pending';
   return { state, description: renderStatusDescription(verdict) };
+}
+
+/**
+ * The required check: the approval and the content checks of the same head commit. Success only
+ * when both pass; failure when either needs the author; otherwise it waits.
+ */
+export function requiredCheckFor(verdict: Verdict, content: ContentCheckState): VerdictCheck {
+  const approval = statusFor(verdict);
+  const contentSentence = describeContentCheck(content);
+  const failed = approval.state === 'failure' || content.state === 'failed';
+  const waiting = approval.state === 'pending' || content.state === 'missing';
+  const conclusion = failed ? 'failure' : waiting ? null : 'success';
+  // The title says what blocks: the approval first, unless only the content holds it.
+  const title = approval.state === 'success' && content.state === 'failed' ? `Disetujui, tetapi naskah punya ${content.errors.length} kesalahan` : approval.state === 'success' && content.state === 'missing' ? 'Disetujui; menunggu pemeriksaan naskah' : approval.description;
+  return { conclusion, title, summary: [`**Persetujuan SOP:** ${approval.description}.`, `**Pemeriksaan naskah:** ${contentSentence}`, ...verdict.messages.map((m) => `- ${m}`)].join('\n\n') };
 }
 
 export function waitingLabel(stage: StageVerdict): string {
@@ -135,10 +162,10 @@ export function changeNoticesFor(verdict: Verdict): GithubActionPlan['changeNoti
     );
 }
 
-export function planGithubActions(verdict: Verdict, current: CurrentPullState): GithubActionPlan {
+export function planGithubActions(verdict: Verdict, content: ContentCheckState, current: CurrentPullState): GithubActionPlan {
   const wanted = labelsFor(verdict);
   return {
-    status: statusFor(verdict),
+    check: requiredCheckFor(verdict, content),
     labels: {
       add: wanted.filter((name) => !current.labels.includes(name)),
       remove: current.labels.filter((name) => isTayangLabel(name) && !wanted.includes(name)),
@@ -160,23 +187,41 @@ export interface PullSnapshotRead {
   base: { ref: string; sha: string };
   requestedReviewers: string[];
   labels: string[];
+  /** The head moved while it was read, on every attempt. */
+  moved: boolean;
 }
 
-/** The snapshot of DESIGN.md §4, every page of it, plus what the PR shows now. */
+/** How often the PR is read again when its head moved while it was being read. */
+const HEAD_READ_ATTEMPTS = 3;
+
+/**
+ * The snapshot of DESIGN.md §4, every page of it, plus what the PR shows now. The head is read
+ * again after the lists: a push landing in between would pair one head with another head's
+ * commits and files, so the whole read is repeated (bounded). `moved` says the head still moved
+ * on the last attempt: then no verdict may be set on it.
+ */
 export async function fetchPullSnapshot(client: GithubClient, target: PullTarget): Promise<PullSnapshotRead> {
   const params = { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, per_page: 100 };
-  const { data: pull } = await client.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
-  const [reviews, commits, files] = await Promise.all([
-    client.paginate(client.rest.pulls.listReviews, params),
-    client.paginate(client.rest.pulls.listCommits, params),
-    client.paginate(client.rest.pulls.listFiles, params),
-  ]);
-  return {
-    snapshot: { pull, reviews, commits, files, teams: {} } as unknown as SnapshotInput,
-    base: { ref: pull.base.ref, sha: pull.base.sha },
-    requestedReviewers: (pull.requested_reviewers ?? []).map((user) => user.login),
-    labels: pull.labels.map((label) => label.name),
-  };
+  let read: PullSnapshotRead | undefined;
+  for (let attempt = 1; attempt <= HEAD_READ_ATTEMPTS; attempt++) {
+    const { data: pull } = await client.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
+    const [reviews, commits, files] = await Promise.all([
+      client.paginate(client.rest.pulls.listReviews, params),
+      client.paginate(client.rest.pulls.listCommits, params),
+      client.paginate(client.rest.pulls.listFiles, params),
+    ]);
+    const { data: again } = await client.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
+    const moved = again.head.sha !== pull.head.sha || (commits.length > 0 && commits.at(-1)!.sha !== pull.head.sha);
+    read = {
+      snapshot: { pull, reviews, commits, files, teams: {} } as unknown as SnapshotInput,
+      base: { ref: pull.base.ref, sha: pull.base.sha },
+      requestedReviewers: (again.requested_reviewers ?? []).map((user) => user.login),
+      labels: again.labels.map((label) => label.name),
+      moved,
+    };
+    if (!moved) break;
+  }
+  return read!;
 }
 
 /** The config as the BASE branch has it: a PR cannot grant itself approvers. */
@@ -216,23 +261,34 @@ export async function fetchTeams(client: GithubClient, teams: string[], warnings
 
 export interface GithubApprovalRun {
   verdict: Verdict;
+  content: ContentCheckState;
   plan: GithubActionPlan;
   /** What was changed on GitHub, in Indonesian (empty on a run that found nothing to change). */
   actions: string[];
   warnings: string[];
 }
 
-/** Reads, evaluates and acts. Problems (no or broken base config) also set an `error` status. */
-export async function runGithubApproval(client: GithubClient, target: PullTarget, now: Date): Promise<Validated<GithubApprovalRun>> {
+export interface GithubApprovalOptions {
+  /** The content checks' report (`--periksa`); without one for the head the verdict waits. */
+  content?: ContentReport;
+  /** Tayang's App id (TAYANG_APP_ID): only its own earlier check runs are compared with. */
+  appId: number;
+}
+
+/** Reads, evaluates and acts. Problems (no or broken base config) also fail the required check. */
+export async function runGithubApproval(client: GithubClient, target: PullTarget, now: Date, options: GithubApprovalOptions): Promise<Validated<GithubApprovalRun>> {
   const { owner, repo, pullNumber } = target;
   const read = await fetchPullSnapshot(client, target);
   const headSha = (read.snapshot.pull as { head: { sha: string } }).head.sha;
   const actions: string[] = [];
   const warnings: string[] = [];
+  if (read.moved) {
+    return { ok: false, problems: [{ file: `GitHub API (PR #${pullNumber})`, message: `commit terbaru PR ini terus berubah selama dibaca (${HEAD_READ_ATTEMPTS} kali); tidak ada putusan yang dipasang.`, fix: 'tidak perlu berbuat apa-apa: dorongan (push) terakhir memicu penilaian baru untuk commit terbarunya.' }] };
+  }
 
   const config = await readBaseConfig(client, target, read.base);
   if (!config.ok) {
-    await setStatus(client, target, headSha, { state: 'error', description: `${CONFIG_FILE} di cabang dasar tidak bisa dipakai: lihat log Actions` }, actions);
+    await setVerdictCheck(client, target, headSha, { conclusion: 'failure', title: `${CONFIG_FILE} di cabang dasar tidak bisa dipakai`, summary: config.problems.map((p) => `- ${p.message} ${p.fix ?? ''}`).join('\n') }, options.appId, actions);
     return config;
   }
 
@@ -240,12 +296,13 @@ export async function runGithubApproval(client: GithubClient, target: PullTarget
   const snapshot = validateData(SnapshotSchema, read.snapshot, `GitHub API (PR #${pullNumber})`);
   if (!snapshot.ok) return snapshot;
   const verdict = evaluateApproval(config.value, snapshot.value, now);
-  const plan = planGithubActions(verdict, { labels: read.labels, requestedReviewers: read.requestedReviewers });
+  const content = contentCheckState(options.content, headSha);
+  const plan = planGithubActions(verdict, content, { labels: read.labels, requestedReviewers: read.requestedReviewers });
 
-  const comment = await upsertComment(client, { owner, repo, issueNumber: pullNumber, marker: COMMENT_MARKER, body: renderVerdictComment(verdict) });
+  const comment = await upsertComment(client, { owner, repo, issueNumber: pullNumber, marker: COMMENT_MARKER, body: renderVerdictComment(verdict, { contentCheck: describeContentCheck(content) }) });
   if (comment.action !== 'unchanged') actions.push(`komentar persetujuan ${comment.action === 'created' ? 'dibuat' : 'diperbarui'}: ${comment.url}`);
-  // "Details" on the status opens the stage table.
-  await setStatus(client, target, headSha, { ...plan.status, targetUrl: comment.url }, actions);
+  // "Details" on the check opens the stage table.
+  await setVerdictCheck(client, target, headSha, plan.check, options.appId, actions, comment.url);
 
   if (plan.labels.add.length > 0) {
     await client.rest.issues.addLabels({ owner, repo, issue_number: pullNumber, labels: plan.labels.add });
@@ -280,16 +337,29 @@ export async function runGithubApproval(client: GithubClient, target: PullTarget
     if (result.action === 'created') actions.push(`penulis diberi tahu soal permintaan perbaikan: ${result.url}`);
   }
 
-  return { ok: true, value: { verdict, plan, actions, warnings } };
+  return { ok: true, value: { verdict, content, plan, actions, warnings } };
 }
 
-/** One status per head commit and context; not re-posted when GitHub already shows the same. */
-async function setStatus(client: GithubClient, target: PullTarget, sha: string, status: GithubActionPlan['status'] & { targetUrl?: string }, actions: string[]): Promise<void> {
+/**
+ * The required check on the evaluated head, as a check run of the token's App. A new run is made
+ * whenever what it says changes (GitHub counts the newest run of a name); the same verdict twice
+ * writes nothing.
+ */
+async function setVerdictCheck(client: GithubClient, target: PullTarget, sha: string, check: VerdictCheck, appId: number, actions: string[], detailsUrl?: string): Promise<void> {
   const { owner, repo } = target;
-  const { data: combined } = await client.rest.repos.getCombinedStatusForRef({ owner, repo, ref: sha, per_page: 100 });
-  const current = combined.statuses.find((s) => s.context === STATUS_CONTEXT);
-  const targetUrl = status.targetUrl ?? null;
-  if (current && current.state === status.state && current.description === status.description && current.target_url === targetUrl) return;
-  await client.rest.repos.createCommitStatus({ owner, repo, sha, context: STATUS_CONTEXT, state: status.state, description: status.description, target_url: targetUrl });
-  actions.push(`status ${STATUS_CONTEXT}: ${status.state} — ${status.description}`);
+  const { data } = await client.rest.checks.listForRef({ owner, repo, ref: sha, check_name: VERDICT_CHECK, filter: 'latest', per_page: 100, app_id: appId });
+  const current = data.check_runs[0];
+  const status = check.conclusion === null ? 'in_progress' : 'completed';
+  if (current && current.status === status && current.conclusion === check.conclusion && current.output.title === check.title && current.output.summary === check.summary && (current.details_url ?? undefined) === detailsUrl) return;
+  await client.rest.checks.create({
+    owner,
+    repo,
+    name: VERDICT_CHECK,
+    head_sha: sha,
+    status,
+    ...(check.conclusion === null ? {} : { conclusion: check.conclusion }),
+    ...(detailsUrl ? { details_url: detailsUrl } : {}),
+    output: { title: check.title, summary: check.summary },
+  });
+  actions.push(`pemeriksaan ${VERDICT_CHECK}: ${check.conclusion ?? 'menunggu'} — ${check.title}`);
 }

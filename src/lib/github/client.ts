@@ -102,6 +102,26 @@ export function readRepositoryContext(env: Env): Validated<RepositoryContext> {
 }
 
 /**
+ * Tayang's GitHub App id (TAYANG_APP_ID, a repository variable): the required check and the
+ * ruleset are pinned to it, and only that App's own check runs are read back.
+ */
+export function readAppId(env: Env): Validated<number> {
+  const text = env.TAYANG_APP_ID ?? '';
+  if (/^[1-9]\d*$/.test(text)) return { ok: true, value: Number(text) };
+  return {
+    ok: false,
+    problems: [
+      {
+        file: ENV,
+        field: 'TAYANG_APP_ID',
+        message: text ? `"${text}" bukan nomor App GitHub.` : 'nomor App GitHub Tayang tidak ada.',
+        fix: 'buat App Tayang (lihat docs/keamanan.md), lalu simpan nomornya (App ID) sebagai variabel repositori TAYANG_APP_ID; workflow meneruskannya lewat `env: TAYANG_APP_ID: ${{ vars.TAYANG_APP_ID }}`.',
+      },
+    ],
+  };
+}
+
+/**
  * The repository context plus the PR number: from `pullNumber` (`--pr N`) when given, otherwise
  * from the event payload at GITHUB_EVENT_PATH.
  */
