@@ -42,7 +42,26 @@ describe('.github/workflows/terbit.yml', () => {
     }
     expect(workflow.jobs.bangun!.permissions).toEqual({ contents: 'read' });
     expect(workflow.jobs.pages!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
-    expect(workflow.jobs.kirim!.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
+    // Writes go through the App's token (records, comments); the Actions token only reads.
+    expect(workflow.jobs.kirim!.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.izin!.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('checks every commit since the last publication before anything is built, deployed or posted', () => {
+    const { izin, bangun, pages, kirim } = workflow.jobs;
+    const gate = izin!.steps.find((s) => s.run?.includes('npx tayang izin-terbit'))!;
+    expect(gate.run).toContain('npx tayang izin-terbit "${sejak[@]}" --sampai "$SAMPAI"');
+    expect(gate.env).toMatchObject({ GITHUB_TOKEN: '${{ steps.app.outputs.token }}', TAYANG_APP_SLUG: '${{ steps.app.outputs.app-slug }}', SAMPAI: '${{ github.sha }}' });
+    // A failed gate skips the build, and with it everything that needs the build.
+    expect(bangun!.needs).toBe('izin');
+    expect(bangun!.if).toBeUndefined();
+    expect(pages!.needs).toBe('bangun');
+    expect(kirim!.if).toContain("needs.bangun.result == 'success'");
+  });
+
+  it('binds the jobs that hold the App key or the posting and deploy secrets to the tayang environment', () => {
+    for (const name of ['izin', 'kirim', 'tautan']) expect(workflow.jobs[name]!.environment, name).toBe('tayang');
+    expect(workflow.jobs.bangun!.environment).toBeUndefined();
   });
 
   it('hands the platform tokens only to the posting steps', () => {
