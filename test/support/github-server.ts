@@ -47,10 +47,23 @@ export interface PullSetup {
   baseSha: string;
   headRef?: string;
   /** Commits in order; the last one is the head. */
-  commits: { sha: string; author: string; date: string; message?: string }[];
+  commits: PullCommitSetup[];
   files: { filename: string; status?: 'added' | 'modified' | 'removed' | 'renamed' }[];
   /** Set for a merged PR (`tayang catat` reads it after the merge). */
   merged?: { at: string; by: string; sha: string };
+}
+
+/**
+ * A commit of a PR. `author` / `committer` are the GitHub accounts Git's e-mails link to (null:
+ * linked to none); `committer` defaults to the author; `email` is the author's Git e-mail.
+ */
+export interface PullCommitSetup {
+  sha: string;
+  author: string | null;
+  committer?: string | null;
+  date: string;
+  message?: string;
+  email?: string;
 }
 
 export interface ReviewSetup {
@@ -233,17 +246,18 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
     return { id: [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7), node_id: `LA_${name}`, url: api(`/labels/${encodeURIComponent(name)}`), name, color: 'ededed', default: false, description: '' };
   }
 
-  function commitObject(c: PullSetup['commits'][number]) {
-    const person = { name: c.author, email: `${c.author}@users.noreply.github.test`, date: c.date };
+  function commitObject(c: PullCommitSetup) {
+    const committer = c.committer === undefined ? c.author : c.committer;
+    const person = (login: string | null, email?: string) => ({ name: login ?? 'Tanpa Akun', email: email ?? (login ? `${login}@users.noreply.github.test` : 'tanpa-akun@contoh.test'), date: c.date });
     return {
       sha: c.sha,
       node_id: `C_${c.sha}`,
       url: api(`/commits/${c.sha}`),
       html_url: web(`/commit/${c.sha}`),
       comments_url: api(`/commits/${c.sha}/comments`),
-      commit: { author: person, committer: person, message: c.message ?? 'Perubahan', tree: { sha: `tree${c.sha}`, url: api(`/git/trees/tree${c.sha}`) }, url: api(`/git/commits/${c.sha}`), comment_count: 0 },
-      author: user(c.author),
-      committer: user(c.author),
+      commit: { author: person(c.author, c.email), committer: committer === 'web-flow' ? { name: 'GitHub', email: 'noreply@github.com', date: c.date } : person(committer), message: c.message ?? 'Perubahan', tree: { sha: `tree${c.sha}`, url: api(`/git/trees/tree${c.sha}`) }, url: api(`/git/commits/${c.sha}`), comment_count: 0 },
+      author: c.author === null ? null : user(c.author),
+      committer: committer === null ? null : user(committer),
       parents: [],
     };
   }
@@ -446,7 +460,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       pull.requestedUsers = pull.requestedUsers.filter((login) => login !== review.user);
     },
     /** A new commit on the PR branch (makes earlier approvals stale). */
-    push(number: number, commit: PullSetup['commits'][number], files: PullSetup['files'] = []): void {
+    push(number: number, commit: PullCommitSetup, files: PullSetup['files'] = []): void {
       const pull = mustPull(number);
       pull.setup.commits.push(commit);
       pull.commits.push(commitObject(commit));
