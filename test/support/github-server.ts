@@ -672,7 +672,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       const baseObject = commitSummaryObject(mainCommits.get(base)!);
       return { data: { url: api(`/compare/${base}...${head}`), html_url: web(`/compare/${base}...${head}`), permalink_url: web(`/compare/${base}...${head}`), diff_url: web(`/compare/${base}...${head}.diff`), patch_url: web(`/compare/${base}...${head}.patch`), base_commit: baseObject, merge_base_commit: baseObject, status, ahead_by: between.length, behind_by: 0, total_commits: between.length, commits: between.map(commitSummaryObject) } };
     }
-    if (method === 'GET' && (match = m('/git/ref/heads/(.+)'))) {
+    if (method === 'GET' && (match = m('/git/ref/heads(?:/|%2F)(.+)'))) {
       if (match[1] !== 'main' || !mainHead) throw new HttpError(404, 'Not Found');
       return { data: refObject() };
     }
@@ -712,7 +712,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       looseCommits.set(commit.sha, commit);
       return { status: 201, data: gitCommitObject(commit) };
     }
-    if (method === 'PATCH' && (match = m('/git/refs/heads/(.+)'))) {
+    if (method === 'PATCH' && (match = m('/git/refs/heads(?:/|%2F)(.+)'))) {
       if (match[1] !== 'main') throw new HttpError(422, 'Reference does not exist');
       const commit = looseCommits.get(String(body.sha)) ?? mainCommits.get(String(body.sha));
       if (!commit) throw new HttpError(422, 'Object does not exist');

@@ -113,6 +113,7 @@ function typeOf(value: unknown): string {
 function validate(spec: Spec, raw: Schema, value: unknown, at: string, options: { extraKeys?: boolean } = {}): string[] {
   const schema = resolve(spec, raw);
   if (!schema) return [];
+  if (value === null && schema.nullable) return [];
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (alternatives) {
     const results = alternatives.map((alt) => validate(spec, alt, value, at, options));
