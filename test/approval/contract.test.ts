@@ -146,7 +146,9 @@ interface CommitSpec {
   sha: string;
   /** GitHub account of the author: null or {} when the e-mail matches no account. */
   author?: string | null | 'empty';
-  committer?: string | null;
+  /** GitHub account of the committer (default web-flow, as in the web editor): null or {} when unlinked. */
+  committer?: string | null | 'empty';
+  message?: string;
 }
 
 function commit(spec: CommitSpec, prAuthor: string, date: string) {
@@ -163,7 +165,7 @@ function commit(spec: CommitSpec, prAuthor: string, date: string) {
       url: `${REPO}/git/commits/${spec.sha}`,
       author: { name, email: `${name}@contoh.go.id`, date },
       committer: { name: 'GitHub', email: 'noreply@github.com', date },
-      message: 'Perbarui berita',
+      message: spec.message ?? 'Perbarui berita',
       comment_count: 0,
       tree: { sha: '7f'.repeat(20), url: `${REPO}/git/trees/${'7f'.repeat(20)}` },
     },
@@ -645,6 +647,34 @@ describe.concurrent('tayang persetujuan, black box (DESIGN.md §4)', () => {
         expect(run.json.stages.map((s) => s.state)).toEqual(['approved', 'approved']);
         expect(run.json.messages.join('\n')).toMatch(/tidak terhubung ke akun GitHub/);
       }
+    });
+
+    it('a co-author (Co-authored-by trailer, GitHub noreply address) cannot approve', async () => {
+      const message = 'Perbarui berita\n\nData dari Kasubbag.\n\nCo-authored-by: Sari <5021+sari-kasubbag@users.noreply.github.com>';
+      const run = await judge({ commits: [{ sha: HEAD, message }], reviews: IN_ORDER }, NOW);
+      expect(run.json.state).toBe('pending');
+      expect(stage(run, 'verifikasi')).toMatchObject({ state: 'pending', approvers: [] });
+      expect(run.json.messages.join('\n')).toMatch(/persetujuan sari-kasubbag, karena ia ikut menulis PR ini/);
+    });
+
+    it('a co-author no GitHub account can be tied to blocks the PR, naming commit and person', async () => {
+      const message = 'Perbarui berita\n\nCo-authored-by: Siti Aminah <siti.aminah@gmail.com>';
+      const run = await judge({ commits: [{ sha: HEAD, message }], reviews: IN_ORDER }, NOW);
+      expect(run.json.state).toBe('pending');
+      expect(run.json.stages.map((s) => s.state)).toEqual(['approved', 'approved']);
+      expect(run.json.messages).toContainEqual(expect.stringMatching(/^Commit 3c3c3c3 menyebut rekan penulis "Siti Aminah" .*noreply/));
+    });
+
+    it('a commit whose committer has no GitHub account (committer null or {}) blocks the PR; web-flow as author does too', async () => {
+      for (const committer of [null, 'empty'] as const) {
+        const run = await judge({ commits: [{ sha: FIRST, committer }, { sha: HEAD }], reviews: IN_ORDER }, NOW);
+        expect(run.json.state).toBe('pending');
+        expect(run.json.stages.map((s) => s.state)).toEqual(['approved', 'approved']);
+        expect(run.json.messages).toContainEqual(expect.stringMatching(/^Commit 1a1a1a1 \(committer "GitHub"\) tidak terhubung ke akun GitHub/));
+      }
+      const bot = await judge({ commits: [{ sha: HEAD, author: 'web-flow' }], reviews: IN_ORDER }, NOW);
+      expect(bot.json.state).toBe('pending');
+      expect(bot.json.messages).toContainEqual(expect.stringMatching(/^Commit 3c3c3c3 tercatat ditulis oleh akun web-flow milik GitHub/));
     });
 
     it('a team member counts; without the team in the snapshot nobody from it does', async () => {

@@ -215,14 +215,15 @@ describe('evaluateApproval: which reviews count', () => {
   });
 
   it('warns about a commit whose author has no GitHub account', () => {
-    const verdict = evaluate({ commits: [{ sha: 'c1'.padEnd(40, '0'), author: null }, { sha: HEAD }] });
-    expect(verdict.unlinked_commits).toEqual([{ sha: 'c100000', name: 'Tanpa Akun' }]);
+    const verdict = evaluate({ commits: [{ sha: 'c1'.padEnd(40, '0'), author: null, committer: 'penulis' }, { sha: HEAD }] });
+    expect(verdict.unlinked_commits).toEqual([{ sha: 'c100000', role: 'author', name: 'Tanpa Akun' }]);
     expect(verdict.messages).toContainEqual(expect.stringMatching(/^Commit c100000 \(penulis "Tanpa Akun"\) tidak terhubung ke akun GitHub/));
   });
 
   it("does not treat GitHub's web-editor committer as a person", () => {
     const verdict = evaluate({ commits: [{ sha: HEAD, author: 'penulis', committer: 'web-flow' }] });
     expect(verdict.authors).toEqual(['penulis']);
+    expect(verdict.unlinked_commits).toEqual([]);
   });
 
   it('counts one person for one stage only, where it lets the flow progress', () => {
@@ -322,6 +323,72 @@ alur:
     const unknown = evaluate({ files, reviews });
     expect(unknown.state).toBe('pending');
     expect(unknown.messages[0]).toContain('Anggota tim @kantor/redaksi tidak diketahui');
+  });
+});
+
+describe('evaluateApproval: authorship from everything Git records', () => {
+  const IN_ORDER = [
+    { login: 'kasubbag-a', state: 'APPROVED', at: at('09:00') },
+    { login: 'ketua-divisi', state: 'APPROVED', at: at('10:00') },
+  ];
+  /** A snapshot whose commits carry these messages (and git identities), in order. */
+  function withCommits(commits: { sha: string; author?: string | null; committer?: string | null; message?: string; committerEmail?: string }[], reviews = IN_ORDER) {
+    const snapshot = SnapshotSchema.parse(makeSnapshot({ author: 'penulis', opened: OPENED, files: [NEWS], commits, reviews }));
+    commits.forEach((spec, i) => {
+      const git = snapshot.commits[i]!.commit;
+      if (spec.message !== undefined) git.message = spec.message;
+      if (spec.committerEmail !== undefined) git.committer = { ...git.committer, email: spec.committerEmail };
+    });
+    return evaluateApproval(BASE, snapshot, NOW);
+  }
+
+  it('a co-author named in a Co-authored-by trailer cannot approve', () => {
+    const verdict = withCommits([{ sha: HEAD, message: 'Perbarui berita\n\nCo-authored-by: Ani <111+kasubbag-a@users.noreply.github.com>' }]);
+    expect(verdict.authors).toEqual(['penulis', 'kasubbag-a']);
+    expect(verdict.state).toBe('pending');
+    expect(stage(verdict, 'publikasi', 'verifikasi')).toMatchObject({ state: 'pending', approvers: [], ignored: [{ login: 'kasubbag-a', reason: 'author' }] });
+    expect(stage(verdict, 'publikasi', 'verifikasi').reviewers).not.toContain('kasubbag-a');
+  });
+
+  it('a co-author whose e-mail another commit of the PR links to an account is that account; another is not', () => {
+    const verdict = withCommits([
+      { sha: OLD, author: 'ketua-divisi' },
+      { sha: HEAD, message: 'Perbarui berita\n\nco-authored-by: Pak Ketua <KETUA-DIVISI@example.go.id>\nCo-Authored-By: Ani <ani@example.go.id>' },
+    ]);
+    expect(verdict.authors).toEqual(['penulis', 'ketua-divisi']);
+    expect(verdict.unlinked_commits).toEqual([{ sha: 'head000', role: 'co-author', name: 'Ani', email: 'ani@example.go.id' }]);
+  });
+
+  it('a co-author no account can be tied to blocks the PR, naming the commit and the person', () => {
+    const verdict = withCommits([{ sha: HEAD, message: 'Perbarui berita\n\nCo-authored-by: Siti Aminah <siti@gmail.com>' }]);
+    expect(verdict.stages.map((s) => s.state)).toEqual(['approved', 'approved']);
+    expect(verdict.state).toBe('pending');
+    expect(verdict.unlinked_commits).toEqual([{ sha: 'head000', role: 'co-author', name: 'Siti Aminah', email: 'siti@gmail.com' }]);
+    expect(verdict.messages).toContainEqual(
+      expect.stringMatching(/^Commit head000 menyebut rekan penulis "Siti Aminah" \(baris Co-authored-by\) dengan surel siti@gmail\.com, yang bukan alamat noreply GitHub .*users\.noreply\.github\.com.*tulis ulang pesan commit itu/),
+    );
+  });
+
+  it('a commit whose committer GitHub links to no account blocks the PR', () => {
+    const verdict = withCommits([{ sha: HEAD, author: 'penulis', committer: null }]);
+    expect(verdict.stages.map((s) => s.state)).toEqual(['approved', 'approved']);
+    expect(verdict.state).toBe('pending');
+    expect(verdict.unlinked_commits).toEqual([{ sha: 'head000', role: 'committer', name: 'GitHub' }]);
+    expect(verdict.messages).toContainEqual(expect.stringMatching(/^Commit head000 \(committer "GitHub"\) tidak terhubung ke akun GitHub mana pun/));
+  });
+
+  it("GitHub's web-flow as a commit's author is no person: it blocks like an unlinked author", () => {
+    const verdict = withCommits([{ sha: HEAD, author: 'web-flow', committer: 'web-flow' }]);
+    expect(verdict.state).toBe('pending');
+    expect(verdict.authors).toEqual(['penulis']);
+    expect(verdict.unlinked_commits).toEqual([{ sha: 'head000', role: 'author', name: 'web-flow', account: 'web-flow' }]);
+    expect(verdict.messages).toContainEqual(expect.stringMatching(/^Commit head000 tercatat ditulis oleh akun web-flow milik GitHub, yang bukan orang/));
+  });
+
+  it("a co-author written with web-flow's own address resolves to no person and blocks", () => {
+    const verdict = withCommits([{ sha: HEAD, committer: 'web-flow', committerEmail: 'noreply@github.com', message: 'Perbarui\n\nCo-authored-by: GitHub <noreply@github.com>' }]);
+    expect(verdict.state).toBe('pending');
+    expect(verdict.unlinked_commits).toEqual([{ sha: 'head000', role: 'co-author', name: 'GitHub', email: 'noreply@github.com' }]);
   });
 });
 

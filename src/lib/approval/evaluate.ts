@@ -1,6 +1,7 @@
 import { durationToMinutes } from '../config/duration.ts';
 import type { Config, Flow, Stage } from '../config/schema.ts';
 import { endOfDate, workingDayMinutes, workingMinutesBetween } from '../config/working-time.ts';
+import { authorshipOf } from './authorship.ts';
 import { evaluateFastLane, FAST_LANE_LABEL } from './fast-lane.ts';
 import { governChangedPaths } from './flows.ts';
 import { composeMessages, describeStandard } from './messages.ts';
@@ -12,8 +13,8 @@ import type { ChangeRequest, IgnoredApproval, Review, Snapshot, StageApproval, S
  * doubt the PR is not approved.
  *
  * Decisions the contract leaves open, made here:
- * - Who cannot approve: the PR's opener and the GitHub accounts that authored or committed any of
- *   its commits (GitHub's `web-flow`, the committer of web-editor commits, is no person).
+ * - Who cannot approve: the PR's opener and the GitHub accounts that authored, committed or
+ *   co-authored (`Co-authored-by:`) any of its commits; authorship.ts says how they are found.
  * - A stand-in's review counts when it was submitted before the end of their `sampai` date (office
  *   time): an act of a Plh. stays valid after the mandate ends, so the verdict does not change
  *   with the day it is computed on (the status set before midnight, the record written at merge).
@@ -28,8 +29,9 @@ import type { ChangeRequest, IgnoredApproval, Review, Snapshot, StageApproval, S
  *   strictly later second. A member who approves the same commit again stays approved since their
  *   first approval of it, and a later stage may count any of those approvals that came after the
  *   stage before it passed.
- * - A commit whose author GitHub links to no account keeps the PR from being approved: who wrote it
- *   cannot be told apart from the approvers.
+ * - A commit whose author or committer GitHub links to no account (or to `web-flow` as author), or
+ *   whose co-author resolves to none, keeps the PR from being approved: who wrote it cannot be
+ *   told apart from the approvers.
  * - "One person, one stage" holds for the whole PR, across flows too: an official whose role appears
  *   in two flows that govern the same PR counts for one of their stages (when in doubt, not
  *   approved). The presets give system changes a second official for that reason.
@@ -42,7 +44,7 @@ import type { ChangeRequest, IgnoredApproval, Review, Snapshot, StageApproval, S
  */
 export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date): Verdict {
   const { pull } = snapshot;
-  const authors = authorsOf(snapshot);
+  const { authors, unlinked } = authorshipOf(snapshot);
   const paths = snapshot.files.flatMap((file) => (file.previous_filename ? [file.filename, file.previous_filename] : [file.filename]));
   const governance = governChangedPaths(config, paths);
   const context: FlowContext = {
@@ -56,10 +58,6 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
   };
   const flows = config.alur.filter((flow) => governance.byFlow.has(flow.id));
   const { stages, members } = evaluateFlows(context, flows);
-
-  const unlinked = snapshot.commits
-    .filter((commit) => !commit.author)
-    .map((commit) => ({ sha: commit.sha.slice(0, 7), ...(commit.commit?.author?.name ? { name: commit.commit.author.name } : {}) }));
 
   const unlisted = {
     commits: Math.max(0, (pull.commits ?? 0) - snapshot.commits.length),
@@ -125,9 +123,6 @@ export function evaluateApproval(config: Config, snapshot: Snapshot, now: Date):
     ...(state === 'approved' && fastLaneApprovals ? { fast_lane: fastLaneApprovals } : {}),
   };
 }
-
-/** GitHub's account for commits made in its web editor; the person is the commit's author. */
-const GITHUB_WEB_COMMITTER = 'web-flow';
 
 /**
  * Bounds the search for the best assignment of approvers to stages. Roles have a handful of
@@ -197,16 +192,6 @@ function byTime(a: Candidate, b: Candidate): number {
 /** GitHub logins are case-insensitive. */
 function keyOf(login: string): string {
   return login.toLowerCase();
-}
-
-function authorsOf(snapshot: Snapshot): string[] {
-  const logins = new Map<string, string>([[keyOf(snapshot.pull.user.login), snapshot.pull.user.login]]);
-  for (const commit of snapshot.commits) {
-    for (const account of [commit.author, commit.committer]) {
-      if (account && keyOf(account.login) !== GITHUB_WEB_COMMITTER && !logins.has(keyOf(account.login))) logins.set(keyOf(account.login), account.login);
-    }
-  }
-  return [...logins.values()];
 }
 
 function currentReviews(reviews: readonly Review[]): Map<string, CurrentReview> {

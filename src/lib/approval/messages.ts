@@ -1,7 +1,7 @@
 import type { Duration } from '../config/duration.ts';
 import type { Office } from '../config/schema.ts';
 import { formatDateTime } from '../site/dates.ts';
-import type { FastLaneApproval, IgnoredApproval, StageVerdict, VerdictState } from './types.ts';
+import type { FastLaneApproval, IgnoredApproval, StageVerdict, UnlinkedAuthorship, VerdictState } from './types.ts';
 
 /**
  * The Indonesian sentences of a verdict: what the PR waits for, and why reviews that look like
@@ -14,7 +14,7 @@ export function composeMessages(parts: {
   ungoverned: readonly string[];
   stages: readonly StageVerdict[];
   uncounted: readonly string[];
-  unlinked: readonly { sha: string; name?: string }[];
+  unlinked: readonly UnlinkedAuthorship[];
   unlisted: { commits: number; files: number };
   /** The PR carries the `serta-merta` label: what the fast lane found, and its approvals if it passed. */
   fastLane?: { notes: readonly string[]; approvals?: readonly FastLaneApproval[]; zone: Office['zona_waktu'] };
@@ -32,12 +32,7 @@ export function composeMessages(parts: {
   if (parts.uncounted.length > 0) {
     messages.push(`Persetujuan ${listLogins(parts.uncounted)} tidak dihitung: bukan anggota peran tahap mana pun yang diperlukan PR ini.`);
   }
-  for (const commit of parts.unlinked) {
-    messages.push(
-      `Commit ${commit.sha}${commit.name ? ` (penulis "${commit.name}")` : ''} tidak terhubung ke akun GitHub mana pun, jadi Tayang tidak bisa memastikan penulisnya bukan pejabat yang menyetujui, dan PR ini belum bisa disetujui. ` +
-        'Penulis commit itu cukup menambahkan alamat surelnya di pengaturan akun GitHub (Settings → Emails): GitHub lalu menghubungkan commit-nya, dan penilaian berikutnya menghitungnya.',
-    );
-  }
+  messages.push(...describeUnlinked(parts.unlinked));
   if (parts.unlisted.commits > 0) {
     messages.push(
       `${parts.unlisted.commits} commit PR ini tidak ada dalam daftar commit, jadi Tayang tidak bisa memastikan penulisnya bukan pejabat yang menyetujui, dan PR ini tidak bisa disetujui. ` +
@@ -94,6 +89,54 @@ function describeStage(stage: StageVerdict): string[] {
       ];
     }
   }
+}
+
+/** An unlinked committer who is the same commit's unlinked author by name: one person, named once. */
+export function repeatsAuthor(entry: UnlinkedAuthorship, all: readonly UnlinkedAuthorship[]): boolean {
+  return entry.role === 'committer' && all.some((u) => u.role === 'author' && !u.account && u.sha === entry.sha && u.name === entry.name);
+}
+
+const BLOCKS = 'Tayang tidak bisa memastikan ia bukan pejabat yang menyetujui, dan PR ini belum bisa disetujui.';
+
+/**
+ * Authorship no account can be tied to, one sentence per person and commit: a commit's author who
+ * also committed it (the usual case) is named once.
+ */
+function describeUnlinked(unlinked: readonly UnlinkedAuthorship[]): string[] {
+  return unlinked.flatMap((entry): string[] => {
+    const name = entry.name ? ` "${entry.name}"` : '';
+    switch (entry.role) {
+      case 'author': {
+        if (entry.account) {
+          return [
+            `Commit ${entry.sha} tercatat ditulis oleh akun ${entry.account} milik GitHub, yang bukan orang: penulis sebenarnya tidak diketahui, jadi ${BLOCKS} ` +
+              'Buat ulang commit itu atas nama penulisnya (`git commit --amend --author="Nama <surel>"`, atau `git rebase -i` untuk commit lama), lalu dorong ulang.',
+          ];
+        }
+        const committed = unlinked.some((u) => repeatsAuthor(u, unlinked) && u.sha === entry.sha);
+        return [
+          `Commit ${entry.sha} (penulis${committed ? ' dan committer' : ''}${name}) tidak terhubung ke akun GitHub mana pun, jadi Tayang tidak bisa memastikan penulisnya bukan pejabat yang menyetujui, dan PR ini belum bisa disetujui. ` +
+            'Penulis commit itu cukup menambahkan alamat surelnya di pengaturan akun GitHub (Settings → Emails): GitHub lalu menghubungkan commit-nya, dan penilaian berikutnya menghitungnya.',
+        ];
+      }
+      case 'committer':
+        if (repeatsAuthor(entry, unlinked)) return [];
+        return [
+          `Commit ${entry.sha} (committer${name}) tidak terhubung ke akun GitHub mana pun: yang membuat commit itu tidak diketahui, jadi ${BLOCKS} ` +
+            'Committer itu cukup menambahkan alamat surelnya di pengaturan akun GitHub (Settings → Emails), atau buat ulang commit itu dengan surel Git yang terdaftar di akun GitHub (`git commit --amend`, atau `git rebase -i` untuk commit lama), lalu dorong ulang.',
+        ];
+      case 'co-author': {
+        const why = entry.email
+          ? `dengan surel ${entry.email}, yang bukan alamat noreply GitHub dan tidak dipakai commit mana pun di PR ini yang terhubung ke akun GitHub`
+          : 'tanpa alamat surel';
+        return [
+          `Commit ${entry.sha} menyebut rekan penulis${name} (baris Co-authored-by) ${why}: akun GitHub-nya tidak diketahui, jadi ${BLOCKS} ` +
+            `Tulis barisnya dengan alamat noreply GitHub orang itu (\`Co-authored-by: ${entry.name || 'Nama'} <ID+login@users.noreply.github.com>\`; alamatnya tertera di Settings → Emails akunnya), ` +
+            'atau tulis ulang pesan commit itu (`git commit --amend`, atau `git rebase -i` untuk commit lama), lalu dorong ulang.',
+        ];
+      }
+    }
+  });
 }
 
 /** Requests for changes on an older commit: the fix waits for them, and they still hold the stage. */

@@ -1,5 +1,5 @@
 import { formatShortDate, formatTime } from '../site/dates.ts';
-import { formatMinutes, lowerFirst } from './messages.ts';
+import { formatMinutes, lowerFirst, repeatsAuthor } from './messages.ts';
 import { awaitsRecheck, isReturnedToAuthor, stagesAwaitingReview, type StageState, type StageVerdict, type Verdict, type VerdictState } from './types.ts';
 
 /**
@@ -72,11 +72,18 @@ export function renderStatusDescription(verdict: Verdict): string {
             : open.length > 0
               ? `Menunggu ${open.map((s) => lowerFirst(s.name)).join(', ')}`
               : verdict.unlinked_commits.length > 0
-                ? `Ada ${verdict.unlinked_commits.length} commit yang penulisnya tidak terhubung ke akun GitHub`
+                ? `Ada ${new Set(verdict.unlinked_commits.map((u) => u.sha)).size} commit yang ${unlinkedWho(verdict)} tidak terhubung ke akun GitHub`
                 : verdict.unlisted.commits > 0 || verdict.unlisted.files > 0
                   ? 'PR terlalu besar: GitHub tidak menampilkan semua commit atau berkasnya'
                   : 'Belum bisa disetujui';
   return text.length <= 140 ? text : `${text.slice(0, 139)}…`;
+}
+
+/** Whose account is missing: co-authors are writers too. */
+function unlinkedWho(verdict: Verdict): string {
+  const committers = verdict.unlinked_commits.some((u) => u.role === 'committer' && !repeatsAuthor(u, verdict.unlinked_commits));
+  const writers = verdict.unlinked_commits.some((u) => u.role !== 'committer');
+  return writers && committers ? 'penulis atau committer-nya' : writers ? 'penulisnya' : 'committer-nya';
 }
 
 /** The PR comment: stage table, what happens next, and the reasons behind it. */

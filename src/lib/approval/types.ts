@@ -58,15 +58,20 @@ const CommitAccountSchema = z.preprocess(
   AccountSchema.nullable(),
 );
 
+/** A person as Git records them (GitHub's `git-user`: name, email, date). */
+const GitPersonSchema = z.looseObject({ name: z.string().optional(), email: z.string().optional() }).nullable().optional();
+
 export const CommitSchema = z.looseObject({
   sha: z.string().min(1),
-  /** The GitHub account of the commit's author; null (or `{}`) when the e-mail matches no account. */
+  /** The GitHub accounts of the commit's author and committer; null (or `{}`) when the e-mail matches no account. */
   author: CommitAccountSchema,
-  committer: CommitAccountSchema.optional(),
-  /** Git's own record, for naming an author who has no GitHub account. */
-  commit: z
-    .looseObject({ author: z.looseObject({ name: z.string().optional(), email: z.string().optional() }).nullable().optional() })
-    .optional(),
+  committer: CommitAccountSchema,
+  /**
+   * Git's own record: names and e-mails of author and committer, and the message, whose
+   * `Co-authored-by:` trailers name co-authors (src/lib/approval/authorship.ts). Required: without
+   * the message the co-authors are unknown.
+   */
+  commit: z.looseObject({ author: GitPersonSchema, committer: GitPersonSchema, message: z.string() }),
 });
 
 export const FileSchema = z.looseObject({
@@ -101,11 +106,27 @@ export type VerdictState = 'approved' | 'pending' | 'changes_requested';
  */
 export type StageState = 'approved' | 'pending' | 'changes_requested' | 'waiting';
 
+/** A commit's part in who wrote it. */
+export type AuthorshipRole = 'author' | 'committer' | 'co-author';
+
+/** A commit's author, committer or co-author that no GitHub account can be tied to. */
+export interface UnlinkedAuthorship {
+  /** The commit's short sha (7 characters). */
+  sha: string;
+  role: AuthorshipRole;
+  /** The name Git records (for a co-author: the trailer's). */
+  name?: string;
+  /** `co-author`: the address the trailer gives, the one to correct. */
+  email?: string;
+  /** The account GitHub linked when it is no person (`web-flow` as author). */
+  account?: string;
+}
+
 /** Why a review that looks like it belongs to a stage does not count for it. */
 export type IgnoredReason =
   /** Given on an older commit than the PR's head. */
   | 'stale'
-  /** The reviewer opened the PR or authored/committed one of its commits. */
+  /** The reviewer opened the PR, or authored, committed or co-authored one of its commits. */
   | 'author'
   /** `ketat`: given before the earlier stages had passed. */
   | 'too_early'
@@ -201,10 +222,10 @@ export interface Verdict {
   files_by_flow: Record<string, string[]>;
   /** Changed paths no flow governs: they block the PR. */
   ungoverned_files: string[];
-  /** Accounts that cannot approve: the PR's opener and its commits' authors and committers. */
+  /** Accounts that cannot approve: the PR's opener and its commits' authors, committers and co-authors. */
   authors: string[];
-  /** Commits whose author has no GitHub account: who wrote them cannot be checked. */
-  unlinked_commits: { sha: string; name?: string }[];
+  /** Authorship no GitHub account can be tied to: who wrote those commits cannot be checked, so they block. */
+  unlinked_commits: UnlinkedAuthorship[];
   /** The PR's commits and changed files GitHub did not list (beyond its 250 / 3000 limits): unchecked. */
   unlisted: { commits: number; files: number };
   /** The evaluation time (ISO) and the office's time zone, for showing times. */
