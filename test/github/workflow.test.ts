@@ -138,7 +138,8 @@ describe('.github/workflows/persetujuan.yml', () => {
   });
 
   it('evaluates one PR at a time, keyed by its number', () => {
-    expect(workflow.concurrency?.group).toContain('github.event.pull_request.number');
+    expect(workflow.concurrency?.group).toContain("format('Tinjauan PR #{0}', github.event.pull_request.number)");
+    expect(workflow.concurrency?.group).toContain('github.event.workflow_run.display_title');
   });
 });
 
