@@ -5,6 +5,7 @@ import { EXIT, exitWithProblems, runAction } from '../cli.ts';
 
 interface ApprovalOptions {
   pr?: string;
+  commit?: string;
   periksa?: string;
   snapshot?: string;
   config: string;
@@ -26,6 +27,10 @@ export function register(program: Command): void {
       '--pr <nomor>',
       'nilai PR ini langsung di GitHub (konfigurasi dari cabang dasarnya), lalu perbarui status, komentar, label dan permintaan tinjauan; butuh GITHUB_TOKEN dan GITHUB_REPOSITORY (GITHUB_API_URL untuk GitHub Enterprise Server)',
     )
+    .option(
+      '--commit <sha>',
+      'sesudah penggabungan: apakah PR yang membawa commit ini ke main disetujui saat digabung, menurut konfigurasi cabang dasarnya (ulasan sesudah penggabungan tidak dihitung); keluar 1 juga bila commit itu tidak berasal dari PR; butuh GITHUB_TOKEN dan GITHUB_REPOSITORY',
+    )
     .option('--periksa <berkas>', 'dengan --pr: laporan `tayang periksa --format json` untuk commit terbaru PR, ditambah kolom "sha"; tanpa laporan untuk commit itu putusan menunggu')
     .option('--snapshot <berkas>', 'JSON tanggapan REST GitHub: {"pull", "reviews", "commits", "files", "teams"}')
     .option('--config <berkas>', 'konfigurasi kantor dari cabang dasar (bukan dari PR)', 'tayang.config.yml')
@@ -36,6 +41,7 @@ export function register(program: Command): void {
 
 async function runApproval(options: ApprovalOptions): Promise<number> {
   const format = parseFormat(options.format);
+  if (options.commit !== undefined) return runOnCommit(options.commit, options, format);
   const now = parseNow(options.sekarang);
   if (options.pr !== undefined) {
     if (options.snapshot) exitWithProblems([optionProblem('--snapshot', 'tidak bisa dipakai bersama --pr.', 'pilih salah satu: --pr NOMOR (di GitHub) atau --snapshot BERKAS (rekaman).')]);
@@ -76,6 +82,44 @@ async function runOnGithub(pr: string, contentFile: string | undefined, now: Dat
   if (format === 'teks') process.stdout.write(`Pemeriksaan naskah: ${describeContentCheck(run.value.content)}\n`);
   // The required check's word is final: approved officials and clean content, both on this head.
   return run.value.plan.check.conclusion === 'success' ? EXIT.ok : EXIT.findings;
+}
+
+/**
+ * GitHub mode after the merge (`--commit`): the verdict on the PR behind a commit on main as it
+ * stood at `merged_at`, under its base's config; a commit from no PR is not approved.
+ */
+async function runOnCommit(sha: string, options: ApprovalOptions, format: Format): Promise<number> {
+  if (options.pr !== undefined || options.snapshot) exitWithProblems([optionProblem('--commit', 'tidak bisa dipakai bersama --pr atau --snapshot.', 'pilih salah satu: --commit SHA (sesudah digabung), --pr NOMOR atau --snapshot BERKAS.')]);
+  if (options.sekarang !== undefined) exitWithProblems([optionProblem('--sekarang', 'tidak dipakai bersama --commit: PR dinilai pada saat ia digabung.', 'hapus --sekarang.')]);
+  // Letters and digits only: a sha (or its abbreviation), never a range like HEAD~1 or a path.
+  if (!/^[0-9A-Za-z]{1,64}$/.test(sha)) exitWithProblems([optionProblem('--commit', `"${sha}" bukan sha commit.`, 'tulis sha commit di cabang main, misalnya --commit 3f2a9c1 (huruf dan angka saja).')]);
+  const { makeGithubClient, readRepositoryContext } = await import('../../src/lib/github/client.ts');
+  const { checkMergedCommit } = await import('../../src/lib/github/merged-commit.ts');
+  const { renderVerdictJson, renderVerdictText } = await import('../../src/lib/approval/render.ts');
+  const { formatDateTime } = await import('../../src/lib/site/dates.ts');
+  const context = readRepositoryContext(process.env);
+  if (!context.ok) exitWithProblems(context.problems);
+  const { token, baseUrl, owner, repo } = context.value;
+  const check = await checkMergedCommit(makeGithubClient({ token, baseUrl }), { owner, repo }, sha);
+  if (!check.ok) exitWithProblems(check.problems);
+  const { commit, pull, evaluation } = check.value;
+  for (const warning of evaluation?.warnings ?? []) process.stderr.write(`peringatan: ${warning}\n`);
+  const short = commit.sha.slice(0, 7);
+  const noPull = `Commit ${short} tidak berasal dari PR yang digabung ke cabang utama: perubahan ini didorong langsung, tanpa persetujuan menurut SOP.`;
+  if (format === 'json') {
+    const verdict = evaluation ? renderVerdictJson(evaluation.verdict) : { state: null, flows: [], stages: [], messages: [noPull] };
+    const pullJson = pull && evaluation ? { number: pull.number, url: pull.html_url, merged_at: pull.merged_at, merge_commit_sha: pull.merge_commit_sha, base: evaluation.base } : null;
+    process.stdout.write(`${JSON.stringify({ commit: commit.sha, approved: evaluation?.verdict.state === 'approved', pull: pullJson, ...verdict }, null, 2)}\n`);
+  } else if (!pull || !evaluation) {
+    process.stdout.write(`${noPull}\n`);
+  } else {
+    const { verdict, base } = evaluation;
+    process.stdout.write(
+      `Commit ${short} berasal dari PR #${pull.number}, digabung ${formatDateTime(new Date(pull.merged_at), verdict.time_zone)}. Dinilai seperti saat itu (ulasan sesudahnya tidak dihitung), dengan tayang.config.yml cabang dasar ${base.ref} @ ${base.sha.slice(0, 7)}.\n` +
+        `${renderVerdictText(verdict)}\n`,
+    );
+  }
+  return evaluation?.verdict.state === 'approved' ? EXIT.ok : EXIT.findings;
 }
 
 async function printVerdict(verdict: Verdict, format: Format): Promise<void> {

@@ -743,8 +743,29 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       const creator = req.searchParams.get('creator');
       return page(req, issues.filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)) && (creator === null || i.user === creator)).reverse().map(issueObject));
     }
+    const forGate = routeForPublishGate(method, path, req);
+    if (forGate) return forGate;
     throw new HttpError(404, `test server does not implement ${method} ${path}`);
   }
+
+  // ---- Added for the publication gate (`tayang izin-terbit`, `persetujuan --commit`): the
+  // repository itself (its default branch is main, as everywhere in this server) and the list of
+  // a ref's commits, newest first, down to the root.
+  function routeForPublishGate(method: string, path: string, req: URL): Reply | undefined {
+    if (method !== 'GET') return undefined;
+    if (path === repoPath) {
+      const repository = sampleRepository();
+      Object.assign(repository, { name: repo, full_name: `${owner}/${repo}`, owner: user(owner), html_url: web(''), url: `${url}${repoPath}`, default_branch: 'main', has_discussions: false, network_count: 0, subscribers_count: 0 });
+      return { data: repository };
+    }
+    if (path === `${repoPath}/commits`) {
+      const list: MainCommit[] = [];
+      for (let at = mainCommits.get(resolveRef(req.searchParams.get('sha') ?? 'main')); at; at = mainCommits.get(at.parents[0] ?? '')) list.push(at);
+      return page(req, list.map(commitSummaryObject));
+    }
+    return undefined;
+  }
+  // ---- End of the publication gate's block.
 
   function identityOf(authorization: string): Identity {
     const token = authorization.replace(/^(token|bearer)\s+/i, '');

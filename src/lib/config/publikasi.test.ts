@@ -31,6 +31,15 @@ describe('publikasi section', () => {
     expect(parsed.problems[0]).toMatchObject({ line: 7, field: 'publikasi.situs.tujuan', message: expect.stringContaining('pages, folder, rsync, sftp, s3') });
   });
 
+  it('names the role whose members hear of a held publication, which must exist', () => {
+    const parsed = parseConfig(`${BASE}publikasi: { admin: ppid }\n`);
+    expect(parsed.ok && parsed.value.publikasi.admin).toBe('ppid');
+    const unknown = parseConfig(`${BASE}publikasi:\n  admin: admin-website\n`);
+    expect(unknown.ok).toBe(false);
+    if (unknown.ok) return;
+    expect(unknown.problems[0]).toMatchObject({ line: 6, field: 'publikasi.admin', message: expect.stringContaining('peran "admin-website" tidak ada di bagian `peran`. Peran yang ada: ppid.') });
+  });
+
   it('explains a malformed server address', () => {
     const parsed = parseConfig(`${BASE}publikasi:\n  situs: { tujuan: sftp, server: "situs di hosting", folder: /home/situs }\n`);
     expect(parsed.ok).toBe(false);

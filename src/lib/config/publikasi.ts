@@ -58,6 +58,13 @@ export type DeployTarget = z.output<typeof DeployTargetSchema>;
 
 export const PublishingSchema = z.strictObject({
   situs: DeployTargetSchema.default({ tujuan: 'pages' }),
+  // The id pattern of schema.ts, written out: importing it from there would be circular.
+  /**
+   * The `peran` that runs the website: when `tayang izin-terbit` holds publication, the issue it
+   * opens mentions this role's members. Without it, the first flow's `penerima_laporan` is asked.
+   * @example admin-website
+   */
+  admin: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'tulis pengenal peran dari bagian `peran`, misalnya admin-website.' }).optional(),
   /** Platforms that get posts. @example [instagram, facebook, x, youtube, whatsapp] */
   platform: z.array(z.enum(PLATFORMS)).default([...PLATFORMS]),
   /** The office's own hashtags, added after the item's. @example [KecamatanJenawi, Karanganyar] */
@@ -73,3 +80,12 @@ export const PublishingSchema = z.strictObject({
     .optional(),
 });
 export type Publishing = z.output<typeof PublishingSchema>;
+
+/**
+ * Roles `publikasi` names that `peran` lacks, as issues for the config's own refinement (the
+ * schema of this section alone cannot see the roles).
+ */
+export function publishingRoleIssues(publishing: Publishing, roles: readonly string[]): { path: (string | number)[]; message: string }[] {
+  if (publishing.admin === undefined || roles.includes(publishing.admin)) return [];
+  return [{ path: ['publikasi', 'admin'], message: `peran "${publishing.admin}" tidak ada di bagian \`peran\`. Peran yang ada: ${roles.join(', ')}. Tulis peran yang mengelola situs, misalnya admin-website.` }];
+}

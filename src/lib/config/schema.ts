@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CONTENT_TYPES, isContentType } from '../content/types.ts';
 import { parseDuration, type Duration } from './duration.ts';
 import { ChecksConfigSchema } from './periksa.ts';
-import { PublishingSchema } from './publikasi.ts';
+import { publishingRoleIssues, PublishingSchema } from './publikasi.ts';
 
 /**
  * The office's `tayang.config.yml`: its identity, its SOP, working hours, roles and approval
@@ -239,6 +239,7 @@ export const ConfigSchema = z
         }
       }
     });
+    for (const issue of publishingRoleIssues(config.publikasi, Object.keys(config.peran))) ctx.addIssue({ code: 'custom', ...issue });
   });
 
 export type Config = z.output<typeof ConfigSchema>;

@@ -1,0 +1,156 @@
+import { evaluateApproval } from '../approval/evaluate.ts';
+import { SnapshotSchema, type SnapshotInput, type Verdict } from '../approval/types.ts';
+import type { Problem } from '../errors/problem.ts';
+import { validateData, type Validated } from '../errors/validate.ts';
+import type { CommitFacts } from '../publish/gate.ts';
+import { fetchPullSnapshot, fetchTeams, readBaseConfig, teamsNamedIn } from './approval.ts';
+import type { GithubClient } from './client.ts';
+
+/**
+ * `tayang persetujuan --commit SHA`: was the merged PR behind a commit on the default branch
+ * approved when it was merged, under its base branch's config? A thin adapter: the PR is read,
+ * configured and judged by the same functions as `--pr`, only as at `merged_at` — approvals
+ * given after the merge cannot publish what was merged without them.
+ */
+
+export interface RepositoryTarget {
+  owner: string;
+  repo: string;
+}
+
+/** The PR a commit came from, as `commits/{sha}/pulls` lists it. */
+export interface MergedPull {
+  number: number;
+  html_url: string;
+  merged_at: string;
+  merge_commit_sha: string | null;
+  base: { ref: string; sha: string };
+}
+
+export interface MergedEvaluation {
+  verdict: Verdict;
+  /** The base commit whose config decided. */
+  base: { ref: string; sha: string };
+  warnings: string[];
+}
+
+export interface MergedCommitCheck {
+  commit: CommitFacts;
+  /** Null: the commit came from no merged PR into the default branch (a direct push). */
+  pull: MergedPull | null;
+  evaluation: MergedEvaluation | null;
+}
+
+interface AssociatedPull {
+  number: number;
+  html_url: string;
+  merged_at: string | null;
+  merge_commit_sha: string | null;
+  base: { ref: string; sha: string };
+}
+
+/** What GitHub says of a commit (getCommit, or an entry of compare / listCommits). */
+interface RestCommit {
+  sha: string;
+  /** GitHub sends null, or `{}`, when Git's e-mail links to no account. */
+  author: { login?: string } | null;
+  committer: { login?: string } | null;
+  parents: unknown[];
+  commit: { message: string; verification?: { verified: boolean } };
+  files?: { filename: string; previous_filename?: string }[];
+}
+
+const API = 'GitHub API';
+
+/**
+ * Of the PRs GitHub associates with a commit, the one that brought it into the default branch:
+ * merged, based on that branch, preferably the one whose merge commit it is, else the earliest
+ * merged (a merge commit's parents belong to their PR too).
+ */
+export function chooseMergedPull<P extends AssociatedPull>(pulls: readonly P[], sha: string, defaultBranch: string): (P & { merged_at: string }) | undefined {
+  const merged = pulls.filter((p): p is P & { merged_at: string } => p.merged_at !== null && p.base.ref === defaultBranch);
+  return merged.find((p) => p.merge_commit_sha === sha) ?? [...merged].sort((a, b) => Date.parse(a.merged_at) - Date.parse(b.merged_at))[0];
+}
+
+/** The snapshot as it stood at `at`: reviews submitted later did not exist yet. */
+export function snapshotAsAt(snapshot: SnapshotInput, at: string): SnapshotInput {
+  const limit = Date.parse(at);
+  return { ...snapshot, reviews: snapshot.reviews.filter((review) => !review.submitted_at || Date.parse(review.submitted_at) <= limit) };
+}
+
+/** The plain facts the gate reads from a REST commit; `files` only when the response has them. */
+export function commitFactsOf(commit: RestCommit): CommitFacts {
+  return {
+    sha: commit.sha,
+    subject: commit.commit.message.split('\n')[0] ?? '',
+    author: commit.author?.login ?? null,
+    committer: commit.committer?.login ?? null,
+    verified: commit.commit.verification?.verified === true,
+    root: commit.parents.length === 0,
+    ...(commit.files ? { files: commit.files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename])) } : {}),
+  };
+}
+
+export async function readDefaultBranch(client: GithubClient, target: RepositoryTarget): Promise<string> {
+  const { data } = await client.rest.repos.get({ owner: target.owner, repo: target.repo });
+  return data.default_branch;
+}
+
+/** GitHub lists at most this many files per page of a commit; more pages mean a large commit. */
+const COMMIT_FILES_PAGE = 300;
+
+/**
+ * A commit with the files it changes. `files` is left out when GitHub paginates them (more than
+ * 300): the gate then cannot tell the commit is records-only, so it holds.
+ */
+export async function readCommit(client: GithubClient, target: RepositoryTarget, ref: string): Promise<Validated<CommitFacts>> {
+  try {
+    const response = await client.rest.repos.getCommit({ owner: target.owner, repo: target.repo, ref, per_page: COMMIT_FILES_PAGE });
+    const paged = /rel="next"/.test(response.headers.link ?? '');
+    const facts = commitFactsOf(response.data as RestCommit);
+    if (paged) delete facts.files;
+    return { ok: true, value: facts };
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    if (status !== 404 && status !== 422) throw error;
+    return { ok: false, problems: [unknownCommit(ref, target)] };
+  }
+}
+
+function unknownCommit(ref: string, target: RepositoryTarget): Problem {
+  return { file: `${API} (${target.owner}/${target.repo})`, message: `commit "${ref}" tidak ditemukan di repositori ini.`, fix: 'salin sha lengkap commit dari riwayat cabang main (misalnya dari `git log` atau halaman commit di GitHub).' };
+}
+
+/** The merged PR a commit on the default branch came from, or null (a direct push). */
+export async function findMergedPull(client: GithubClient, target: RepositoryTarget, sha: string, defaultBranch: string): Promise<MergedPull | null> {
+  const pulls = (await client.paginate(client.rest.repos.listPullRequestsAssociatedWithCommit, { owner: target.owner, repo: target.repo, commit_sha: sha, per_page: 100 })) as AssociatedPull[];
+  const pull = chooseMergedPull(pulls, sha, defaultBranch);
+  return pull ? { number: pull.number, html_url: pull.html_url, merged_at: pull.merged_at, merge_commit_sha: pull.merge_commit_sha, base: { ref: pull.base.ref, sha: pull.base.sha } } : null;
+}
+
+/** The PR judged as at its merge with its base's config, by the engine `--pr` uses. */
+export async function evaluateMergedPull(client: GithubClient, target: RepositoryTarget, pull: MergedPull): Promise<Validated<MergedEvaluation>> {
+  const pullTarget = { ...target, pullNumber: pull.number };
+  const source = `${API} (PR #${pull.number})`;
+  const read = await fetchPullSnapshot(client, pullTarget);
+  // A merged PR's head cannot move; if it still did, the read is not to be trusted.
+  if (read.moved) return { ok: false, problems: [{ file: source, message: 'commit terbaru PR ini berubah selama dibaca, padahal PR-nya sudah digabung.', fix: 'jalankan ulang; bila terulang, periksa PR itu di GitHub.' }] };
+  const config = await readBaseConfig(client, pullTarget, read.base);
+  if (!config.ok) return config;
+  const warnings: string[] = [];
+  read.snapshot.teams = await fetchTeams(client, teamsNamedIn(config.value), warnings);
+  const snapshot = validateData(SnapshotSchema, snapshotAsAt(read.snapshot, pull.merged_at), source);
+  if (!snapshot.ok) return snapshot;
+  return { ok: true, value: { verdict: evaluateApproval(config.value, snapshot.value, new Date(pull.merged_at)), base: read.base, warnings } };
+}
+
+/** `--commit`: the commit, its merged PR (if any) and that PR's verdict at merge. */
+export async function checkMergedCommit(client: GithubClient, target: RepositoryTarget, ref: string): Promise<Validated<MergedCommitCheck>> {
+  const commit = await readCommit(client, target, ref);
+  if (!commit.ok) return commit;
+  const pull = await findMergedPull(client, target, commit.value.sha, await readDefaultBranch(client, target));
+  if (pull === null) return { ok: true, value: { commit: commit.value, pull: null, evaluation: null } };
+  const evaluation = await evaluateMergedPull(client, target, pull);
+  if (!evaluation.ok) return evaluation;
+  return { ok: true, value: { commit: commit.value, pull, evaluation: evaluation.value } };
+}
