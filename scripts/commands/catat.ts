@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { Snapshot } from '../../src/lib/approval/types.ts';
 import type { Config } from '../../src/lib/config/schema.ts';
+import type { PullTarget } from '../../src/lib/github/approval.ts';
+import type { GithubClient } from '../../src/lib/github/client.ts';
 import { EXIT, exitWithProblems, runAction } from '../cli.ts';
 
 interface RecordOptions {
@@ -14,16 +16,26 @@ export function register(program: Command): void {
     .command('catat')
     .description(
       'Mencatat persetujuan PR yang sudah digabung (merge) ke records/persetujuan/<nomor-pr>.json: penulis, item yang terbit, dan setiap tahap SOP (pejabat, peran, waktu, lama kerja terhadap mutu baku). Catatan yang sudah ada tidak pernah ditimpa.\n' +
+        'Tanpa --pr dan --snapshot: mencatat SETIAP PR yang digabung ke cabang utama sejak catatan terakhir (di GitHub), jadi run yang terlewat tidak menghilangkan catatan.\n' +
         'Keluar 0 bila tercatat (atau sudah tercatat), 1 bila catatan lama berbeda dan dipertahankan, 2 bila masukan tidak bisa dipakai.',
     )
-    .option('--pr <nomor>', 'baca PR ini dari GitHub (konfigurasi dari cabang dasarnya); butuh GITHUB_TOKEN dan GITHUB_REPOSITORY (GITHUB_API_URL untuk GitHub Enterprise Server)')
+    .option('--pr <nomor>', 'catat PR ini saja, dibaca dari GitHub (konfigurasi dari cabang dasarnya); butuh GITHUB_TOKEN dan GITHUB_REPOSITORY (GITHUB_API_URL untuk GitHub Enterprise Server)')
     .option('--snapshot <berkas>', 'JSON tanggapan REST GitHub dari PR yang sudah digabung: {"pull", "reviews", "commits", "files", "teams"}')
     .option('--config <berkas>', 'dengan --snapshot: konfigurasi kantor dari cabang dasar PR itu', 'tayang.config.yml')
     .action((options: RecordOptions) => runAction(() => runRecord(options)));
 }
 
 async function runRecord(options: RecordOptions): Promise<number> {
-  const source = options.pr !== undefined ? await readFromGithub(options.pr) : await readFromFiles(options);
+  if (options.pr === undefined && options.snapshot === undefined) return catchUp();
+  const source = options.pr !== undefined ? await readOneFromGithub(options.pr) : await readFromFiles(options);
+  const outcome = await recordSource(source);
+  return outcome === 'kept' ? EXIT.findings : EXIT.ok;
+}
+
+type RecordOutcome = 'created' | 'unchanged' | 'kept' | 'no-items';
+
+/** Writes the record of one merged PR (never replacing one), and says so in one line. */
+async function recordSource(source: Source): Promise<RecordOutcome> {
   const { changedItems, recordMergedPull } = await import('../../src/lib/records/record.ts');
   const { readItemTitles, recordFile, writeRecord } = await import('../../src/lib/records/store.ts');
   const folders = changedItems(source.snapshot.files).map((item) => item.folder);
@@ -31,9 +43,10 @@ async function runRecord(options: RecordOptions): Promise<number> {
   const result = recordMergedPull({ ...source, titles });
   if (!result.ok) exitWithProblems(result.problems);
   const record = result.value;
+  const number = (source.snapshot.pull as { number?: number }).number;
   if (record === null) {
-    process.stdout.write('PR ini tidak mengubah item konten mana pun: tidak ada persetujuan terbit yang dicatat.\n');
-    return EXIT.ok;
+    process.stdout.write(`PR${number ? ` #${number}` : ' ini'} tidak mengubah item konten mana pun: tidak ada persetujuan terbit yang dicatat.\n`);
+    return 'no-items';
   }
   const file = recordFile('.', record.pr).replace(/^\.\//, '');
   const outcome = await writeRecord('.', record);
@@ -42,17 +55,51 @@ async function runRecord(options: RecordOptions): Promise<number> {
   switch (outcome) {
     case 'created':
       process.stdout.write(`Tercatat: ${file} (PR #${record.pr}, ${items}, ${approval}).\n`);
-      return EXIT.ok;
+      break;
     case 'unchanged':
       process.stdout.write(`Sudah tercatat: ${file} (tidak berubah).\n`);
-      return EXIT.ok;
+      break;
     case 'kept':
       process.stderr.write(
         `peringatan: ${file} sudah ada dan isinya berbeda dengan penilaian sekarang. Catatan yang ditulis saat merge dipertahankan; ` +
           'catatan persetujuan tidak pernah ditimpa. Bandingkan dengan `git log -p -- ' + file + '` bila perlu diperiksa.\n',
       );
-      return EXIT.findings;
   }
+  return outcome;
+}
+
+/**
+ * How far back a catch-up looks before the newest recorded merge: a PR merged just before it
+ * whose record a dropped run never wrote is still found.
+ */
+const CATCH_UP_MARGIN_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Every merged PR since the last recorded one, oldest merge first; already recorded ones are skipped. */
+async function catchUp(): Promise<number> {
+  const { client, owner, repo } = await githubClient();
+  const { readRecords } = await import('../../src/lib/records/store.ts');
+  const { readDefaultBranch } = await import('../../src/lib/github/merged-commit.ts');
+  const records = await readRecords('.');
+  if (!records.ok) exitWithProblems(records.problems);
+  const recorded = new Set(records.value.map((record) => record.pr));
+  const newest = Math.max(0, ...records.value.map((record) => Date.parse(record.merged_at)));
+  const cutoff = newest === 0 ? 0 : newest - CATCH_UP_MARGIN_MS;
+  const base = await readDefaultBranch(client, { owner, repo });
+  const merged: { number: number; merged_at: string }[] = [];
+  // Newest update first: a merged PR's updated_at is never before its merge, so once one was last
+  // updated before the cutoff, every PR after it was merged before the cutoff too.
+  for await (const { data: page } of client.paginate.iterator(client.rest.pulls.list, { owner, repo, state: 'closed', base, sort: 'updated', direction: 'desc', per_page: 100 })) {
+    for (const pull of page) if (pull.merged_at && Date.parse(pull.merged_at) >= cutoff && !recorded.has(pull.number)) merged.push({ number: pull.number, merged_at: pull.merged_at });
+    if (page.length > 0 && Date.parse(page.at(-1)!.updated_at) < cutoff) break;
+  }
+  merged.sort((a, b) => Date.parse(a.merged_at) - Date.parse(b.merged_at) || a.number - b.number);
+  if (merged.length === 0) {
+    process.stdout.write('Tidak ada PR yang digabung sejak catatan terakhir yang belum tercatat.\n');
+    return EXIT.ok;
+  }
+  let kept = false;
+  for (const pull of merged) kept = (await recordSource(await readFromGithub(client, { owner, repo, pullNumber: pull.number }))) === 'kept' || kept;
+  return kept ? EXIT.findings : EXIT.ok;
 }
 
 interface Source {
@@ -72,25 +119,32 @@ async function readFromFiles(options: RecordOptions): Promise<Source> {
   return { config: config.value, snapshot: snapshot.value, source: options.snapshot };
 }
 
-/** The same reading as `tayang persetujuan --pr`: every page of the PR, the BASE branch's config, its teams. */
-async function readFromGithub(pr: string): Promise<Source> {
+async function githubClient() {
+  const { makeGithubClient, readRepositoryContext } = await import('../../src/lib/github/client.ts');
+  const context = readRepositoryContext(process.env);
+  if (!context.ok) exitWithProblems(context.problems);
+  const { token, baseUrl, owner, repo } = context.value;
+  return { client: makeGithubClient({ token, baseUrl }), owner, repo };
+}
+
+async function readOneFromGithub(pr: string): Promise<Source> {
   if (!/^[1-9]\d*$/.test(pr)) exitWithProblems([{ file: 'tayang catat', field: '--pr', message: `"${pr}" bukan nomor PR.`, fix: 'tulis nomornya saja, misalnya --pr 12.' }]);
-  const { makeGithubClient, readActionsContext } = await import('../../src/lib/github/client.ts');
+  const { client, owner, repo } = await githubClient();
+  return readFromGithub(client, { owner, repo, pullNumber: Number(pr) });
+}
+
+/** The same reading as `tayang persetujuan --pr`: every page of the PR, the BASE branch's config, its teams. */
+async function readFromGithub(client: GithubClient, target: PullTarget): Promise<Source> {
   const { fetchPullSnapshot, fetchTeams, readBaseConfig, teamsNamedIn } = await import('../../src/lib/github/approval.ts');
   const { SnapshotSchema } = await import('../../src/lib/approval/types.ts');
   const { validateData } = await import('../../src/lib/errors/validate.ts');
-  const context = await readActionsContext(process.env, Number(pr));
-  if (!context.ok) exitWithProblems(context.problems);
-  const { token, baseUrl, owner, repo, pullNumber } = context.value;
-  const client = makeGithubClient({ token, baseUrl });
-  const target = { owner, repo, pullNumber };
   const read = await fetchPullSnapshot(client, target);
   const config = await readBaseConfig(client, target, read.base);
   if (!config.ok) exitWithProblems(config.problems);
   const warnings: string[] = [];
   read.snapshot.teams = await fetchTeams(client, teamsNamedIn(config.value), warnings);
   for (const warning of warnings) process.stderr.write(`peringatan: ${warning}\n`);
-  const source = `GitHub API (PR #${pullNumber})`;
+  const source = `GitHub API (PR #${target.pullNumber})`;
   const snapshot = validateData(SnapshotSchema, read.snapshot, source);
   if (!snapshot.ok) exitWithProblems(snapshot.problems);
   return { config: config.value, snapshot: snapshot.value, source };

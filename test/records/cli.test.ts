@@ -16,9 +16,9 @@ const ITEM = 'content/berita/panen-raya-bantul';
 
 let dir: string;
 
-function run(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(NODE, [join(ROOT, 'scripts/tayang.ts'), command, ...args], { cwd: dir }, (error, stdout, stderr) => {
+    execFile(NODE, [join(ROOT, 'scripts/tayang.ts'), command, ...args], { cwd: dir, env }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });
@@ -79,10 +79,11 @@ describe('tayang catat --snapshot', () => {
     expect(result.stdout).toContain('tidak ada persetujuan terbit yang dicatat');
   });
 
-  it('exits 2 when told nothing to record', async () => {
-    const result = await run('catat', []);
+  it('exits 2, naming what is missing, when asked to catch up outside GitHub Actions', async () => {
+    const result = await run('catat', [], { ...process.env, GITHUB_TOKEN: '', GITHUB_REPOSITORY: '' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--pr NOMOR');
+    expect(result.stderr).toContain('GITHUB_TOKEN');
+    expect(result.stderr).toContain('GITHUB_REPOSITORY');
   });
 });
 

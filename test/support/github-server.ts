@@ -309,7 +309,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       milestone: null,
       active_lock_reason: null,
       created_at: s.createdAt,
-      updated_at: s.createdAt,
+      updated_at: s.merged?.at ?? s.createdAt,
       closed_at: s.merged?.at ?? null,
       merged_at: s.merged?.at ?? null,
       merge_commit_sha: s.merged?.sha ?? null,

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tayangRuleset } from '../../src/lib/github/ruleset.ts';
+import { makeGithubClient } from '../../src/lib/github/client.ts';
+import { changedRecordFiles, gitBlobSha } from '../../src/lib/github/records-push.ts';
+import { ACTIONS_IDENTITY, startGithubServer, type GithubServer } from '../support/github-server.ts';
+import { TAYANG_APP, TAYANG_TOKEN } from '../github/app-fixtures.ts';
+
+// `tayang simpan-catatan` as catat.yml and terbit.yml run it: Tayang's App, the ruleset's only
+// bypass actor, pushes the records to main as one commit GitHub signs.
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const NODE = join(ROOT, 'node_modules/.bin/node');
+const ACTIONS_TOKEN = 'ghs-actions';
+
+let server: GithubServer;
+let dir: string;
+
+beforeEach(async () => {
+  server = await startGithubServer({ tokens: { [TAYANG_TOKEN]: TAYANG_APP, [ACTIONS_TOKEN]: ACTIONS_IDENTITY } });
+  await makeGithubClient({ token: 'admin', baseUrl: server.url }).rest.repos.createRepoRuleset({ owner: 'kantor', repo: 'situs', ...tayangRuleset(TAYANG_APP.app.id) });
+  server.commitToMain({ sha: 'm0', files: { 'records/persetujuan/1.json': '{"pr": 1}\n', 'tayang.config.yml': 'kantor: {}\n' } });
+  dir = await mkdtemp(join(tmpdir(), 'tayang-simpan-'));
+  await mkdir(join(dir, 'records/persetujuan'), { recursive: true });
+  await writeFile(join(dir, 'records/persetujuan/1.json'), '{"pr": 1}\n');
+});
+
+afterEach(async () => {
+  expect(server.violations).toEqual([]);
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function simpan(args: string[], token = TAYANG_TOKEN): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, GITHUB_TOKEN: token, GITHUB_REPOSITORY: 'kantor/situs', GITHUB_API_URL: server.url, GITHUB_EVENT_PATH: '' };
+  return new Promise((resolve) => {
+    execFile(NODE, [join(ROOT, 'scripts/tayang.ts'), 'simpan-catatan', ...args], { cwd: dir, env }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+  });
+}
+
+describe('tayang simpan-catatan', () => {
+  it('pushes one commit the App made, signed by GitHub, with exactly the new and changed records', async () => {
+    await writeFile(join(dir, 'records/persetujuan/2.json'), '{"pr": 2}\n');
+    const result = await simpan(['records/persetujuan', '--pesan', 'Catatan persetujuan']);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toContain('records/persetujuan/2.json');
+    expect(server.mainFile('records/persetujuan/2.json')).toBe('{"pr": 2}\n');
+    const { data: commit } = await makeGithubClient({ token: 'admin', baseUrl: server.url }).rest.repos.getCommit({ owner: 'kantor', repo: 'situs', ref: server.mainHead });
+    expect(commit.author?.login).toBe(TAYANG_APP.login);
+    expect(commit.commit.verification?.verified).toBe(true);
+    expect(commit.commit.message).toBe('Catatan persetujuan');
+    expect(commit.parents.map((p) => p.sha)).toEqual(['m0']);
+    expect(commit.files?.map((f) => f.filename)).toEqual(['records/persetujuan/2.json']);
+  });
+
+  it('writes nothing when main already has the same records', async () => {
+    const result = await simpan(['records/persetujuan', '--pesan', 'Catatan persetujuan']);
+    expect(result.stdout).toContain('tidak ada yang disimpan');
+    expect(server.mainHead).toBe('m0');
+    expect(server.writes()).toHaveLength(1); // the ruleset set up above
+  });
+
+  it('rebuilds the commit on the new head when main moved between reading and updating', async () => {
+    await writeFile(join(dir, 'records/persetujuan/2.json'), '{"pr": 2}\n');
+    let moved = false;
+    server.afterRequest((request) => {
+      if (moved || request.operationId !== 'git/create-commit') return false;
+      moved = true;
+      server.commitToMain({ sha: 'm1', author: 'penulis', files: { 'content/berita/baru/index.md': 'isi' } });
+      return true;
+    });
+    const result = await simpan(['records/persetujuan', '--pesan', 'Catatan persetujuan']);
+    expect(result.code).toBe(0);
+    expect(server.mainFile('records/persetujuan/2.json')).toBe('{"pr": 2}\n');
+    expect(server.mainFile('content/berita/baru/index.md')).toBe('isi');
+    expect(server.requests.filter((r) => r.operationId === 'git/update-ref').map((r) => r.status)).toEqual([422, 200]);
+  });
+
+  it('is refused, in Indonesian, with a token that is not the ruleset\'s bypass App', async () => {
+    await writeFile(join(dir, 'records/persetujuan/2.json'), '{"pr": 2}\n');
+    const result = await simpan(['records/persetujuan', '--pesan', 'Catatan persetujuan'], ACTIONS_TOKEN);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('GitHub menolak menyimpan catatan');
+    expect(result.stderr).toContain('pasang-github --app-id');
+    expect(server.mainFile('records/persetujuan/2.json')).toBeUndefined();
+  });
+
+  it('refuses a folder outside records/ before calling GitHub', async () => {
+    const result = await simpan(['content', '--pesan', 'Bukan catatan']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bukan folder catatan');
+    expect(server.requests.filter((r) => r.operationId !== 'repos/create-repo-ruleset')).toEqual([]);
+  });
+});
+
+describe('comparing records with the branch\'s tree', () => {
+  it('uses Git\'s blob id, so an unchanged file is not sent again', () => {
+    expect(gitBlobSha('hello\n')).toBe('ce013625030ba8dba906f756967f9e9ca394464a'); // `echo hello | git hash-object --stdin`
+    const tree = new Map([['records/a.json', gitBlobSha('{}\n')]]);
+    expect(changedRecordFiles([{ path: 'records/a.json', text: '{}\n' }, { path: 'records/b.json', text: '{}\n' }], tree).map((f) => f.path)).toEqual(['records/b.json']);
+  });
+});
