@@ -23,7 +23,7 @@ let client: GithubClient;
 beforeEach(async () => {
   server = await startGithubServer({ tokens: { [TAYANG_TOKEN]: TAYANG_APP } });
   client = makeGithubClient({ token: TAYANG_TOKEN, baseUrl: server.url, pacing: FAST });
-  server.setFile('base1', 'tayang.config.yml', CONFIG);
+  server.commitToMain({ sha: 'base1', files: { 'tayang.config.yml': CONFIG } });
   server.setTeam('kpu/ketua-divisi', ['ketua-x']);
   server.addPull({
     number: 12,
@@ -191,6 +191,7 @@ describe('tayang persetujuan --pr: the config is the base branch\'s', () => {
   });
 
   it('stops with a clear problem and a failed check when the base branch has no config', async () => {
+    server.commitToMain({ sha: 'base-kosong', files: { 'tayang.config.yml': null } });
     server.addPull({ number: 21, author: 'penulis', createdAt: OPENED, baseSha: 'base-kosong', commits: [{ sha: 'head21', author: 'penulis', date: OPENED }], files: [{ filename: 'content/berita/a/index.md' }] });
     const result = await runGithubApproval(client, { ...TARGET, pullNumber: 21 }, new Date(at('02:00')), { appId: TAYANG_APP.app.id });
     expect(result).toMatchObject({ ok: false, problems: [{ message: 'berkas konfigurasi tidak ada di cabang dasar.' }] });

@@ -37,7 +37,7 @@ const repo = { owner: 'kantor', repo: 'situs' };
 beforeEach(async () => {
   server = await startGithubServer({ tokens: { [TAYANG_TOKEN]: TAYANG_APP, [WRITER_TOKEN]: WRITER, [ACTIONS_TOKEN]: ACTIONS_IDENTITY } });
   app = as(TAYANG_TOKEN);
-  server.setFile('base1', 'tayang.config.yml', CONFIG);
+  server.commitToMain({ sha: 'base1', files: { 'tayang.config.yml': CONFIG } });
   server.setTeam('kpu/ketua-divisi', ['ketua-x']);
   await as('admin').rest.repos.createRepoRuleset({ ...repo, ...tayangRuleset(APP_ID) });
 });
@@ -253,6 +253,25 @@ describe('config and workflow edits', () => {
     server.setFile('head1', 'tayang.config.yml', CONFIG.replace(/ {2}- id: publikasi[\s\S]*?(?= {2}- id: sistem)/, ''));
     openPull(1, { files: ['content/berita/a/index.md', 'tayang.config.yml'] });
     approve(1, 'ketua-x', '03:00');
+    expect((await judge(1)).state).toBe('pending');
+  });
+
+  it('a second PR of the same head into the writer\'s own branch, whose config names an accomplice, earns no verdict for main', async () => {
+    server.setFile('x-tip', 'tayang.config.yml', CONFIG.replace('anggota: [kasubbag-a, kasubbag-b]', 'anggota: [kaki-tangan]').replace('anggota: ["@kpu/ketua-divisi"]', 'anggota: [kaki-tangan-2]'));
+    openPull(1); // evil → main
+    server.addPull({ number: 2, author: 'penulis', createdAt: OPENED, baseRef: 'x', baseSha: 'x-tip', commits: [{ sha: 'head1', author: 'penulis', date: OPENED }], files: [{ filename: 'content/berita/rapat-pleno/index.md' }] });
+    approve(2, 'kaki-tangan', '02:00', 'head1');
+    approve(2, 'kaki-tangan-2', '03:00', 'head1');
+    const crossBase = await runGithubApproval(app, { ...repo, pullNumber: 2 }, new Date(at('04:00')), { appId: APP_ID, content: cleanReport('head1') });
+    expect(crossBase.ok).toBe(false);
+    expect(server.requiredChecks('head1').satisfied).toBe(false);
+    expect((await judge(1)).mergeable).toBe(false);
+  });
+
+  it('an official removed from the config on main after the PR was opened no longer counts (the base is read as it is now)', async () => {
+    openPull(1);
+    approveBoth(1);
+    server.commitToMain({ sha: 'base2', files: { 'tayang.config.yml': CONFIG.replace('anggota: [kasubbag-a, kasubbag-b]', 'anggota: [kasubbag-b]') } });
     expect((await judge(1)).state).toBe('pending');
   });
 

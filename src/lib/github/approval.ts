@@ -286,7 +286,18 @@ export async function runGithubApproval(client: GithubClient, target: PullTarget
     return { ok: false, problems: [{ file: `GitHub API (PR #${pullNumber})`, message: `commit terbaru PR ini terus berubah selama dibaca (${HEAD_READ_ATTEMPTS} kali); tidak ada putusan yang dipasang.`, fix: 'tidak perlu berbuat apa-apa: dorongan (push) terakhir memicu penilaian baru untuk commit terbarunya.' }] };
   }
 
-  const config = await readBaseConfig(client, target, read.base);
+  // Only PRs into the default branch are judged, with its config as it is NOW: a PR into a branch
+  // of the writer's own would be judged by that branch's config, and its head's verdict would then
+  // also satisfy a second PR of the same head into main; a PR's base.sha is stale until its next push.
+  const { data: repository } = await client.rest.repos.get({ owner, repo });
+  const defaultBranch = repository.default_branch;
+  if (read.base.ref !== defaultBranch) {
+    const problem = { file: `GitHub API (PR #${pullNumber})`, field: 'base.ref', message: `PR ini ditujukan ke cabang ${read.base.ref}, bukan cabang utama ${defaultBranch}: Tayang hanya menilai PR ke cabang utama.`, fix: `ubah cabang tujuan PR ini menjadi ${defaultBranch} (Edit di samping judul PR).` };
+    await setVerdictCheck(client, target, headSha, { conclusion: 'failure', title: `Bukan PR ke ${defaultBranch}: tidak dinilai`, summary: `${problem.message} ${problem.fix}` }, options.appId, actions);
+    return { ok: false, problems: [problem] };
+  }
+  const { data: tip } = await client.rest.git.getRef({ owner, repo, ref: `heads/${defaultBranch}` });
+  const config = await readBaseConfig(client, target, { ref: defaultBranch, sha: tip.object.sha });
   if (!config.ok) {
     await setVerdictCheck(client, target, headSha, { conclusion: 'failure', title: `${CONFIG_FILE} di cabang dasar tidak bisa dipakai`, summary: config.problems.map((p) => `- ${p.message} ${p.fix ?? ''}`).join('\n') }, options.appId, actions);
     return config;
