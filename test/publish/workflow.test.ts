@@ -59,6 +59,15 @@ describe('.github/workflows/terbit.yml', () => {
     expect(kirim!.if).toContain("needs.bangun.result == 'success'");
   });
 
+  it('publishes only the default branch\'s current head: a re-run of an old run stops before the gate', () => {
+    const steps = workflow.jobs.izin!.steps;
+    const fresh = steps.findIndex((s) => s.run?.includes('git/ref/heads/$BRANCH'));
+    expect(fresh).toBeGreaterThanOrEqual(0);
+    expect(fresh).toBeLessThan(steps.findIndex((s) => s.run?.includes('tayang izin-terbit')));
+    expect(steps[fresh]!.run).toContain('if [ "$head" != "$SHA" ]');
+    expect(steps[fresh]!.env).toMatchObject({ SHA: '${{ github.sha }}' });
+  });
+
   it('binds the jobs that hold the App key or the posting and deploy secrets to the tayang environment', () => {
     for (const name of ['izin', 'kirim', 'tautan']) expect(workflow.jobs[name]!.environment, name).toBe('tayang');
     expect(workflow.jobs.bangun!.environment).toBeUndefined();
