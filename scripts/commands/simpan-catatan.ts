@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { Problem } from '../../src/lib/errors/problem.ts';
+import type { Validated } from '../../src/lib/errors/validate.ts';
 import { EXIT, exitWithProblems, runAction } from '../cli.ts';
 
 interface SaveOptions {
@@ -22,24 +25,25 @@ export function register(program: Command): void {
 
 async function saveRecords(folders: string[], options: SaveOptions): Promise<number> {
   const { RECORDS_ROOT, pushRecords } = await import('../../src/lib/github/records-push.ts');
-  const { readdir, readFile } = await import('node:fs/promises');
-  const { posix, relative, resolve } = await import('node:path');
+  const { readFile } = await import('node:fs/promises');
+  const { relative, resolve } = await import('node:path');
   const problems: Problem[] = [];
-  const paths: string[] = [];
+  const scopes: string[] = [];
   for (const folder of folders) {
     const path = relative(process.cwd(), resolve(folder)).split('\\').join('/');
     if (!`${path}/`.startsWith(RECORDS_ROOT) || path.startsWith('..')) {
       problems.push({ file: folder, message: 'bukan folder catatan: hanya isi records/ yang disimpan lewat perintah ini.', fix: 'sebut folder di bawah records/, misalnya records/persetujuan.' });
-      continue;
-    }
-    const entries = await readdir(path, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-      return [];
-    });
-    for (const entry of entries) if (entry.isFile()) paths.push(posix.join(relative(process.cwd(), entry.parentPath).split('\\').join('/'), entry.name));
+    } else scopes.push(path);
   }
   if (problems.length > 0) exitWithProblems(problems);
-  const files = await Promise.all([...new Set(paths)].sort().map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
+  // Only what this run wrote (against its own checkout) is sent, each with the blob it started from.
+  const local = await changedInCheckout(scopes);
+  if (!local.ok) exitWithProblems(local.problems);
+  if (local.value.length === 0) {
+    process.stdout.write(`Catatan di ${folders.join(', ')} tidak berubah; tidak ada yang disimpan.\n`);
+    return EXIT.ok;
+  }
+  const files = await Promise.all(local.value.map(async ({ path, base }) => ({ path, base, text: await readFile(path, 'utf8') })));
 
   const { makeGithubClient, readRepositoryContext } = await import('../../src/lib/github/client.ts');
   const context = readRepositoryContext(process.env);
@@ -48,10 +52,41 @@ async function saveRecords(folders: string[], options: SaveOptions): Promise<num
   const pushed = await pushRecords(makeGithubClient({ token, baseUrl }), { owner, repo }, files, options.pesan);
   if (!pushed.ok) exitWithProblems(pushed.problems);
   const { action, sha, changed } = pushed.value;
+  // The checkout now stands where main does for these files, so a later save in the same job
+  // (the posting results after the intents) starts from what was pushed, not from the old HEAD.
+  await commitLocally(files.map((file) => file.path), options.pesan);
   process.stdout.write(
     action === 'pushed'
       ? `Catatan tersimpan di cabang utama (commit ${sha.slice(0, 7)}): ${changed.join(', ')}.\n`
       : `Catatan di ${folders.join(', ')} sudah sama dengan cabang utama; tidak ada yang disimpan.\n`,
   );
   return EXIT.ok;
+}
+
+/** Files under `scopes` added or modified in the working tree, with their blob at HEAD (null: new). */
+async function changedInCheckout(scopes: string[]): Promise<Validated<{ path: string; base: string | null }[]>> {
+  const git = promisify(execFile);
+  let status: string;
+  try {
+    status = (await git('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...scopes])).stdout;
+  } catch (error) {
+    return { ok: false, problems: [{ file: process.cwd(), message: `perubahan catatan tidak bisa dibaca dari git (${(error as Error).message.split('\n')[0]}).`, fix: 'jalankan perintah ini di checkout repositori kantor (actions/checkout), setelah catatan ditulis.' }] };
+  }
+  const paths = status
+    .split('\0')
+    .filter((entry) => entry.length > 3 && !entry.startsWith(' D') && !entry.startsWith('D '))
+    .map((entry) => entry.slice(3))
+    .sort();
+  return {
+    ok: true,
+    value: await Promise.all(
+      paths.map(async (path) => ({ path, base: await git('git', ['rev-parse', '--verify', '--quiet', `HEAD:${path}`]).then((r) => r.stdout.trim(), () => null) })),
+    ),
+  };
+}
+
+async function commitLocally(paths: string[], message: string): Promise<void> {
+  const git = promisify(execFile);
+  await git('git', ['add', '--', ...paths]);
+  await git('git', ['-c', 'user.name=Tayang', '-c', 'user.email=tayang@localhost', 'commit', '--quiet', '--no-verify', '-m', message, '--', ...paths]);
 }

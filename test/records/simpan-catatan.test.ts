@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tayangRuleset } from '../../src/lib/github/ruleset.ts';
 import { makeGithubClient } from '../../src/lib/github/client.ts';
-import { changedRecordFiles, gitBlobSha } from '../../src/lib/github/records-push.ts';
+import { gitBlobSha, planRecordWrite } from '../../src/lib/github/records-push.ts';
 import { ACTIONS_IDENTITY, startGithubServer, type GithubServer } from '../support/github-server.ts';
 import { TAYANG_APP, TAYANG_TOKEN } from '../github/app-fixtures.ts';
 
@@ -24,10 +24,14 @@ beforeEach(async () => {
   server = await startGithubServer({ tokens: { [TAYANG_TOKEN]: TAYANG_APP, [ACTIONS_TOKEN]: ACTIONS_IDENTITY } });
   await makeGithubClient({ token: 'admin', baseUrl: server.url }).rest.repos.createRepoRuleset({ owner: 'kantor', repo: 'situs', ...tayangRuleset(TAYANG_APP.app.id) });
   server.commitToMain({ sha: 'm0', files: { 'records/persetujuan/1.json': '{"pr": 1}\n', 'tayang.config.yml': 'kantor: {}\n' } });
+  // The workflow's checkout of m0: records written by this run are changes against it.
   dir = await mkdtemp(join(tmpdir(), 'tayang-simpan-'));
   await mkdir(join(dir, 'records/persetujuan'), { recursive: true });
   await writeFile(join(dir, 'records/persetujuan/1.json'), '{"pr": 1}\n');
+  for (const args of [['init', '-q'], ['add', '.'], ['-c', 'user.name=uji', '-c', 'user.email=uji@contoh.test', 'commit', '-qm', 'm0']]) await git(args);
 });
+
+const git = (args: string[]) => new Promise<void>((done, fail) => execFile('git', args, { cwd: dir }, (error) => (error ? fail(error) : done())));
 
 afterEach(async () => {
   expect(server.violations).toEqual([]);
@@ -62,6 +66,36 @@ describe('tayang simpan-catatan', () => {
     expect(result.stdout).toContain('tidak ada yang disimpan');
     expect(server.mainHead).toBe('m0');
     expect(server.writes()).toHaveLength(1); // the ruleset set up above
+  });
+
+  it('saves twice in one job (intents, then results) without taking its own first push for a conflict', async () => {
+    await writeFile(join(dir, 'records/persetujuan/2.json'), '{"pr": 2, "status": "niat"}\n');
+    expect((await simpan(['records/persetujuan', '--pesan', 'Catatan kirim: niat'])).code).toBe(0);
+    await writeFile(join(dir, 'records/persetujuan/2.json'), '{"pr": 2, "status": "terkirim"}\n');
+    const second = await simpan(['records/persetujuan', '--pesan', 'Catatan kirim: hasil']);
+    expect(second.code).toBe(0);
+    expect(server.mainFile('records/persetujuan/2.json')).toBe('{"pr": 2, "status": "terkirim"}\n');
+  });
+
+  it('never reverts a record another run changed on main since this run\'s checkout', async () => {
+    server.commitToMain({ sha: 'm1', author: TAYANG_APP.login, files: { 'records/persetujuan/1.json': '{"pr": 1, "lebih_baru": true}\n' } });
+    await writeFile(join(dir, 'records/persetujuan/1.json'), '{"pr": 1, "basi": true}\n');
+    await writeFile(join(dir, 'records/persetujuan/2.json'), '{"pr": 2}\n');
+    const result = await simpan(['records/persetujuan', '--pesan', 'Catatan persetujuan']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('records/persetujuan/1.json');
+    expect(result.stderr).toContain('sudah diubah proses lain');
+    expect(server.mainFile('records/persetujuan/1.json')).toBe('{"pr": 1, "lebih_baru": true}\n');
+    expect(server.mainHead).toBe('m1');
+  });
+
+  it('sends only what this run wrote: a record it did not touch stays as main has it', async () => {
+    server.commitToMain({ sha: 'm1', author: TAYANG_APP.login, files: { 'records/persetujuan/1.json': '{"pr": 1, "lebih_baru": true}\n' } });
+    await writeFile(join(dir, 'records/persetujuan/2.json'), '{"pr": 2}\n');
+    const result = await simpan(['records/persetujuan', '--pesan', 'Catatan persetujuan']);
+    expect(result.code).toBe(0);
+    expect(server.mainFile('records/persetujuan/1.json')).toBe('{"pr": 1, "lebih_baru": true}\n');
+    expect(server.mainFile('records/persetujuan/2.json')).toBe('{"pr": 2}\n');
   });
 
   it('rebuilds the commit on the new head when main moved between reading and updating', async () => {
@@ -100,7 +134,15 @@ describe('tayang simpan-catatan', () => {
 describe('comparing records with the branch\'s tree', () => {
   it('uses Git\'s blob id, so an unchanged file is not sent again', () => {
     expect(gitBlobSha('hello\n')).toBe('ce013625030ba8dba906f756967f9e9ca394464a'); // `echo hello | git hash-object --stdin`
-    const tree = new Map([['records/a.json', gitBlobSha('{}\n')]]);
-    expect(changedRecordFiles([{ path: 'records/a.json', text: '{}\n' }, { path: 'records/b.json', text: '{}\n' }], tree).map((f) => f.path)).toEqual(['records/b.json']);
+    const tree = new Map([['records/a.json', gitBlobSha('{}\n')], ['records/c.json', gitBlobSha('lain\n')]]);
+    const plan = planRecordWrite(
+      [
+        { path: 'records/a.json', text: '{}\n', base: null },
+        { path: 'records/b.json', text: '{}\n', base: null },
+        { path: 'records/c.json', text: 'milik run ini\n', base: gitBlobSha('awal\n') },
+      ],
+      tree,
+    );
+    expect({ write: plan.write.map((f) => f.path), conflicts: plan.conflicts }).toEqual({ write: ['records/b.json'], conflicts: ['records/c.json'] });
   });
 });

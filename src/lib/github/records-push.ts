@@ -21,6 +21,12 @@ export interface RecordFile {
   /** Repository path under records/. */
   path: string;
   text: string;
+  /**
+   * The blob this run started from (its checkout's HEAD), null for a new file. Main still holding
+   * it, or already the new text, is the condition for writing: another run's newer record is
+   * never reverted by a stale copy.
+   */
+  base: string | null;
 }
 
 export interface RecordsPush {
@@ -38,9 +44,14 @@ export function gitBlobSha(text: string): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-/** The files that differ from (or are missing in) a tree given as path → blob sha. */
-export function changedRecordFiles(files: readonly RecordFile[], tree: ReadonlyMap<string, string>): RecordFile[] {
-  return files.filter((file) => tree.get(file.path) !== gitBlobSha(file.text));
+/**
+ * What to write on a branch whose tree is given as path → blob sha: the files it does not hold yet,
+ * and the ones another run changed since this run's checkout (conflicts, never overwritten).
+ */
+export function planRecordWrite(files: readonly RecordFile[], tree: ReadonlyMap<string, string>): { write: RecordFile[]; conflicts: string[] } {
+  const pending = files.filter((file) => tree.get(file.path) !== gitBlobSha(file.text));
+  const conflicts = pending.filter((file) => (tree.get(file.path) ?? null) !== file.base).map((file) => file.path);
+  return { write: pending.filter((file) => !conflicts.includes(file.path)), conflicts };
 }
 
 export async function pushRecords(client: GithubClient, repository: { owner: string; repo: string }, files: readonly RecordFile[], message: string): Promise<Validated<RecordsPush>> {
@@ -56,7 +67,13 @@ export async function pushRecords(client: GithubClient, repository: { owner: str
     const { data: tree } = await client.rest.git.getTree({ owner, repo, tree_sha: baseTree, recursive: 'true' });
     // A truncated listing (a huge repository) cannot prove a file unchanged: every file is sent.
     const known = tree.truncated ? new Map<string, string>() : new Map(tree.tree.filter((e) => e.type === 'blob' && e.path && e.sha).map((e) => [e.path!, e.sha!]));
-    const changed = changedRecordFiles(files, known);
+    const { write: changed, conflicts } = planRecordWrite(files, known);
+    if (conflicts.length > 0) {
+      return {
+        ok: false,
+        problems: conflicts.map((path) => ({ file: path, message: `catatan ini sudah diubah proses lain di ${branch} sejak run ini mengambil kodenya; salinan run ini tidak ditulis agar catatan yang lebih baru tidak tertimpa.`, fix: 'jalankan ulang workflow ini: ia mulai dari catatan terbaru.' })),
+      };
+    }
     if (changed.length === 0) return { ok: true, value: { action: 'unchanged', sha: head, changed: [], attempts: attempt } };
     const { data: newTree } = await client.rest.git.createTree({ owner, repo, base_tree: baseTree, tree: changed.map((file) => ({ path: file.path, mode: '100644' as const, type: 'blob' as const, content: file.text })) });
     // No author or committer: GitHub then makes and signs the commit as the App's bot.
