@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { Snapshot } from '../../src/lib/approval/types.ts';
 import type { Config } from '../../src/lib/config/schema.ts';
+import type { Problem } from '../../src/lib/errors/problem.ts';
+import type { Validated } from '../../src/lib/errors/validate.ts';
 import type { PullTarget } from '../../src/lib/github/approval.ts';
 import type { GithubClient } from '../../src/lib/github/client.ts';
 import { EXIT, exitWithProblems, runAction } from '../cli.ts';
@@ -28,25 +30,27 @@ export function register(program: Command): void {
 async function runRecord(options: RecordOptions): Promise<number> {
   if (options.pr === undefined && options.snapshot === undefined) return catchUp();
   const source = options.pr !== undefined ? await readOneFromGithub(options.pr) : await readFromFiles(options);
-  const outcome = await recordSource(source);
-  return outcome === 'kept' ? EXIT.findings : EXIT.ok;
+  if (!source.ok) exitWithProblems(source.problems);
+  const outcome = await recordSource(source.value);
+  if (!outcome.ok) exitWithProblems(outcome.problems);
+  return outcome.value === 'kept' ? EXIT.findings : EXIT.ok;
 }
 
 type RecordOutcome = 'created' | 'unchanged' | 'kept' | 'no-items';
 
 /** Writes the record of one merged PR (never replacing one), and says so in one line. */
-async function recordSource(source: Source): Promise<RecordOutcome> {
+async function recordSource(source: Source): Promise<Validated<RecordOutcome>> {
   const { changedItems, recordMergedPull } = await import('../../src/lib/records/record.ts');
   const { readItemTitles, recordFile, writeRecord } = await import('../../src/lib/records/store.ts');
   const folders = changedItems(source.snapshot.files).map((item) => item.folder);
   const titles = await readItemTitles('.', folders);
   const result = recordMergedPull({ ...source, titles });
-  if (!result.ok) exitWithProblems(result.problems);
+  if (!result.ok) return result;
   const record = result.value;
   const number = (source.snapshot.pull as { number?: number }).number;
   if (record === null) {
     process.stdout.write(`PR${number ? ` #${number}` : ' ini'} tidak mengubah item konten mana pun: tidak ada persetujuan terbit yang dicatat.\n`);
-    return 'no-items';
+    return { ok: true, value: 'no-items' };
   }
   const file = recordFile('.', record.pr).replace(/^\.\//, '');
   const outcome = await writeRecord('.', record);
@@ -65,7 +69,7 @@ async function recordSource(source: Source): Promise<RecordOutcome> {
           'catatan persetujuan tidak pernah ditimpa. Bandingkan dengan `git log -p -- ' + file + '` bila perlu diperiksa.\n',
       );
   }
-  return outcome;
+  return { ok: true, value: outcome };
 }
 
 /**
@@ -97,8 +101,17 @@ async function catchUp(): Promise<number> {
     process.stdout.write('Tidak ada PR yang digabung sejak catatan terakhir yang belum tercatat.\n');
     return EXIT.ok;
   }
+  // One PR that cannot be recorded (say, a broken config at its base) is reported and does not
+  // hold back the records of the others; the run still ends with exit 2 so the admin sees it.
   let kept = false;
-  for (const pull of merged) kept = (await recordSource(await readFromGithub(client, { owner, repo, pullNumber: pull.number }))) === 'kept' || kept;
+  const problems: Problem[] = [];
+  for (const pull of merged) {
+    const source = await readFromGithub(client, { owner, repo, pullNumber: pull.number });
+    const outcome = source.ok ? await recordSource(source.value) : source;
+    if (!outcome.ok) problems.push(...outcome.problems);
+    else kept = outcome.value === 'kept' || kept;
+  }
+  if (problems.length > 0) exitWithProblems(problems);
   return kept ? EXIT.findings : EXIT.ok;
 }
 
@@ -108,15 +121,15 @@ interface Source {
   source: string;
 }
 
-async function readFromFiles(options: RecordOptions): Promise<Source> {
+async function readFromFiles(options: RecordOptions): Promise<Validated<Source>> {
   if (!options.snapshot) {
     exitWithProblems([{ file: 'tayang catat', message: 'tidak ada PR yang dicatat.', fix: 'berikan --pr NOMOR (di GitHub Actions) atau --snapshot BERKAS dengan --config BERKAS.' }]);
   }
   const { loadConfigFile } = await import('../../src/lib/config/load.ts');
   const { loadSnapshotFile } = await import('../../src/lib/approval/snapshot.ts');
   const [config, snapshot] = await Promise.all([loadConfigFile(options.config), loadSnapshotFile(options.snapshot)]);
-  if (!config.ok || !snapshot.ok) exitWithProblems([...(config.ok ? [] : config.problems), ...(snapshot.ok ? [] : snapshot.problems)]);
-  return { config: config.value, snapshot: snapshot.value, source: options.snapshot };
+  if (!config.ok || !snapshot.ok) return { ok: false, problems: [...(config.ok ? [] : config.problems), ...(snapshot.ok ? [] : snapshot.problems)] };
+  return { ok: true, value: { config: config.value, snapshot: snapshot.value, source: options.snapshot } };
 }
 
 async function githubClient() {
@@ -127,25 +140,25 @@ async function githubClient() {
   return { client: makeGithubClient({ token, baseUrl }), owner, repo };
 }
 
-async function readOneFromGithub(pr: string): Promise<Source> {
+async function readOneFromGithub(pr: string): Promise<Validated<Source>> {
   if (!/^[1-9]\d*$/.test(pr)) exitWithProblems([{ file: 'tayang catat', field: '--pr', message: `"${pr}" bukan nomor PR.`, fix: 'tulis nomornya saja, misalnya --pr 12.' }]);
   const { client, owner, repo } = await githubClient();
   return readFromGithub(client, { owner, repo, pullNumber: Number(pr) });
 }
 
 /** The same reading as `tayang persetujuan --pr`: every page of the PR, the BASE branch's config, its teams. */
-async function readFromGithub(client: GithubClient, target: PullTarget): Promise<Source> {
+async function readFromGithub(client: GithubClient, target: PullTarget): Promise<Validated<Source>> {
   const { fetchPullSnapshot, fetchTeams, readBaseConfig, teamsNamedIn } = await import('../../src/lib/github/approval.ts');
   const { SnapshotSchema } = await import('../../src/lib/approval/types.ts');
   const { validateData } = await import('../../src/lib/errors/validate.ts');
   const read = await fetchPullSnapshot(client, target);
   const config = await readBaseConfig(client, target, read.base);
-  if (!config.ok) exitWithProblems(config.problems);
+  if (!config.ok) return config;
   const warnings: string[] = [];
   read.snapshot.teams = await fetchTeams(client, teamsNamedIn(config.value), warnings);
   for (const warning of warnings) process.stderr.write(`peringatan: ${warning}\n`);
   const source = `GitHub API (PR #${target.pullNumber})`;
   const snapshot = validateData(SnapshotSchema, read.snapshot, source);
-  if (!snapshot.ok) exitWithProblems(snapshot.problems);
-  return { config: config.value, snapshot: snapshot.value, source };
+  if (!snapshot.ok) return snapshot;
+  return { ok: true, value: { config: config.value, snapshot: snapshot.value, source } };
 }

@@ -166,6 +166,7 @@ describe('.github/workflows/catat.yml', () => {
     const simpan = runs.indexOf('npx tayang simpan-catatan records/persetujuan --pesan "Catatan persetujuan"');
     expect(catat).toBeGreaterThan(0);
     expect(simpan).toBeGreaterThan(catat);
+    expect(job.steps[simpan]!.if).toBe('${{ !cancelled() }}');
   });
 
   it('pushes with the App\'s token, never the Actions token, and runs main\'s code', () => {

@@ -97,4 +97,14 @@ describe('tayang catat: every merged PR since the last record', () => {
     expect(next.code).toBe(0);
     expect(await recordsOnDisk()).toEqual(['40.json']);
   });
+
+  it('records the other PRs when one cannot be recorded, and still ends with exit 2 naming it', async () => {
+    await mergedNews(31, 3, at(3, '03:00'));
+    server.addPull({ number: 32, author: 'penulis', createdAt: at(3, '01:00'), baseSha: 'base-rusak', commits: [{ sha: 'head32', author: 'penulis', date: at(3, '00:55') }], files: [{ filename: 'content/berita/x/index.md', status: 'added' }], merged: { at: at(3, '03:01'), by: 'admin-web', sha: 'merge32' } });
+    await mergedNews(33, 3, at(3, '03:02'));
+    const result = await catat();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('berkas konfigurasi tidak ada di cabang dasar');
+    expect(await recordsOnDisk()).toEqual(['31.json', '33.json']);
+  });
 });
