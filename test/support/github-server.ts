@@ -601,7 +601,12 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       const ref = req.searchParams.get('ref') ?? 'main';
       const filePath = decodeURIComponent(match[1]!);
       const text = contents.get(`${ref}\0${filePath}`) ?? mainCommits.get(resolveRef(ref))?.tree.get(filePath);
-      if (text === undefined) throw new HttpError(404, 'Not Found');
+      if (text === undefined) {
+        // A folder of a commit on main: GitHub lists its entries.
+        const below = [...(mainCommits.get(resolveRef(ref))?.tree ?? [])].filter(([path]) => path.startsWith(`${filePath}/`) && !path.slice(filePath.length + 1).includes('/'));
+        if (below.length === 0) throw new HttpError(404, 'Not Found');
+        return { data: below.map(([path, body]) => ({ type: 'file', size: Buffer.byteLength(body), name: path.split('/').at(-1)!, path, sha: gitBlobSha(body), url: api(`/contents/${path}?ref=${ref}`), git_url: null, html_url: web(`/blob/${ref}/${path}`), download_url: null, _links: { self: api(`/contents/${path}`), git: null, html: null } })) };
+      }
       const encoded = Buffer.from(text).toString('base64').replace(/.{60}/g, '$&\n');
       const name = filePath.split('/').at(-1)!;
       return { data: { type: 'file', encoding: 'base64', size: Buffer.byteLength(text), name, path: filePath, content: encoded, sha: `blob-${ref}-${filePath}`, url: api(`/contents/${filePath}?ref=${ref}`), git_url: null, html_url: web(`/blob/${ref}/${filePath}`), download_url: null, _links: { self: api(`/contents/${filePath}`), git: null, html: null } } };

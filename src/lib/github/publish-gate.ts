@@ -1,7 +1,7 @@
 import { renderStatusDescription } from '../approval/render.ts';
 import { formatProblem, type Problem } from '../errors/problem.ts';
-import type { Validated } from '../errors/validate.ts';
-import { appBotLogin, FIRST_PUBLICATION_LIMIT, HOLD_LABEL, holdMentions, judgeRange, planHoldIssue, type CommitFacts, type CommitInput, type GateReport, type HoldIssueOutcome, type OpenIssue } from '../publish/gate.ts';
+import { validateYaml, type Validated } from '../errors/validate.ts';
+import { appBotLogin, FIRST_PUBLICATION_LIMIT, HOLD_LABEL, holdMentions, judgeRange, planHoldIssue, RELEASE_DIR, ReleaseSchema, type CommitFacts, type Release, type CommitInput, type GateReport, type HoldIssueOutcome, type OpenIssue } from '../publish/gate.ts';
 import { readBaseConfig } from './approval.ts';
 import type { GithubClient } from './client.ts';
 import { commitFactsOf, evaluateMergedPull, findMergedPull, readCommit, readDefaultBranch, type MergedEvaluation, type RepositoryTarget } from './merged-commit.ts';
@@ -58,7 +58,8 @@ export async function runPublishGate(client: GithubClient, target: RepositoryTar
     inputs.push({ commit, pull: { number: pull.number, url: pull.html_url, outcome } });
   }
 
-  const report = judgeRange({ since: options.since ?? null, until: range.value.until }, inputs, options.appSlug);
+  const releases = await readReleases(client, target, range.value.until, warnings);
+  const report = judgeRange({ since: options.since ?? null, until: range.value.until }, inputs, options.appSlug, releases);
   const issue = report.passed ? ({ action: 'none' } as const) : await openHoldIssue(client, target, report, { ref: defaultBranch, sha: range.value.until }, options);
   return { ok: true, value: { report, issue, warnings } };
 }
@@ -136,4 +137,30 @@ async function openHoldIssue(client: GithubClient, target: RepositoryTarget, rep
   if (plan.action !== 'create') return plan;
   const { data } = await client.rest.issues.create({ owner, repo, title: plan.title, body: plan.body, labels: plan.labels });
   return { action: 'created', number: data.number, url: data.html_url };
+}
+
+/**
+ * The release files (`.tayang/lepas-tahan/<sha>.yml`) as main has them at the range's end. A file
+ * that does not parse releases nothing and is reported with its line and field.
+ */
+async function readReleases(client: GithubClient, target: RepositoryTarget, at: string, warnings: string[]): Promise<Map<string, Release>> {
+  const releases = new Map<string, Release>();
+  let listing: unknown;
+  try {
+    ({ data: listing } = await client.rest.repos.getContent({ owner: target.owner, repo: target.repo, path: RELEASE_DIR, ref: at }));
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return releases;
+    throw error;
+  }
+  if (!Array.isArray(listing)) return releases;
+  for (const entry of listing as { type: string; name: string; path: string }[]) {
+    const sha = /^([0-9A-Za-z]+)\.yml$/.exec(entry.name)?.[1];
+    if (entry.type !== 'file' || !sha) continue;
+    const { data } = await client.rest.repos.getContent({ owner: target.owner, repo: target.repo, path: entry.path, ref: at });
+    if (Array.isArray(data) || !('content' in data)) continue;
+    const parsed = validateYaml(ReleaseSchema, Buffer.from(data.content, 'base64').toString('utf8'), entry.path);
+    if (parsed.ok) releases.set(sha, { file: entry.path, ...parsed.value });
+    else warnings.push(...parsed.problems.map((p) => `${formatProblem(p).replace(/\s*\n\s*/g, ' ')} Berkas ini tidak melepas commit ${sha.slice(0, 7)}.`));
+  }
+  return releases;
 }

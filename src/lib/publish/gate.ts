@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { VerdictState } from '../approval/types.ts';
 import type { Config } from '../config/schema.ts';
 import { localToday } from '../content/time.ts';
@@ -53,15 +54,42 @@ export interface CommitInput {
 /** Why a commit from no PR is not Tayang's own records push. */
 export type RecordsShortfall = 'files_unknown' | 'no_files' | 'outside_records' | 'author' | 'committer' | 'unverified';
 
-export type CommitBasis = 'approved_pull' | 'app_records' | 'unapproved_pull' | 'unusable_pull' | 'no_pull';
+export type CommitBasis = 'approved_pull' | 'app_records' | 'released' | 'unapproved_pull' | 'unusable_pull' | 'no_pull';
+
+/**
+ * The one way out of a hold: an SOP-approved PR adds `.tayang/lepas-tahan/<sha>.yml` (the system
+ * flow governs `.tayang/**`), saying why publishing that commit is acceptable. The commit adding it
+ * is in the range and judged like any other, so nobody releases a hold alone.
+ */
+export const RELEASE_DIR = '.tayang/lepas-tahan';
+
+export const ReleaseSchema = z.strictObject({
+  /** Why publishing the held commit is acceptable, or what was done about it. */
+  alasan: z.string({ error: 'wajib diisi: mengapa commit ini boleh terbit, atau apa yang sudah dilakukan (misalnya dibatalkan lewat PR #12).' }).trim().min(1, { error: 'tidak boleh kosong: tulis alasannya.' }),
+  /** The PR that reverted it, when it was reverted. */
+  pr_pembatalan: z.number({ error: 'harus nomor PR, misalnya 12.' }).int().positive().optional(),
+});
+
+export interface Release {
+  file: string;
+  alasan: string;
+  pr_pembatalan?: number;
+}
+
+export function releaseFileOf(sha: string): string {
+  return `${RELEASE_DIR}/${sha}.yml`;
+}
 
 export interface CommitDecision {
   commit: CommitFacts;
   pull: { number: number; url: string } | null;
   passes: boolean;
   basis: CommitBasis;
-  /** unapproved_pull: the verdict. */
+  /** unapproved_pull (or released): the verdict. */
   verdict?: { state: VerdictState; description: string };
+  /** released: the approved release file, with the decision it overrides. */
+  release?: Release;
+  held?: Exclude<CommitBasis, 'approved_pull' | 'app_records' | 'released'>;
   /** unusable_pull: why the PR could not be judged. */
   problems?: string[];
   /** no_pull: what it lacks to be a records push of the App, and a few paths outside records/. */
@@ -112,9 +140,17 @@ export function judgeCommit(input: CommitInput, appSlug: string): CommitDecision
   return { commit, pull: null, passes: false, basis: 'no_pull', shortfalls, outside: (commit.files ?? []).filter((path) => !path.startsWith(RECORDS_PREFIX)).slice(0, 3) };
 }
 
-/** The gate over a range of commits, oldest first. An empty range passes: nothing new. */
-export function judgeRange(range: { since: string | null; until: string }, inputs: readonly CommitInput[], appSlug: string): GateReport {
-  const decisions = inputs.map((input) => judgeCommit(input, appSlug));
+/**
+ * The gate over a range of commits, oldest first. An empty range passes: nothing new. A held
+ * commit with a release file (present at the range's end) passes as released.
+ */
+export function judgeRange(range: { since: string | null; until: string }, inputs: readonly CommitInput[], appSlug: string, releases: ReadonlyMap<string, Release> = new Map()): GateReport {
+  const decisions = inputs.map((input) => {
+    const decision = judgeCommit(input, appSlug);
+    const release = releases.get(decision.commit.sha);
+    if (decision.passes || !release) return decision;
+    return { ...decision, passes: true, basis: 'released' as const, held: decision.basis as CommitDecision['held'], release };
+  });
   return { ...range, decisions, passed: decisions.every((d) => d.passes) };
 }
 
@@ -131,6 +167,8 @@ export function describeDecision(decision: CommitDecision, appSlug: string): str
       return 'disetujui sesuai SOP saat digabung.';
     case 'app_records':
       return `hanya mengubah ${RECORDS_PREFIX}, dibuat App Tayang (${appBotLogin(appSlug)}) dan bertanda tangan terverifikasi GitHub.`;
+    case 'released':
+      return `dilepas lewat ${decision.release!.file} (disetujui sesuai SOP): ${decision.release!.alasan}${decision.release!.pr_pembatalan ? ` (dibatalkan lewat PR #${decision.release!.pr_pembatalan})` : ''}`;
     case 'unapproved_pull':
       return `digabung tanpa persetujuan lengkap (${decision.verdict!.description}); persetujuan yang diberikan setelah penggabungan tidak dihitung.`;
     case 'unusable_pull':
@@ -238,7 +276,9 @@ export function renderHoldIssue(report: GateReport, mentions: HoldMentions, appS
     '',
     '1. Periksa isi setiap commit di atas. Persetujuan yang diberikan setelah PR digabung tidak dihitung, dan perubahan yang didorong langsung ke main tidak pernah melewati SOP.',
     '2. Bila isinya tidak layak tayang, batalkan (revert) lewat PR baru dan mintakan persetujuan sesuai SOP.',
-    '3. Penerbitan otomatis tetap ditahan selama commit itu berada di antara terbitan terakhir dan main; admin memutuskan tindak lanjutnya setelah isi commit itu dipastikan layak tayang.',
+    '3. Penerbitan tetap ditahan sampai setiap commit di atas **dilepas**: buat PR yang menambahkan berkas ' +
+      failing.map((d) => `\`${releaseFileOf(d.commit.sha)}\``).join(', ') +
+      ' berisi `alasan: "…"` (mengapa commit itu boleh terbit, atau PR mana yang membatalkannya; boleh juga `pr_pembatalan: 12`). PR itu diatur alur perubahan sistem, jadi harus disetujui pejabatnya sesuai SOP; berkas yang didorong langsung ke main tidak melepas apa pun.',
     '',
     `Issue ini dibuka oleh \`tayang izin-terbit\`. Pemeriksaan berikutnya tidak membuka issue baru selama commit yang sama masih menahan penerbitan.`,
   ].join('\n');
