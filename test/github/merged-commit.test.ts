@@ -136,9 +136,10 @@ describe('which PR a commit came from', () => {
     expect(chooseMergedPull([pull(1, at('01:00'), 'x'), pull(2, at('02:00'), 'm1')], 'm1', 'main')?.number).toBe(2);
   });
 
-  it('takes only merged PRs into the default branch, the earliest first', () => {
-    expect(chooseMergedPull([pull(1, null, null), pull(2, at('02:00'), 'x', 'rilis'), pull(3, at('03:00'), 'y'), pull(4, at('01:00'), 'z')], 'c1', 'main')?.number).toBe(4);
-    expect(chooseMergedPull([pull(1, null, null), pull(2, at('02:00'), 'x', 'rilis')], 'c1', 'main')).toBeUndefined();
+  it('takes only the PR merged into the default branch whose merge is that very commit', () => {
+    expect(chooseMergedPull([pull(1, null, null), pull(2, at('02:00'), 'c1', 'rilis'), pull(3, at('03:00'), 'c1'), pull(4, at('01:00'), 'z')], 'c1', 'main')?.number).toBe(3);
+    // GitHub also associates a PR's earlier commits with it: they are not its merge.
+    expect(chooseMergedPull([pull(1, null, null), pull(2, at('02:00'), 'x', 'rilis'), pull(4, at('01:00'), 'z')], 'c1', 'main')).toBeUndefined();
   });
 
   it('drops reviews submitted after the merge, keeping those at the same second', () => {

@@ -63,13 +63,13 @@ interface RestCommit {
 const API = 'GitHub API';
 
 /**
- * Of the PRs GitHub associates with a commit, the one that brought it into the default branch:
- * merged, based on that branch, preferably the one whose merge commit it is, else the earliest
- * merged (a merge commit's parents belong to their PR too).
+ * Of the PRs GitHub associates with a commit, the one whose merge (merge commit or squash) IS that
+ * commit, merged into the default branch. Only that ties a commit of main's own line to its
+ * approval exactly: GitHub also associates the PR's earlier commits, and one of those pushed
+ * straight to main must not pass as the PR. (Rebase merges cannot be tied so; they hold.)
  */
 export function chooseMergedPull<P extends AssociatedPull>(pulls: readonly P[], sha: string, defaultBranch: string): (P & { merged_at: string }) | undefined {
-  const merged = pulls.filter((p): p is P & { merged_at: string } => p.merged_at !== null && p.base.ref === defaultBranch);
-  return merged.find((p) => p.merge_commit_sha === sha) ?? [...merged].sort((a, b) => Date.parse(a.merged_at) - Date.parse(b.merged_at))[0];
+  return pulls.find((p): p is P & { merged_at: string } => p.merged_at !== null && p.base.ref === defaultBranch && p.merge_commit_sha === sha);
 }
 
 /** The snapshot as it stood at `at`: reviews submitted later did not exist yet. */
@@ -87,6 +87,7 @@ export function commitFactsOf(commit: RestCommit): CommitFacts {
     committer: commit.committer?.login ?? null,
     verified: commit.commit.verification?.verified === true,
     root: commit.parents.length === 0,
+    parents: commit.parents.map((parent) => (parent as { sha: string }).sha),
     ...(commit.files ? { files: commit.files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename])) } : {}),
   };
 }

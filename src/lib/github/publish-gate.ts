@@ -1,7 +1,7 @@
 import { renderStatusDescription } from '../approval/render.ts';
 import { formatProblem, type Problem } from '../errors/problem.ts';
 import { validateYaml, type Validated } from '../errors/validate.ts';
-import { appBotLogin, FIRST_PUBLICATION_LIMIT, HOLD_LABEL, holdMentions, judgeRange, planHoldIssue, RELEASE_DIR, ReleaseSchema, type CommitFacts, type Release, type CommitInput, type GateReport, type HoldIssueOutcome, type OpenIssue } from '../publish/gate.ts';
+import { appBotLogin, FIRST_PUBLICATION_LIMIT, HOLD_LABEL, holdMentions, judgeRange, mainLine, planHoldIssue, RELEASE_DIR, ReleaseSchema, type CommitFacts, type Release, type CommitInput, type GateReport, type HoldIssueOutcome, type OpenIssue } from '../publish/gate.ts';
 import { readBaseConfig } from './approval.ts';
 import type { GithubClient } from './client.ts';
 import { commitFactsOf, evaluateMergedPull, findMergedPull, readCommit, readDefaultBranch, type MergedEvaluation, type RepositoryTarget } from './merged-commit.ts';
@@ -39,7 +39,7 @@ export async function runPublishGate(client: GithubClient, target: RepositoryTar
   // A PR merged with a merge commit brings several commits: it is judged once.
   const evaluations = new Map<number, Promise<Validated<MergedEvaluation>>>();
   const inputs: CommitInput[] = [];
-  for (const commit of range.value.commits) {
+  for (const commit of mainLine(range.value.commits, range.value.until, options.since ?? null)) {
     const pull = await findMergedPull(client, target, commit.sha, defaultBranch);
     if (pull === null) {
       // Only a commit from no PR needs its files: the records-only exception.

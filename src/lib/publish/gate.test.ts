@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { holdMarker, holdMentions, judgeCommit, judgeRange, markedShas, planHoldIssue, recordsShortfalls, renderHoldIssue, type CommitFacts, type CommitInput } from './gate.ts';
+import { holdMarker, holdMentions, judgeCommit, judgeRange, mainLine, markedShas, planHoldIssue, recordsShortfalls, renderHoldIssue, type CommitFacts, type CommitInput } from './gate.ts';
 
 const SLUG = 'tayang-kantor';
 const BOT = 'tayang-kantor[bot]';
@@ -115,5 +115,19 @@ describe('whom the hold issue mentions', () => {
     const report = judgeRange({ since: 'm0', until: 'm2' }, [directPush('m2')], SLUG);
     expect(renderHoldIssue(report, none, SLUG)).toContain('Tidak ada yang disebut: `publikasi.admin` belum diisi');
     expect(renderHoldIssue(report, holdMentions(null, now), SLUG)).toContain('Tidak ada yang disebut: tayang.config.yml di main tidak bisa dibaca');
+  });
+});
+
+describe('main\'s own line', () => {
+  const facts = (sha: string, parents: string[]) => ({ sha, subject: sha, author: 'a', committer: 'a', verified: false, root: parents.length === 0, parents });
+
+  it('follows first parents only: commits brought in by a merge commit are judged through it', () => {
+    const commits = [facts('p1', ['m0']), facts('m1', ['m0', 'p1']), facts('m2', ['m1'])];
+    expect(mainLine(commits, 'm2', 'm0').map((c) => c.sha)).toEqual(['m1', 'm2']);
+  });
+
+  it('judges every commit when the listing does not say their parents', () => {
+    const commits = [{ ...facts('a', []), parents: undefined }, facts('b', ['a'])];
+    expect(mainLine(commits, 'b', null).map((c) => c.sha)).toEqual(['a', 'b']);
   });
 });

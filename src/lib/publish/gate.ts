@@ -33,6 +33,8 @@ export interface CommitFacts {
   verified: boolean;
   /** No parents: the repository's first commit. */
   root: boolean;
+  /** Parent shas, first parent first (absent where the listing did not say). */
+  parents?: string[];
   /** Paths it changes (both paths of a rename); absent when not read or not fully listed. */
   files?: string[];
   url?: string;
@@ -138,6 +140,20 @@ export function judgeCommit(input: CommitInput, appSlug: string): CommitDecision
   const shortfalls = recordsShortfalls(commit, appSlug);
   if (shortfalls.length === 0) return { commit, pull: null, passes: true, basis: 'app_records' };
   return { commit, pull: null, passes: false, basis: 'no_pull', shortfalls, outside: (commit.files ?? []).filter((path) => !path.startsWith(RECORDS_PREFIX)).slice(0, 3) };
+}
+
+/**
+ * The commits of main's own line in a range: the first-parent chain from `until` back to `since`.
+ * Commits reached only through a merge commit's other parents came in with that merge commit's PR,
+ * which is judged for them.
+ */
+export function mainLine(commits: readonly CommitFacts[], until: string, since: string | null): CommitFacts[] {
+  // A listing without parents cannot be walked: every commit is judged on its own.
+  if (!commits.every((commit) => commit.parents !== undefined)) return [...commits];
+  const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
+  const line: CommitFacts[] = [];
+  for (let at = bySha.get(until); at && at.sha !== since; at = at.parents!.length > 0 ? bySha.get(at.parents![0]!) : undefined) line.unshift(at);
+  return line;
 }
 
 /**
