@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chooseMergedPull, snapshotAsAt } from '../../src/lib/github/merged-commit.ts';
+import { snapshotAsAt } from '../../src/lib/approval/snapshot.ts';
+import { chooseMergedPull } from '../../src/lib/github/merged-commit.ts';
 import { startGithubServer, type GithubServer } from '../support/github-server.ts';
 import { TAYANG_APP, TAYANG_TOKEN } from './app-fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { validateJson, type Validated } from '../errors/validate.ts';
-import { SnapshotSchema, type Snapshot } from './types.ts';
+import { SnapshotSchema, type Snapshot, type SnapshotInput } from './types.ts';
 
 /**
  * Reads a saved snapshot (JSON of GitHub's REST responses, see `SnapshotSchema`). A malformed one
@@ -28,4 +28,13 @@ export async function loadSnapshotFile(file: string): Promise<Validated<Snapshot
     };
   }
   return parseSnapshot(text, file);
+}
+
+/**
+ * The PR as it stood at `at` (its merge): reviews submitted later did not exist yet, so approvals
+ * given after a merge never count for it. Same second counts as before.
+ */
+export function snapshotAsAt<S extends Snapshot | SnapshotInput>(snapshot: S, at: string): S {
+  const limit = Date.parse(at);
+  return { ...snapshot, reviews: snapshot.reviews.filter((review) => !review.submitted_at || Date.parse(review.submitted_at) <= limit) };
 }

@@ -1,5 +1,6 @@
 import { evaluateApproval } from '../approval/evaluate.ts';
-import { SnapshotSchema, type SnapshotInput, type Verdict } from '../approval/types.ts';
+import { snapshotAsAt } from '../approval/snapshot.ts';
+import { SnapshotSchema, type Verdict } from '../approval/types.ts';
 import type { Problem } from '../errors/problem.ts';
 import { validateData, type Validated } from '../errors/validate.ts';
 import type { CommitFacts } from '../publish/gate.ts';
@@ -70,12 +71,6 @@ const API = 'GitHub API';
  */
 export function chooseMergedPull<P extends AssociatedPull>(pulls: readonly P[], sha: string, defaultBranch: string): (P & { merged_at: string }) | undefined {
   return pulls.find((p): p is P & { merged_at: string } => p.merged_at !== null && p.base.ref === defaultBranch && p.merge_commit_sha === sha);
-}
-
-/** The snapshot as it stood at `at`: reviews submitted later did not exist yet. */
-export function snapshotAsAt(snapshot: SnapshotInput, at: string): SnapshotInput {
-  const limit = Date.parse(at);
-  return { ...snapshot, reviews: snapshot.reviews.filter((review) => !review.submitted_at || Date.parse(review.submitted_at) <= limit) };
 }
 
 /** The plain facts the gate reads from a REST commit; `files` only when the response has them. */

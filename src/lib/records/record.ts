@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { evaluateApproval } from '../approval/evaluate.ts';
+import { snapshotAsAt } from '../approval/snapshot.ts';
 import { TimestampSchema, type Snapshot, type StageVerdict, type Verdict } from '../approval/types.ts';
 import type { Config } from '../config/schema.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType } from '../content/types.ts';
@@ -123,11 +124,6 @@ export function changedItems(files: Snapshot['files']): Omit<RecordItem, 'title'
 }
 
 /** The PR as it stood when merged: reviews given afterwards (comments on a closed PR) are left out. */
-function atMerge(snapshot: Snapshot, mergedAt: string): Snapshot {
-  const end = Date.parse(mergedAt);
-  return { ...snapshot, reviews: snapshot.reviews.filter((review) => !review.submitted_at || Date.parse(review.submitted_at) <= end) };
-}
-
 export interface RecordInput {
   /** The base branch's config (never the PR's own). */
   config: Config;
@@ -154,7 +150,7 @@ export function recordMergedPull({ config, snapshot, titles, source }: RecordInp
   const changed = changedItems(snapshot.files);
   if (changed.length === 0) return { ok: true, value: null };
 
-  const verdict = evaluateApproval(config, atMerge(snapshot, pull.merged_at), new Date(pull.merged_at));
+  const verdict = evaluateApproval(config, snapshotAsAt(snapshot, pull.merged_at), new Date(pull.merged_at));
   const items = changed.map((item) => ({
     ...item,
     ...(item.change !== 'removed' && titles.has(item.folder) ? { title: titles.get(item.folder)! } : {}),
