@@ -102,14 +102,15 @@ describe('tayang persetujuan --commit', () => {
     expect(out.stages.map((s: { approvers: string[] }) => s.approvers)).toEqual([[], []]);
   });
 
-  it('exits 2 naming the file when the PR\'s base has no config, even if main has one now', async () => {
-    openPull(13, 'base-tanpa-konfigurasi');
+  it('exits 2 naming the file when main had no config just before the merge, whatever the PR\'s stale base had', async () => {
+    openPull(13);
     approve(13, 'kasubbag-a', '02:00');
     approve(13, 'ketua-x', '03:00');
+    server.commitToMain({ sha: 'tanpa-konfigurasi', files: { 'tayang.config.yml': null } });
     server.mergePull(13, { at: at('03:30'), by: 'penulis', sha: 'm1' });
     const result = await tayang('persetujuan', '--commit', 'm1');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('tayang.config.yml (cabang dasar main @ base-ta)');
+    expect(result.stderr).toContain('tayang.config.yml (cabang dasar main @ tanpa-k)');
     expect(result.stderr).toContain('berkas konfigurasi tidak ada di cabang dasar');
     expect(result.stderr).toContain('Perbaikan:');
   });

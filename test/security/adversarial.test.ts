@@ -379,6 +379,14 @@ describe('publication', () => {
     expect(await run(['persetujuan', '--commit', 'm1'])).toBe(1);
   });
 
+  it('an official removed from the config on main before the merge no longer counts at publication', async () => {
+    openPull(1);
+    approveBoth(1);
+    server.commitToMain({ sha: 'm0b', files: { 'tayang.config.yml': CONFIG.replace('anggota: [kasubbag-a, kasubbag-b]', 'anggota: [kasubbag-b]') } });
+    server.mergePull(1, { at: at('03:30'), by: 'penulis', sha: 'm1' });
+    expect(await run(['persetujuan', '--commit', 'm1'])).toBe(1);
+  });
+
   it('a records-only commit that the App did not make holds publication', async () => {
     server.commitToMain({ sha: 'm1', author: 'tayang-kantor[bot]', files: { 'records/persetujuan/9.json': '{}' }, verified: false });
     expect(await run(['izin-terbit', '--sejak', 'm0', '--sampai', 'm1'])).toBe(1);

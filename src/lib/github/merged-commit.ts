@@ -131,7 +131,12 @@ export async function evaluateMergedPull(client: GithubClient, target: Repositor
   const read = await fetchPullSnapshot(client, pullTarget);
   // A merged PR's head cannot move; if it still did, the read is not to be trusted.
   if (read.moved) return { ok: false, problems: [{ file: source, message: 'commit terbaru PR ini berubah selama dibaca, padahal PR-nya sudah digabung.', fix: 'jalankan ulang; bila terulang, periksa PR itu di GitHub.' }] };
-  const config = await readBaseConfig(client, pullTarget, read.base);
+  // The config main had just before the merge: the merge (or squash) commit's first parent. The
+  // PR's base.sha is only as new as its last push, and would miss a change made on main since.
+  const merge = pull.merge_commit_sha ? await readCommit(client, target, pull.merge_commit_sha) : undefined;
+  const before = merge?.ok ? merge.value.parents?.[0] : undefined;
+  if (!before) return { ok: false, problems: [{ file: source, field: 'merge_commit_sha', message: 'commit penggabungan PR ini tidak bisa dibaca, jadi konfigurasi saat penggabungan tidak diketahui.', fix: 'periksa PR itu di GitHub; PR yang digabung dengan rebase tidak bisa dinilai (pakai merge commit atau squash).' }] };
+  const config = await readBaseConfig(client, pullTarget, { ref: pull.base.ref, sha: before });
   if (!config.ok) return config;
   const warnings: string[] = [];
   read.snapshot.teams = await fetchTeams(client, teamsNamedIn(config.value), warnings);
