@@ -21,6 +21,8 @@ export default defineConfig({
   // A GitHub Pages project site lives under /<repo>/: the deploy workflow sets TAYANG_BASE.
   base: process.env.TAYANG_BASE || '/',
   trailingSlash: 'always',
+  // Every stylesheet is a file of the site: the Content-Security-Policy allows no inline <style>.
+  build: { inlineStylesheets: 'never' },
   // Pictures inside the Markdown text get a srcset too, in widths a cheap phone can afford.
   image: { layout: 'constrained', breakpoints: [360, 720, 1080, 1440] },
   integrations: [mdx(), sitemap()],

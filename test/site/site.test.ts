@@ -109,6 +109,28 @@ describe('reader journeys', () => {
     await page.context().close();
   });
 
+  it('breaks nothing under its Content-Security-Policy: no violation, captions, tables and print styles intact', async () => {
+    const documentWithTable = published('dokumen').find((item) => item.slug === 'laporan-realisasi-anggaran-semester-i-2026');
+    expect(documentWithTable, 'the example office has the budget report with a right-aligned table').toBeDefined();
+    const paths = ['/', '/berita/', itemPath(published('berita')[0]!), itemPath(documentWithTable!), `${itemPath(documentWithTable!)}persetujuan/`, ...published('video').slice(0, 1).map(itemPath)];
+    for (const path of paths) {
+      const context = await browser.newContext({ baseURL: server.url });
+      const page = await context.newPage();
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await page.goto(path, { waitUntil: 'load' });
+      expect(violations, path).toEqual([]);
+      // The site's own stylesheet applied (a blocked stylesheet would leave the skip link visible).
+      expect(await page.locator('.skip-link').evaluate((el) => getComputedStyle(el).position), path).not.toBe('static');
+      if (path === itemPath(documentWithTable!)) {
+        expect(await page.locator('td[style="text-align: right"]').first().evaluate((el) => getComputedStyle(el).textAlign)).toBe('right');
+      }
+      await context.close();
+    }
+  });
+
   it('plays a video with Indonesian captions that load', async () => {
     const video = published('video').find((item) => item.data.berkas !== undefined);
     expect(video, 'the example office has a video file item').toBeDefined();

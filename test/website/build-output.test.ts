@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { contentSecurityPolicy, TABLE_ALIGNMENT_STYLES } from '../../src/lib/site/csp.ts';
 import { buildExampleSite, type BuiltSite } from '../site/example-site.ts';
 
 // The example office's site built as a GitHub Pages project site (under /kantor/), then read as
@@ -42,6 +45,33 @@ function fileOf(path: string): string {
   const inside = decodeURIComponent(path.slice(BASE.length - 1));
   return join(dist, inside.endsWith('/') ? `${inside}index.html` : inside);
 }
+
+describe('the Content-Security-Policy', () => {
+  const hosts = (parseYaml(readFileSync(join(ROOT, 'src/lib/checks/data/iframe-hosts.yml'), 'utf8')) as { hosts: string[] }).hosts;
+
+  it('is on every page, first after the charset, and allows no script but the site\'s own', async () => {
+    const pages = (await files(dist)).filter((path) => path.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(30);
+    const policy = contentSecurityPolicy(hosts);
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'none'");
+    for (const page of pages) {
+      const html = await readFile(join(dist, page), 'utf8');
+      expect(html, page).toMatch(/<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+      expect(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)![1]!.replace(/&#39;/g, "'"), page).toBe(policy);
+    }
+  });
+
+  it('needs no exception for the site\'s own pages: no inline script or style, style attributes only for table alignment', async () => {
+    for (const page of (await files(dist)).filter((path) => path.endsWith('.html'))) {
+      const html = await readFile(join(dist, page), 'utf8');
+      expect(html, page).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+      expect(html, page).not.toMatch(/<style[\s>]/);
+      for (const [, style] of html.matchAll(/\sstyle="([^"]*)"/g)) expect(TABLE_ALIGNMENT_STYLES as readonly string[], `${page}: style="${style}"`).toContain(style);
+    }
+  });
+});
 
 describe('the built site under a base path', () => {
   it('links only to pages and files that exist, all under the base path', async () => {
