@@ -6,6 +6,8 @@ import { checkBuiltSite } from '../../src/lib/a11y/index.ts';
 import { renderReport } from '../../src/lib/a11y/render.ts';
 import { serveDirectory, type StaticServer } from '../../src/lib/a11y/static-server.ts';
 import { loadItems, type Item } from '../../src/lib/content/load.ts';
+import { parse as parseYaml } from 'yaml';
+import { contentSecurityPolicy } from '../../src/lib/site/csp.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildExampleSite, ROOT, type BuiltSite } from './example-site.ts';
 
@@ -129,6 +131,27 @@ describe('reader journeys', () => {
       }
       await context.close();
     }
+  });
+
+  it('has a policy that stops what hostile content would try: inline script, event handlers, overlays', async () => {
+    const policy = contentSecurityPolicy((parseYaml(await readFile(join(ROOT, 'src/lib/checks/data/iframe-hosts.yml'), 'utf8')) as { hosts: string[] }).hosts);
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.route('**/uji-csp/', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}"><title>uji</title></head><body>
+          <script>window.jalan = 'skrip';</script>
+          <img src="/tidak-ada.png" alt="" onerror="window.jalan = 'onerror'">
+          <a id="tutup" href="https://contoh.test/" style="position:fixed;inset:0;background:red">Menang hadiah</a>
+          <table><tr><td id="kanan" style="text-align: right">1.000</td></tr></table></body></html>`,
+      }),
+    );
+    await page.goto('/uji-csp/', { waitUntil: 'load' });
+    expect(await page.evaluate(() => (window as { jalan?: string }).jalan)).toBeUndefined();
+    expect(await page.locator('#tutup').evaluate((el) => getComputedStyle(el).position)).toBe('static');
+    expect(await page.locator('#kanan').evaluate((el) => getComputedStyle(el).textAlign)).toBe('right');
+    await context.close();
   });
 
   it('plays a video with Indonesian captions that load', async () => {
