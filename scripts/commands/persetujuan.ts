@@ -29,7 +29,7 @@ export function register(program: Command): void {
     )
     .option(
       '--commit <sha>',
-      'sesudah penggabungan: apakah PR yang membawa commit ini ke main disetujui saat digabung, menurut konfigurasi cabang dasarnya (ulasan sesudah penggabungan tidak dihitung); keluar 1 juga bila commit itu tidak berasal dari PR; butuh GITHUB_TOKEN dan GITHUB_REPOSITORY',
+      'sesudah penggabungan: apakah PR yang commit penggabungannya (merge commit atau squash) adalah commit ini disetujui saat digabung, menurut konfigurasi main tepat sebelum penggabungan (ulasan sesudahnya tidak dihitung); keluar 1 juga bila commit itu bukan commit penggabungan sebuah PR (didorong langsung, atau hasil rebase); butuh GITHUB_TOKEN dan GITHUB_REPOSITORY',
     )
     .option('--periksa <berkas>', 'dengan --pr: laporan `tayang periksa --format json` untuk commit terbaru PR, ditambah kolom "sha"; tanpa laporan untuk commit itu putusan menunggu')
     .option('--snapshot <berkas>', 'JSON tanggapan REST GitHub: {"pull", "reviews", "commits", "files", "teams"}')
@@ -102,14 +102,19 @@ async function runOnCommit(sha: string, options: ApprovalOptions, format: Format
   const { token, baseUrl, owner, repo } = context.value;
   const check = await checkMergedCommit(makeGithubClient({ token, baseUrl }), { owner, repo }, sha);
   if (!check.ok) exitWithProblems(check.problems);
-  const { commit, pull, evaluation } = check.value;
+  const { commit, pull, other, evaluation } = check.value;
   for (const warning of evaluation?.warnings ?? []) process.stderr.write(`peringatan: ${warning}\n`);
   const short = commit.sha.slice(0, 7);
-  const noPull = `Commit ${short} tidak berasal dari PR yang digabung ke cabang utama: perubahan ini didorong langsung, tanpa persetujuan menurut SOP.`;
+  // A PR's approval travels only with its own merge (merge commit or squash): an earlier commit of
+  // it on main, or a rebase merge's copies, are not what the officials' approval was recorded for.
+  const noPull = other
+    ? `Commit ${short} termasuk PR #${other.number}, tetapi bukan commit penggabungannya (PR itu digabung sebagai ${other.merge_commit_sha?.slice(0, 7) ?? 'commit yang tidak diketahui'}): persetujuan PR hanya berlaku untuk commit penggabungan itu (merge commit atau squash). Commit ini masuk ke main di luar penggabungan itu — didorong langsung, atau lewat penggabungan rebase, yang tidak diterima. Bila ia masuk lewat sebuah merge commit, periksa merge commit itu.`
+    : `Commit ${short} tidak berasal dari PR yang digabung ke cabang utama: perubahan ini didorong langsung, tanpa persetujuan menurut SOP.`;
   if (format === 'json') {
     const verdict = evaluation ? renderVerdictJson(evaluation.verdict) : { state: null, flows: [], stages: [], messages: [noPull] };
     const pullJson = pull && evaluation ? { number: pull.number, url: pull.html_url, merged_at: pull.merged_at, merge_commit_sha: pull.merge_commit_sha, base: evaluation.base } : null;
-    process.stdout.write(`${JSON.stringify({ commit: commit.sha, approved: evaluation?.verdict.state === 'approved', pull: pullJson, ...verdict }, null, 2)}\n`);
+    const otherJson = other ? { other_pull: { number: other.number, url: other.html_url, merge_commit_sha: other.merge_commit_sha } } : {};
+    process.stdout.write(`${JSON.stringify({ commit: commit.sha, approved: evaluation?.verdict.state === 'approved', pull: pullJson, ...otherJson, ...verdict }, null, 2)}\n`);
   } else if (!pull || !evaluation) {
     process.stdout.write(`${noPull}\n`);
   } else {

@@ -68,7 +68,7 @@ describe('tayang persetujuan --commit', () => {
     const json = await tayang('persetujuan', '--commit', 'm1', '--format', 'json');
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout);
-    expect(out).toMatchObject({ commit: 'm1', approved: true, pull: { number: 12, merged_at: at('03:30'), merge_commit_sha: 'm1', base: { ref: 'main', sha: 'base1' } }, state: 'approved', flows: ['publikasi'] });
+    expect(out).toMatchObject({ commit: 'm1', approved: true, pull: { number: 12, merged_at: at('03:30'), merge_commit_sha: 'm1', base: { ref: 'main', sha: 'm0' } }, state: 'approved', flows: ['publikasi'] });
     expect(out.stages.map((s: { id: string; state: string }) => [s.id, s.state])).toEqual([['verifikasi', 'approved'], ['persetujuan', 'approved']]);
     // Judged at the merge, not now: the clock of the last stage stopped when it passed.
     expect(out.stages[1].elapsed_minutes).toBe(60);
@@ -90,6 +90,20 @@ describe('tayang persetujuan --commit', () => {
     const json = await tayang('persetujuan', '--commit', 'm1', '--format', 'json');
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ commit: 'm1', approved: false, pull: null, state: null, stages: [] });
+  });
+
+  it('exits 1 for an approved PR\'s earlier commit pushed straight to main, saying it is not the PR\'s merge', async () => {
+    approve(12, 'kasubbag-a', '02:00');
+    approve(12, 'ketua-x', '03:00');
+    server.commitToMain({ sha: 'head12', author: 'penulis', files: { 'content/berita/berita-12/index.md': 'isi' } });
+    server.mergePull(12, { at: at('03:30'), by: 'penulis', sha: 'm2' });
+    expect((await tayang('persetujuan', '--commit', 'm2')).code).toBe(0);
+    const text = await tayang('persetujuan', '--commit', 'head12');
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('Commit head12 termasuk PR #12, tetapi bukan commit penggabungannya (PR itu digabung sebagai m2)');
+    expect(text.stdout).toContain('rebase, yang tidak diterima');
+    const json = JSON.parse((await tayang('persetujuan', '--commit', 'head12', '--format', 'json')).stdout);
+    expect(json).toMatchObject({ commit: 'head12', approved: false, pull: null, other_pull: { number: 12, merge_commit_sha: 'm2' }, state: null });
   });
 
   it('exits 1 when the approvals came only after the merge', async () => {

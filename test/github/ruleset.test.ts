@@ -24,9 +24,10 @@ afterEach(async () => {
 });
 
 describe('the Tayang ruleset', () => {
-  it('requires the App\'s verdict, a pull request, and forbids force pushes and deletion', () => {
+  it('requires the App\'s verdict, a pull request merged without rebase, and forbids force pushes and deletion', () => {
     const rules = tayangRuleset(APP_ID).rules;
     expect(rules.map((r) => r.type)).toEqual(['deletion', 'non_fast_forward', 'pull_request', 'required_status_checks']);
+    expect(rules[2]).toMatchObject({ parameters: { allowed_merge_methods: ['merge', 'squash'] } });
     expect(rules[3]).toMatchObject({ parameters: { required_status_checks: [{ context: 'tayang/persetujuan', integration_id: APP_ID }] } });
     expect(tayangRuleset(APP_ID)).toMatchObject({ enforcement: 'active', conditions: { ref_name: { include: ['~DEFAULT_BRANCH'] } } });
   });

@@ -155,6 +155,44 @@ describe('tayang izin-terbit', () => {
     const { code, report } = await gateJson('--sejak', 'm0', '--sampai', 'm2');
     expect(code).toBe(1);
     expect(report.commits.map((c) => [c.sha, c.basis])).toEqual([['head12', 'no_pull'], ['m2', 'approved_pull']]);
+    expect(server.issues[0]!.body).toContain('“Perubahan” — PR #12: commit ini termasuk PR itu, tetapi bukan commit penggabungannya (PR itu digabung sebagai `m2`)');
+    expect(server.issues[0]!.body).toContain('Penggabungan dengan *rebase* tidak diterima');
+  });
+
+  /** PR 12 merged with a merge commit `m2` whose second parent brings its branch p1 → p2. */
+  function mergeWithMergeCommit(approved: boolean) {
+    mergePull(11, 'm1', true); // main moved on meanwhile: a true merge, not a fast-forward
+    server.addPull({ number: 12, author: 'penulis', createdAt: OPENED, baseSha: 'base1', commits: [{ sha: 'p1', author: 'penulis', date: OPENED }, { sha: 'p2', author: 'penulis', date: OPENED }], files: [{ filename: 'content/berita/b/index.md', status: 'added' }] });
+    server.commitOffMain({ sha: 'p1', parents: ['m0'], files: { 'content/berita/b/index.md': 'draf' } });
+    server.commitOffMain({ sha: 'p2', parents: ['p1'], files: { 'content/berita/b/index.md': 'isi' } });
+    server.submitReview(12, { user: 'kasubbag-a', state: 'APPROVED', submittedAt: at('02:00') });
+    if (approved) server.submitReview(12, { user: 'ketua-x', state: 'APPROVED', submittedAt: at('03:00') });
+    server.mergePull(12, { at: at('03:30'), by: 'penulis', sha: 'm2', parents: ['m1', 'p2'] });
+  }
+
+  it('passes a merge commit once its PR was approved: the commits its second parent brings are judged through it, not alone', async () => {
+    mergeWithMergeCommit(true);
+    const { code, report } = await gateJson('--sejak', 'm0', '--sampai', 'm2');
+    expect(code).toBe(0);
+    expect(report.commits.map((c) => [c.sha, c.basis])).toEqual([['m1', 'approved_pull'], ['m2', 'approved_pull']]);
+  });
+
+  it('holds that merge commit when its PR was not approved, naming it and not the branch\'s commits', async () => {
+    mergeWithMergeCommit(false);
+    const { code, report } = await gateJson('--sejak', 'm0', '--sampai', 'm2');
+    expect(code).toBe(1);
+    expect(report.commits.map((c) => [c.sha, c.passed])).toEqual([['m1', true], ['m2', false]]);
+    expect(server.issues[0]!.body.startsWith(holdMarker(['m2']))).toBe(true);
+  });
+
+  it('releases nothing through a release file pushed straight to main: that push holds in turn', async () => {
+    mergePull(12, 'm1', false);
+    server.commitToMain({ sha: 'm2', author: 'admin-nakal', files: { '.tayang/lepas-tahan/m1.yml': 'alasan: "Saya lepas sendiri."\n' } });
+    const { code, report } = await gateJson('--sejak', 'm0', '--sampai', 'm2');
+    expect(code).toBe(1);
+    expect(report.commits.map((c) => [c.sha, c.basis, c.passed])).toEqual([['m1', 'released', true], ['m2', 'no_pull', false]]);
+    expect(server.issues[0]!.body.startsWith(holdMarker(['m2']))).toBe(true);
+    expect(server.issues[0]!.body).toContain('`.tayang/lepas-tahan/m2.yml`');
   });
 
   it('without --sejak checks the whole history from its first commit, which no PR brought', async () => {

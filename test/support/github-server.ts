@@ -386,22 +386,37 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
      * A commit on main on top of the current head (the first one starts the branch). `files` sets
      * (text) or deletes (null) paths; `setFile` texts for this sha are readable through contents.
      */
-    commitToMain(commit: { sha: string; author?: string | null; committer?: string | null; message?: string; date?: string; files?: Record<string, string | null>; verified?: boolean }): MainCommit {
+    commitToMain(commit: { sha: string; author?: string | null; committer?: string | null; message?: string; date?: string; files?: Record<string, string | null>; verified?: boolean; parents?: string[] }): MainCommit {
       const tree = new Map(mainCommits.get(mainHead)?.tree ?? []);
       for (const [path, text] of Object.entries(commit.files ?? {})) if (text === null) tree.delete(path); else tree.set(path, text);
       const author = commit.author === undefined ? 'penulis' : commit.author;
-      const made: MainCommit = { sha: commit.sha, parents: mainHead ? [mainHead] : [], author, committer: commit.committer === undefined ? author : commit.committer, message: commit.message ?? 'Perubahan', date: commit.date ?? FIXED_NOW, tree, verified: commit.verified ?? false };
+      const made: MainCommit = { sha: commit.sha, parents: commit.parents ?? (mainHead ? [mainHead] : []), author, committer: commit.committer === undefined ? author : commit.committer, message: commit.message ?? 'Perubahan', date: commit.date ?? FIXED_NOW, tree, verified: commit.verified ?? false };
       mainCommits.set(made.sha, made);
       mainHead = made.sha;
       return made;
     },
-    /** Merges a PR as GitHub's squash merge does: one commit on main with the PR's files. */
-    mergePull(number: number, merge: { at: string; by: string; sha: string; files?: Record<string, string | null> }): void {
+    /**
+     * Merges a PR as GitHub's squash merge does: one commit on main with the PR's files; with
+     * `parents` (main's head, then the PR's head), as a merge commit.
+     */
+    mergePull(number: number, merge: { at: string; by: string; sha: string; files?: Record<string, string | null>; parents?: string[] }): void {
       const pull = mustPull(number);
       const files = merge.files ?? Object.fromEntries(pull.files.map((f) => [String(f.filename), `isi ${String(f.filename)} dari PR #${number}`]));
-      server.commitToMain({ sha: merge.sha, author: pull.setup.author, committer: 'web-flow', message: `${pullObject(pull).title as string} (#${number})`, date: merge.at, files, verified: true });
+      server.commitToMain({ sha: merge.sha, author: pull.setup.author, committer: 'web-flow', message: `${pullObject(pull).title as string} (#${number})`, date: merge.at, files, verified: true, ...(merge.parents ? { parents: merge.parents } : {}) });
       pull.setup.merged = { at: merge.at, by: merge.by, sha: merge.sha };
     },
+    // ---- Added for merge commits: a commit off main's line (a PR branch's), which a merge commit
+    // (`mergePull` with `parents`) then brings into main's history through its second parent.
+    /** A commit on top of `parents` (its tree: the first parent's plus `files`); main's head stays. */
+    commitOffMain(commit: { sha: string; parents: string[]; author?: string | null; message?: string; date?: string; files?: Record<string, string | null> }): MainCommit {
+      const tree = new Map(mainCommits.get(commit.parents[0] ?? '')?.tree ?? []);
+      for (const [path, text] of Object.entries(commit.files ?? {})) if (text === null) tree.delete(path); else tree.set(path, text);
+      const author = commit.author === undefined ? 'penulis' : commit.author;
+      const made: MainCommit = { sha: commit.sha, parents: commit.parents, author, committer: author, message: commit.message ?? 'Perubahan', date: commit.date ?? FIXED_NOW, tree, verified: false };
+      mainCommits.set(made.sha, made);
+      return made;
+    },
+    // ---- End of the merge commits' block.
     /** A file on main now (records the App pushed, say); undefined when absent. */
     mainFile(path: string): string | undefined {
       return mainCommits.get(mainHead)?.tree.get(path);
@@ -671,8 +686,9 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       const base = resolveRef(decodeURIComponent(match[1]!));
       const head = resolveRef(decodeURIComponent(match[2]!));
       if (!mainCommits.has(base) || !mainCommits.has(head)) throw new HttpError(404, 'Not Found');
-      const between: MainCommit[] = [];
-      for (let at = mainCommits.get(head); at && at.sha !== base; at = mainCommits.get(at.parents[0] ?? '')) between.unshift(at);
+      // As Git: every commit head descends from and base does not, through every parent.
+      const published = new Set(ancestry(base).map((c) => c.sha));
+      const between = ancestry(head).filter((c) => !published.has(c.sha));
       const status = between.length === 0 ? 'identical' : 'ahead';
       const baseObject = commitSummaryObject(mainCommits.get(base)!);
       return { data: { url: api(`/compare/${base}...${head}`), html_url: web(`/compare/${base}...${head}`), permalink_url: web(`/compare/${base}...${head}`), diff_url: web(`/compare/${base}...${head}.diff`), patch_url: web(`/compare/${base}...${head}.patch`), base_commit: baseObject, merge_base_commit: baseObject, status, ahead_by: between.length, behind_by: 0, total_commits: between.length, commits: between.map(commitSummaryObject) } };
@@ -765,12 +781,35 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
     }
     if (path === `${repoPath}/commits`) {
       const list: MainCommit[] = [];
-      for (let at = mainCommits.get(resolveRef(req.searchParams.get('sha') ?? 'main')); at; at = mainCommits.get(at.parents[0] ?? '')) list.push(at);
+      list.push(...ancestry(resolveRef(req.searchParams.get('sha') ?? 'main')).reverse());
       return page(req, list.map(commitSummaryObject));
     }
     return undefined;
   }
   // ---- End of the publication gate's block.
+
+  // ---- Added for merge commits: a commit's ancestry through every parent, as Git walks it.
+  /** `sha` and every commit it descends from, parents before children (first parents first). */
+  function ancestry(sha: string): MainCommit[] {
+    const start = mainCommits.get(sha);
+    if (!start) return [];
+    const order: MainCommit[] = [];
+    const seen = new Set([start.sha]);
+    const stack: { commit: MainCommit; next: number }[] = [{ commit: start, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack.at(-1)!;
+      const parent = mainCommits.get(top.commit.parents[top.next++] ?? '');
+      if (top.next > top.commit.parents.length) {
+        stack.pop();
+        order.push(top.commit);
+      } else if (parent && !seen.has(parent.sha)) {
+        seen.add(parent.sha);
+        stack.push({ commit: parent, next: 0 });
+      }
+    }
+    return order;
+  }
+  // ---- End of the merge commits' block.
 
   function identityOf(authorization: string): Identity {
     const token = authorization.replace(/^(token|bearer)\s+/i, '');

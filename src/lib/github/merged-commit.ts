@@ -30,16 +30,24 @@ export interface MergedPull {
 
 export interface MergedEvaluation {
   verdict: Verdict;
-  /** The base commit whose config decided. */
+  /** The commit whose config decided: main just before the merge (the merge's first parent). */
   base: { ref: string; sha: string };
   warnings: string[];
 }
 
 export interface MergedCommitCheck {
   commit: CommitFacts;
-  /** Null: the commit came from no merged PR into the default branch (a direct push). */
+  /** Null: the commit is the merge of no PR into the default branch. */
   pull: MergedPull | null;
+  /** With no `pull`: a merged PR GitHub still associates with the commit, whose merge it is not. */
+  other: MergedPull | null;
   evaluation: MergedEvaluation | null;
+}
+
+/** The PR whose merge a commit is, and, when none, a merged PR it belongs to all the same. */
+export interface MergedLookup {
+  pull: MergedPull | null;
+  other: MergedPull | null;
 }
 
 interface AssociatedPull {
@@ -117,11 +125,17 @@ function unknownCommit(ref: string, target: RepositoryTarget): Problem {
   return { file: `${API} (${target.owner}/${target.repo})`, message: `commit "${ref}" tidak ditemukan di repositori ini.`, fix: 'salin sha lengkap commit dari riwayat cabang main (misalnya dari `git log` atau halaman commit di GitHub).' };
 }
 
-/** The merged PR a commit on the default branch came from, or null (a direct push). */
-export async function findMergedPull(client: GithubClient, target: RepositoryTarget, sha: string, defaultBranch: string): Promise<MergedPull | null> {
+/**
+ * The merged PR whose merge a commit on the default branch is; else, to say why it does not pass,
+ * the earliest merged PR GitHub associates with it anyway (one of its earlier commits pushed straight
+ * to main, or a rebase merge); both null: a direct push.
+ */
+export async function findMergedPull(client: GithubClient, target: RepositoryTarget, sha: string, defaultBranch: string): Promise<MergedLookup> {
   const pulls = (await client.paginate(client.rest.repos.listPullRequestsAssociatedWithCommit, { owner: target.owner, repo: target.repo, commit_sha: sha, per_page: 100 })) as AssociatedPull[];
   const pull = chooseMergedPull(pulls, sha, defaultBranch);
-  return pull ? { number: pull.number, html_url: pull.html_url, merged_at: pull.merged_at, merge_commit_sha: pull.merge_commit_sha, base: { ref: pull.base.ref, sha: pull.base.sha } } : null;
+  const other = pull ? undefined : pulls.filter((p): p is AssociatedPull & { merged_at: string } => p.merged_at !== null && p.base.ref === defaultBranch).sort((a, b) => Date.parse(a.merged_at) - Date.parse(b.merged_at))[0];
+  const plain = (p: AssociatedPull & { merged_at: string }): MergedPull => ({ number: p.number, html_url: p.html_url, merged_at: p.merged_at, merge_commit_sha: p.merge_commit_sha, base: { ref: p.base.ref, sha: p.base.sha } });
+  return { pull: pull ? plain(pull) : null, other: other ? plain(other) : null };
 }
 
 /** The PR judged as at its merge with its base's config, by the engine `--pr` uses. */
@@ -142,16 +156,16 @@ export async function evaluateMergedPull(client: GithubClient, target: Repositor
   read.snapshot.teams = await fetchTeams(client, teamsNamedIn(config.value), warnings);
   const snapshot = validateData(SnapshotSchema, snapshotAsAt(read.snapshot, pull.merged_at), source);
   if (!snapshot.ok) return snapshot;
-  return { ok: true, value: { verdict: evaluateApproval(config.value, snapshot.value, new Date(pull.merged_at)), base: read.base, warnings } };
+  return { ok: true, value: { verdict: evaluateApproval(config.value, snapshot.value, new Date(pull.merged_at)), base: { ref: pull.base.ref, sha: before }, warnings } };
 }
 
 /** `--commit`: the commit, its merged PR (if any) and that PR's verdict at merge. */
 export async function checkMergedCommit(client: GithubClient, target: RepositoryTarget, ref: string): Promise<Validated<MergedCommitCheck>> {
   const commit = await readCommit(client, target, ref);
   if (!commit.ok) return commit;
-  const pull = await findMergedPull(client, target, commit.value.sha, await readDefaultBranch(client, target));
-  if (pull === null) return { ok: true, value: { commit: commit.value, pull: null, evaluation: null } };
+  const { pull, other } = await findMergedPull(client, target, commit.value.sha, await readDefaultBranch(client, target));
+  if (pull === null) return { ok: true, value: { commit: commit.value, pull: null, other, evaluation: null } };
   const evaluation = await evaluateMergedPull(client, target, pull);
   if (!evaluation.ok) return evaluation;
-  return { ok: true, value: { commit: commit.value, pull, evaluation: evaluation.value } };
+  return { ok: true, value: { commit: commit.value, pull, other: null, evaluation: evaluation.value } };
 }

@@ -1,7 +1,7 @@
 import { renderStatusDescription } from '../approval/render.ts';
 import { formatProblem, type Problem } from '../errors/problem.ts';
 import { validateYaml, type Validated } from '../errors/validate.ts';
-import { appBotLogin, FIRST_PUBLICATION_LIMIT, HOLD_LABEL, holdMentions, judgeRange, mainLine, planHoldIssue, RELEASE_DIR, ReleaseSchema, type CommitFacts, type Release, type CommitInput, type GateReport, type HoldIssueOutcome, type OpenIssue } from '../publish/gate.ts';
+import { appBotLogin, failingDecisions, FIRST_PUBLICATION_LIMIT, HOLD_LABEL, holdMentions, judgeRange, mainLine, planHoldIssue, RELEASE_DIR, releaseFileOf, ReleaseSchema, type CommitFacts, type Release, type CommitInput, type GateReport, type HoldIssueOutcome, type OpenIssue } from '../publish/gate.ts';
 import { readBaseConfig } from './approval.ts';
 import type { GithubClient } from './client.ts';
 import { commitFactsOf, evaluateMergedPull, findMergedPull, readCommit, readDefaultBranch, type MergedEvaluation, type RepositoryTarget } from './merged-commit.ts';
@@ -40,11 +40,11 @@ export async function runPublishGate(client: GithubClient, target: RepositoryTar
   const evaluations = new Map<number, Promise<Validated<MergedEvaluation>>>();
   const inputs: CommitInput[] = [];
   for (const commit of mainLine(range.value.commits, range.value.until, options.since ?? null)) {
-    const pull = await findMergedPull(client, target, commit.sha, defaultBranch);
+    const { pull, other } = await findMergedPull(client, target, commit.sha, defaultBranch);
     if (pull === null) {
-      // Only a commit from no PR needs its files: the records-only exception.
+      // Only a commit that is no PR's merge needs its files: the records-only exception.
       const full = await readCommit(client, target, commit.sha);
-      inputs.push({ commit: full.ok ? { ...full.value, url: commit.url ?? full.value.url } : commit, pull: null });
+      inputs.push({ commit: full.ok ? { ...full.value, url: commit.url ?? full.value.url } : commit, pull: null, other: other && { number: other.number, url: other.html_url, mergeCommit: other.merge_commit_sha } });
       continue;
     }
     if (!evaluations.has(pull.number)) {
@@ -58,8 +58,11 @@ export async function runPublishGate(client: GithubClient, target: RepositoryTar
     inputs.push({ commit, pull: { number: pull.number, url: pull.html_url, outcome } });
   }
 
-  const releases = await readReleases(client, target, range.value.until, warnings);
-  const report = judgeRange({ since: options.since ?? null, until: range.value.until }, inputs, options.appSlug, releases);
+  const span = { since: options.since ?? null, until: range.value.until };
+  // Release files are read only for the commits that hold: old ones for long-published commits stay.
+  const held = failingDecisions(judgeRange(span, inputs, options.appSlug)).map((d) => d.commit.sha);
+  const releases = held.length === 0 ? new Map<string, Release>() : await readReleases(client, target, range.value.until, new Set(held), warnings);
+  const report = judgeRange(span, inputs, options.appSlug, releases);
   const issue = report.passed ? ({ action: 'none' } as const) : await openHoldIssue(client, target, report, { ref: defaultBranch, sha: range.value.until }, options);
   return { ok: true, value: { report, issue, warnings } };
 }
@@ -93,7 +96,7 @@ async function listSince(client: GithubClient, target: RepositoryTarget, since: 
   }
   if (status === 'diverged') warnings.push(`--sejak ${since} tidak lagi ada di riwayat --sampai ${until} (riwayat main ditulis ulang?); yang diperiksa: semua commit sejak titik cabang bersamanya.`);
   const list = [...commits.values()];
-  return { ok: true, value: { commits: list, until: list.at(-1)?.sha ?? until } };
+  return { ok: true, value: { commits: list, until: tipOf(list) ?? until } };
 }
 
 /** Nothing published yet: the whole history of `until`, from its root, if it is short enough. */
@@ -112,12 +115,18 @@ async function listHistory(client: GithubClient, target: RepositoryTarget, until
       };
     }
     const commits = response.data.map((commit) => ({ ...commitFactsOf(commit), url: commit.html_url })).reverse();
-    return { ok: true, value: { commits, until: commits.at(-1)?.sha ?? until } };
+    return { ok: true, value: { commits, until: tipOf(commits) ?? until } };
   } catch (error) {
     const code = (error as { status?: number }).status;
     if (code !== 404 && code !== 409 && code !== 422) throw error;
     return { ok: false, problems: [rangeProblem(`commit --sampai ${until} tidak ditemukan (atau repositori masih kosong).`, 'sebutkan sha commit yang ada di cabang main.')] };
   }
+}
+
+/** The listed commit no other listed commit descends from (with merges, not always the last listed). */
+function tipOf(commits: readonly CommitFacts[]): string | undefined {
+  const parents = new Set(commits.flatMap((commit) => commit.parents ?? []));
+  return commits.findLast((commit) => !parents.has(commit.sha))?.sha;
 }
 
 function rangeProblem(message: string, fix: string): Problem {
@@ -143,7 +152,7 @@ async function openHoldIssue(client: GithubClient, target: RepositoryTarget, rep
  * The release files (`.tayang/lepas-tahan/<sha>.yml`) as main has them at the range's end. A file
  * that does not parse releases nothing and is reported with its line and field.
  */
-async function readReleases(client: GithubClient, target: RepositoryTarget, at: string, warnings: string[]): Promise<Map<string, Release>> {
+async function readReleases(client: GithubClient, target: RepositoryTarget, at: string, held: ReadonlySet<string>, warnings: string[]): Promise<Map<string, Release>> {
   const releases = new Map<string, Release>();
   let listing: unknown;
   try {
@@ -155,7 +164,14 @@ async function readReleases(client: GithubClient, target: RepositoryTarget, at: 
   if (!Array.isArray(listing)) return releases;
   for (const entry of listing as { type: string; name: string; path: string }[]) {
     const sha = /^([0-9A-Za-z]+)\.yml$/.exec(entry.name)?.[1];
-    if (entry.type !== 'file' || !sha) continue;
+    if (entry.type !== 'file') continue;
+    if (!sha || !held.has(sha)) {
+      // A short sha or .yaml for a held commit: say so, or the office waits for a release that never comes.
+      const stem = entry.name.replace(/\.ya?ml$/, '');
+      const meant = [...held].find((full) => stem !== full && stem.length >= 4 && full.startsWith(stem)) ?? (stem !== entry.name && held.has(stem) ? stem : undefined);
+      if (meant) warnings.push(`${entry.path}: nama berkas pelepasan harus sha lengkap commit dengan akhiran .yml (${releaseFileOf(meant)}); berkas ini tidak melepas apa pun.`);
+      continue;
+    }
     const { data } = await client.rest.repos.getContent({ owner: target.owner, repo: target.repo, path: entry.path, ref: at });
     if (Array.isArray(data) || !('content' in data)) continue;
     const parsed = validateYaml(ReleaseSchema, Buffer.from(data.content, 'base64').toString('utf8'), entry.path);

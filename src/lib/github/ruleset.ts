@@ -3,10 +3,10 @@ import type { GithubClient } from './client.ts';
 
 /**
  * The repository ruleset that makes "approved on GitHub" mean "approved under the SOP": the
- * default branch changes only through pull requests, a PR merges only when Tayang's App has set
- * `tayang/persetujuan` green on its head (the check is pinned to the App's `integration_id`, so a
- * status or check of that name from anyone else does not count), and history cannot be rewritten
- * or deleted. The App is the one bypass actor: it pushes the records (approval records, posting
+ * default branch changes only through pull requests (merge commit or squash, never rebase), a PR
+ * merges only when Tayang's App has set `tayang/persetujuan` green on its head (the check is pinned
+ * to the App's `integration_id`, so a status or check of that name from anyone else does not
+ * count), and history cannot be rewritten or deleted. The App is the one bypass actor: it pushes the records (approval records, posting
  * ledger) straight to main; its key lives in an environment only main's workflows can use.
  * https://docs.github.com/en/rest/repos/rules#create-a-repository-ruleset
  */
@@ -35,6 +35,9 @@ export function tayangRuleset(appId: number) {
           require_code_owner_review: false,
           require_last_push_approval: false,
           required_review_thread_resolution: false,
+          // A rebase merge puts copies of the PR's commits on main, none of them the PR's
+          // merge_commit_sha: publication could not tie them to the approval, and would hold.
+          allowed_merge_methods: ['merge' as const, 'squash' as const],
         },
       },
       {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { holdMarker, holdMentions, judgeCommit, judgeRange, mainLine, markedShas, planHoldIssue, recordsShortfalls, renderHoldIssue, type CommitFacts, type CommitInput } from './gate.ts';
+import { holdMarker, holdMentions, judgeCommit, judgeRange, mainLine, markedShas, planHoldIssue, recordsShortfalls, renderGateText, renderHoldIssue, type CommitFacts, type CommitInput } from './gate.ts';
 
 const SLUG = 'tayang-kantor';
 const BOT = 'tayang-kantor[bot]';
@@ -59,6 +59,23 @@ describe('the gate over a range', () => {
     const report = judgeRange({ since: 'm0', until: 'm3' }, [approvedPull('m1'), directPush('m2'), unusable], SLUG);
     expect(report.passed).toBe(false);
     expect(report.decisions.map((d) => d.basis)).toEqual(['approved_pull', 'no_pull', 'unusable_pull']);
+  });
+});
+
+describe('released commits, and commits that are not their PR\'s merge', () => {
+  const release = { file: '.tayang/lepas-tahan/m2.yml', alasan: 'Dibatalkan.', pr_pembatalan: 14 };
+
+  it('releases the held commit it names, and says so', () => {
+    const report = judgeRange({ since: 'm0', until: 'm3' }, [directPush('m2'), approvedPull('m3')], SLUG, new Map([['m2', release]]));
+    expect(report.passed).toBe(true);
+    expect(report.decisions[0]).toMatchObject({ basis: 'released', held: 'no_pull' });
+    expect(renderGateText(report, SLUG)).toContain('[dilepas] m2 tanpa PR: dilepas lewat .tayang/lepas-tahan/m2.yml (disetujui sesuai SOP): Dibatalkan. (dibatalkan lewat PR #14)');
+  });
+
+  it('tells a commit that belongs to a PR without being its merge from a direct push', () => {
+    const pushed: CommitInput = { ...directPush('c1'), other: { number: 12, url: 'u', mergeCommit: 'm9' } };
+    const text = renderGateText(judgeRange({ since: 'm0', until: 'c1' }, [pushed], SLUG), SLUG);
+    expect(text).toContain('[MENAHAN] c1 PR #12: commit ini termasuk PR itu, tetapi bukan commit penggabungannya (PR itu digabung sebagai `m9`)');
   });
 });
 

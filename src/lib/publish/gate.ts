@@ -48,9 +48,19 @@ export interface PullFacts {
   outcome: { state: VerdictState; description: string } | { problems: string[] };
 }
 
+/** A merged PR a commit belongs to without being its merge (merge commit or squash). */
+export interface OtherPull {
+  number: number;
+  url: string;
+  mergeCommit: string | null;
+}
+
 export interface CommitInput {
   commit: CommitFacts;
+  /** The PR whose merge this commit is. */
   pull: PullFacts | null;
+  /** With no `pull`: a merged PR GitHub associates with the commit all the same. */
+  other?: OtherPull | null;
 }
 
 /** Why a commit from no PR is not Tayang's own records push. */
@@ -97,6 +107,8 @@ export interface CommitDecision {
   /** no_pull: what it lacks to be a records push of the App, and a few paths outside records/. */
   shortfalls?: RecordsShortfall[];
   outside?: string[];
+  /** no_pull: the merged PR it belongs to without being that PR's merge. */
+  other?: OtherPull;
 }
 
 export interface GateReport {
@@ -139,7 +151,7 @@ export function judgeCommit(input: CommitInput, appSlug: string): CommitDecision
   }
   const shortfalls = recordsShortfalls(commit, appSlug);
   if (shortfalls.length === 0) return { commit, pull: null, passes: true, basis: 'app_records' };
-  return { commit, pull: null, passes: false, basis: 'no_pull', shortfalls, outside: (commit.files ?? []).filter((path) => !path.startsWith(RECORDS_PREFIX)).slice(0, 3) };
+  return { commit, pull: null, passes: false, basis: 'no_pull', shortfalls, outside: (commit.files ?? []).filter((path) => !path.startsWith(RECORDS_PREFIX)).slice(0, 3), ...(input.other ? { other: input.other } : {}) };
 }
 
 /**
@@ -176,6 +188,12 @@ export function failingDecisions(report: GateReport): CommitDecision[] {
 
 const short = (sha: string) => sha.slice(0, 7);
 
+/** The PR said beside a commit: the one whose merge it is, one it merely belongs to, or none. */
+function pullLabel(d: CommitDecision): string {
+  if (d.pull) return `PR #${d.pull.number}`;
+  return d.other ? `PR #${d.other.number}` : 'tanpa PR';
+}
+
 /** Why a commit passes or holds, in one Indonesian sentence (the PR, if any, is said beside it). */
 export function describeDecision(decision: CommitDecision, appSlug: string): string {
   switch (decision.basis) {
@@ -190,6 +208,10 @@ export function describeDecision(decision: CommitDecision, appSlug: string): str
     case 'unusable_pull':
       return `tidak bisa dinilai: ${decision.problems!.join(' ')}`;
     case 'no_pull':
+      if (decision.other) {
+        const { mergeCommit } = decision.other;
+        return `commit ini termasuk PR itu, tetapi bukan commit penggabungannya (PR itu digabung sebagai ${mergeCommit ? `\`${short(mergeCommit)}\`` : 'commit yang tidak diketahui'}): persetujuan PR hanya berlaku untuk commit penggabungan itu (merge commit atau squash), dan commit ini masuk ke main di luar penggabungan itu — didorong langsung, atau lewat penggabungan rebase, yang tidak diterima.`;
+      }
       return `didorong langsung ke main, tanpa PR; ${describeShortfalls(decision, appSlug)}.${decision.commit.root ? ` Ini commit pertama repositori: bila isinya sudah diperiksa, jalankan izin terbit dengan \`--sejak ${decision.commit.sha}\`.` : ''}`;
   }
 }
@@ -273,7 +295,7 @@ export function renderHoldIssue(report: GateReport, mentions: HoldMentions, appS
   const failing = failingDecisions(report);
   const lines = failing.map((d) => {
     const commit = d.commit.url ? `[\`${short(d.commit.sha)}\`](${d.commit.url})` : `\`${short(d.commit.sha)}\``;
-    const pull = d.pull ? `PR #${d.pull.number}` : 'tanpa PR';
+    const pull = pullLabel(d);
     return `- ${commit} ${d.commit.subject ? `“${d.commit.subject}” ` : ''}— ${pull}: ${describeDecision(d, appSlug)}`;
   });
   return [
@@ -290,8 +312,8 @@ export function renderHoldIssue(report: GateReport, mentions: HoldMentions, appS
     '',
     '**Yang perlu dilakukan:**',
     '',
-    '1. Periksa isi setiap commit di atas. Persetujuan yang diberikan setelah PR digabung tidak dihitung, dan perubahan yang didorong langsung ke main tidak pernah melewati SOP.',
-    '2. Bila isinya tidak layak tayang, batalkan (revert) lewat PR baru dan mintakan persetujuan sesuai SOP.',
+    '1. Periksa isi setiap commit di atas. Persetujuan yang diberikan setelah PR digabung tidak dihitung, dan perubahan yang didorong langsung ke main tidak pernah melewati SOP. Penggabungan dengan *rebase* tidak diterima: hanya commit penggabungan PR (merge commit atau squash) yang membawa persetujuannya.',
+    '2. Bila isinya tidak layak tayang, batalkan (revert) lewat PR baru yang disetujui sesuai SOP, dan di PR itu juga tambahkan berkas pelepasan dari langkah 3 dengan `pr_pembatalan: <nomor PR itu>`: pembatalan saja tidak melepas tahanan, karena commit itu tetap ada di rentang yang akan diterbitkan.',
     '3. Penerbitan tetap ditahan sampai setiap commit di atas **dilepas**: buat PR yang menambahkan berkas ' +
       failing.map((d) => `\`${releaseFileOf(d.commit.sha)}\``).join(', ') +
       ' berisi `alasan: "…"` (mengapa commit itu boleh terbit, atau PR mana yang membatalkannya; boleh juga `pr_pembatalan: 12`). PR itu diatur alur perubahan sistem, jadi harus disetujui pejabatnya sesuai SOP; berkas yang didorong langsung ke main tidak melepas apa pun.',
@@ -332,9 +354,9 @@ export function renderGateText(report: GateReport, appSlug: string): string {
   const range = `${report.since ? `sesudah ${short(report.since)}` : 'seluruh riwayat main'} sampai ${short(report.until)}`;
   if (report.decisions.length === 0) return `Izin terbit: BOLEH TERBIT — tidak ada commit baru (${range}).`;
   const head = report.passed
-    ? `Izin terbit: BOLEH TERBIT — ${report.decisions.length} commit (${range}) semuanya memenuhi SOP.`
+    ? `Izin terbit: BOLEH TERBIT — ${report.decisions.length} commit (${range}) semuanya memenuhi SOP${report.decisions.some((d) => d.basis === 'released') ? ' atau dilepas lewat PR yang disetujui' : ''}.`
     : `Izin terbit: DITAHAN — ${failing.length} dari ${report.decisions.length} commit (${range}) tidak memenuhi SOP persetujuan.`;
-  const lines = report.decisions.map((d) => `  [${d.passes ? 'lolos' : 'MENAHAN'}] ${short(d.commit.sha)} ${d.pull ? `PR #${d.pull.number}` : 'tanpa PR'}: ${describeDecision(d, appSlug)}`);
+  const lines = report.decisions.map((d) => `  [${d.basis === 'released' ? 'dilepas' : d.passes ? 'lolos' : 'MENAHAN'}] ${short(d.commit.sha)} ${pullLabel(d)}: ${describeDecision(d, appSlug)}`);
   return [head, ...lines].join('\n');
 }
 
@@ -349,6 +371,8 @@ export function renderGateJson(report: GateReport, appSlug: string, issue?: Hold
       passed: d.passes,
       basis: d.basis,
       ...(d.shortfalls ? { shortfalls: d.shortfalls } : {}),
+      ...(d.other ? { other_pull: { number: d.other.number, url: d.other.url, merge_commit_sha: d.other.mergeCommit } } : {}),
+      ...(d.release ? { release: d.release } : {}),
       reason: describeDecision(d, appSlug),
     })),
     ...(issue ? { issue } : {}),
