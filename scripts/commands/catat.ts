@@ -82,7 +82,7 @@ const CATCH_UP_MARGIN_MS = 7 * 24 * 60 * 60 * 1000;
 async function catchUp(): Promise<number> {
   const { client, owner, repo } = await githubClient();
   const { readRecords } = await import('../../src/lib/records/store.ts');
-  const { readDefaultBranch } = await import('../../src/lib/github/merged-commit.ts');
+  const { readDefaultBranch } = await import('../../src/lib/github/client.ts');
   const records = await readRecords('.');
   if (!records.ok) exitWithProblems(records.problems);
   const recorded = new Set(records.value.map((record) => record.pr));

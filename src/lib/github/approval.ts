@@ -4,7 +4,7 @@ import { isReturnedToAuthor, SnapshotSchema, stagesAwaitingReview, type Snapshot
 import { CONFIG_FILE, parseConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { validateData, type Validated } from '../errors/validate.ts';
-import type { GithubClient } from './client.ts';
+import { readDefaultBranch, type GithubClient } from './client.ts';
 import { upsertComment } from './comments.ts';
 import { contentCheckState, describeContentCheck, type ContentCheckState, type ContentReport } from './content-check.ts';
 
@@ -289,8 +289,7 @@ export async function runGithubApproval(client: GithubClient, target: PullTarget
   // Only PRs into the default branch are judged, with its config as it is NOW: a PR into a branch
   // of the writer's own would be judged by that branch's config, and its head's verdict would then
   // also satisfy a second PR of the same head into main; a PR's base.sha is stale until its next push.
-  const { data: repository } = await client.rest.repos.get({ owner, repo });
-  const defaultBranch = repository.default_branch;
+  const defaultBranch = await readDefaultBranch(client, target);
   if (read.base.ref !== defaultBranch) {
     const problem = { file: `GitHub API (PR #${pullNumber})`, field: 'base.ref', message: `PR ini ditujukan ke cabang ${read.base.ref}, bukan cabang utama ${defaultBranch}: Tayang hanya menilai PR ke cabang utama.`, fix: `ubah cabang tujuan PR ini menjadi ${defaultBranch} (Edit di samping judul PR).` };
     await setVerdictCheck(client, target, headSha, { conclusion: 'failure', title: `Bukan PR ke ${defaultBranch}: tidak dinilai`, summary: `${problem.message} ${problem.fix}` }, options.appId, actions);

@@ -59,6 +59,12 @@ export function makeGithubClient({ token, baseUrl = 'https://api.github.com', pa
   });
 }
 
+/** The repository's default branch (main on most, but an office may call it otherwise). */
+export async function readDefaultBranch(client: GithubClient, repository: { owner: string; repo: string }): Promise<string> {
+  const { data } = await client.rest.repos.get({ owner: repository.owner, repo: repository.repo });
+  return data.default_branch;
+}
+
 /** Which repository, and how to reach its API. */
 export interface RepositoryContext {
   token: string;

@@ -5,7 +5,7 @@ import type { Problem } from '../errors/problem.ts';
 import { validateData, type Validated } from '../errors/validate.ts';
 import type { CommitFacts } from '../publish/gate.ts';
 import { fetchPullSnapshot, fetchTeams, readBaseConfig, teamsNamedIn } from './approval.ts';
-import type { GithubClient } from './client.ts';
+import { readDefaultBranch, type GithubClient } from './client.ts';
 
 /**
  * `tayang persetujuan --commit SHA`: was the merged PR behind a commit on the default branch
@@ -93,11 +93,6 @@ export function commitFactsOf(commit: RestCommit): CommitFacts {
     parents: commit.parents.map((parent) => (parent as { sha: string }).sha),
     ...(commit.files ? { files: commit.files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename])) } : {}),
   };
-}
-
-export async function readDefaultBranch(client: GithubClient, target: RepositoryTarget): Promise<string> {
-  const { data } = await client.rest.repos.get({ owner: target.owner, repo: target.repo });
-  return data.default_branch;
 }
 
 /** GitHub lists at most this many files per page of a commit; more pages mean a large commit. */

@@ -3,8 +3,8 @@ import { formatProblem, type Problem } from '../errors/problem.ts';
 import { validateYaml, type Validated } from '../errors/validate.ts';
 import { appBotLogin, failingDecisions, FIRST_PUBLICATION_LIMIT, HOLD_LABEL, holdMentions, judgeRange, mainLine, planHoldIssue, RELEASE_DIR, releaseFileOf, ReleaseSchema, type CommitFacts, type Release, type CommitInput, type GateReport, type HoldIssueOutcome, type OpenIssue } from '../publish/gate.ts';
 import { readBaseConfig } from './approval.ts';
-import type { GithubClient } from './client.ts';
-import { commitFactsOf, evaluateMergedPull, findMergedPull, readCommit, readDefaultBranch, type MergedEvaluation, type RepositoryTarget } from './merged-commit.ts';
+import { readDefaultBranch, type GithubClient } from './client.ts';
+import { commitFactsOf, evaluateMergedPull, findMergedPull, readCommit, type MergedEvaluation, type RepositoryTarget } from './merged-commit.ts';
 
 /**
  * The GitHub side of `tayang izin-terbit`: list main's commits in the range (compare API), check

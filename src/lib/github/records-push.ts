@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
-import type { GithubClient } from './client.ts';
+import { readDefaultBranch, type GithubClient } from './client.ts';
 
 /**
  * Records reach the default branch as one commit that Tayang's App makes through the Git database
@@ -57,8 +57,7 @@ export function planRecordWrite(files: readonly RecordFile[], tree: ReadonlyMap<
 export async function pushRecords(client: GithubClient, repository: { owner: string; repo: string }, files: readonly RecordFile[], message: string): Promise<Validated<RecordsPush>> {
   const { owner, repo } = repository;
   const where = `GitHub API (${owner}/${repo})`;
-  const { data: about } = await client.rest.repos.get({ owner, repo });
-  const branch = about.default_branch;
+  const branch = await readDefaultBranch(client, repository);
   for (let attempt = 1; attempt <= PUSH_ATTEMPTS; attempt++) {
     const { data: ref } = await client.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
     const head = ref.object.sha;
