@@ -65,6 +65,18 @@ export function exitWithProblems(problems: readonly Problem[]): never {
 }
 
 /** Runs a command's body; a ProblemsError becomes a clear message, anything else a short one. */
+/**
+ * The repository GitHub Actions names (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL) and a
+ * client for it; stops with the Indonesian problems (exit 2) when they are missing.
+ */
+export async function openGithubRepository() {
+  const { makeGithubClient, readRepositoryContext } = await import('../src/lib/github/client.ts');
+  const context = readRepositoryContext(process.env);
+  if (!context.ok) exitWithProblems(context.problems);
+  const { token, baseUrl, owner, repo } = context.value;
+  return { client: makeGithubClient({ token, baseUrl }), owner, repo };
+}
+
 export async function runAction(body: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await body();

@@ -5,7 +5,7 @@ import type { Problem } from '../../src/lib/errors/problem.ts';
 import type { Validated } from '../../src/lib/errors/validate.ts';
 import type { PullTarget } from '../../src/lib/github/approval.ts';
 import type { GithubClient } from '../../src/lib/github/client.ts';
-import { EXIT, exitWithProblems, runAction } from '../cli.ts';
+import { EXIT, exitWithProblems, openGithubRepository, runAction } from '../cli.ts';
 
 interface RecordOptions {
   pr?: string;
@@ -80,7 +80,7 @@ const CATCH_UP_MARGIN_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Every merged PR since the last recorded one, oldest merge first; already recorded ones are skipped. */
 async function catchUp(): Promise<number> {
-  const { client, owner, repo } = await githubClient();
+  const { client, owner, repo } = await openGithubRepository();
   const { readRecords } = await import('../../src/lib/records/store.ts');
   const { readDefaultBranch } = await import('../../src/lib/github/client.ts');
   const records = await readRecords('.');
@@ -132,17 +132,9 @@ async function readFromFiles(options: RecordOptions): Promise<Validated<Source>>
   return { ok: true, value: { config: config.value, snapshot: snapshot.value, source: options.snapshot } };
 }
 
-async function githubClient() {
-  const { makeGithubClient, readRepositoryContext } = await import('../../src/lib/github/client.ts');
-  const context = readRepositoryContext(process.env);
-  if (!context.ok) exitWithProblems(context.problems);
-  const { token, baseUrl, owner, repo } = context.value;
-  return { client: makeGithubClient({ token, baseUrl }), owner, repo };
-}
-
 async function readOneFromGithub(pr: string): Promise<Validated<Source>> {
   if (!/^[1-9]\d*$/.test(pr)) exitWithProblems([{ file: 'tayang catat', field: '--pr', message: `"${pr}" bukan nomor PR.`, fix: 'tulis nomornya saja, misalnya --pr 12.' }]);
-  const { client, owner, repo } = await githubClient();
+  const { client, owner, repo } = await openGithubRepository();
   return readFromGithub(client, { owner, repo, pullNumber: Number(pr) });
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT, exitWithProblems, runAction } from '../cli.ts';
+import { EXIT, exitWithProblems, openGithubRepository, runAction } from '../cli.ts';
 
 interface Options {
   appId?: string;
@@ -48,11 +48,8 @@ async function installOnGithub(options: Options): Promise<number> {
     process.stderr.write('Ini belum dipasang. Jalankan lagi dengan --terapkan (GITHUB_TOKEN admin dan GITHUB_REPOSITORY), atau tempel JSON ini di Settings → Rules → Rulesets → New ruleset → Import.\n');
     return EXIT.ok;
   }
-  const { makeGithubClient, readRepositoryContext } = await import('../../src/lib/github/client.ts');
-  const context = readRepositoryContext(process.env);
-  if (!context.ok) exitWithProblems(context.problems);
-  const { token, baseUrl, owner, repo } = context.value;
-  const applied = await applyTayangRuleset(makeGithubClient({ token, baseUrl }), { owner, repo }, appId).catch((error: { status?: number; message: string }) => {
+  const { client, owner, repo } = await openGithubRepository();
+  const applied = await applyTayangRuleset(client, { owner, repo }, appId).catch((error: { status?: number; message: string }) => {
     if (error.status !== 403 && error.status !== 404) throw error;
     return exitWithProblems([
       {

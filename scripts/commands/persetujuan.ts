@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Verdict } from '../../src/lib/approval/types.ts';
 import type { Problem } from '../../src/lib/errors/problem.ts';
-import { EXIT, exitWithProblems, runAction } from '../cli.ts';
+import { EXIT, exitWithProblems, openGithubRepository, runAction } from '../cli.ts';
 
 interface ApprovalOptions {
   pr?: string;
@@ -93,14 +93,11 @@ async function runOnCommit(sha: string, options: ApprovalOptions, format: Format
   if (options.sekarang !== undefined) exitWithProblems([optionProblem('--sekarang', 'tidak dipakai bersama --commit: PR dinilai pada saat ia digabung.', 'hapus --sekarang.')]);
   // Letters and digits only: a sha (or its abbreviation), never a range like HEAD~1 or a path.
   if (!/^[0-9A-Za-z]{1,64}$/.test(sha)) exitWithProblems([optionProblem('--commit', `"${sha}" bukan sha commit.`, 'tulis sha commit di cabang main, misalnya --commit 3f2a9c1 (huruf dan angka saja).')]);
-  const { makeGithubClient, readRepositoryContext } = await import('../../src/lib/github/client.ts');
   const { checkMergedCommit } = await import('../../src/lib/github/merged-commit.ts');
   const { renderVerdictJson, renderVerdictText } = await import('../../src/lib/approval/render.ts');
   const { formatDateTime } = await import('../../src/lib/site/dates.ts');
-  const context = readRepositoryContext(process.env);
-  if (!context.ok) exitWithProblems(context.problems);
-  const { token, baseUrl, owner, repo } = context.value;
-  const check = await checkMergedCommit(makeGithubClient({ token, baseUrl }), { owner, repo }, sha);
+  const { client, owner, repo } = await openGithubRepository();
+  const check = await checkMergedCommit(client, { owner, repo }, sha);
   if (!check.ok) exitWithProblems(check.problems);
   const { commit, pull, other, evaluation } = check.value;
   for (const warning of evaluation?.warnings ?? []) process.stderr.write(`peringatan: ${warning}\n`);

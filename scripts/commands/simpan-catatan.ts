@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Problem } from '../../src/lib/errors/problem.ts';
 import type { Validated } from '../../src/lib/errors/validate.ts';
-import { EXIT, exitWithProblems, runAction } from '../cli.ts';
+import { EXIT, exitWithProblems, openGithubRepository, runAction } from '../cli.ts';
 
 interface SaveOptions {
   pesan: string;
@@ -45,11 +45,8 @@ async function saveRecords(folders: string[], options: SaveOptions): Promise<num
   }
   const files = await Promise.all(local.value.map(async ({ path, base }) => ({ path, base, text: await readFile(path, 'utf8') })));
 
-  const { makeGithubClient, readRepositoryContext } = await import('../../src/lib/github/client.ts');
-  const context = readRepositoryContext(process.env);
-  if (!context.ok) exitWithProblems(context.problems);
-  const { token, baseUrl, owner, repo } = context.value;
-  const pushed = await pushRecords(makeGithubClient({ token, baseUrl }), { owner, repo }, files, options.pesan);
+  const { client, owner, repo } = await openGithubRepository();
+  const pushed = await pushRecords(client, { owner, repo }, files, options.pesan);
   if (!pushed.ok) exitWithProblems(pushed.problems);
   const { action, sha, changed } = pushed.value;
   // The checkout now stands where main does for these files, so a later save in the same job
