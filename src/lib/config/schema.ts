@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CONTENT_TYPES, isContentType } from '../content/types.ts';
+import { ArchiveConfigSchema } from './arsip.ts';
 import { parseDuration, type Duration } from './duration.ts';
 import { ChecksConfigSchema } from './periksa.ts';
 import { publishingRoleIssues, PublishingSchema } from './publikasi.ts';
@@ -204,6 +205,8 @@ export const ConfigSchema = z
     periksa: ChecksConfigSchema.prefault({}),
     /** Deploy target, social platforms, hashtags, Satu Data (see src/lib/config/publikasi.ts). */
     publikasi: PublishingSchema.prefault({}),
+    /** The key archives are signed with (see src/lib/config/arsip.ts). */
+    arsip: ArchiveConfigSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const flowIds = new Set<string>();
