@@ -84,7 +84,9 @@ export type Discrepancy =
   | { kind: 'missing'; path: string }
   | { kind: 'unexpected'; path: string }
   | { kind: 'changed'; path: string; expected: Pick<ManifestFile, 'size' | 'sha256'>; actual: Pick<ManifestFile, 'size' | 'sha256'> }
-  | { kind: 'duplicate'; path: string };
+  | { kind: 'duplicate'; path: string }
+  /** An entry that is neither a file nor a folder (a link, a device): no manifest lists one. */
+  | { kind: 'special'; path: string };
 
 /** What differs between the files listed in the manifest and the files found in the archive. */
 export function compareWithManifest(listed: readonly ManifestFile[], found: readonly ManifestFile[]): Discrepancy[] {

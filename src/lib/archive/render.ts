@@ -1,5 +1,5 @@
 import type { Discrepancy } from './manifest.ts';
-import { isIntact, type Verification } from './verify.ts';
+import { isIntact, SIGNATURE_SUFFIX, type Verification } from './verify.ts';
 import type { WrittenArchive } from './write.ts';
 
 /** What `tayang arsip` prints: Indonesian text for people, English-keyed JSON for tools. */
@@ -37,26 +37,57 @@ export function renderWrittenJson(written: WrittenArchive) {
 
 export function renderVerificationText(v: Verification): string {
   const intact = isIntact(v);
-  const lines = [intact ? `Arsip utuh: ${v.archive}` : `Arsip TIDAK utuh: ${v.archive}`];
+  const signed = v.signature.state !== 'unchecked';
+  const sig = `${v.archive}${SIGNATURE_SUFFIX}`;
+  const lines = [!intact ? `Arsip TIDAK utuh: ${v.archive}` : signed ? `Arsip utuh: ${v.archive}` : `Arsip utuh dari kerusakan (pemalsuan tidak diperiksa): ${v.archive}`];
   if (v.manifest) lines.push(`  ${v.manifest.office.name}, commit ${v.manifest.commit.slice(0, 7)} (${v.manifest.created_at}); ${v.manifest.files.length} berkas tercantum di MANIFEST.json.`);
   if (v.damage) lines.push(`  - ${v.damage}.`);
   for (const d of v.discrepancies) lines.push(`  - ${describeDiscrepancy(d)}`);
+  switch (v.signature.state) {
+    case 'valid':
+      lines.push(`  Tanda tangan sah: MANIFEST.json ditandatangani kunci arsip kantor ${v.signature.signer.fingerprint}${v.signature.signer.comment ? ` (${v.signature.signer.comment})` : ''}.`);
+      break;
+    case 'invalid':
+      lines.push(`  - Tanda tangan ${sig} TIDAK sah: ${v.signature.reason}.`);
+      break;
+    case 'absent':
+      lines.push(`  - Arsip tidak bertanda tangan: tidak ada ${sig} di sampingnya, padahal kantor memakai kunci arsip. Tanpa tanda tangan, arsip yang dipalsukan tidak bisa dibedakan dari yang asli.`);
+  }
   if (v.checksum === 'match') lines.push(`  SHA-256 seluruh arsip cocok dengan ${v.archive}.sha256.`);
-  if (v.checksum === 'mismatch') lines.push(`  - SHA-256 seluruh arsip TIDAK cocok dengan ${v.archive}.sha256: arsip atau berkas .sha256-nya sudah berubah.`);
-  if (v.checksum === 'absent') lines.push(`  (Tidak ada ${v.archive}.sha256 di sampingnya; hanya isi arsip yang diperiksa terhadap MANIFEST.json.)`);
+  if (v.checksum === 'mismatch' && intact) {
+    lines.push(`  (SHA-256 seluruh berkas berbeda dari ${v.archive}.sha256: berkas ini dikemas ulang, atau .sha256-nya milik berkas lain; isinya tetap sama persis dengan MANIFEST.json${signed ? ' yang bertanda tangan' : ''}.)`);
+  }
+  if (v.checksum === 'mismatch' && !intact) lines.push(`  - SHA-256 seluruh arsip juga TIDAK cocok dengan ${v.archive}.sha256.`);
+  if (v.checksum === 'absent') lines.push(`  (Tidak ada ${v.archive}.sha256 di sampingnya; isi arsip diperiksa terhadap MANIFEST.json.)`);
   if (intact) lines.push(`  Semua ${v.files} berkas cocok ukuran dan SHA-256-nya.`);
   if (!intact) lines.push('  Jangan pakai arsip ini sebagai salinan resmi; ambil salinan lain (artefak atau rilis GitHub) dan periksa lagi.');
+  if (v.signature.state === 'unchecked') {
+    lines.push(
+      '  Perhatian: kunci publik arsip kantor belum diatur (arsip.kunci_publik di tayang.config.yml, atau --kunci-publik). ' +
+        'Siapa pun yang mengubah isi arsip bisa menghitung ulang MANIFEST.json dan .sha256-nya, jadi pemeriksaan ini hanya menemukan kerusakan, bukan pemalsuan. ' +
+        `Cara memasang kunci: docs/arsip.md.${v.signature.present ? ` (${sig} ada, tetapi tidak bisa diperiksa tanpa kunci publik.)` : ''}`,
+    );
+  }
   return lines.join('\n');
 }
 
 export function renderVerificationJson(v: Verification) {
+  const { signature } = v;
   return {
     archive: v.archive,
     intact: isIntact(v),
+    /** False when no key is configured: "intact" then means undamaged, not unforged. */
+    forgery_checked: signature.state !== 'unchecked',
     commit: v.manifest?.commit ?? null,
     created_at: v.manifest?.created_at ?? null,
     files: v.files,
     checksum: v.checksum,
+    signature: {
+      state: signature.state,
+      file: `${v.archive}${SIGNATURE_SUFFIX}`,
+      key: signature.state === 'valid' ? signature.signer.fingerprint : null,
+      reason: signature.state === 'invalid' ? signature.reason : null,
+    },
     discrepancies: v.discrepancies,
     damage: v.damage ?? null,
   };
@@ -70,6 +101,8 @@ function describeDiscrepancy(d: Discrepancy): string {
       return `${d.path}: ada di arsip tetapi tidak tercantum di MANIFEST.json.`;
     case 'duplicate':
       return `${d.path}: muncul lebih dari sekali di arsip.`;
+    case 'special':
+      return `${d.path}: bukan berkas biasa (tautan atau berkas khusus); arsip Tayang hanya berisi berkas dan folder.`;
     case 'changed':
       return d.expected.size === d.actual.size
         ? `${d.path}: isinya berubah (SHA-256 berbeda, ukuran sama ${d.actual.size} bita).`

@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { END_OF_ARCHIVE, readTarEntries, tarFileHeader, tarPadding } from './tar.ts';
 
@@ -55,6 +59,36 @@ describe('tar', () => {
     // The ustar header after it carries the path and leaves the size to the pax record.
     expect(header.subarray(1024, 1024 + 37).toString()).toBe('arsip/content/video/rapat/rekaman.mp4');
     expect(header.subarray(1024 + 124, 1024 + 135).toString()).toBe('00000000000');
+  });
+
+  it('reads what GNU tar writes by default: long names as "L" entries, folders and links', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'tayang-tar-gnu-'));
+    const long = `arsip/dist/${'pawai-budaya-'.repeat(12)}/penari-ñ.html`;
+    await mkdir(join(folder, long, '..'), { recursive: true });
+    await writeFile(join(folder, long), 'panjang');
+    await symlink('../index.html', join(folder, 'arsip/dist/tautan.html'));
+    const archive = execFileSync('tar', ['--format=gnu', '-cf', '-', '-C', folder, '--no-recursion', 'arsip', 'arsip/dist', long, 'arsip/dist/tautan.html']);
+    await rm(folder, { recursive: true, force: true });
+    const entries = await readAll(archive);
+    expect(entries.map((e) => [e.path.replace(/\/$/, ''), e.kind])).toEqual([
+      ['arsip', 'directory'],
+      ['arsip/dist', 'directory'],
+      [long, 'file'],
+      ['arsip/dist/tautan.html', 'other'],
+    ]);
+    expect(entries[2]!.sha256).toBe(sha256('panjang'));
+  });
+
+  it('reads a size GNU tar wrote in base 256 (files over 8 GiB)', async () => {
+    const archive = tarOf([{ path: 'arsip/rekaman.mp4', data: 'xyz' }]);
+    // 3 as a base-256 number: first byte 0x80, the value big-endian in the rest of the field.
+    archive.fill(0, 124, 136);
+    archive[124] = 0x80;
+    archive[135] = 3;
+    let sum = 0;
+    for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : archive[i]!;
+    archive.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'ascii');
+    expect((await readAll(archive)).map((e) => [e.path, e.size, e.sha256])).toEqual([['arsip/rekaman.mp4', 3, sha256('xyz')]]);
   });
 
   it('refuses a header whose checksum does not match', async () => {

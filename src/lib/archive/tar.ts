@@ -99,20 +99,28 @@ function checksum(block: Buffer): number {
 
 export interface TarEntry {
   path: string;
+  /** Directories and links carry no data; only files are archive content. */
+  kind: 'file' | 'directory' | 'other';
   size: number;
   sha256: string;
-  /** The bytes, only for entries the caller asked to keep. */
+  /** The bytes, only for files the caller asked to keep. */
   content?: Buffer;
 }
 
+/** The ustar magic of POSIX tar; GNU tar writes "ustar  " and has no path prefix field. */
+const POSIX_MAGIC = Buffer.from('ustar\0');
+
 /**
- * Reads the regular files of a tar stream one by one, hashing their data as it passes, so an
- * archive of any size is checked without holding it in memory. Throws on a damaged header.
+ * Reads the entries of a tar stream one by one, hashing their data as it passes, so an archive of
+ * any size is checked without holding it in memory. Besides the pax format Tayang writes, it reads
+ * what GNU tar writes by default (long names as "L" entries, sizes over 8 GiB in base 256), so an
+ * archive unpacked and packed again is read by its contents. Throws on a damaged header.
  */
 export async function* readTarEntries(source: AsyncIterable<Buffer>, keep: (path: string) => boolean): AsyncGenerator<TarEntry> {
   const reader = chunkReader(source);
-  // Records of a pax header apply to the entry that follows it.
+  // Records of a pax header, and a GNU long name, apply to the entry that follows them.
   let pax: Record<string, string> = {};
+  let longName: string | undefined;
   for (;;) {
     const block = await reader.take(BLOCK);
     if (block.length === 0) return;
@@ -124,21 +132,26 @@ export async function* readTarEntries(source: AsyncIterable<Buffer>, keep: (path
     }
     if (readOctal(block, 148, 8) !== checksum(block)) throw new Error('checksum kepala tar tidak cocok');
     const type = String.fromCharCode(block[156]!);
-    if (type === 'x') {
-      const length = readOctal(block, 124, 12);
-      pax = { ...pax, ...parsePax(await reader.takeExactly(length)) };
+    if (type === 'x' || type === 'g' || type === 'L' || type === 'K') {
+      const length = readNumber(block, 124, 12);
+      const data = await reader.takeExactly(length);
       await reader.takeExactly(tarPadding(length).length);
+      // Global records ("g") and GNU long link targets ("K") say nothing about which file this is.
+      if (type === 'x') pax = { ...pax, ...parsePax(data) };
+      if (type === 'L') longName = data.toString('utf8').replace(/\0+$/, '');
       continue;
     }
-    const prefix = readString(block, 345, 155);
+    const prefix = block.subarray(257, 263).equals(POSIX_MAGIC) ? readString(block, 345, 155) : '';
     const name = readString(block, 0, 100);
-    const path = pax.path ?? (prefix ? `${prefix}/${name}` : name);
-    const size = pax.size !== undefined ? Number(pax.size) : readOctal(block, 124, 12);
+    const path = pax.path ?? longName ?? (prefix ? `${prefix}/${name}` : name);
+    const size = pax.size !== undefined ? Number(pax.size) : readNumber(block, 124, 12);
     if (!Number.isSafeInteger(size) || size < 0) throw new Error('ukuran berkas di catatan pax rusak');
     pax = {};
+    longName = undefined;
+    const kind = type === '0' || type === '\0' ? 'file' : type === '5' ? 'directory' : 'other';
     const hash = createHash('sha256');
     const kept: Buffer[] = [];
-    const wanted = (type === '0' || type === '\0') && keep(path);
+    const wanted = kind === 'file' && keep(path);
     for (let remaining = size; remaining > 0; ) {
       const piece = await reader.takeExactly(Math.min(remaining, 1 << 20));
       hash.update(piece);
@@ -146,9 +159,7 @@ export async function* readTarEntries(source: AsyncIterable<Buffer>, keep: (path
       remaining -= piece.length;
     }
     await reader.takeExactly(tarPadding(size).length);
-    // Directories, links and the like carry no file data; only regular files are archive content.
-    if (type !== '0' && type !== '\0') continue;
-    yield { path, size, sha256: hash.digest('hex'), ...(wanted ? { content: Buffer.concat(kept) } : {}) };
+    yield { path, kind, size, sha256: hash.digest('hex'), ...(wanted ? { content: Buffer.concat(kept) } : {}) };
   }
 }
 
@@ -177,6 +188,15 @@ function readOctal(block: Buffer, offset: number, length: number): number {
   const text = readString(block, offset, length).trim();
   if (!/^[0-7]+$/.test(text)) throw new Error('angka di kepala tar rusak');
   return parseInt(text, 8);
+}
+
+/** An octal field, or GNU's base-256 form (high bit of the first byte set) for values octal cannot hold. */
+function readNumber(block: Buffer, offset: number, length: number): number {
+  if ((block[offset]! & 0x80) === 0) return readOctal(block, offset, length);
+  if (block[offset] !== 0x80) throw new Error('angka di kepala tar rusak');
+  let value = 0;
+  for (let i = offset + 1; i < offset + length; i++) value = value * 256 + block[i]!;
+  return value;
 }
 
 function chunkReader(source: AsyncIterable<Buffer>) {

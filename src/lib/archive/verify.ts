@@ -4,7 +4,8 @@ import { createGunzip } from 'node:zlib';
 import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
 import { compareWithManifest, MANIFEST_NAME, ManifestSchema, type Discrepancy, type Manifest, type ManifestFile } from './manifest.ts';
-import { readTarEntries } from './tar.ts';
+import { checkSshSignature, type SshPublicKey } from './signature.ts';
+import { readTarEntries, type TarEntry } from './tar.ts';
 import { hashFile } from './write.ts';
 
 export interface Verification {
@@ -15,47 +16,66 @@ export interface Verification {
   files: number;
   /** The `.sha256` beside the archive: matching, not matching, or not there. */
   checksum: 'match' | 'mismatch' | 'absent';
+  /** The `.sig` beside the archive, checked against the office's keys. */
+  signature: SignatureCheck;
   discrepancies: Discrepancy[];
   /** Why the archive could not be read through (damaged gzip or tar, missing manifest). */
   damage?: string;
 }
 
+export type SignatureCheck =
+  | { state: 'valid'; signer: SshPublicKey }
+  | { state: 'invalid'; reason: string }
+  /** A key is configured but no `.sig` lies beside the archive. */
+  | { state: 'absent' }
+  /** No key configured: the archive is checked against accidents only. */
+  | { state: 'unchecked'; present: boolean };
+
+export interface VerifyOptions {
+  /** The office's archive keys (`arsip.kunci_publik`); none means forgery cannot be told apart. */
+  trustedKeys?: readonly SshPublicKey[];
+}
+
+export const SIGNATURE_SUFFIX = '.sig';
+
+/**
+ * Intact = every file the manifest lists is there with its size and SHA-256 and nothing else is,
+ * and, when the office has a key, the manifest carries its valid signature. The whole-file
+ * `.sha256` does not decide: it only says whether this is the very file that was made, and an
+ * archive unpacked and packed again (other headers, order, owner, compression) holds the same
+ * contents. Damage a `.sha256` would catch shows as a damaged gzip or tar, or a changed file.
+ */
 export function isIntact(verification: Verification): boolean {
-  return !verification.damage && verification.checksum !== 'mismatch' && verification.discrepancies.length === 0;
+  if (verification.damage || verification.discrepancies.length > 0) return false;
+  return verification.signature.state === 'valid' || verification.signature.state === 'unchecked';
 }
 
 /**
  * Checks an archive against its own MANIFEST.json (every file's size and SHA-256, nothing
- * missing, nothing added) and against the `.sha256` beside it when there is one. Reads the
- * archive as a stream, so its size does not matter. A file that cannot be opened is unusable
- * input; an archive that opens but does not match is a failed check.
+ * missing, nothing added, nothing but plain files and folders), the manifest against the `.sig`
+ * beside the archive when the office has a key, and the file against the `.sha256` beside it.
+ * Entries are compared by path and contents, never by tar bytes or order. Reads the archive as a
+ * stream, so its size does not matter. A file that cannot be opened is unusable input; an archive
+ * that opens but does not match is a failed check.
  */
-export async function verifyArchive(archive: string): Promise<Validated<Verification>> {
+export async function verifyArchive(archive: string, options: VerifyOptions = {}): Promise<Validated<Verification>> {
   const info = await stat(archive).catch(() => undefined);
   if (!info?.isFile()) {
     const problem: Problem = { file: archive, message: 'berkas arsip tidak ditemukan.', fix: 'sebut berkas .tar.gz yang dibuat tayang arsip, misalnya arsip/kecamatan-jenawi-2025-03-10-1a2b3c4.tar.gz.' };
     return { ok: false, problems: [problem] };
   }
   const checksum = await checkSidecar(archive);
-  const found: ManifestFile[] = [];
-  let manifestText: Buffer | undefined;
-  let top: string | undefined;
+  const entries: TarEntry[] = [];
   let damage: string | undefined;
   try {
     const gunzip = createGunzip();
     // pipe() does not pass a read error on; without this a failing disk would leave the check waiting.
     const source = createReadStream(archive).on('error', (error) => gunzip.destroy(error)).pipe(gunzip) as AsyncIterable<Buffer>;
-    for await (const entry of readTarEntries(source, (path) => path.endsWith(`/${MANIFEST_NAME}`) && path.split('/').length === 2)) {
-      const [folder = '', ...rest] = entry.path.split('/');
-      top ??= folder;
-      const inner = rest.join('/');
-      if (folder !== top || inner === '') found.push({ path: entry.path, size: entry.size, sha256: entry.sha256 });
-      else if (inner === MANIFEST_NAME && entry.content && !manifestText) manifestText = entry.content;
-      else found.push({ path: inner, size: entry.size, sha256: entry.sha256 });
-    }
+    for await (const entry of readTarEntries(source, isManifestPath)) entries.push({ ...entry, path: withoutDotSlash(entry.path) });
   } catch (error) {
     damage = `arsip rusak, tidak bisa dibaca sampai habis (${describeReadError(error as NodeJS.ErrnoException)})`;
   }
+  const { manifestText, found, special } = splitEntries(entries);
   const manifest = manifestText ? parseManifest(manifestText) : undefined;
   if (!damage && !manifest) damage = manifestText ? `${MANIFEST_NAME} tidak sesuai format arsip Tayang` : `arsip tidak berisi ${MANIFEST_NAME} di folder teratasnya`;
   return {
@@ -65,10 +85,52 @@ export async function verifyArchive(archive: string): Promise<Validated<Verifica
       ...(manifest ? { manifest } : {}),
       files: found.length,
       checksum,
-      discrepancies: manifest ? compareWithManifest(manifest.files, found) : [],
+      signature: await checkSignature(archive, manifestText, options.trustedKeys ?? []),
+      discrepancies: [...(manifest ? compareWithManifest(manifest.files, found) : []), ...special.map((path): Discrepancy => ({ kind: 'special', path }))],
       ...(damage ? { damage } : {}),
     },
   };
+}
+
+/** `<top>/MANIFEST.json`: the manifest sits right inside the archive's one top folder. */
+function isManifestPath(path: string): boolean {
+  const parts = withoutDotSlash(path).split('/');
+  return parts.length === 2 && parts[0] !== '' && parts[1] === MANIFEST_NAME;
+}
+
+/** `tar -C dir -czf x.tar.gz ./name` writes "./name/…"; it is the same path. */
+function withoutDotSlash(path: string): string {
+  return path.replace(/^(\.\/)+/, '');
+}
+
+/**
+ * The manifest (the first one, in whichever position a re-packing tool put it), the files below
+ * its folder as paths inside the archive, and entries that are neither files nor folders. A file
+ * outside that folder keeps its full path, so it shows as one the manifest does not list.
+ */
+function splitEntries(entries: readonly TarEntry[]): { manifestText?: Buffer; found: ManifestFile[]; special: string[] } {
+  const manifestEntry = entries.find((entry) => entry.kind === 'file' && entry.content && isManifestPath(entry.path));
+  const top = manifestEntry ? `${manifestEntry.path.split('/')[0]}/` : undefined;
+  const inner = (path: string) => (top && path.startsWith(top) && path.length > top.length ? path.slice(top.length) : path);
+  const found: ManifestFile[] = [];
+  const special: string[] = [];
+  for (const entry of entries) {
+    if (entry === manifestEntry || entry.kind === 'directory') continue;
+    // A link or device is not content the manifest can vouch for, and a hard link would make
+    // `tar -x` put another file's bytes under a listed name.
+    if (entry.kind === 'other') special.push(inner(entry.path));
+    else found.push({ path: inner(entry.path), size: entry.size, sha256: entry.sha256 });
+  }
+  return { ...(manifestEntry ? { manifestText: manifestEntry.content } : {}), found, special };
+}
+
+async function checkSignature(archive: string, manifestText: Buffer | undefined, trustedKeys: readonly SshPublicKey[]): Promise<SignatureCheck> {
+  const armored = await readFile(`${archive}${SIGNATURE_SUFFIX}`, 'utf8').catch(() => undefined);
+  if (trustedKeys.length === 0) return { state: 'unchecked', present: armored !== undefined };
+  if (armored === undefined) return { state: 'absent' };
+  if (!manifestText) return { state: 'invalid', reason: `tidak ada ${MANIFEST_NAME} yang bisa diperiksa tanda tangannya` };
+  const verdict = checkSshSignature(manifestText, armored, trustedKeys);
+  return verdict.valid ? { state: 'valid', signer: verdict.signer } : { state: 'invalid', reason: verdict.reason };
 }
 
 function parseManifest(text: Buffer): Manifest | undefined {
