@@ -17,7 +17,9 @@ export function register(program: Command): void {
     .description(
       'Mengirim kit media sosial ke Facebook, Instagram dan X, dan item data ke portal Satu Data (CKAN), lalu ' +
         'mencatat hasilnya di records/kirim/. Tidak pernah mengirim dua kali; yang gagal dicoba lagi lain kali. ' +
-        'Platform yang tokennya tidak ada hanya ditampilkan (uji kering). Keluar 1 bila ada kiriman yang gagal.',
+        'Kiriman yang jawabannya hilang (tidak dijawab dalam batas waktu, sambungan putus, HTTP 5xx) dicatat "belum pasti" dan tidak dikirim ulang ' +
+        'sampai kantor memeriksa akunnya dan membalas /tautan di PR. ' +
+        'Platform yang tokennya tidak ada hanya ditampilkan (uji kering). Keluar 1 bila ada kiriman yang gagal, belum pasti, atau belum dicoba.',
     )
     .argument('[item...]', 'folder item, misalnya content/berita/musrenbang-2026')
     .option('--berubah [ref]', 'hanya item yang berubah sejak REF (bawaan: titik cabang dari main)')
@@ -73,5 +75,5 @@ async function runSend(paths: string[], options: SendCommandOptions): Promise<nu
     intentOnly: options.niat ?? false,
   });
   process.stdout.write(`${options.format === 'json' ? JSON.stringify(outcomes, null, 2) : renderOutcomesText(outcomes)}\n`);
-  return outcomes.some((o) => o.state === 'failed') ? EXIT.findings : EXIT.ok;
+  return outcomes.some((o) => o.state === 'failed' || o.state === 'uncertain' || o.state === 'deferred') ? EXIT.findings : EXIT.ok;
 }

@@ -17,6 +17,8 @@ export interface Reply {
   status?: number;
   json?: unknown;
   headers?: Record<string, string>;
+  /** Close the connection without answering (the request was received). */
+  hangUp?: boolean;
 }
 
 export interface FakeApi {
@@ -43,7 +45,10 @@ async function parse(request: IncomingMessage, body: Buffer): Promise<Pick<Recei
   return { fields, files };
 }
 
-/** A local HTTP server on 127.0.0.1 that records every request and answers with `handle`. */
+/**
+ * A local HTTP server on 127.0.0.1 that records every request and answers with `handle`; a
+ * handler that never resolves is an API that accepts a request and never answers.
+ */
 export async function startFakeApi(handle: (request: Received) => Reply | Promise<Reply>): Promise<FakeApi> {
   const received: Received[] = [];
   const server: Server = createServer(async (request, response) => {
@@ -54,6 +59,10 @@ export async function startFakeApi(handle: (request: Received) => Reply | Promis
     const entry: Received = { method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: request.headers, ...parsed };
     received.push(entry);
     const reply = await handle(entry);
+    if (reply.hangUp) {
+      request.socket.destroy();
+      return;
+    }
     response.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
     response.end(reply.json === undefined ? '' : JSON.stringify(reply.json));
   });
@@ -62,6 +71,11 @@ export async function startFakeApi(handle: (request: Received) => Reply | Promis
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Also ends connections a handler never answered (a hanging API).
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -8,6 +8,7 @@ import { oauth1Signature, type OAuth1Credentials } from '../../src/lib/publish/a
 import type { RetryPolicy } from '../../src/lib/publish/http.ts';
 import { planSending, sendPlanned, type Credentials, type SendOptions } from '../../src/lib/publish/kirim.ts';
 import { LEDGER_DIR, readLedger } from '../../src/lib/publish/ledger.ts';
+import { renderOutcomesText } from '../../src/lib/publish/render.ts';
 import { planSocialKit } from '../../src/lib/social/kit.ts';
 import { startFakeApi, type FakeApi, type Received, type Reply } from './fake-apis.ts';
 import { makeConfig, makeItem } from './fixtures.ts';
@@ -21,6 +22,7 @@ const CREDENTIALS: Credentials = {
 };
 
 const news = makeItem('berita', 'panen', { judul: 'Panen Raya Padi di Bunder', ringkasan: 'Warga memanen padi.', gambar: { src: 'foto.jpg', alt: 'Petani memanen padi di sawah.' } }, 'Petani Bunder memanen padi bersama.');
+const cleanup = makeItem('berita', 'kerja-bakti', { judul: 'Kerja Bakti Saluran Irigasi', ringkasan: 'Warga membersihkan saluran.' }, 'Warga membersihkan saluran irigasi.');
 const dataset = makeItem('data', 'penduduk', {
   judul: 'Jumlah Penduduk per Padukuhan',
   berkas: 'penduduk.csv',
@@ -33,9 +35,14 @@ const dataset = makeItem('data', 'penduduk', {
   sosial: { nonaktif: true, tagar: [], teks: {} },
 });
 
-/** Answers like the real APIs, and refuses (400) a request missing a documented parameter. */
-function makeHandler(state: { packageExists: boolean; failures: Record<string, Reply[]>; onTweet?: () => void }) {
-  return (r: Received): Reply => {
+/**
+ * Answers like the real APIs, and refuses (400) a request missing a documented parameter.
+ * `failures` are answered first, after the request was received (and so, for the platform,
+ * processed); a path in `hanging` is received and never answered.
+ */
+function makeHandler(state: { packageExists: boolean; failures: Record<string, Reply[]>; hanging?: string; onTweet?: () => void }) {
+  return (r: Received): Reply | Promise<Reply> => {
+    if (r.path === state.hanging) return new Promise<Reply>(() => {});
     const queued = state.failures[r.path]?.shift();
     if (queued) return queued;
     const missing = (names: string[], from: Record<string, unknown>) => names.find((n) => from[n] === undefined);
@@ -94,17 +101,17 @@ beforeEach(async () => {
 
 afterEach(() => api.close());
 
-async function prepare(credentials: Credentials = CREDENTIALS) {
+async function prepare(credentials: Credentials = CREDENTIALS, items = [news, dataset]) {
   const config = makeConfig();
   config.kantor.kanal.satu_data = `${api.url}/`;
   const kitDir = join(root, 'dist/sosial');
-  const kit = planSocialKit([news, dataset], config);
+  const kit = planSocialKit(items, config);
   for (const image of kit.images) {
     await mkdir(dirname(join(kitDir, image.path)), { recursive: true });
     await writeFile(join(kitDir, image.path), await sharp({ create: { width: image.width, height: image.height, channels: 3, background: '#336633' } }).jpeg().toBuffer());
   }
   return planSending({
-    items: [news, dataset],
+    items,
     posts: kit.posts,
     config,
     kit: { dir: kitDir, publicUrl: 'https://bunder.example.go.id/sosial/' },
@@ -185,14 +192,89 @@ describe('tayang kirim adapters', () => {
     expect(again.filter((o) => o.target !== 'whatsapp').every((o) => o.state === 'skipped')).toBe(true);
   });
 
-  it('retries 429 and 5xx with back-off, honouring Retry-After, and posts once', async () => {
-    state.failures['/2/tweets'] = [{ status: 503, json: {} }, { status: 429, json: {}, headers: { 'retry-after': '7' } }];
+  it('retries a 5xx only where sending twice is harmless, and a 429 everywhere, honouring Retry-After, and posts once', async () => {
+    state.failures['/2/media/upload'] = [{ status: 503, json: {} }];
+    state.failures['/2/tweets'] = [{ status: 429, json: {}, headers: { 'retry-after': '7' } }];
     const { plans, manual } = await prepare();
     const outcomes = await sendPlanned(plans.filter((p) => p.target === 'x'), manual, new Map(), options());
     expect(outcomes.find((o) => o.target === 'x')).toMatchObject({ state: 'posted' });
-    expect(requestsTo('/2/tweets')).toHaveLength(3);
+    expect(requestsTo('/2/media/upload')).toHaveLength(2);
+    expect(requestsTo('/2/tweets')).toHaveLength(2);
     expect(sleeps).toEqual([1000, 7000]);
   });
+
+  it.each<[string, Reply]>([
+    ['a 503 after the platform received it', { status: 503, json: { title: 'Service Unavailable' } }],
+    ['the connection cut after it was sent', { hangUp: true }],
+  ])('never posts twice when the answer to a post is lost: %s', async (_, lost) => {
+    state.failures['/2/tweets'] = [lost];
+    const { plans, manual } = await prepare();
+    const x = plans.filter((p) => p.target === 'x');
+    const first = await sendPlanned(x, manual, await readLedger(root), options());
+    expect(first.find((o) => o.target === 'x')).toMatchObject({ state: 'uncertain', error: expect.stringContaining('POST /2/tweets') });
+    expect(requestsTo('/2/tweets')).toHaveLength(1);
+    expect((await readLedger(root)).get('content/berita/panen')!.posts.x).toMatchObject({ state: 'uncertain', run: 'run-1', attempts: 1 });
+    // The office is told which post, where, and what to do.
+    expect(renderOutcomesText(first)).toContain('content/berita/panen — X: BELUM PASTI terkirim');
+    expect(renderOutcomesText(first)).toContain('Periksa akun X kantor: bila kiriman sudah tampil, balas /tautan x <alamat kiriman> di PR-nya; bila belum, balas /tautan x ulang.');
+
+    const next = await sendPlanned(x, manual, await readLedger(root), options({ run: 'run-2' }));
+    expect(next.find((o) => o.target === 'x')).toMatchObject({ state: 'skipped', reason: 'uncertain' });
+    expect(requestsTo('/2/tweets')).toHaveLength(1);
+  });
+
+  it('retries a connection that was never made, and records it as failed (nothing was sent)', async () => {
+    const closed = await startFakeApi(() => ({}));
+    await closed.close();
+    const { plans, manual } = await prepare();
+    const x = plans.filter((p) => p.target === 'x').map((p) => ({ ...p, steps: p.steps.map((step) => ({ ...step, request: { ...step.request, url: step.request.url.replace(api.url, closed.url) } })) }));
+    const outcomes = await sendPlanned(x, manual, await readLedger(root), options());
+    expect(outcomes.find((o) => o.target === 'x')).toMatchObject({ state: 'failed', error: expect.stringContaining('tidak tersambung') });
+    expect(sleeps).toHaveLength(3);
+  });
+
+  it('does not post again when a post went out but its link could not be fetched', async () => {
+    state.failures['/graph/v23.0/MEDIA1'] = [{ status: 400, json: { error: { message: 'Unsupported get request' } } }];
+    const { plans, manual } = await prepare();
+    const instagram = plans.filter((p) => p.target === 'instagram');
+    const first = await sendPlanned(instagram, manual, await readLedger(root), options());
+    expect(first.find((o) => o.target === 'instagram')).toMatchObject({ state: 'uncertain' });
+    await sendPlanned(instagram, manual, await readLedger(root), options({ run: 'run-2' }));
+    expect(requestsTo('/graph/v23.0/IG1/media_publish')).toHaveLength(1);
+  });
+
+  it('a platform that hangs costs one timeout: that post is uncertain, its later posts wait for the next run, the other platforms are sent', async () => {
+    state.hanging = '/graph/v23.0/PAGE1/photos';
+    const { plans, manual } = await prepare(CREDENTIALS, [news, cleanup, dataset]);
+    const hurried = options({ timeouts: { apiMs: 300, uploadMs: 300 } });
+    // As the workflow does: every intent is recorded (and pushed) before anything is sent.
+    await sendPlanned(plans, manual, await readLedger(root), { ...hurried, intentOnly: true });
+    const started = Date.now();
+    const outcomes = await sendPlanned(plans, manual, await readLedger(root), hurried);
+    expect(Date.now() - started).toBeLessThan(3000);
+
+    const states = outcomes.filter((o) => o.target !== 'whatsapp').map((o) => `${o.item} ${o.target}: ${o.state}`);
+    expect(states).toEqual([
+      'content/berita/panen instagram: posted',
+      'content/berita/panen facebook: uncertain',
+      'content/berita/panen x: posted',
+      'content/berita/kerja-bakti instagram: posted',
+      'content/berita/kerja-bakti facebook: deferred',
+      'content/berita/kerja-bakti x: posted',
+      'content/data/penduduk satu_data: posted',
+    ]);
+    expect(requestsTo('/graph/v23.0/PAGE1/photos')).toHaveLength(1);
+    expect(outcomes.find((o) => o.state === 'uncertain')).toMatchObject({ error: expect.stringContaining('tidak ada jawaban dalam 0.3 detik') });
+    const ledger = await readLedger(root);
+    expect(ledger.get('content/berita/panen')!.posts.facebook).toMatchObject({ state: 'uncertain' });
+    // Not "belum pasti": it was never sent.
+    expect(ledger.get('content/berita/kerja-bakti')!.posts.facebook).toMatchObject({ state: 'failed', attempts: 0, error: expect.stringContaining('tidak dicoba: Facebook tidak menjawab') });
+
+    state.hanging = undefined;
+    const next = await sendPlanned(plans, manual, await readLedger(root), options({ run: 'run-2' }));
+    expect(next.filter((o) => o.target === 'facebook').map((o) => o.state)).toEqual(['skipped', 'posted']);
+    expect(requestsTo('/graph/v23.0/PAGE1/photos')).toHaveLength(2);
+  }, 10_000);
 
   it('keeps a failed post pending and retries it on the next run', async () => {
     state.failures['/graph/v23.0/PAGE1/photos'] = [{ status: 400, json: { error: { message: '(#200) Permissions error' } } }];

@@ -19,6 +19,8 @@ import type { Target } from './ledger.ts';
  * - CKAN action API (Satu Data portals): package_patch (404 → package_create), then
  *   resource_update or resource_create with the CSV upload (multipart `upload`).
  *   https://docs.ckan.org/en/latest/api/index.html
+ * Steps marked `repeatable` may be sent again when their answer is lost; the steps that make
+ * a post public (photos, feed, media_publish, tweets) never are (see `Step.repeatable`).
  */
 
 /** Where the APIs live; overridable so tests (and Graph API version bumps) need no code change. */
@@ -84,6 +86,8 @@ export function planInstagram(post: SocialPost, igUserId: string, kit: KitLocati
         form: { image_url: new URL(image.path, kit.publicUrl).href, caption: post.text, alt_text: image.alt },
       },
       capture: { creation_id: 'id' },
+      // A container is invisible until published, and expires after 24 hours.
+      repeatable: true,
     },
     {
       label: 'Instagram: terbitkan wadah media',
@@ -115,10 +119,13 @@ export function planX(post: SocialPost, kit: KitLocation, endpoints: Endpoints):
         multipart: { fields: { media_category: 'tweet_image' }, files: [{ name: 'media', path: join(kit.dir, image.path), type: 'image/jpeg' }] },
       },
       capture: { media_id: 'data.id' },
+      // Uploaded media shows nowhere until a post uses it.
+      repeatable: true,
     },
     {
       label: 'X: pasang teks alternatif gambar',
       request: { method: 'POST', url: `${endpoints.x}/2/media/metadata`, json: { id: '{{media_id}}', metadata: { alt_text: { text: [...image.alt].slice(0, X_ALT_TEXT_LIMIT).join('') } } } },
+      repeatable: true,
     },
     {
       label: 'X: kirim pos dengan gambar',
@@ -173,12 +180,15 @@ export function planCkan(item: Extract<Item, { jenis: 'data' }>, root: string, p
       label: 'Satu Data: perbarui metadata dataset',
       request: { method: 'POST', url: `${api}/package_patch`, json: { id: name, ...metadata } },
       capture: { package_id: 'result.id', resource_id: 'result.resources.0.id?' },
+      repeatable: true,
       fallback: {
         status: 404,
         step: {
           label: 'Satu Data: buat dataset baru',
           request: { method: 'POST', url: `${api}/package_create`, json: { name, owner_org: organisation, ...metadata } },
           capture: { package_id: 'result.id' },
+          // The name is unique: a second create is refused, and the next run's patch finds it.
+          repeatable: true,
         },
       },
     },
@@ -186,10 +196,13 @@ export function planCkan(item: Extract<Item, { jenis: 'data' }>, root: string, p
       label: 'Satu Data: ganti berkas CSV',
       when: 'resource_id',
       request: { method: 'POST', url: `${api}/resource_update`, multipart: { fields: { id: '{{resource_id}}', ...resourceFields }, files: [csv] } },
+      repeatable: true,
     },
     {
       label: 'Satu Data: unggah berkas CSV',
       when: '!resource_id',
+      // Not repeatable (a second CSV would appear); a lost answer is settled by the next run,
+      // whose package_patch finds the resource and updates it instead.
       request: { method: 'POST', url: `${api}/resource_create`, multipart: { fields: { package_id: '{{package_id}}', ...resourceFields }, files: [csv] } },
     },
   ];

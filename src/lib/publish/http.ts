@@ -38,6 +38,13 @@ export interface Step {
   when?: string;
   /** When the request fails with this status, run `step` instead (e.g. update → 404 → create). */
   fallback?: { status: number; step: Step };
+  /**
+   * Sending it twice does no harm anyone could see — an upsert, an upload that stays invisible
+   * until a later step uses it — so it may be sent again when its answer is lost. A GET always
+   * may. Any other step may create a public post: once it has reached the platform, a lost
+   * answer means "maybe posted", and it is never sent again without a person's confirmation.
+   */
+  repeatable?: boolean;
 }
 
 /** Adds credentials to a request just before it is sent (never part of the printed plan). */
@@ -45,10 +52,16 @@ export type Authorize = (request: HttpRequest) => { headers?: Record<string, str
 
 export class HttpError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The request reached the platform and may have been acted on (answer lost, 5xx, or an unreadable 2xx). */
+  readonly maybeProcessed: boolean;
+  /** No answer within the timeout: the platform is not answering. */
+  readonly timedOut: boolean;
+  constructor(status: number, message: string, { maybeProcessed = false, timedOut = false } = {}) {
     super(message);
     this.name = 'HttpError';
     this.status = status;
+    this.maybeProcessed = maybeProcessed;
+    this.timedOut = timedOut;
   }
 }
 
@@ -67,6 +80,16 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxDelayMs: 60_000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+
+/** How long to wait for an answer (headers and body) before giving up on a request. */
+export interface Timeouts {
+  /** An API call. */
+  apiMs: number;
+  /** A request that carries a file (photo, CSV). */
+  uploadMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { apiMs: 30_000, uploadMs: 120_000 };
 
 /** Replaces `{{name}}` with captured values, everywhere in a request. */
 export function fillRequest(request: HttpRequest, vars: Record<string, string>): HttpRequest {
@@ -109,13 +132,34 @@ async function toFetchInit(request: HttpRequest, auth: ReturnType<Authorize>): P
   return { url: url.href, init: { method: request.method, headers, body } };
 }
 
-const retryable = (status: number) => status === 429 || status >= 500;
+/**
+ * Connection errors that prove nothing was sent: the connection was never made. Anything else
+ * (reset, closed mid-answer) may come after the platform received the request.
+ */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function neverConnected(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
+  const code = cause?.code ?? cause?.errors?.[0]?.code;
+  return code !== undefined && NOT_CONNECTED.has(code);
+}
+
+export interface SendPolicy {
+  retry: RetryPolicy;
+  timeouts: Timeouts;
+  /** Whether the request may be sent again after its answer was lost (see `Step.repeatable`). */
+  repeatable: boolean;
+}
 
 /**
- * Sends one request, retrying on 429 and 5xx (and network errors) with exponential back-off,
- * honouring `Retry-After`. Returns the parsed JSON answer; throws HttpError otherwise.
+ * Sends one request and returns its parsed JSON answer; throws HttpError otherwise. Every
+ * attempt has a timeout. Retried with exponential back-off (honouring `Retry-After`) only when
+ * that cannot post twice: a 429 or a connection never made (the platform did nothing), or a
+ * 5xx or lost answer to a repeatable request. A timeout is never retried: a platform that hangs
+ * once is not waited on again in this run.
  */
-export async function sendRequest(request: HttpRequest, authorize: Authorize, retry: RetryPolicy = DEFAULT_RETRY): Promise<unknown> {
+export async function sendRequest(request: HttpRequest, authorize: Authorize, { retry, timeouts, repeatable }: SendPolicy): Promise<unknown> {
+  const timeoutMs = request.multipart?.files.length ? timeouts.uploadMs : timeouts.apiMs;
   let lastError: HttpError | undefined;
   let lastRetryAfter: string | undefined;
   for (let attempt = 0; attempt < retry.attempts; attempt++) {
@@ -125,25 +169,36 @@ export async function sendRequest(request: HttpRequest, authorize: Authorize, re
       await retry.sleep(Math.min(retry.maxDelayMs, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : backoff));
     }
     const { url, init } = await toFetchInit(request, authorize(request));
+    const where = `${request.method} ${new URL(url).pathname}`;
+    const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
+    let text: string;
     try {
-      response = await fetch(url, init);
+      response = await fetch(url, { ...init, signal });
+      text = await response.text();
     } catch (error) {
-      lastError = new HttpError(0, `tidak tersambung ke ${new URL(url).host} (${(error as Error).message})`);
       lastRetryAfter = undefined;
+      const reason = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+      if (neverConnected(error)) {
+        lastError = new HttpError(0, `tidak tersambung ke ${new URL(url).host} (${reason})`);
+        continue;
+      }
+      if (signal.aborted) throw new HttpError(0, `${where}: tidak ada jawaban dalam ${timeoutMs / 1000} detik`, { maybeProcessed: true, timedOut: true });
+      lastError = new HttpError(0, `${where}: sambungan putus sebelum jawaban diterima (${reason})`, { maybeProcessed: true });
+      if (!repeatable) throw lastError;
       continue;
     }
-    const text = await response.text();
     if (response.ok) {
       try {
         return text === '' ? {} : JSON.parse(text);
       } catch {
-        throw new HttpError(response.status, `jawaban ${request.method} ${new URL(url).pathname} bukan JSON.`);
+        throw new HttpError(response.status, `jawaban ${where} bukan JSON.`, { maybeProcessed: true });
       }
     }
-    lastError = new HttpError(response.status, `${request.method} ${new URL(url).pathname} dijawab HTTP ${response.status}: ${text.slice(0, 300)}`);
+    lastError = new HttpError(response.status, `${where} dijawab HTTP ${response.status}: ${text.slice(0, 300)}`, { maybeProcessed: response.status >= 500 });
     lastRetryAfter = response.headers.get('retry-after') ?? undefined;
-    if (!retryable(response.status)) throw lastError;
+    // 429: refused before processing. 5xx: a gateway may answer it after the platform posted.
+    if (!(response.status === 429 || (response.status >= 500 && repeatable))) throw lastError;
   }
   throw lastError!;
 }
@@ -153,26 +208,66 @@ function applies(step: Step, values: Record<string, string>): boolean {
   return step.when.startsWith('!') ? values[step.when.slice(1)] === undefined : values[step.when] !== undefined;
 }
 
-async function runStep(step: Step, values: Record<string, string>, authorize: Authorize, retry: RetryPolicy): Promise<void> {
+const isRepeatable = (step: Step) => step.repeatable === true || step.request.method === 'GET';
+
+/** Why a plan stopped, and whether something public may already exist. */
+export class StepError extends Error {
+  /** A step that posts publicly was sent and may have been acted on: sending again could post twice. */
+  readonly maybePosted: boolean;
+  readonly timedOut: boolean;
+  readonly label: string;
+  readonly failure: HttpError;
+  constructor(label: string, failure: HttpError, maybePosted: boolean) {
+    super(`${label}: ${failure.message}`);
+    this.name = 'StepError';
+    this.label = label;
+    this.failure = failure;
+    this.maybePosted = maybePosted;
+    this.timedOut = failure.timedOut;
+  }
+}
+
+export interface RunOptions {
+  retry: RetryPolicy;
+  timeouts: Timeouts;
+}
+
+/** Runs one step (or its fallback); returns whether the step that ran posts publicly. */
+async function runStep(step: Step, values: Record<string, string>, authorize: Authorize, options: RunOptions): Promise<boolean> {
+  const repeatable = isRepeatable(step);
+  const fail = (failure: HttpError) => new StepError(step.label, failure, !repeatable && failure.maybeProcessed);
   let answer: unknown;
   try {
-    answer = await sendRequest(fillRequest(step.request, values), authorize, retry);
+    answer = await sendRequest(fillRequest(step.request, values), authorize, { ...options, repeatable });
   } catch (error) {
-    if (step.fallback && error instanceof HttpError && error.status === step.fallback.status) return runStep(step.fallback.step, values, authorize, retry);
-    throw error;
+    // Not an HttpError: it failed before sending (a kit file could not be read).
+    if (!(error instanceof HttpError)) throw fail(new HttpError(0, (error as Error).message));
+    if (step.fallback && error.status === step.fallback.status) return runStep(step.fallback.step, values, authorize, options);
+    throw fail(error);
   }
   for (const [name, path] of Object.entries(step.capture ?? {})) {
     const optional = path.endsWith('?');
     const value = pick(answer, optional ? path.slice(0, -1) : path);
     if (value !== undefined) values[name] = value;
-    else if (!optional) throw new HttpError(200, `${step.label}: jawaban tidak berisi ${path}.`);
+    else if (!optional) throw fail(new HttpError(200, `jawaban tidak berisi ${path}.`, { maybeProcessed: true }));
   }
+  return !repeatable;
 }
 
-/** Runs the steps in order, carrying captured values forward; returns every captured value. */
-export async function runSteps(steps: readonly Step[], authorize: Authorize, retry: RetryPolicy = DEFAULT_RETRY): Promise<Record<string, string>> {
+/** Runs the steps in order, carrying captured values forward; returns every captured value. Throws StepError. */
+export async function runSteps(steps: readonly Step[], authorize: Authorize, options: RunOptions = { retry: DEFAULT_RETRY, timeouts: DEFAULT_TIMEOUTS }): Promise<Record<string, string>> {
   const values: Record<string, string> = {};
-  for (const step of steps) if (applies(step, values)) await runStep(step, values, authorize, retry);
+  // Once a step that posts publicly has succeeded the post exists: a later failure (its link
+  // could not be fetched) must not lead to posting it again.
+  let posted = false;
+  for (const step of steps) {
+    if (!applies(step, values)) continue;
+    try {
+      posted = (await runStep(step, values, authorize, options)) || posted;
+    } catch (error) {
+      throw posted && error instanceof StepError ? new StepError(error.label, error.failure, true) : error;
+    }
+  }
   return values;
 }
 

@@ -18,8 +18,9 @@ import {
   type OAuth1Credentials,
   type PostPlan,
 } from './adapters.ts';
-import { DEFAULT_RETRY, describeStep, fillRequest, runSteps, type Authorize, type RetryPolicy } from './http.ts';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUTS, describeStep, fillRequest, runSteps, StepError, type Authorize, type RetryPolicy, type Timeouts } from './http.ts';
 import { decide, writeItemLedger, type Entry, type ItemLedger, type Ledger, type Target } from './ledger.ts';
+import { TARGET_NAMES } from './render.ts';
 
 /** Tokens from the environment (GitHub secrets). A platform without its tokens is only shown (dry run). */
 export interface Credentials {
@@ -123,7 +124,10 @@ export type Outcome =
   | { item: string; target: Target; state: 'posted'; url: string; id?: string }
   | { item: string; target: Target; state: 'failed'; error: string; attempts: number }
   | { item: string; target: Target; state: 'skipped'; reason: 'posted' | 'uncertain' | 'manual'; url?: string }
-  | { item: string; target: Target; state: 'uncertain' }
+  /** Maybe posted: `error` says how the answer was lost; without it, an earlier run died while sending. */
+  | { item: string; target: Target; state: 'uncertain'; error?: string }
+  /** Not tried in this run: its platform did not answer an earlier post (`reason`); sent on the next run. */
+  | { item: string; target: Target; state: 'deferred'; reason: string }
   | { item: string; target: Target; state: 'manual' }
   | { item: string; target: Target; state: 'intent' }
   | { item: string; target: Target; state: 'dry-run'; plan: string; reason: 'kering' | 'tanpa-token' };
@@ -138,6 +142,8 @@ export interface SendOptions {
   /** `--niat`: only record intents (the workflow commits them before the real run). */
   intentOnly: boolean;
   retry?: RetryPolicy;
+  /** For tests: short timeouts. */
+  timeouts?: Timeouts;
   /** For tests: a fixed OAuth clock and nonce. */
   authorizers?: Partial<Record<Target, Authorize>>;
 }
@@ -168,6 +174,9 @@ function fill(template: string, values: Record<string, string>): string {
  * Sends what the ledger says is still owed, recording an intent before each send and the
  * result after it (see ledger.ts for why an unfinished intent is never resent blindly).
  * Failures are recorded and the run goes on: one platform's outage must not block the others.
+ * A post whose answer was lost becomes `uncertain`, never resent without a person's word. A
+ * platform that did not answer in time is not asked again in this run: its later posts are
+ * recorded as not sent (and sent next run), so a hang costs one timeout, not the whole job.
  */
 export async function sendPlanned(
   plans: readonly PostPlan[],
@@ -187,6 +196,9 @@ export async function sendPlanned(
     if (!options.dryRun) await writeItemLedger(options.root, record);
   };
   const at = () => options.now().toISOString();
+  const send = { retry: options.retry ?? DEFAULT_RETRY, timeouts: options.timeouts ?? DEFAULT_TIMEOUTS };
+  /** Platforms that did not answer in time in this run, with what happened. */
+  const unanswered = new Map<Target, string>();
 
   for (const m of manual) {
     const entry = ledger.get(m.item)?.posts[m.target];
@@ -200,7 +212,9 @@ export async function sendPlanned(
 
   for (const plan of plans) {
     const entry = ledger.get(plan.item)?.posts[plan.target];
-    const decision = decide(entry, plan.hash, options.run, plan.target === 'satu_data');
+    // Satu Data is an upsert: sending it again updates the same dataset.
+    const updatable = plan.target === 'satu_data';
+    const decision = decide(entry, plan.hash, options.run, updatable);
     if (decision.action === 'skip') {
       outcomes.push({ item: plan.item, target: plan.target, state: 'skipped', reason: decision.reason, url: entry?.state === 'posted' ? entry.url : undefined });
       continue;
@@ -216,6 +230,13 @@ export async function sendPlanned(
       continue;
     }
     const attempts = decision.action === 'send' ? decision.attempts : 0;
+    const hung = unanswered.get(plan.target);
+    if (hung) {
+      const reason = `${TARGET_NAMES[plan.target]} tidak menjawab kiriman sebelumnya pada jalan ini (${hung})`;
+      await save(plan.item, plan.target, { state: 'failed', hash: plan.hash, error: `tidak dicoba: ${reason}`, at: at(), attempts });
+      outcomes.push({ item: plan.item, target: plan.target, state: 'deferred', reason });
+      continue;
+    }
     if (!(entry?.state === 'intent' && entry.run === options.run)) {
       await save(plan.item, plan.target, { state: 'intent', hash: plan.hash, run: options.run, at: at(), attempts });
     }
@@ -225,10 +246,18 @@ export async function sendPlanned(
     }
     let values: Record<string, string>;
     try {
-      values = await runSteps(plan.steps, authorize, options.retry ?? DEFAULT_RETRY);
+      values = await runSteps(plan.steps, authorize, send);
     } catch (error) {
-      await save(plan.item, plan.target, { state: 'failed', hash: plan.hash, error: (error as Error).message, at: at(), attempts: attempts + 1 });
-      outcomes.push({ item: plan.item, target: plan.target, state: 'failed', error: (error as Error).message, attempts: attempts + 1 });
+      const message = (error as Error).message;
+      if (error instanceof StepError && error.timedOut) unanswered.set(plan.target, message);
+      // An upsert settles itself on the next run: it finds what this one made.
+      if (error instanceof StepError && error.maybePosted && !updatable) {
+        await save(plan.item, plan.target, { state: 'uncertain', hash: plan.hash, run: options.run, at: at(), attempts: attempts + 1, error: message });
+        outcomes.push({ item: plan.item, target: plan.target, state: 'uncertain', error: message });
+      } else {
+        await save(plan.item, plan.target, { state: 'failed', hash: plan.hash, error: message, at: at(), attempts: attempts + 1 });
+        outcomes.push({ item: plan.item, target: plan.target, state: 'failed', error: message, attempts: attempts + 1 });
+      }
       continue;
     }
     // Outside the try: if recording the result fails, the intent stays and the next run must

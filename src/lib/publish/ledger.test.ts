@@ -17,6 +17,8 @@ describe('decide: what a run does with a post, given the ledger', () => {
     ['failed: retry, counting attempts', { state: 'failed', hash: 'a', error: 'e', at: AT, attempts: 2 }, false, { action: 'send', attempts: 2 }],
     ['intent of this run (--niat): send', { state: 'intent', hash: 'a', run: 'r2', at: AT, attempts: 0 }, false, { action: 'send', attempts: 0 }],
     ['uncertain: wait for a person', { state: 'uncertain', hash: 'a', run: 'r1', at: AT, attempts: 0 }, false, { action: 'skip', reason: 'uncertain' }],
+    ['answer lost (503 after sending): wait for a person', { state: 'uncertain', hash: 'a', run: 'r2', at: AT, attempts: 1, error: 'POST /2/tweets dijawab HTTP 503' }, false, { action: 'skip', reason: 'uncertain' }],
+    ['not tried, its platform hung earlier in the run: send', { state: 'failed', hash: 'a', error: 'tidak dicoba', at: AT, attempts: 0 }, false, { action: 'send', attempts: 0 }],
     ['manual: wait for /tautan', { state: 'manual', hash: 'a', at: AT }, false, { action: 'skip', reason: 'manual' }],
   ];
   it.each(cases)('%s', (_, entry, updatable, expected) => {

@@ -10,8 +10,10 @@ import { z } from 'zod';
  * Idempotency is "at most once": before a post is sent, an `intent` is recorded (and the
  * workflow commits it); after the platform answers, the result replaces it. An intent left by
  * a run that died is never resent automatically, because we cannot know whether the platform
- * received it: it becomes `uncertain` and is shown in the link report until someone confirms
- * it with `/tautan <platform> <url>` (it was posted) or `/tautan <platform> ulang` (send again).
+ * received it: it becomes `uncertain`, as does a post whose answer was lost (no answer in time,
+ * connection cut, a 5xx after it was sent). It is shown in the link report until someone
+ * confirms it with `/tautan <platform> <url>` (it was posted) or `/tautan <platform> ulang`
+ * (send again).
  */
 
 export const LEDGER_DIR = 'records/kirim';
@@ -32,10 +34,13 @@ export const EntrySchema = z.discriminatedUnion('state', [
     /** GitHub login of whoever reported a manual post's link. */
     by: z.string().optional(),
   }),
-  /** Failed (HTTP error, rejected): retried on the next run. */
-  z.strictObject({ state: z.literal('failed'), hash: z.string(), error: z.string(), at: z.string(), attempts: z.number().int().min(1) }),
-  /** A run died between sending and recording: a person must check the platform. */
-  z.strictObject({ state: z.literal('uncertain'), hash: z.string(), run: z.string(), at: z.string(), attempts: z.number().int().min(0) }),
+  /** Failed (HTTP error, rejected), or not tried (`attempts` unchanged) because its platform hung earlier in the run: sent on the next run. */
+  z.strictObject({ state: z.literal('failed'), hash: z.string(), error: z.string(), at: z.string(), attempts: z.number().int().min(0) }),
+  /**
+   * Maybe posted: a run died between sending and recording, or the answer was lost (`error`
+   * says how). A person must check the platform.
+   */
+  z.strictObject({ state: z.literal('uncertain'), hash: z.string(), run: z.string(), at: z.string(), attempts: z.number().int().min(0), error: z.string().optional() }),
   /** Posted by hand (WhatsApp Channels, YouTube uploads): waiting for `/tautan <platform> <url>`. */
   z.strictObject({ state: z.literal('manual'), hash: z.string(), at: z.string() }),
 ]);

@@ -69,11 +69,11 @@ function describeEntry(target: Target, record: ItemLedger | undefined): string |
     case 'manual':
       return `- ${name}: belum ada tautan. Kirim teks dari kit secara manual, lalu balas di PR ini: \`/tautan ${target} <alamat kiriman>\``;
     case 'failed':
-      return `- ${name}: gagal terkirim (percobaan ke-${entry.attempts}: ${entry.error.split('\n')[0]}); dicoba lagi pada penerbitan berikutnya.`;
+      return `- ${name}: ${entry.attempts > 0 ? `gagal terkirim (percobaan ke-${entry.attempts}: ${entry.error.split('\n')[0]})` : `belum terkirim (${entry.error.split('\n')[0]})`}; dicoba lagi pada penerbitan berikutnya.`;
     case 'intent':
       return `- ${name}: sedang dikirim.`;
     case 'uncertain':
-      return `- ${name}: **belum pasti terkirim** (penerbitan sebelumnya terhenti saat mengirim). Periksa akun ${name}: bila kiriman sudah tampil, balas \`/tautan ${target} <alamat kiriman>\`; bila belum, balas \`/tautan ${target} ulang\`.`;
+      return `- ${name}: **belum pasti terkirim** (${entry.error?.split('\n')[0] ?? 'penerbitan sebelumnya terhenti saat mengirim'}). Periksa akun ${name}: bila kiriman sudah tampil, balas \`/tautan ${target} <alamat kiriman>\`; bila belum, balas \`/tautan ${target} ulang\`.`;
   }
 }
 
