@@ -1,7 +1,9 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { oauth1Signature, type OAuth1Credentials } from '../../src/lib/publish/adapters.ts';
@@ -21,7 +23,8 @@ const CREDENTIALS: Credentials = {
   satu_data: { token: 'ckan-token' },
 };
 
-const news = makeItem('berita', 'panen', { judul: 'Panen Raya Padi di Bunder', ringkasan: 'Warga memanen padi.', gambar: { src: 'foto.jpg', alt: 'Petani memanen padi di sawah.' } }, 'Petani Bunder memanen padi bersama.');
+const newsData = { judul: 'Panen Raya Padi di Bunder', ringkasan: 'Warga memanen padi.', gambar: { src: 'foto.jpg', alt: 'Petani memanen padi di sawah.' } };
+const news = makeItem('berita', 'panen', newsData, 'Petani Bunder memanen padi bersama.');
 const cleanup = makeItem('berita', 'kerja-bakti', { judul: 'Kerja Bakti Saluran Irigasi', ringkasan: 'Warga membersihkan saluran.' }, 'Warga membersihkan saluran irigasi.');
 const dataset = makeItem('data', 'penduduk', {
   judul: 'Jumlah Penduduk per Padukuhan',
@@ -275,6 +278,34 @@ describe('tayang kirim adapters', () => {
     expect(next.filter((o) => o.target === 'facebook').map((o) => o.state)).toEqual(['skipped', 'posted']);
     expect(requestsTo('/graph/v23.0/PAGE1/photos')).toHaveLength(2);
   }, 10_000);
+
+  it('does not post again when an item\'s folder is renamed after it was posted', async () => {
+    const git = (...args: string[]) => promisify(execFile)('git', ['-c', 'user.name=uji', '-c', 'user.email=uji@example.go.id', ...args], { cwd: root });
+    await mkdir(join(root, 'content/berita/panen'), { recursive: true });
+    await writeFile(join(root, 'content/berita/panen/index.md'), '---\njudul: Panen Raya Padi di Bunder\ntanggal: 2026-05-11\n---\n\nPetani Bunder memanen padi bersama di sawah padukuhan pada Senin pagi.\n');
+    await git('init', '--quiet', '--initial-branch=main');
+    await git('add', 'content');
+    await git('commit', '--quiet', '-m', 'Berita panen');
+    const first = await prepare(CREDENTIALS, [news]);
+    await sendPlanned(first.plans, first.manual, await readLedger(root), options());
+    const count = api.received.length;
+
+    await rename(join(root, 'content/berita/panen'), join(root, 'content/berita/panen-raya'));
+    await git('add', '--all', 'content');
+    await git('commit', '--quiet', '-m', 'Ganti nama folder');
+    const renamed = makeItem('berita', 'panen-raya', newsData, 'Petani Bunder memanen padi bersama.');
+    const second = await prepare(CREDENTIALS, [renamed]);
+    const outcomes = await sendPlanned(second.plans, second.manual, await readLedger(root), options({ run: 'run-2' }));
+
+    expect(api.received.length).toBe(count);
+    expect(outcomes[0]).toEqual({ item: 'content/berita/panen-raya', state: 'moved', from: 'content/berita/panen' });
+    expect(outcomes.slice(1).map((o) => `${o.target}: ${o.state}`)).toEqual(['whatsapp: manual', 'instagram: skipped', 'facebook: skipped', 'x: skipped']);
+    const ledger = await readLedger(root);
+    expect(ledger.get('content/berita/panen-raya')).toMatchObject({ moved_from: ['content/berita/panen'], posts: { x: { state: 'posted' } } });
+    // The old folder is free for a new item.
+    expect(ledger.has('content/berita/panen')).toBe(false);
+    expect(JSON.parse(await readFile(join(root, LEDGER_DIR, 'berita/panen.json'), 'utf8'))).toEqual({ item: 'content/berita/panen', moved_to: 'content/berita/panen-raya', posts: {} });
+  });
 
   it('keeps a failed post pending and retries it on the next run', async () => {
     state.failures['/graph/v23.0/PAGE1/photos'] = [{ status: 400, json: { error: { message: '(#200) Permissions error' } } }];

@@ -19,7 +19,7 @@ import {
   type PostPlan,
 } from './adapters.ts';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUTS, describeStep, fillRequest, runSteps, StepError, type Authorize, type RetryPolicy, type Timeouts } from './http.ts';
-import { decide, writeItemLedger, type Entry, type ItemLedger, type Ledger, type Target } from './ledger.ts';
+import { decide, followMovedItems, writeItemLedger, type Entry, type ItemLedger, type Ledger, type Target } from './ledger.ts';
 import { TARGET_NAMES } from './render.ts';
 
 /** Tokens from the environment (GitHub secrets). A platform without its tokens is only shown (dry run). */
@@ -128,6 +128,8 @@ export type Outcome =
   | { item: string; target: Target; state: 'uncertain'; error?: string }
   /** Not tried in this run: its platform did not answer an earlier post (`reason`); sent on the next run. */
   | { item: string; target: Target; state: 'deferred'; reason: string }
+  /** The item's folder was renamed or moved (from `from`); its record came along. About the item, not one platform. */
+  | { item: string; target?: undefined; state: 'moved'; from: string }
   | { item: string; target: Target; state: 'manual' }
   | { item: string; target: Target; state: 'intent' }
   | { item: string; target: Target; state: 'dry-run'; plan: string; reason: 'kering' | 'tanpa-token' };
@@ -199,6 +201,11 @@ export async function sendPlanned(
   const send = { retry: options.retry ?? DEFAULT_RETRY, timeouts: options.timeouts ?? DEFAULT_TIMEOUTS };
   /** Platforms that did not answer in time in this run, with what happened. */
   const unanswered = new Map<Target, string>();
+
+  const folders = [...new Set([...manual, ...plans].map((p) => p.item))];
+  for (const move of await followMovedItems(ledger, folders, options.root, { write: !options.dryRun })) {
+    outcomes.push({ item: move.to, state: 'moved', from: move.from });
+  }
 
   for (const m of manual) {
     const entry = ledger.get(m.item)?.posts[m.target];

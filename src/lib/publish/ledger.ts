@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
+import { promisify } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -14,6 +17,9 @@ import { z } from 'zod';
  * connection cut, a 5xx after it was sent). It is shown in the link report until someone
  * confirms it with `/tautan <platform> <url>` (it was posted) or `/tautan <platform> ulang`
  * (send again).
+ *
+ * A record belongs to the item, not to its folder name: when an item is renamed or moved, its
+ * record follows it (`followMovedItems`), so the posts are not sent again.
  */
 
 export const LEDGER_DIR = 'records/kirim';
@@ -49,6 +55,13 @@ export type Entry = z.output<typeof EntrySchema>;
 export const ItemLedgerSchema = z.strictObject({
   /** The item's folder, e.g. `content/berita/musrenbang-2026`. */
   item: z.string(),
+  /** The folders the item had before, oldest first (renamed or moved). */
+  moved_from: z.array(z.string()).optional(),
+  /**
+   * Set in the file left at an old folder: the item now lives there and this file holds no
+   * posts. (Records are never deleted from main, so the old file stays; this frees its folder.)
+   */
+  moved_to: z.string().optional(),
   posts: z.partialRecord(z.enum(TARGETS), EntrySchema).default({}),
 });
 export type ItemLedger = z.output<typeof ItemLedgerSchema>;
@@ -89,7 +102,7 @@ export async function readLedger(root: string): Promise<Ledger> {
       }
       const parsed = ItemLedgerSchema.safeParse(json);
       if (!parsed.success) throw broken(`${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''}`);
-      ledger.set(parsed.data.item, parsed.data);
+      if (parsed.data.moved_to === undefined) ledger.set(parsed.data.item, parsed.data);
     }
   }
   return ledger;
@@ -102,6 +115,60 @@ export async function writeItemLedger(root: string, record: ItemLedger): Promise
   const temporary = `${path}.tmp`;
   await writeFile(temporary, `${JSON.stringify(record, null, 2)}\n`);
   await rename(temporary, path);
+}
+
+/** Every rename of an item's `index.md` in the history, newest first. */
+async function readRenames(root: string): Promise<Move[]> {
+  let log: string;
+  try {
+    ({ stdout: log } = await promisify(execFile)('git', ['log', '-M', '--diff-filter=R', '--name-status', '--format=', '--', 'content/'], { cwd: root, maxBuffer: 64 * 1024 * 1024 }));
+  } catch {
+    return []; // not a git checkout: nothing to follow
+  }
+  return log
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter((fields) => fields.length === 3 && fields[0]!.startsWith('R') && fields[2]!.endsWith('/index.md'))
+    .map(([, from, to]) => ({ from: posix.dirname(from!), to: posix.dirname(to!) }));
+}
+
+export interface Move {
+  from: string;
+  to: string;
+}
+
+/**
+ * Gives a renamed or moved item its record back. For a folder the ledger does not know, git's
+ * renames of its `index.md` name the folders it had before; the newest of them that has a
+ * record and no item any more is this item. The record is rewritten under the new folder and
+ * the old file becomes a `moved_to` marker. Ledger files from before this (keyed by the folder
+ * alone) need nothing: they are the item's record until the item moves.
+ */
+export async function followMovedItems(ledger: Ledger, folders: readonly string[], root: string, { write }: { write: boolean }): Promise<Move[]> {
+  const unknown = folders.filter((folder) => !ledger.has(folder));
+  if (unknown.length === 0) return [];
+  const renames = await readRenames(root);
+  const moves: Move[] = [];
+  for (const folder of unknown) {
+    // Walking back through the renames (newest first), each earlier name in turn.
+    let name = folder;
+    for (const rename of renames) {
+      if (rename.to !== name) continue;
+      name = rename.from;
+      const record = ledger.get(name);
+      if (!record || existsSync(join(root, name, 'index.md'))) continue;
+      const moved: ItemLedger = { item: folder, moved_from: [...(record.moved_from ?? []), name], posts: record.posts };
+      ledger.delete(name);
+      ledger.set(folder, moved);
+      if (write) {
+        await writeItemLedger(root, moved);
+        await writeItemLedger(root, { item: name, moved_to: folder, posts: {} });
+      }
+      moves.push({ from: name, to: folder });
+      break;
+    }
+  }
+  return moves;
 }
 
 /** What to do with one post, given what the ledger says about it. */

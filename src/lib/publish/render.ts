@@ -15,6 +15,7 @@ export function renderOutcomesText(outcomes: readonly Outcome[]): string {
   if (outcomes.length === 0) return 'Tidak ada yang perlu dikirim.';
   return outcomes
     .map((o) => {
+      if (o.state === 'moved') return `${o.item}: folder ini dulu ${o.from}; catatan kirimannya ikut pindah, jadi yang sudah terkirim tidak dikirim lagi.`;
       const name = TARGET_NAMES[o.target];
       const head = `${o.item} — ${name}: `;
       const check = `Periksa akun ${name} kantor: bila kiriman sudah tampil, balas /tautan ${o.target} <alamat kiriman> di PR-nya; bila belum, balas /tautan ${o.target} ulang.`;
