@@ -78,7 +78,8 @@ export function applyLinkCommand(record: ItemLedger, command: LinkCommand, by: s
     return undefined;
   }
   if (entry?.state === 'uncertain' || entry?.state === 'failed') {
-    delete record.posts[command.target];
+    // Recorded as owed, not deleted: the hourly run (--antrean) picks up only what the ledger owes.
+    record.posts[command.target] = { state: 'failed', hash: entry.hash, error: `belum tampil di platform menurut @${by}; dikirim lagi`, at: now.toISOString(), attempts: entry.attempts };
     return undefined;
   }
   return entry?.state === 'posted'
