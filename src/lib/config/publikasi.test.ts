@@ -21,7 +21,18 @@ describe('publikasi section', () => {
 
   it('reads an S3-compatible target in Indonesia with its defaults', () => {
     const parsed = parseConfig(`${BASE}publikasi:\n  situs: { tujuan: s3, endpoint: "https://s3.penyedia.co.id", bucket: situs-jenawi }\n`);
-    expect(parsed.ok && parsed.value.publikasi.situs).toEqual({ tujuan: 's3', endpoint: 'https://s3.penyedia.co.id', bucket: 'situs-jenawi', wilayah: 'us-east-1', awalan: '' });
+    expect(parsed.ok && parsed.value.publikasi.situs).toEqual({ tujuan: 's3', endpoint: 'https://s3.penyedia.co.id', bucket: 'situs-jenawi', wilayah: 'us-east-1', awalan: '', simpan_rilis: 5 });
+  });
+
+  it('keeps 5 releases unless told, and at least 2 so that a rollback has one to go back to', () => {
+    const parsed = parseConfig(`${BASE}publikasi:\n  situs: { tujuan: folder, folder: /var/www/jenawi, simpan_rilis: 10 }\n`);
+    expect(parsed.ok && parsed.value.publikasi.situs).toEqual({ tujuan: 'folder', folder: '/var/www/jenawi', simpan_rilis: 10 });
+    const one = parseConfig(`${BASE}publikasi:\n  situs: { tujuan: rsync, server: deploy@web.jenawi.go.id, folder: /var/www/jenawi, simpan_rilis: 1 }\n`);
+    expect(one.ok).toBe(false);
+    if (one.ok) return;
+    expect(one.problems[0]).toMatchObject({ field: 'publikasi.situs.simpan_rilis', message: expect.stringContaining('paling sedikit 2') });
+    const text = parseConfig(`${BASE}publikasi:\n  situs: { tujuan: sftp, server: situs@hosting.penyedia.co.id, folder: /home/situs/public_html, simpan_rilis: lima }\n`);
+    expect(!text.ok && text.problems[0]).toMatchObject({ field: 'publikasi.situs.simpan_rilis', message: expect.stringContaining('sebagai angka') });
   });
 
   it('names the line and the allowed targets when the target is unknown', () => {

@@ -7,14 +7,25 @@ import { PLATFORMS } from '../social/platforms.ts';
  * (tokens, keys) never live here: they come from the environment (GitHub secrets).
  */
 
+/**
+ * How many releases stay on the target, the one being served included: `tayang terbitkan
+ * --kembalikan` serves the one before (docs/terbit.md). @example 5
+ */
+const KeptReleasesSchema = z
+  .number({ error: 'tulis jumlah rilis yang disimpan sebagai angka, misalnya 5.' })
+  .int({ error: 'tulis bilangan bulat, misalnya 5.' })
+  .min(2, { error: 'paling sedikit 2: rilis yang sedang tayang dan satu rilis sebelumnya, agar `tayang terbitkan --kembalikan` bisa dipakai. Tulis misalnya 5.' })
+  .default(5);
+
 /** GitHub Pages (default, for trying Tayang out; the workflow deploys with actions/deploy-pages). */
 const PagesTargetSchema = z.strictObject({ tujuan: z.literal('pages') });
 
 /** A folder on the machine that runs the workflow (a self-hosted runner on the office's server). */
 const FolderTargetSchema = z.strictObject({
   tujuan: z.literal('folder'),
-  /** @example "/var/www/jenawi" */
+  /** The folder the web server serves; it becomes a link to the served release in `<folder>.rilis/`. @example "/var/www/jenawi" */
   folder: z.string().min(1),
+  simpan_rilis: KeptReleasesSchema,
 });
 
 /** rsync over SSH to the office's server in Indonesia (PP 71/2019); the key is the TAYANG_SSH_KEY secret. */
@@ -23,9 +34,10 @@ const RsyncTargetSchema = z.strictObject({
   tujuan: z.literal('rsync'),
   /** @example "deploy@web.jenawi.karanganyarkab.go.id" */
   server: z.string().refine((v) => /^([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+$/.test(v), { error: 'tulis seperti pengguna@nama-server, misalnya deploy@web.jenawi.go.id.' }),
-  /** @example "/var/www/jenawi" */
+  /** The folder the web server serves; it becomes a link to the served release in `<folder>.rilis/`. @example "/var/www/jenawi" */
   folder: z.string().min(1),
   port: z.number().int().min(1).max(65535).default(22),
+  simpan_rilis: KeptReleasesSchema,
 });
 
 /** SFTP to a server or shared hosting in Indonesia (many offer SFTP but no rsync); key and host key are secrets. */
@@ -33,9 +45,10 @@ const SftpTargetSchema = z.strictObject({
   tujuan: z.literal('sftp'),
   /** @example "situs@hosting.penyedia.co.id" */
   server: z.string().refine((v) => /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+$/.test(v), { error: 'tulis seperti pengguna@nama-server, misalnya situs@hosting.penyedia.co.id.' }),
-  /** @example "/home/situs/public_html" */
+  /** The folder the web server serves; it becomes a link to the served release in `<folder>.rilis/`. @example "/home/situs/public_html" */
   folder: z.string().min(1),
   port: z.number().int().min(1).max(65535).default(22),
+  simpan_rilis: KeptReleasesSchema,
 });
 
 /** S3-compatible object storage at a provider in Indonesia; keys are AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. */
@@ -49,6 +62,7 @@ const S3TargetSchema = z.strictObject({
   wilayah: z.string().min(1).default('us-east-1'),
   /** Folder inside the bucket. @example "www/" */
   awalan: z.string().default(''),
+  simpan_rilis: KeptReleasesSchema,
 });
 
 export const DeployTargetSchema = z.discriminatedUnion('tujuan', [PagesTargetSchema, FolderTargetSchema, RsyncTargetSchema, SftpTargetSchema, S3TargetSchema], {

@@ -1,27 +1,19 @@
 import { execFile } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { join, posix, relative, sep } from 'node:path';
+import { createHmac } from 'node:crypto';
+import { copyFile, link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
-import aws4 from 'aws4';
-import { Client, type FileEntryWithStats, type SFTPWrapper } from 'ssh2';
+import { Client, type FileEntryWithStats, type SFTPWrapper, type Stats } from 'ssh2';
 import type { DeployTarget } from '../config/publikasi.ts';
-import { DEFAULT_RETRY, HttpError, type RetryPolicy } from './http.ts';
-import { mediaTypeOf } from '../site/media-types.ts';
+import { publishRelease, rollbackRelease, type DeployReport, type PathKind, type ReleaseHost, type ReleaseOptions, type RollbackReport } from './releases.ts';
 
 /**
  * Puts the built site (dist/) where the office's config says: a folder on the runner's machine,
- * a server over rsync/SSH or SFTP, or S3-compatible object storage at a provider in Indonesia
- * (PP 71/2019). GitHub Pages is deployed by the workflow's own actions. Every target mirrors
- * dist/: a page that was withdrawn from the repository disappears from the site too.
+ * or a server over rsync/SSH or SFTP, each as a release switched in atomically (releases.ts);
+ * S3-compatible object storage is deploy-s3.ts. GitHub Pages is deployed by the workflow's own
+ * actions. Every target mirrors dist/: a page withdrawn from the repository disappears from the
+ * site too.
  */
-
-export interface DeployReport {
-  uploaded: number;
-  deleted: number;
-  /** Where the site went, for the log. */
-  where: string;
-}
 
 /** Every file under a folder, as `/`-separated relative paths, sorted. */
 export async function listFiles(dir: string): Promise<string[]> {
@@ -32,90 +24,149 @@ export async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-export async function deployToFolder(dist: string, folder: string): Promise<DeployReport> {
-  await mkdir(folder, { recursive: true });
-  const wanted = new Set(await listFiles(dist));
-  const present = await listFiles(folder);
-  const stale = present.filter((file) => !wanted.has(file));
-  await cp(dist, folder, { recursive: true, force: true });
-  for (const file of stale) await rm(join(folder, file));
-  return { uploaded: wanted.size, deleted: stale.length, where: folder };
+// ---- folder ------------------------------------------------------------------------------
+
+async function sameContent(a: string, b: string): Promise<boolean> {
+  const [one, other] = await Promise.all([stat(a), stat(b).catch(() => undefined)]);
+  if (!other?.isFile() || one.size !== other.size) return false;
+  return (await readFile(a)).equals(await readFile(b));
 }
 
-/** rsync's arguments: archive, compress, checksum (CI checkouts have fresh mtimes), mirror with --delete. */
-export function rsyncArguments(dist: string, target: Extract<DeployTarget, { tujuan: 'rsync' }>): string[] {
-  return ['--archive', '--compress', '--checksum', '--delete', '-e', `ssh -p ${target.port} -o BatchMode=yes`, `${dist.replace(/\/?$/, '/')}`, `${target.server}:${target.folder.replace(/\/?$/, '/')}`];
+function kindOf(stats: { isSymbolicLink(): boolean; isDirectory(): boolean } | undefined): PathKind {
+  if (!stats) return undefined;
+  return stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'directory' : 'other';
 }
 
-export async function deployWithRsync(dist: string, target: Extract<DeployTarget, { tujuan: 'rsync' }>): Promise<DeployReport> {
-  const files = await listFiles(dist);
-  await promisify(execFile)('rsync', rsyncArguments(dist, target), { maxBuffer: 16 * 1024 * 1024 });
-  return { uploaded: files.length, deleted: 0, where: `${target.server}:${target.folder}` };
+/** The runner's own disk (a self-hosted runner on the office's server). */
+export function localFolderHost(): ReleaseHost {
+  return {
+    describe: (path) => path,
+    kind: async (path) => kindOf(await lstat(path).catch(() => undefined)),
+    readLink: (path) => readlink(path),
+    list: (dir) => readdir(dir).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error))),
+    listFiles,
+    makeDirectory: async (path) => void (await mkdir(path, { recursive: true })),
+    async upload(dist, files, dir, previous) {
+      for (const file of files) {
+        const to = join(dir, file);
+        await mkdir(dirname(to), { recursive: true });
+        // An unchanged file is shared with the served release: five releases of a site full of
+        // PDFs and photos then take little more room than one.
+        if (previous && (await sameContent(join(dist, file), join(previous, file)))) await link(join(previous, file), to).catch(() => copyFile(join(dist, file), to));
+        else await copyFile(join(dist, file), to);
+      }
+    },
+    rename: (from, to) => rename(from, to),
+    async switchLink({ target, path, temporary, moveAside }) {
+      await rm(temporary, { force: true });
+      await symlink(target, temporary);
+      if (moveAside) await rename(path, moveAside);
+      try {
+        await rename(temporary, path);
+      } catch (error) {
+        if (moveAside) await rename(moveAside, path).catch(() => undefined);
+        throw error;
+      }
+      return { atomic: true };
+    },
+    remove: (path) => rm(path, { recursive: true, force: true }),
+  };
 }
 
-export interface S3Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
+export function deployToFolder(dist: string, folder: string, options: ReleaseOptions): Promise<DeployReport> {
+  return listFiles(dist).then((files) => publishRelease(localFolderHost(), dist, files, folder, options));
 }
 
-type S3Target = Extract<DeployTarget, { tujuan: 's3' }>;
-
-/** Path-style addressing (`<endpoint>/<bucket>/<key>`): what every S3-compatible provider accepts. */
-function objectUrl(target: S3Target, key: string): URL {
-  const base = new URL(target.endpoint);
-  base.pathname = `${base.pathname.replace(/\/+$/, '')}/${target.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
-  return base;
+export function rollbackFolder(folder: string): Promise<RollbackReport> {
+  return rollbackRelease(localFolderHost(), folder);
 }
 
-async function s3Request(method: 'PUT' | 'GET' | 'DELETE', url: URL, region: string, credentials: S3Credentials, body: Buffer | undefined, headers: Record<string, string>, retry: RetryPolicy): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    // Signed per attempt: the signature carries the time.
-    const payload = body ?? Buffer.alloc(0);
-    const signed = aws4.sign(
-      { host: url.host, path: `${url.pathname}${url.search}`, method, service: 's3', region, headers: { ...headers, 'x-amz-content-sha256': createHash('sha256').update(payload).digest('hex') }, body },
-      credentials,
-    );
-    const response = await fetch(url, { method, headers: signed.headers, body: method === 'PUT' ? new Uint8Array(payload) : undefined }).catch((error: Error) => error);
-    if (!(response instanceof Error) && response.ok) return response.text();
-    const status = response instanceof Error ? 0 : response.status;
-    const text = response instanceof Error ? response.message : await response.text();
-    if ((status !== 0 && status !== 429 && status < 500) || attempt + 1 >= retry.attempts) {
-      throw new HttpError(status, `${method} ${url.pathname} dijawab ${status === 0 ? 'galat jaringan' : `HTTP ${status}`}: ${text.slice(0, 300)}`);
-    }
-    await retry.sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt));
-  }
+// ---- rsync over SSH ----------------------------------------------------------------------
+
+type RsyncTarget = Extract<DeployTarget, { tujuan: 'rsync' }>;
+
+/** The server as rsync and a shell reach it: over SSH in production, a local folder in tests. */
+export interface RemoteShell {
+  /** rsync's name for a path there: `deploy@web.jenawi.go.id:/var/www/jenawi`. */
+  location(path: string): string;
+  /** How rsync gets there (`-e "ssh …"`); none for a local folder. */
+  rsyncShell: string[];
+  /** Runs a POSIX shell script there; resolves with what it printed. */
+  run(script: string): Promise<string>;
+  rsync(args: string[]): Promise<void>;
 }
 
-/** Keys under the prefix (ListObjectsV2, page by page). */
-async function listKeys(target: S3Target, credentials: S3Credentials, retry: RetryPolicy): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const url = objectUrl(target, '');
-    url.searchParams.set('list-type', '2');
-    if (target.awalan) url.searchParams.set('prefix', target.awalan);
-    if (token) url.searchParams.set('continuation-token', token);
-    const xml = await s3Request('GET', url, target.wilayah, credentials, undefined, {}, retry);
-    for (const match of xml.matchAll(/<Key>([^<]*)<\/Key>/g)) keys.push(decodeXml(match[1]!));
-    token = /<IsTruncated>true<\/IsTruncated>/.test(xml) ? decodeXml(/<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1] ?? '') : undefined;
-  } while (token);
-  return keys;
+const exec = promisify(execFile);
+
+export function sshShell(target: RsyncTarget): RemoteShell {
+  const ssh = ['-p', String(target.port), '-o', 'BatchMode=yes'];
+  return {
+    location: (path) => `${target.server}:${path}`,
+    rsyncShell: ['-e', ['ssh', ...ssh].join(' ')],
+    run: async (script) => (await exec('ssh', [...ssh, target.server, script], { maxBuffer: 64 * 1024 * 1024 })).stdout,
+    rsync: async (args) => void (await exec('rsync', args, { maxBuffer: 16 * 1024 * 1024 })),
+  };
 }
 
-function decodeXml(value: string): string {
-  return value.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[name]!);
+/** A word for a POSIX shell: single-quoted, `'` written `'\''`. */
+export function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-export async function deployToS3(dist: string, target: S3Target, credentials: S3Credentials, retry: RetryPolicy = DEFAULT_RETRY): Promise<DeployReport> {
-  const files = await listFiles(dist);
-  for (const file of files) {
-    const type = mediaTypeOf(file);
-    await s3Request('PUT', objectUrl(target, `${target.awalan}${file}`), target.wilayah, credentials, await readFile(join(dist, file)), { 'content-type': type }, retry);
-  }
-  const wanted = new Set(files.map((f) => `${target.awalan}${f}`));
-  const stale = (await listKeys(target, credentials, retry)).filter((key) => !wanted.has(key));
-  for (const key of stale) await s3Request('DELETE', objectUrl(target, key), target.wilayah, credentials, undefined, {}, retry);
-  return { uploaded: files.length, deleted: stale.length, where: objectUrl(target, target.awalan).href };
+/**
+ * rsync's arguments for one release: archive, compress, checksum (CI checkouts have fresh
+ * mtimes), into a new folder; `--link-dest` hard-links what the served release already has, so
+ * an upload costs only the changed files in transfer and disk. A relative `--link-dest` is
+ * relative to the destination, so it is written that way.
+ */
+export function rsyncArguments(dist: string, shell: Pick<RemoteShell, 'location' | 'rsyncShell'>, dir: string, previous: string | undefined): string[] {
+  return [
+    '--archive',
+    '--compress',
+    '--checksum',
+    ...(previous ? [`--link-dest=${posix.relative(dir, previous)}`] : []),
+    ...shell.rsyncShell,
+    `${dist.replace(/\/?$/, '/')}`,
+    `${shell.location(dir)}/`,
+  ];
+}
+
+/** The release steps as shell commands on the server (GNU coreutils: `mv -T`). */
+export function rsyncHost(shell: RemoteShell): ReleaseHost {
+  const q = shellQuote;
+  const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+  return {
+    describe: (path) => shell.location(path),
+    kind: async (path) => (lines(await shell.run(`if [ -L ${q(path)} ]; then echo link; elif [ -d ${q(path)} ]; then echo directory; elif [ -e ${q(path)} ]; then echo other; fi`))[0] as PathKind) ?? undefined,
+    readLink: async (path) => (await shell.run(`readlink -- ${q(path)}`)).trim(),
+    list: async (dir) => lines(await shell.run(`if [ -d ${q(dir)} ]; then ls -1A -- ${q(dir)}; fi`)),
+    listFiles: async (dir) =>
+      (await shell.run(`if [ -d ${q(dir)} ]; then cd -- ${q(dir)} && find . -type f -print0; fi`))
+        .split('\0')
+        .filter((path) => path !== '')
+        .map((path) => path.replace(/^\.\//, ''))
+        .sort(),
+    makeDirectory: async (path) => void (await shell.run(`mkdir -p -- ${q(path)}`)),
+    upload: (from, _files, dir, previous) => shell.rsync(rsyncArguments(from, shell, dir, previous)),
+    rename: async (from, to) => void (await shell.run(`mv -T -- ${q(from)} ${q(to)}`)),
+    // One script, so a plain folder is moved aside and the link takes its name within one
+    // command, and is put back when the link cannot.
+    async switchLink({ target, path, temporary, moveAside }) {
+      const swap = `mv -T -- ${q(temporary)} ${q(path)}`;
+      const place = moveAside ? `mv -T -- ${q(path)} ${q(moveAside)} && { ${swap} || { mv -T -- ${q(moveAside)} ${q(path)}; exit 1; }; }` : swap;
+      await shell.run(`rm -f -- ${q(temporary)} && ln -s -- ${q(target)} ${q(temporary)} && ${place}`);
+      return { atomic: true };
+    },
+    remove: async (path) => void (await shell.run(`rm -rf -- ${q(path)}`)),
+  };
+}
+
+export async function deployWithRsync(dist: string, target: RsyncTarget, options: ReleaseOptions, shell: RemoteShell = sshShell(target)): Promise<DeployReport> {
+  return publishRelease(rsyncHost(shell), dist, await listFiles(dist), target.folder, options);
+}
+
+export function rollbackRsync(target: RsyncTarget, shell: RemoteShell = sshShell(target)): Promise<RollbackReport> {
+  return rollbackRelease(rsyncHost(shell), target.folder);
 }
 
 // ---- SFTP --------------------------------------------------------------------------------
@@ -168,55 +219,118 @@ async function connectSftp(target: SftpTarget, credentials: SshCredentials): Pro
   });
 }
 
-async function listRemote(sftp: SFTPWrapper, root: string, dir = ''): Promise<{ files: string[]; dirs: string[] }> {
-  const files: string[] = [];
-  const dirs: string[] = [];
-  let entries: FileEntryWithStats[];
-  try {
-    entries = await promisify(sftp.readdir.bind(sftp))(posix.join(root, dir));
-  } catch {
-    return { files, dirs };
-  }
-  for (const entry of entries) {
-    const path = dir === '' ? entry.filename : `${dir}/${entry.filename}`;
-    if (entry.attrs.isDirectory()) {
-      dirs.push(path);
-      const inner = await listRemote(sftp, root, path);
-      files.push(...inner.files);
-      dirs.push(...inner.dirs);
-    } else {
-      files.push(path);
-    }
-  }
-  return { files, dirs };
+/** ssh2's callback API as promises, for the calls a release needs. */
+function sftpCalls(sftp: SFTPWrapper) {
+  return {
+    lstat: promisify(sftp.lstat.bind(sftp)) as (path: string) => Promise<Stats>,
+    stat: promisify(sftp.stat.bind(sftp)) as (path: string) => Promise<Stats>,
+    readlink: promisify(sftp.readlink.bind(sftp)) as (path: string) => Promise<string>,
+    readdir: promisify(sftp.readdir.bind(sftp)) as (path: string) => Promise<FileEntryWithStats[]>,
+    mkdir: promisify(sftp.mkdir.bind(sftp)) as (path: string) => Promise<void>,
+    put: promisify(sftp.fastPut.bind(sftp)) as (local: string, remote: string) => Promise<void>,
+    rename: promisify(sftp.rename.bind(sftp)) as (from: string, to: string) => Promise<void>,
+    symlink: promisify(sftp.symlink.bind(sftp)) as (target: string, path: string) => Promise<void>,
+    unlink: promisify(sftp.unlink.bind(sftp)) as (path: string) => Promise<void>,
+    rmdir: promisify(sftp.rmdir.bind(sftp)) as (path: string) => Promise<void>,
+    /**
+     * OpenSSH's posix-rename@openssh.com: rename over an existing name in one step (plain SFTP
+     * rename refuses an existing target). False when the server does not offer it.
+     */
+    posixRename: (from: string, to: string) =>
+      new Promise<boolean>((resolve, reject) => {
+        try {
+          sftp.ext_openssh_rename(from, to, (error) => (error ? reject(error) : resolve(true)));
+        } catch {
+          resolve(false);
+        }
+      }),
+  };
 }
 
-export async function deployWithSftp(dist: string, target: SftpTarget, credentials: SshCredentials): Promise<DeployReport> {
+async function listRemote(sftp: ReturnType<typeof sftpCalls>, root: string, dir = ''): Promise<string[]> {
+  let entries: FileEntryWithStats[];
+  try {
+    entries = await sftp.readdir(posix.join(root, dir));
+  } catch {
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = dir === '' ? entry.filename : `${dir}/${entry.filename}`;
+    if (entry.attrs.isDirectory()) files.push(...(await listRemote(sftp, root, path)));
+    else if (entry.attrs.isFile()) files.push(path);
+  }
+  return files.sort();
+}
+
+export function sftpHost(target: SftpTarget, connection: SFTPWrapper): ReleaseHost {
+  const sftp = sftpCalls(connection);
+  const makeDirectory = async (path: string): Promise<void> => {
+    if ((await sftp.stat(path).catch(() => undefined))?.isDirectory()) return;
+    if (posix.dirname(path) !== path) await makeDirectory(posix.dirname(path));
+    await sftp.mkdir(path);
+  };
+  const remove = async (path: string): Promise<void> => {
+    const stats = await sftp.lstat(path).catch(() => undefined);
+    if (!stats) return;
+    if (!stats.isDirectory()) return sftp.unlink(path);
+    for (const entry of await sftp.readdir(path)) await remove(posix.join(path, entry.filename));
+    await sftp.rmdir(path);
+  };
+  return {
+    describe: (path) => `sftp://${target.server}:${target.port}${path.startsWith('/') ? '' : '/~/'}${path}`,
+    kind: async (path) => kindOf(await sftp.lstat(path).catch(() => undefined)),
+    readLink: (path) => sftp.readlink(path),
+    list: async (dir) => (await sftp.readdir(dir).catch(() => [])).map((entry) => entry.filename),
+    listFiles: (dir) => listRemote(sftp, dir),
+    makeDirectory,
+    async upload(dist, files, dir) {
+      await sftp.mkdir(dir);
+      const made = new Set(['']);
+      for (const file of files) {
+        const parts = file.split('/').slice(0, -1);
+        for (let i = 1; i <= parts.length; i++) {
+          const sub = parts.slice(0, i).join('/');
+          if (made.has(sub)) continue;
+          await sftp.mkdir(posix.join(dir, sub));
+          made.add(sub);
+        }
+        await sftp.put(join(dist, file), posix.join(dir, file));
+      }
+    },
+    rename: (from, to) => sftp.rename(from, to),
+    async switchLink({ target: linkTarget, path, temporary, moveAside }) {
+      await sftp.unlink(temporary).catch(() => undefined);
+      await sftp.symlink(linkTarget, temporary);
+      if (moveAside) await sftp.rename(path, moveAside);
+      try {
+        if (await sftp.posixRename(temporary, path)) return { atomic: true };
+        await sftp.unlink(path).catch(() => undefined);
+        await sftp.rename(temporary, path);
+        return { atomic: moveAside !== undefined };
+      } catch (error) {
+        if (moveAside) await sftp.rename(moveAside, path).catch(() => undefined);
+        throw error;
+      }
+    },
+    remove,
+  };
+}
+
+async function withSftp<T>(target: SftpTarget, credentials: SshCredentials, body: (host: ReleaseHost) => Promise<T>): Promise<T> {
   const { sftp, end } = await connectSftp(target, credentials);
   try {
-    const files = await listFiles(dist);
-    const remote = await listRemote(sftp, target.folder);
-    const existingDirs = new Set(['', ...remote.dirs]);
-    const mkdir = promisify(sftp.mkdir.bind(sftp)) as (path: string) => Promise<void>;
-    const put = promisify(sftp.fastPut.bind(sftp)) as (local: string, remote: string) => Promise<void>;
-    const unlink = promisify(sftp.unlink.bind(sftp));
-    if (remote.dirs.length === 0) await mkdir(target.folder).catch(() => undefined);
-    for (const file of files) {
-      const parts = file.split('/').slice(0, -1);
-      for (let i = 1; i <= parts.length; i++) {
-        const dir = parts.slice(0, i).join('/');
-        if (!existingDirs.has(dir)) {
-          await mkdir(posix.join(target.folder, dir));
-          existingDirs.add(dir);
-        }
-      }
-      await put(join(dist, file), posix.join(target.folder, file));
-    }
-    const wanted = new Set(files);
-    const stale = remote.files.filter((file) => !wanted.has(file));
-    for (const file of stale) await unlink(posix.join(target.folder, file));
-    return { uploaded: files.length, deleted: stale.length, where: `sftp://${target.server}:${target.port}${target.folder}` };
+    return await body(sftpHost(target, sftp));
   } finally {
     end();
   }
+}
+
+export async function deployWithSftp(dist: string, target: SftpTarget, credentials: SshCredentials, options: ReleaseOptions): Promise<DeployReport> {
+  const files = await listFiles(dist);
+  return withSftp(target, credentials, (host) => publishRelease(host, dist, files, target.folder, options));
+}
+
+export function rollbackSftp(target: SftpTarget, credentials: SshCredentials): Promise<RollbackReport> {
+  return withSftp(target, credentials, (host) => rollbackRelease(host, target.folder));
 }
