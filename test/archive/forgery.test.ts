@@ -308,6 +308,14 @@ describe('checking without the office key', () => {
     expect((await run(['--periksa', forged, '--kunci-publik', join(keys, 'kunci-arsip.pub')], elsewhere)).code).toBe(1);
   });
 
+  it('refuses the key inside an unpacked archive, which a forger chooses', async () => {
+    const forged = await forge('kunci-sendiri', editPage, { manifest: 'recomputed', sha256: 'recomputed' });
+    const top = await unpack();
+    const result = await run(['--periksa', forged], top);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('tayang.config.yml: berkas ini ada di samping MANIFEST.json, jadi tampaknya isi arsip yang dibuka');
+  });
+
   it('exits 2 naming the place when the key given is not a public key', async () => {
     const fromFile = await run(['--periksa', archive, '--kunci-publik', join(keys, 'kunci-arsip')]);
     expect(fromFile.code).toBe(2);

@@ -1,7 +1,9 @@
 import { access, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { CONFIG_FILE, loadConfigFile } from '../config/load.ts';
 import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
+import { MANIFEST_NAME } from './manifest.ts';
 import { parseSshPublicKey, type SshPublicKey } from './signature.ts';
 
 /**
@@ -13,7 +15,14 @@ export async function loadTrustedKeys(options: { keyFile?: string; configFile?: 
   if (options.keyFile !== undefined) return readKeyFile(options.keyFile);
   const configFile = options.configFile ?? CONFIG_FILE;
   // Verifying needs no repository: an archive copied to another computer is checked without a key.
-  if (!(await access(configFile).then(() => true, () => false))) return { ok: true, value: [] };
+  if (!(await exists(configFile))) return { ok: true, value: [] };
+  // An unpacked archive holds a tayang.config.yml too, which a forger writes their own key into.
+  if (await exists(join(dirname(configFile), MANIFEST_NAME))) {
+    return {
+      ok: false,
+      problems: [{ file: configFile, message: `berkas ini ada di samping ${MANIFEST_NAME}, jadi tampaknya isi arsip yang dibuka; kunci di dalamnya tidak bisa dipakai untuk memeriksa arsip.`, fix: 'jalankan tayang arsip --periksa dari repositori kantor, atau sebut kunci publik kantor dengan --kunci-publik kunci-arsip.pub.' }],
+    };
+  }
   const config = await loadConfigFile(configFile);
   if (!config.ok) return config;
   return parseKeyLines(config.value.arsip.kunci_publik.map((line, i) => ({ line, where: { file: configFile, field: `arsip.kunci_publik.${i}` } })));
@@ -37,4 +46,11 @@ function parseKeyLines(lines: readonly { line: string; where: Pick<Problem, 'fil
     else problems.push({ ...where, message: parsed.message, fix: 'salin isi berkas kunci-arsip.pub apa adanya, dalam satu baris.' });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: keys };
+}
+
+function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
