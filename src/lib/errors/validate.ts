@@ -1,7 +1,7 @@
 import { visit, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problem.ts';
-import { locatePath, parseLocatedYaml, type LocatedYaml } from './yaml-location.ts';
+import { locatePath, NotPlainDataError, parseLocatedYaml, type LocatedYaml } from './yaml-location.ts';
 import { describeIssue, type Syntax } from './zod-issues.ts';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -28,6 +28,7 @@ export function validateYaml<S extends z.ZodType>(
           return { file, line: line + lineOffset, column: col, message: 'penulisan YAML rusak: tanda kutip yang dibuka di sini tidak pernah ditutup.', fix: 'tambahkan tanda kutip penutup yang sama (" atau \') di akhir isian ini.' };
         }
         const pos = error.linePos?.[0];
+        if (error instanceof NotPlainDataError) return { file, line: pos ? pos.line + lineOffset : undefined, column: pos?.col, message: error.message, fix: error.fix };
         return {
           file,
           line: pos ? pos.line + lineOffset : undefined,

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type ErrorCode, type Node } from 'yaml';
 
 /** A YAML text parsed for its positions, so that a problem can name the line of a key. */
 export interface LocatedYaml {
@@ -10,10 +10,64 @@ export interface LocatedYaml {
 
 export function parseLocatedYaml(text: string, lineOffset = 0): LocatedYaml {
   const lineCounter = new LineCounter();
-  // YAML 1.2 core schema keeps `2025-01-01` a string; schemas decide what a date is.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // YAML 1.2 core schema keeps `2025-01-01` a string; schemas decide what a date is. Named
+  // explicitly so that a `%YAML 1.1` line cannot switch to the 1.1 schema (merge keys, `yes`).
+  // No known tags (!!binary, !!set, !!timestamp …) and no custom ones: see reportNotPlainData.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, schema: 'core', customTags: [], resolveKnownTags: false, merge: false });
+  if (doc.errors.length === 0) reportNotPlainData(doc, text, lineCounter);
   if (doc.errors.length === 0) reportAliasExpansion(doc, lineCounter);
   return { doc, lineCounter, lineOffset };
+}
+
+/** YAML that parses but is more than plain data: refused with its own message and fix. */
+export class NotPlainDataError extends YAMLParseError {
+  readonly fix: string;
+  constructor(offset: number, end: number, code: ErrorCode, message: string, fix: string, lineCounter: LineCounter) {
+    super([offset, end], code, message);
+    const { line, col } = lineCounter.linePos(offset);
+    this.linePos = [{ line, col }];
+    this.fix = fix;
+  }
+}
+
+/**
+ * Tags (`!!js/function`, `!!binary`, `!foo`) and merge keys (`<<`) are refused. Astro reads
+ * frontmatter again with js-yaml, which throws on tags it does not know (an English stack trace
+ * that stops the site) and turns the ones it knows into Buffers, Sets and Dates, and which
+ * merges `<<` where this parser keeps it as a key: the data the checks passed would not be the
+ * data the site publishes. The core tags (`!!str`, `!!int` …) are plain data and stay.
+ */
+function reportNotPlainData(doc: Document, text: string, lineCounter: LineCounter): void {
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const tag = text.slice(warning.pos[0], warning.pos[1]);
+    doc.errors.push(
+      new NotPlainDataError(
+        warning.pos[0],
+        warning.pos[1],
+        'TAG_RESOLVE_FAILED',
+        `tanda \`${tag}\` (tag YAML) tidak diterima: isian hanya boleh data biasa (teks, angka, tanggal, daftar); jenis data khusus dibaca berbeda oleh program yang berbeda.`,
+        `hapus \`${tag}\` dan tulis isinya sebagai teks biasa; teks yang diawali tanda seru diapit tanda kutip, misalnya "!penting".`,
+        lineCounter,
+      ),
+    );
+  }
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.value !== '<<' || pair.key.type !== 'PLAIN') return;
+      const offset = pair.key.range?.[0] ?? 0;
+      doc.errors.push(
+        new NotPlainDataError(
+          offset,
+          offset + 2,
+          'UNEXPECTED_TOKEN',
+          'kunci gabungan `<<` (merge key YAML) tidak diterima: sebagian pembaca YAML menggabungkan isinya ke kolom di sekitarnya, sebagian membacanya sebagai kolom bernama "<<", sehingga datanya bisa terbaca berbeda.',
+          'tulis setiap kolom langsung di tempatnya, tanpa `<<`.',
+          lineCounter,
+        ),
+      );
+    },
+  });
 }
 
 /**
