@@ -36,8 +36,8 @@ function sharedPrecheck(root: URL): Promise<Precheck> {
 /** Checks the whole content folder with Tayang's loader. */
 async function precheck(root: URL): Promise<Precheck> {
   const rootDir = fileURLToPath(root);
-  const { items, problems } = await loadItems(join(rootDir, CONTENT_ROOT));
   const config = await loadConfigFile(join(rootDir, CONFIG_FILE));
+  const { items, problems } = await loadItems(join(rootDir, CONTENT_ROOT), { pictureLimit: config.ok ? config.value.periksa.batas_piksel_gambar : undefined });
   const relativeProblems = problems.map((p) => ({ ...p, file: relative(rootDir, p.file) }));
   // Raw HTML reaches the pages as written: the security errors of `tayang periksa` stop the build.
   for (const item of items) {

@@ -7,7 +7,7 @@ import { readItemFileProblems } from './rules/schema.ts';
 export function makeFileEnv(config?: Config): CheckEnv {
   return {
     readFile: (path) => readFile(path).then((bytes) => new Uint8Array(bytes), () => undefined),
-    readItemFileProblems,
+    readItemFileProblems: (file) => readItemFileProblems(file, { pictureLimit: config?.periksa.batas_piksel_gambar }),
     officePhones: [config?.kantor.kontak.telepon, config?.kantor.umpan_balik.telepon].filter((p): p is string => p !== undefined),
     officeEmails: [config?.kantor.kontak.email, config?.kantor.umpan_balik.email].filter((e): e is string => e !== undefined),
   };

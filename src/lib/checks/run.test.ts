@@ -65,7 +65,7 @@ describe('office settings (periksa:)', () => {
     expect(!group.ok && group.problems).toMatchObject([{ field: 'periksa.aturan.bahasa/ejaan', line: 7 }]);
     expect(!group.ok && group.problems[0]!.message).toContain('language (bahasa)');
     const good = parseConfig(`${base}periksa:\n  kata_baku_tambahan: { ijin: izin }\n`);
-    expect(good.ok && good.value.periksa).toEqual({ aturan: {}, kata_tambahan: [], kata_baku_tambahan: { ijin: 'izin' } });
+    expect(good.ok && good.value.periksa).toEqual({ aturan: {}, kata_tambahan: [], kata_baku_tambahan: { ijin: 'izin' }, batas_piksel_gambar: 40_000_000 });
   });
 });
 

@@ -84,6 +84,22 @@ describe('tayang.config.yml', () => {
     expect(result.problems[0]!.message).toMatch(/^penulisan YAML rusak/);
     expect(result.problems[0]!.line).toBeGreaterThan(0);
   });
+
+  it('refuses a YAML tag such as !!js/function, naming it and its line', () => {
+    const result = parseConfig(VALID.replace('  nama: Kecamatan Jenawi', '  nama: !!js/function "function () { return 1 }"'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([expect.objectContaining({ file: 'tayang.config.yml', line: 3, column: 9, message: expect.stringMatching(/^tanda `!!js\/function` \(tag YAML\) tidak diterima/) })]);
+  });
+
+  it('takes a picture pixel limit of 40 megapixels unless the office sets one, at most sharp\'s own', () => {
+    const defaults = parseConfig(VALID);
+    expect(defaults.ok && defaults.value.periksa.batas_piksel_gambar).toBe(40_000_000);
+    const own = parseConfig(`${VALID}periksa:\n  batas_piksel_gambar: 24000000\n`);
+    expect(own.ok && own.value.periksa.batas_piksel_gambar).toBe(24_000_000);
+    const tooLarge = parseConfig(`${VALID}periksa:\n  batas_piksel_gambar: 500000000\n`);
+    expect(!tooLarge.ok && tooLarge.problems).toEqual([expect.objectContaining({ field: 'periksa.batas_piksel_gambar', line: 25, message: 'paling besar 268402689 (16383 × 16383 piksel): gambar yang lebih besar tidak dapat diolah pustaka gambar situs (sharp).' })]);
+  });
 });
 
 describe('messages a schema sets itself', () => {

@@ -22,6 +22,11 @@ const RULE_ID_FORMAT =
 
 export const RuleSettingSchema = z.enum(['error', 'warning', 'off']);
 
+/** `periksa.batas_piksel_gambar` when the office writes none: twice a 24-megapixel camera's frame. */
+export const DEFAULT_PICTURE_PIXEL_LIMIT = 40_000_000;
+/** sharp's own limit (16383 × 16383; Astro sets none): sharp refuses to decode anything larger. */
+export const SHARP_PIXEL_LIMIT = 0x3fff * 0x3fff;
+
 export const ChecksConfigSchema = z.strictObject({
   /**
    * Severity per rule id, or `off` to switch a rule off. Unknown ids are reported by
@@ -42,6 +47,19 @@ export const ChecksConfigSchema = z.strictObject({
   kata_tambahan: z.array(z.string().min(1)).default([]),
   /** Extra non-standard → standard word pairs. @example { ijin: izin } */
   kata_baku_tambahan: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /**
+   * Largest picture an item may show, in pixels (width × height, times the frames of an
+   * animation); larger ones are refused by `tayang periksa` and the build. Decoding takes memory
+   * by pixels, not by file size: a 20000 × 20000 PNG of a few dozen kilobytes needs 1.2 GB.
+   * At most sharp's own limit, 268402689.
+   * @example 40000000
+   */
+  batas_piksel_gambar: z
+    .number()
+    .int()
+    .positive()
+    .max(SHARP_PIXEL_LIMIT, { error: `paling besar ${SHARP_PIXEL_LIMIT} (16383 × 16383 piksel): gambar yang lebih besar tidak dapat diolah pustaka gambar situs (sharp).` })
+    .default(DEFAULT_PICTURE_PIXEL_LIMIT),
 });
 
 export type ChecksConfig = z.output<typeof ChecksConfigSchema>;

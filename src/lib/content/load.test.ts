@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blankPng, HOSTILE_SVG, TINY_JPEG } from '../../../test/support/pictures.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { isPublished, loadItems, readItem } from './load.ts';
 
@@ -14,7 +15,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function put(path: string, text = '') {
+async function put(path: string, text: string | Uint8Array = '') {
   await mkdir(join(root, path, '..'), { recursive: true });
   await writeFile(join(root, path), text);
 }
@@ -44,7 +45,7 @@ describe('splitFrontmatter', () => {
 describe('loadItems', () => {
   it('reads items with their type, slug, body line and validated data', async () => {
     await put('content/berita/kerja-bakti/index.md', BERITA);
-    await put('content/berita/kerja-bakti/foto.jpg');
+    await put('content/berita/kerja-bakti/foto.jpg', TINY_JPEG);
     const { items, problems } = await loadItems(join(root, 'content'));
     expect(problems).toEqual([]);
     expect(items).toHaveLength(1);
@@ -115,7 +116,7 @@ describe('loadItems', () => {
   it('leaves out items scheduled after `now` when asked', async () => {
     const nanti = BERITA.replace('lokasi:', 'terbit: 2025-03-11 08:00\nlokasi:');
     await put('content/berita/nanti/index.md', nanti);
-    await put('content/berita/nanti/foto.jpg');
+    await put('content/berita/nanti/foto.jpg', TINY_JPEG);
     const before = await loadItems(join(root, 'content'), { now: new Date('2025-03-11T00:59:00Z') });
     expect(before.items).toEqual([]);
     const after = await loadItems(join(root, 'content'), { now: new Date('2025-03-11T01:00:00Z') });
@@ -127,7 +128,7 @@ describe('loadItems', () => {
 describe('loadItems: what a hostile or careless pull request might add', () => {
   it('names the line of a picture in the text that is missing, outside the folder or a link out', async () => {
     const outside = await mkdtemp(join(tmpdir(), 'tayang-luar-'));
-    await put('content/berita/kerja-bakti/foto.jpg');
+    await put('content/berita/kerja-bakti/foto.jpg', TINY_JPEG);
     await writeFile(join(outside, 'rahasia.png'), 'x');
     await symlink(join(outside, 'rahasia.png'), join(root, 'content/berita/kerja-bakti/peta.png'));
     await put('content/berita/kerja-bakti/index.md', `${BERITA}\n![Peta dusun](denah.png)\n\n![Sandi](../../../../etc/passwd)\n\n![Peta][peta]\n\n[peta]: peta.png\n\n![Foto](foto.jpg) ![Logo](/logo.svg) ![Web](https://contoh.go.id/a.png)\n`);
@@ -201,10 +202,79 @@ describe('loadItems: what a hostile or careless pull request might add', () => {
   });
 });
 
+describe('loadItems: pictures the site cannot publish', () => {
+  const GALERI = '---\njudul: Denah\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\nfoto:\n  - src: foto.jpg\n    alt: Balai desa\n  - src: denah.svg\n    alt: Denah dusun\n---\n';
+
+  it('refuses SVG in the frontmatter, in Markdown and in raw HTML, at its line, even before it is uploaded', async () => {
+    await put('content/galeri/denah/index.md', GALERI);
+    await put('content/galeri/denah/foto.jpg', TINY_JPEG);
+    await put('content/berita/kerja-bakti/foto.jpg', TINY_JPEG);
+    await put('content/berita/kerja-bakti/peta.svg', HOSTILE_SVG.prefixed);
+    await put(
+      'content/berita/kerja-bakti/index.md',
+      `${BERITA}\n![Peta dusun](peta.svg)\n\n![Denah](denah.SVG)\n\nLihat <img src="peta.svg" alt="Peta"> dan\n<picture><source srcset="peta.webp 1x, peta.svgz 2x"><img src="foto.jpg" alt="Foto"></picture>\n`,
+    );
+    const { items, problems } = await loadItems(join(root, 'content'));
+    expect(items).toEqual([]);
+    const svg = (name: string) => `gambar SVG "${name}" tidak diterima: berkas SVG dapat memuat skrip, yang berjalan di alamat situs resmi bila berkasnya dibuka langsung.`;
+    const news = `${root}/content/berita/kerja-bakti/index.md`;
+    expect(problems).toEqual([
+      expect.objectContaining({ file: news, line: 18, message: svg('peta.svg') }),
+      expect.objectContaining({ file: news, line: 19, message: svg('peta.svgz') }),
+      expect.objectContaining({ file: news, line: 14, message: svg('peta.svg') }),
+      expect.objectContaining({ file: news, line: 16, message: svg('denah.SVG') }),
+      expect.objectContaining({ file: `${root}/content/galeri/denah/index.md`, line: 9, field: 'foto.1.src', message: `${svg('denah.svg')} Ubah gambarnya ke PNG, JPG atau WebP (misalnya ekspor ulang dari aplikasi pengolah gambarnya), lalu tulis nama berkas barunya.` }),
+    ]);
+    expect(problems[0]!.fix).toBe('ubah gambarnya ke PNG, JPG atau WebP (misalnya ekspor ulang dari aplikasi pengolah gambarnya), lalu tulis nama berkas barunya.');
+  });
+
+  it('knows a picture by its bytes, not its name: SVG or HTML saved as .png, an empty .jpg, a broken PNG', async () => {
+    await put('content/berita/kerja-bakti/index.md', BERITA);
+    await put('content/berita/kerja-bakti/foto.jpg', HOSTILE_SVG.entity);
+    await put('content/berita/kosong/index.md', BERITA);
+    await put('content/berita/kosong/foto.jpg');
+    await put('content/berita/rusak/index.md', BERITA);
+    await put('content/berita/rusak/foto.jpg', blankPng(40, 30).subarray(0, 20));
+    await put('content/pengumuman/denah/index.md', '---\njudul: Denah\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\nlampiran:\n  - { berkas: denah.png, judul: Denah }\n  - { berkas: foto.jpg, judul: Foto }\n---\n');
+    await put('content/pengumuman/denah/denah.png', '<!doctype html><script>alert(1)</script>');
+    await put('content/pengumuman/denah/foto.jpg', TINY_JPEG);
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems.map((p) => [p.file.slice(root.length), p.line, p.field, p.message])).toEqual([
+      ['/content/berita/kerja-bakti/index.md', 8, 'gambar.src', 'berkas "foto.jpg" bukan gambar JPG, PNG, WebP, AVIF atau GIF; isinya teks seperti SVG atau HTML, yang dapat menjalankan skrip bila dibuka langsung.'],
+      ['/content/berita/kosong/index.md', 8, 'gambar.src', 'berkas "foto.jpg" bukan gambar JPG, PNG, WebP, AVIF atau GIF.'],
+      ['/content/berita/rusak/index.md', 8, 'gambar.src', 'berkas gambar "foto.jpg" rusak atau terpotong, sehingga tidak bisa diolah.'],
+      ['/content/pengumuman/denah/index.md', 7, 'lampiran.0.berkas', 'berkas "denah.png" bukan gambar JPG, PNG, WebP, AVIF atau GIF; isinya teks seperti SVG atau HTML, yang dapat menjalankan skrip bila dibuka langsung.'],
+    ]);
+  });
+
+  it('refuses a picture over the pixel limit from its header alone, the office\'s limit when it sets one', async () => {
+    await put('content/berita/kerja-bakti/index.md', `${BERITA}\n![Peta](peta.png)\n`);
+    await put('content/berita/kerja-bakti/foto.jpg', blankPng(20000, 20000));
+    await put('content/berita/kerja-bakti/peta.png', blankPng(3000, 2000));
+    const started = Date.now();
+    const { problems } = await loadItems(join(root, 'content'));
+    // Decoding 400 megapixels would take seconds and gigabytes; the header takes milliseconds.
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(problems).toEqual([
+      {
+        file: `${root}/content/berita/kerja-bakti/index.md`,
+        line: 8,
+        field: 'gambar.src',
+        message: 'gambar "foto.jpg" berukuran 20000 × 20000 piksel (400 megapiksel), melebihi batas 40 megapiksel: mengolahnya menghabiskan memori mesin yang membangun situs.',
+        fix: 'perkecil gambarnya (lebar 4000 piksel sudah lebih dari cukup untuk situs), lalu unggah ulang. Batasnya diatur di `periksa.batas_piksel_gambar` pada tayang.config.yml.',
+      },
+    ]);
+    await put('content/berita/kerja-bakti/foto.jpg', TINY_JPEG);
+    expect((await loadItems(join(root, 'content'))).problems).toEqual([]);
+    const strict = await loadItems(join(root, 'content'), { pictureLimit: 5_500_000 });
+    expect(strict.problems.map((p) => [p.line, p.message])).toEqual([[14, expect.stringContaining('gambar "peta.png" berukuran 3000 × 2000 piksel (6 megapiksel), melebihi batas 5,5 megapiksel')]]);
+  });
+});
+
 describe('readItem', () => {
   it('reads an item from its folder or its index.md', async () => {
     await put('content/berita/kerja-bakti/index.md', BERITA);
-    await put('content/berita/kerja-bakti/foto.jpg');
+    await put('content/berita/kerja-bakti/foto.jpg', TINY_JPEG);
     expect((await readItem(`${root}/content/berita/kerja-bakti/`)).item?.slug).toBe('kerja-bakti');
     expect((await readItem(`${root}/content/berita/kerja-bakti/index.md`)).item?.jenis).toBe('berita');
   });

@@ -1,15 +1,18 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
-import type { Definition, Image, ImageReference } from 'mdast';
+import type { Definition, Html, Image, ImageReference } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { z } from 'zod';
+import { findHtmlTags } from '../checks/html.ts';
 import { loadConfigFile } from '../config/load.ts';
+import { DEFAULT_PICTURE_PIXEL_LIMIT } from '../config/periksa.ts';
 import type { Problem } from '../errors/problem.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { describeUnsafePath, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type ItemSchemas } from './schema.ts';
+import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgName } from './pictures.ts';
+import { describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type ItemSchemas } from './schema.ts';
 import { SLUG_PATTERN, slugify } from './slug.ts';
 import { localToInstant } from './time.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType, type ContentItem, type ContentType } from './types.ts';
@@ -28,7 +31,12 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-export interface LoadOptions {
+export interface ReadOptions {
+  /** Largest picture in pixels (`periksa.batas_piksel_gambar`); 40 megapixels when absent. */
+  pictureLimit?: number;
+}
+
+export interface LoadOptions extends ReadOptions {
   /** With `now`, items scheduled (`terbit`) after it are left out. */
   now?: Date;
   /** The office's time zone (`kantor.zona_waktu`), for `terbit`. */
@@ -129,7 +137,7 @@ export function decodeMarkdown(bytes: Uint8Array): string | undefined {
 }
 
 /** Reads one item from its folder or its `index.md`/`index.mdx`. */
-export async function readItem(path: string): Promise<{ item?: Item; problems: Problem[] }> {
+export async function readItem(path: string, options: ReadOptions = {}): Promise<{ item?: Item; problems: Problem[] }> {
   const normalized = path.replace(/\\/g, '/').replace(/\/+$/, '');
   const candidates = /\/index\.mdx?$/.test(normalized) ? [normalized] : await findIndex(normalized);
   if (candidates.length !== 1) {
@@ -166,7 +174,7 @@ export async function readItem(path: string): Promise<{ item?: Item; problems: P
   try {
     const parsed = parseItem(text, file, jenis);
     if (!parsed.item) return parsed;
-    const fileProblems = await checkReferencedFiles(parsed.item, parsed.lineOf);
+    const fileProblems = await checkReferencedFiles(parsed.item, parsed.lineOf, options.pictureLimit ?? DEFAULT_PICTURE_PIXEL_LIMIT);
     return fileProblems.length > 0 ? { problems: fileProblems } : { item: parsed.item, problems: [] };
   } catch (error) {
     if (isStackOverflow(error)) return { problems: [{ file, ...TOO_DEEP }] };
@@ -199,7 +207,7 @@ export async function loadItems(root: string = CONTENT_ROOT, options: LoadOption
         }
         continue;
       }
-      const result = await readItem(path);
+      const result = await readItem(path, options);
       problems.push(...result.problems);
       if (result.item && (options.now === undefined || isPublished(result.item, options.now, options.zone))) items.push(result.item);
     }
@@ -244,19 +252,56 @@ async function isSymbolicLink(path: string): Promise<boolean> {
   return lstat(path).then((s) => s.isSymbolicLink(), () => false);
 }
 
-async function checkReferencedFiles(item: Item, lineOf: (field: readonly PropertyKey[]) => number | undefined): Promise<Problem[]> {
+/**
+ * Pictures written as raw HTML in the body (`<img src>`, `<source srcset>`) that are SVG. Astro
+ * leaves these addresses as they are, so only SVG is refused here, wherever it lives: no SVG
+ * from content reaches a page (pictures.ts).
+ */
+function bodyHtmlSvgPictures(body: string, bodyLine: number): { path: string; line: number }[] {
+  const pictures: { path: string; line: number }[] = [];
+  visit(markdown.parse(body), 'html', (node: Html) => {
+    for (const tag of findHtmlTags(node.value)) {
+      if (tag.name !== 'img' && tag.name !== 'source') continue;
+      const line = bodyLine + (node.position?.start.line ?? 1) - 1 + (node.value.slice(0, tag.offset).match(/\n/g)?.length ?? 0);
+      for (const name of ['src', 'srcset']) {
+        const value = tag.attributes.get(name);
+        if (typeof value !== 'string') continue;
+        // A srcset lists "address width" pairs separated by commas.
+        const addresses = name === 'srcset' ? value.split(',').map((entry) => entry.trim().split(/\s+/)[0] ?? '') : [value.trim()];
+        for (const address of addresses) if (isSvgName(address)) pictures.push({ path: address, line });
+      }
+    }
+  });
+  return pictures;
+}
+
+/** How the site uses a referenced file: pictures are resized by Astro, other files served as they are. */
+type FileUse = 'picture' | 'served';
+
+const PICTURE_FIELD = /^(gambar\.src|foto\.\d+\.src)$/;
+const IMAGE_EXTENSION = new RegExp(`\\.(${IMAGE_EXTENSIONS.join('|')})$`, 'i');
+
+async function checkReferencedFiles(item: Item, lineOf: (field: readonly PropertyKey[]) => number | undefined, pictureLimit: number): Promise<Problem[]> {
   const problems: Problem[] = [];
   const dirReal = await realpath(item.dir);
-  const refs: { path: string; inBody: boolean; where: Pick<Problem, 'file' | 'line' | 'field'> }[] = [
-    ...referencedFiles(item).map((ref) => ({ path: ref.path, inBody: false, where: { file: item.file, line: lineOf(ref.field), field: ref.field.join('.') } })),
-    ...bodyImages(item.body, item.bodyLine).map((image) => ({ path: image.path, inBody: true, where: { file: item.file, line: image.line } })),
+  const refs: { path: string; inBody: boolean; use: FileUse; where: Pick<Problem, 'file' | 'line' | 'field'> }[] = [
+    ...referencedFiles(item).map((ref) => {
+      const field = ref.field.join('.');
+      return { path: ref.path, inBody: false, use: PICTURE_FIELD.test(field) ? ('picture' as const) : ('served' as const), where: { file: item.file, line: lineOf(ref.field), field } };
+    }),
+    ...bodyImages(item.body, item.bodyLine).map((image) => ({ path: image.path, inBody: true, use: 'picture' as const, where: { file: item.file, line: image.line } })),
   ];
+  for (const picture of bodyHtmlSvgPictures(item.body, item.bodyLine)) problems.push({ file: item.file, line: picture.line, ...describeSvgPicture(picture.path) });
   for (const ref of refs) {
     const where = ref.where;
-    // Frontmatter paths were already held to describeUnsafePath by the schema.
+    // Frontmatter paths were already held to describeUnsafePath and to no SVG by the schema.
     const unsafe = ref.inBody ? describeUnsafePath(ref.path) : undefined;
     if (unsafe !== undefined) {
       problems.push({ ...where, message: `gambar di naskah: ${unsafe}`, fix: 'simpan gambarnya di folder item ini dan tulis nama berkasnya saja, misalnya ![Warga membersihkan saluran](kerja-bakti.jpg).' });
+      continue;
+    }
+    if (ref.inBody && isSvgName(ref.path)) {
+      problems.push({ ...where, ...describeSvgPicture(ref.path) });
       continue;
     }
     const target = posix.join(item.dir, ref.path);
@@ -267,7 +312,11 @@ async function checkReferencedFiles(item: Item, lineOf: (field: readonly Propert
     }
     if (!real.startsWith(`${dirReal}/`)) {
       problems.push({ ...where, message: `berkas "${ref.path}" menunjuk ke luar folder item.`, fix: 'salin berkasnya ke folder item ini (bukan tautan simbolik).' });
+      continue;
     }
+    const pictureProblem =
+      ref.use === 'picture' ? await checkProcessedPicture(real, ref.path, pictureLimit) : IMAGE_EXTENSION.test(ref.path) ? await checkServedPicture(real, ref.path) : undefined;
+    if (pictureProblem) problems.push({ ...where, ...pictureProblem });
   }
   return problems;
 }

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TINY_JPEG } from '../../../test/support/pictures.ts';
 import { parseItem, readItem, referencedFiles } from './load.ts';
 import { planNewItem, writeNewItem } from './new-item.ts';
 import { CONTENT_TYPES } from './types.ts';
@@ -44,7 +45,7 @@ describe('tayang baru (core)', () => {
       const parsed = parseItem(filled, plan.value.file, jenis);
       expect(parsed.problems).toEqual([]);
       await writeFile(plan.value.file, filled);
-      for (const ref of referencedFiles(parsed.item!)) await writeFile(join(root, jenis, 'rapat-koordinasi-persiapan-2026', ref.path), '');
+      for (const ref of referencedFiles(parsed.item!)) await writeFile(join(root, jenis, 'rapat-koordinasi-persiapan-2026', ref.path), /\.(jpe?g|png)$/.test(ref.path) ? TINY_JPEG : '');
       expect((await readItem(plan.value.file)).problems).toEqual([]);
     });
   }

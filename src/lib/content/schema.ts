@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeSvgPicture, isSvgName } from './pictures.ts';
 import { normalizeLocal, yamlDateToLocal, type LocalDateTime } from './time.ts';
 import type { ContentType } from './types.ts';
 
@@ -39,11 +40,16 @@ export const LocalDateSchema = LocalDateTimeSchema.refine((local) => local.lengt
  * A file beside the item's `index.md`. Only a name or a path inside the item's folder: the
  * item travels as one folder, and `../` would let an item publish someone else's files.
  */
-export function makeFileSchema(extensions: readonly string[], what: string) {
+export function makeFileSchema(extensions: readonly string[], what: string, describeRefused?: (path: string) => string | undefined) {
   return z.string().superRefine((path, ctx) => {
     const problem = describeUnsafePath(path);
     if (problem) {
       ctx.addIssue({ code: 'custom', message: `${problem} Simpan ${what} di folder item ini dan tulis nama berkasnya saja, misalnya "${exampleName(extensions)}".` });
+      return;
+    }
+    const refused = describeRefused?.(path);
+    if (refused) {
+      ctx.addIssue({ code: 'custom', message: refused });
       return;
     }
     const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
@@ -65,10 +71,16 @@ function exampleName(extensions: readonly string[]): string {
   return `berkas.${extensions[0]}`;
 }
 
-/** Formats the site can show as pictures (sharp reads them; Astro's `image()` accepts them). */
-export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'svg'] as const;
+/** Formats the site can show as pictures (sharp reads them; Astro's `image()` accepts them); never SVG (pictures.ts). */
+export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif'] as const;
 /** The CLI's stand-in for Astro's `image()`: a safe relative path of a picture. */
-export const imagePath = () => makeFileSchema(IMAGE_EXTENSIONS, 'gambar');
+export const imagePath = () => makeFileSchema(IMAGE_EXTENSIONS, 'gambar', describeSvgName);
+
+function describeSvgName(path: string): string | undefined {
+  if (!isSvgName(path)) return undefined;
+  const { message, fix } = describeSvgPicture(path);
+  return `${message} ${fix.charAt(0).toUpperCase()}${fix.slice(1)}`;
+}
 
 const PdfSchema = makeFileSchema(['pdf'], 'dokumen');
 const AttachmentSchema = makeFileSchema(['pdf', 'docx', 'xlsx', 'odt', 'ods', 'csv', 'jpg', 'jpeg', 'png'], 'lampiran');

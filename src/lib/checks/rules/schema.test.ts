@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TINY_JPEG } from '../../../../test/support/pictures.ts';
 import { parseItem } from '../../content/load.ts';
 import { memoryEnv, ruleIds, runFamily } from '../testing.ts';
 import { readItemFileProblems, schemaRules } from './schema.ts';
@@ -52,7 +53,7 @@ describe('schema rules', () => {
       await writeFile(join(root, file), text);
       const env = { ...memoryEnv(), readItemFileProblems: (f: string) => readItemFileProblems(join(root, f)) };
       expect(await runFamily(schemaRules, text, { file, env })).toMatchObject([{ rule: 'schema/file-reference', line: 7 }]);
-      await writeFile(join(root, 'content/artikel/libur/sampul.jpg'), 'x');
+      await writeFile(join(root, 'content/artikel/libur/sampul.jpg'), TINY_JPEG);
       expect(await runFamily(schemaRules, text, { file, env })).toEqual([]);
     });
   });

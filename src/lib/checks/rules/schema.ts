@@ -1,4 +1,4 @@
-import { parseItem, readItem } from '../../content/load.ts';
+import { parseItem, readItem, type ReadOptions } from '../../content/load.ts';
 import { describeUnsafePath } from '../../content/schema.ts';
 import type { Problem } from '../../errors/problem.ts';
 import type { CheckDocument } from '../document.ts';
@@ -18,8 +18,8 @@ export const SCHEMA_RULES = [
   {
     id: 'schema/file-reference',
     severity: 'error',
-    title: 'Berkas yang dirujuk tidak ada atau di luar folder item',
-    help: 'Gambar, lampiran, takarir dan berkas lain yang disebut di frontmatter, juga gambar di isi (`![…](peta.jpg)`), harus ada di folder item itu sendiri (bukan `../`, bukan tautan simbolik), karena satu item dipindahkan dan diterbitkan sebagai satu folder.',
+    title: 'Berkas yang dirujuk tidak ada, di luar folder item, atau bukan gambar yang bisa diterbitkan',
+    help: 'Gambar, lampiran, takarir dan berkas lain yang disebut di frontmatter, juga gambar di isi (`![…](peta.jpg)`), harus ada di folder item itu sendiri (bukan `../`, bukan tautan simbolik), karena satu item dipindahkan dan diterbitkan sebagai satu folder. Gambar harus benar-benar JPG, PNG, WebP, AVIF atau GIF, utuh, dan tidak lebih besar dari `periksa.batas_piksel_gambar` (bawaan 40 megapiksel); SVG tidak diterima, juga di `<img>`, karena dapat memuat skrip yang berjalan di alamat situs resmi.',
   },
   {
     id: 'schema/exempt',
@@ -42,9 +42,9 @@ export const schemaRules: RuleFamily = {
   },
 };
 
-/** The file problems of an item on disk (missing files, files outside the folder). */
-export async function readItemFileProblems(file: string): Promise<Problem[]> {
-  return (await readItem(file)).problems;
+/** The file problems of an item on disk (missing files, files outside the folder, pictures the site cannot publish). */
+export async function readItemFileProblems(file: string, options: ReadOptions = {}): Promise<Problem[]> {
+  return (await readItem(file, options)).problems;
 }
 
 function classify(doc: CheckDocument, problem: Problem): string {
