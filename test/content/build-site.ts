@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
+// The project's pinned Node (24), whatever Node started vitest.
+const NODE = join(REPO, 'node_modules/.bin/node');
+
+export interface Site {
+  dir: string;
+  code: number;
+  output: string;
+}
+
+/**
+ * Writes a small site whose collections are the project's own (src/content.config.ts), then
+ * builds it with Astro; never throws, the exit code and the output say how it went.
+ */
+export async function buildSite(files: Record<string, string | Uint8Array>): Promise<Site> {
+  const dir = await mkdtemp(join(tmpdir(), 'tayang-situs-'));
+  await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  const site: Record<string, string | Uint8Array> = {
+    // Caches inside the site, so parallel builds never share node_modules/.vite.
+    'astro.config.mjs': `export default { cacheDir: './.cache/astro', vite: { cacheDir: './.cache/vite', logLevel: 'error' } };\n`,
+    'src/content.config.ts': `export { collections } from ${JSON.stringify(join(REPO, 'src/content.config.ts'))};\n`,
+    'src/pages/index.astro': `---\nimport { getCollection } from 'astro:content';\nconst berita = await getCollection('berita');\n---\n<ul>{berita.map((b) => <li>{b.id}: {b.data.judul}</li>)}</ul>\n`,
+    ...files,
+  };
+  for (const [path, content] of Object.entries(site)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return new Promise((resolve) => {
+    execFile(NODE, [ASTRO, 'build'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
+      resolve({ dir, code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
+    });
+  });
+}
+
+/** A valid `berita` item; `extra` lines go before the closing `---`, line 7 onwards. */
+export function berita(extra: string, lokasi = 'lokasi: Balai Desa\n'): string {
+  return `---\njudul: Kerja Bakti\ntanggal: 2025-03-10\nringkasan: Warga membersihkan saluran.\npenulis: Tim Admin\n${lokasi}${extra}---\n\nIsi berita.\n`;
+}
