@@ -2,8 +2,9 @@
 // SVG pictures (which run script when opened directly), a decompression bomb, and frontmatter
 // that is more than plain data. Both must name the same file and line, in Indonesian.
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG, tayang } from '../checks/site.ts';
 import { blankPng, HOSTILE_SVG } from '../support/pictures.ts';
@@ -72,6 +73,32 @@ describe('pictures the site must not publish and frontmatter that is not plain d
     for (const { file, line, words } of EXPECTED) {
       expect(findings).toContainEqual(expect.objectContaining({ file, line, rule: expect.stringMatching(/^schema\//), message: expect.stringContaining(words) }));
     }
+  });
+});
+
+describe('a picture the image service cannot process', () => {
+  const repo = fileURLToPath(new URL('../../', import.meta.url));
+  let site: Site;
+  beforeAll(async () => {
+    // A limit below the picture's size makes sharp fail where the content check cannot see it.
+    site = await buildSite({
+      'astro.config.mjs': `export default { image: { service: { entrypoint: ${JSON.stringify(join(repo, 'src/lib/site/image-service.ts'))}, config: { limitInputPixels: 100 } } }, cacheDir: './.cache/astro', vite: { cacheDir: './.cache/vite', logLevel: 'error' } };\n`,
+      'src/pages/index.astro': `---\nimport { getCollection } from 'astro:content';\nimport ContentImage from ${JSON.stringify(join(repo, 'src/components/ContentImage.astro'))};\nconst [item] = await getCollection('berita');\n---\n<ContentImage src={item.data.gambar.src} alt={item.data.gambar.alt} />\n`,
+      'content/berita/peta/index.md': berita('gambar:\n  src: peta-dusun.png\n  alt: Peta dusun\n'),
+      'content/berita/peta/peta-dusun.png': blankPng(40, 30),
+    });
+  }, 120_000);
+  afterAll(() => rm(site.dir, { recursive: true, force: true }));
+
+  it('stops the build with an Indonesian message naming it, instead of publishing it unprocessed', async () => {
+    expect(site.code, site.output).not.toBe(0);
+    expect(site.output).toContain('Gambar tidak bisa diterbitkan:\npeta-dusun.png: pengolah gambar situs (sharp) tidak bisa mengubah ukuran gambar ini');
+    expect(site.output).not.toMatch(/Could not transform|will be used unoptimized/);
+    // Astro's fallback would have written the original bytes as the page's WebP. (The original
+    // itself, emitted before pictures are processed, stays in the stopped build's folder, which is
+    // never deployed.)
+    const written = await readdir(join(site.dir, 'dist/_astro'), { recursive: true }).catch(() => []);
+    expect(written.filter((name) => name.startsWith('peta-dusun') && name.endsWith('.webp'))).toEqual([]);
   });
 });
 

@@ -1,0 +1,49 @@
+import type { LocalImageService } from 'astro';
+import sharpService from 'astro/assets/services/sharp';
+import { formatProblem } from '../errors/problem.ts';
+
+/**
+ * Astro's sharp image service, except that a picture sharp cannot process stops the build
+ * instead of being published as it is. Astro's service catches sharp's error, logs an English
+ * warning and hands back the original bytes: a 20000 × 20000 PNG reached the home page that way,
+ * full size, with its EXIF/GPS. The content check refuses what a file's header shows
+ * (src/lib/content/pictures.ts); this closes whatever else sharp fails on.
+ */
+const tayangImageService: LocalImageService = {
+  ...sharpService,
+  async transform(inputBuffer, transform, imageConfig, logger) {
+    // Held back until the outcome is known: the fallback's warning says the picture "will be used
+    // unoptimized", which it will not be.
+    const warnings: string[] = [];
+    const holdingWarnings = Object.create(logger, { warn: { value: (message: string) => warnings.push(message) } }) as typeof logger;
+    const result = await sharpService.transform(inputBuffer, transform, imageConfig, holdingWarnings);
+    // Astro's fallback returns the very buffer it was given; a processed picture is a new one.
+    if (result.data === inputBuffer) throw new UnprocessedPictureError(transform.src);
+    for (const warning of warnings) logger.warn(warning);
+    return result;
+  },
+};
+
+export default tayangImageService;
+
+/** Stops the build, said in Indonesian, naming the picture by its name in the item's folder. */
+export class UnprocessedPictureError extends Error {
+  // Astro's image step rethrows an error of this type as it is; any other it wraps in its
+  // English "Could not transform image … see the stack trace". (The build around it still adds
+  // its own "Error generating image" line and stack: this is the last guard, after the content
+  // check, not the message offices normally meet.)
+  readonly type = 'AstroError';
+  constructor(src: string) {
+    // The build names a picture /_astro/<name>.<hash>.<ext>.
+    const name = src.split('/').pop()!.replace(/\.[\w-]{8}(?=\.\w+$)/, '');
+    super(
+      `Gambar tidak bisa diterbitkan:\n${formatProblem({
+        file: name,
+        message: 'pengolah gambar situs (sharp) tidak bisa mengubah ukuran gambar ini, dan gambar tidak pernah diterbitkan tanpa diolah (ukuran penuh, beserta data lokasi GPS-nya).',
+        fix: 'simpan ulang gambarnya sebagai JPG atau PNG dari aplikasi pengolah gambar, lalu unggah lagi ke folder item yang memakainya.',
+      })}`,
+    );
+    this.name = 'GambarTidakDiolah';
+    this.stack = '';
+  }
+}
