@@ -1,10 +1,10 @@
-import type { ImageConfig } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { blankPng } from '../../../test/support/pictures.ts';
 import tayangImageService from './image-service.ts';
 
-const logger = { info() {}, warn() {}, error() {}, debug() {} } as unknown as Parameters<typeof tayangImageService.transform>[3];
-const config = (limitInputPixels?: number) => ({ service: { entrypoint: '', config: { limitInputPixels } } }) as unknown as ImageConfig<Record<string, unknown>>;
+type Transform = Parameters<typeof tayangImageService.transform>;
+const logger = { info() {}, warn() {}, error() {}, debug() {} } as unknown as Transform[3];
+const config = (limitInputPixels?: number) => ({ service: { entrypoint: '', config: { limitInputPixels } } }) as unknown as Transform[2];
 
 describe('the image service', () => {
   it('resizes pictures as Astro does', async () => {
