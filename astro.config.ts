@@ -1,8 +1,11 @@
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { loadConfigFile } from './src/lib/config/load.ts';
 import { formatProblems } from './src/lib/errors/problem.ts';
+import { CONTENT_HTML_PLUGINS, CONTENT_REMARK_REHYPE } from './src/lib/site/content-html.ts';
 
 // The site's address comes from the office's config; a broken config stops the build here with
 // the same Indonesian problem list the CLI prints, instead of a stack trace from a page.
@@ -24,6 +27,19 @@ export default defineConfig({
   // Every stylesheet is a file of the site: the Content-Security-Policy allows no inline <style>.
   build: { inlineStylesheets: 'never' },
   // Pictures inside the Markdown text get a srcset too, in widths a cheap phone can afford.
-  image: { layout: 'constrained', breakpoints: [360, 720, 1080, 1440] },
+  // The image service refuses, with an Indonesian message, a picture sharp cannot process, where
+  // Astro's own would publish it as it is (full size, EXIF and GPS kept).
+  image: {
+    layout: 'constrained',
+    breakpoints: [360, 720, 1080, 1440],
+    service: { entrypoint: fileURLToPath(new URL('./src/lib/site/image-service.ts', import.meta.url)) },
+  },
+  // unified rather than Astro's default (Sätteri, which runs no rehype plugin): raw HTML in an item
+  // is parsed as a browser parses it and cut down to the allowlist that `tayang periksa` checks
+  // against (src/lib/site/content-html.ts). No code highlighting: its inline styles break the CSP.
+  markdown: {
+    processor: unified({ rehypePlugins: CONTENT_HTML_PLUGINS, remarkRehype: CONTENT_REMARK_REHYPE }),
+    syntaxHighlight: false,
+  },
   integrations: [mdx(), sitemap()],
 });

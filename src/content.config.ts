@@ -9,12 +9,12 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { findUnsafeContent } from './lib/checks/rules/security.ts';
 import { CONFIG_FILE, loadConfigFile } from './lib/config/load.ts';
-import { BuildStoppedError, type Problem } from './lib/errors/problem.ts';
+import { BuildStoppedError, formatProblems, type Problem } from './lib/errors/problem.ts';
 import { DEFAULT_ZONE, isPublished, loadItems } from './lib/content/load.ts';
 import { makeItemSchemas } from './lib/content/schema.ts';
 import { CONTENT_ROOT, type ContentType } from './lib/content/types.ts';
 
-type Precheck = { problems: Problem[]; zone: string; typesWithItems: Set<ContentType> };
+type Precheck = { problems: Problem[]; removedFromPage: Problem[]; zone: string; typesWithItems: Set<ContentType> };
 
 /**
  * Astro loads the nine collections at once (Promise.all in its content layer): they share one
@@ -39,15 +39,18 @@ async function precheck(root: URL): Promise<Precheck> {
   const config = await loadConfigFile(join(rootDir, CONFIG_FILE));
   const { items, problems } = await loadItems(join(rootDir, CONTENT_ROOT), { pictureLimit: config.ok ? config.value.periksa.batas_piksel_gambar : undefined });
   const relativeProblems = problems.map((p) => ({ ...p, file: relative(rootDir, p.file) }));
-  // Raw HTML reaches the pages as written: the security errors of `tayang periksa` stop the build.
+  // What `tayang periksa` would have refused: raw HTML is sanitised on the way to the page (and
+  // said so in the log); what sanitising cannot repair stops the build.
+  const removedFromPage: Problem[] = [];
   for (const item of items) {
     const file = relative(rootDir, item.file).replace(/\\/g, '/');
-    const readRepoFile = (path: string) => readFile(join(rootDir, path)).catch(() => undefined);
-    relativeProblems.push(...(await findUnsafeContent(file, await readFile(item.file, 'utf8'), readRepoFile, config.ok ? config.value.periksa : undefined)));
+    const unsafe = findUnsafeContent(file, await readFile(item.file, 'utf8'), config.ok ? config.value.periksa : undefined);
+    relativeProblems.push(...unsafe.blocking);
+    removedFromPage.push(...unsafe.removedFromPage);
   }
   // A broken config is reported where the site loads it; the schedule then falls back to WIB.
   const zone = config.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
-  return { problems: relativeProblems, zone, typesWithItems: new Set(items.map((item) => item.jenis)) };
+  return { problems: relativeProblems, removedFromPage, zone, typesWithItems: new Set(items.map((item) => item.jenis)) };
 }
 
 function itemLoader(jenis: ContentType): Loader {
@@ -56,8 +59,10 @@ function itemLoader(jenis: ContentType): Loader {
   return {
     name: 'tayang-konten',
     async load(context: LoaderContext) {
-      const { problems, zone, typesWithItems } = await sharedPrecheck(context.config.root);
+      const { problems, removedFromPage, zone, typesWithItems } = await sharedPrecheck(context.config.root);
       if (problems.length > 0) throw new ContentError(problems);
+      const removedHere = removedFromPage.filter((problem) => problem.file.startsWith(`${CONTENT_ROOT}/${jenis}/`));
+      if (removedHere.length > 0) context.logger.warn(`HTML yang tidak aman dibuang dari halaman (perbaiki naskahnya):\n${formatProblems(removedHere)}`);
       if (!typesWithItems.has(jenis)) {
         leaveEmpty(context.store);
         return;

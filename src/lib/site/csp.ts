@@ -1,22 +1,13 @@
-import { createHash } from 'node:crypto';
-
 /**
  * The Content-Security-Policy of every page, as a `<meta http-equiv>` (static hosts cannot be
  * relied on for headers). The site runs no script of its own and no inline script at all, so
  * whatever slips into content cannot run: scripts only from the site itself, no plugins, no
  * `<base>` rewrite, forms only to the site, frames only from the hosts the checks allow.
- * Styles come only from the site's own stylesheets (`build.inlineStylesheets: 'never'`); the
- * only inline style attributes allowed are the table-cell alignments Markdown tables produce,
- * by hash, so a `style=` written into content cannot draw an overlay over the page.
+ * Styles come only from the site's own stylesheets (`build.inlineStylesheets: 'never'`) and no
+ * style attribute applies (table alignments are classes, src/lib/site/content-html.ts), so a
+ * `style=` that slipped into content still cannot draw an overlay over the page.
  * https://www.w3.org/TR/CSP3/#meta-element — frame-ancestors and report-uri do not work in meta.
  */
-
-/** What GFM tables write for `:---`, `:---:` and `---:` columns (mdast-util-to-hast). */
-export const TABLE_ALIGNMENT_STYLES = ['text-align: left', 'text-align: center', 'text-align: right'] as const;
-
-function styleHash(style: string): string {
-  return `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
-}
 
 /** `frameHosts`: the hosts `security/iframe` allows (src/lib/checks/data/iframe-hosts.yml). */
 export function contentSecurityPolicy(frameHosts: readonly string[]): string {
@@ -24,7 +15,7 @@ export function contentSecurityPolicy(frameHosts: readonly string[]): string {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `style-src-attr 'unsafe-hashes' ${TABLE_ALIGNMENT_STYLES.map(styleHash).join(' ')}`,
+    "style-src-attr 'none'",
     "img-src 'self' data:",
     "media-src 'self'",
     `frame-src ${frameHosts.map((host) => `https://${host}`).join(' ')}`,

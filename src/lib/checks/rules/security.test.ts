@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryEnv, ruleIds, runFamily } from '../testing.ts';
+import { ruleIds, runFamily } from '../testing.ts';
 import { findUnsafeContent, securityRules } from './security.ts';
 
 const check = (text: string) => runFamily(securityRules, text);
@@ -14,8 +14,6 @@ describe('security: HTML that runs script', () => {
     ['a data:text/html link', '[x](data:text/html;base64,PHNjcmlwdD4=)'],
     ['an object tag', '<object data="x.swf"></object>'],
     ['a javascript: URL spelled with character references', '<a href="&#x6A;avascript&colon;alert(1)">Formulir</a>'],
-    ['a form that posts what citizens type elsewhere', '<form action="https://contoh.test/kirim"><input name="nik"></form>'],
-    ['a style sheet that rewrites the page', '<style>main { display: none }</style>'],
     ['an allowed iframe whose srcdoc replaces it', '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video" srcdoc="<script>alert(1)</script>"></iframe>'],
   ])('reports %s', async (_, html) => {
     const findings = await check(`Paragraf.\n\n${html}\n`);
@@ -33,17 +31,38 @@ describe('security: HTML that runs script', () => {
   });
 });
 
-describe('security: SVG pictures', () => {
-  it('reports an SVG picture carrying script, at the line that names it, and accepts a plain one', async () => {
-    const env = memoryEnv({
-      'content/galeri/uji/peta.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>',
-      'content/galeri/uji/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>',
-      'content/galeri/uji/denah.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("//contoh.test")</script></svg>',
-    });
-    const text = '---\njudul: Uji\ngambar:\n  src: peta.svg\n  alt: Peta desa\nfoto:\n  - src: logo.svg\n    alt: Logo\n---\n\n![Denah balai](denah.svg)\n';
-    const findings = await runFamily(securityRules, text, { file: 'content/galeri/uji/index.md', env });
-    expect(findings.map((f) => `${f.rule} ${f.line}`)).toEqual(['security/script 4', 'security/script 11']);
-    expect(findings[0]!.message).toContain('gambar SVG "peta.svg" berisi skrip');
+describe('security: HTML the site removes, found with the parser and allowlist the site uses', () => {
+  it.each([
+    ['a slash between tag and attributes (shown as text)', '<svg><a/href="javascript:alert(1)">x</a></svg>', 'security/html-text'],
+    ['an SVG animation that sets a javascript: address', '<svg><animate attributeName="href" values="javascript:alert(1)"/></svg>', 'security/script'],
+    ['an unquoted value with an equals sign', '<img src=x=1 alt="" onerror=alert(1)>', 'security/script'],
+    ['a full-page overlay drawn with style=', '<div style="position:fixed;inset:0"><a href="https://contoh.test/">Masuk</a></div>', 'security/html'],
+    ['an unclosed textarea that swallows the rest of the page', '<textarea>', 'security/html'],
+    ['plaintext that swallows the rest of the page', 'Teks <plaintext>', 'security/html'],
+    ['a form that posts what citizens type elsewhere', '<form action="https://contoh.test/kirim"><input name="nik"></form>', 'security/html'],
+    ['a style sheet that rewrites the page', '<style>main { display: none }</style>', 'security/html'],
+    ['a link element pulling in another site', '<link rel="stylesheet" href="https://contoh.test/a.css">', 'security/html'],
+    ['a tabindex that takes over the keyboard', '<a href="https://contoh.test/" tabindex="1">x</a>', 'security/html'],
+  ])('reports %s on its line', async (_, html, rule) => {
+    const findings = await check(`Paragraf.\n\n${html}\n`);
+    expect(findings.map((f) => `${f.rule} ${f.line}`)).toContain(`${rule} 3`);
+  });
+
+  it('accepts what offices write: tables with alignment, details, abbreviations, figures, YouTube, footnotes, in-page links', async () => {
+    const text = [
+      '| Uraian | Jumlah |', '|:--|--:|', '| Belanja | 1.000 |', '',
+      '<details><summary>Rincian</summary>Isi rincian.</details>', '',
+      '<abbr title="Pejabat Pengelola Informasi dan Dokumentasi">PPID</abbr> bertugas.', '',
+      '<figure><img src="https://contoh.go.id/a.png" alt="Peta"><figcaption>Peta desa</figcaption></figure>', '',
+      '<iframe src="https://www.youtube-nocookie.com/embed/abc123" title="Video rapat" width="560" height="315" allowfullscreen></iframe>', '',
+      'Teks dengan catatan[^1] dan <a href="#bagian" id="atas">tautan</a>.', '', '[^1]: Catatan.', '',
+    ].join('\n');
+    expect(await check(text)).toEqual([]);
+  });
+
+  it('warns about text that looks like a tag but shows as text, and not about escaped or coded tags', async () => {
+    const findings = await check('Awal <img/src="x"/onerror=alert(1)> akhir.\n\nTulis &lt;img&gt; atau `<img>`; nilai a<5.\n');
+    expect(findings.map((f) => `${f.rule} ${f.line}:${f.column}`)).toEqual(['security/html-text 1:6']);
   });
 });
 
@@ -74,18 +93,18 @@ describe('security: invisible and bidirectional characters', () => {
   });
 });
 
-describe('findUnsafeContent: security errors that stop the site build', () => {
-  const text = '---\njudul: Uji\n---\n\n<iframe src="https://peta.contoh.test/embed"></iframe>\n\nKata\u200Bterpisah.\n';
+describe('findUnsafeContent: what the site build does with security errors', () => {
+  const text = '---\njudul: Uji\n---\n\n<iframe src="https://peta.contoh.test/embed"></iframe>\n\nKata\u200Bterpisah.\n\nAnggaran\u202E 0005\n';
 
-  const noFiles = async () => undefined;
-
-  it('returns the errors as problems with rule, line and fix, leaving warnings to periksa', async () => {
-    expect(await findUnsafeContent('content/artikel/uji/index.md', text, noFiles)).toEqual([
-      { file: 'content/artikel/uji/index.md', line: 5, column: 1, message: expect.stringMatching(/^security\/iframe: sematan `<iframe>` dari peta\.contoh\.test/), fix: expect.any(String) },
-    ]);
+  it('stops only for what sanitising cannot repair, and names the HTML it removes, leaving warnings to periksa', async () => {
+    expect(findUnsafeContent('content/artikel/uji/index.md', text)).toEqual({
+      blocking: [{ file: 'content/artikel/uji/index.md', line: 9, column: 9, message: expect.stringMatching(/^security\/bidi-control: /), fix: expect.any(String) }],
+      removedFromPage: [{ file: 'content/artikel/uji/index.md', line: 5, column: 1, message: expect.stringMatching(/^security\/iframe: sematan `<iframe>` dari peta\.contoh\.test/), fix: expect.any(String) }],
+    });
   });
 
   it("follows the office's periksa.aturan", async () => {
-    expect(await findUnsafeContent('content/artikel/uji/index.md', text, noFiles, { aturan: { 'security/iframe': 'warning' }, kata_tambahan: [], kata_baku_tambahan: {} })).toEqual([]);
+    const aturan = { 'security/iframe': 'warning', 'security/bidi-control': 'warning' } as const;
+    expect(findUnsafeContent('content/artikel/uji/index.md', text, { aturan, kata_tambahan: [], kata_baku_tambahan: {}, batas_piksel_gambar: 40_000_000 })).toEqual({ blocking: [], removedFromPage: [] });
   });
 });

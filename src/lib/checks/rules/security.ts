@@ -1,13 +1,12 @@
-import type { Html, Link, Definition } from 'mdast';
+import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { ChecksConfig } from '../../config/periksa.ts';
 import type { Problem } from '../../errors/problem.ts';
-import { readRuleData } from '../data.ts';
 import { locateField, parseCheckDocument, type CheckDocument } from '../document.ts';
-import { asRecord, asText, isInsideFolder, resolveReference } from '../references.ts';
-import { findHtmlTags } from '../html.ts';
+import { isInsideFolder, resolveReference } from '../references.ts';
+import { analyseContentHtml, CONTENT_HTML_SCHEMA, type RemovedHtml } from '../../site/content-html.ts';
 import type { RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
-import { makeLocator, nodeStart } from '../text-position.ts';
+import { makeLocator } from '../text-position.ts';
 
 /** Content that could run code in a visitor's browser or hide what the text really says. */
 export const SECURITY_RULES = [
@@ -22,6 +21,18 @@ export const SECURITY_RULES = [
     severity: 'error',
     title: 'Sematan (iframe) dari situs yang tidak diizinkan',
     help: 'Sematan `<iframe>` menampilkan halaman situs lain di dalam situs kantor; hanya YouTube (sebaiknya youtube-nocookie.com) yang diizinkan. Untuk sumber lain, tulis tautan biasa.',
+  },
+  {
+    id: 'security/html',
+    severity: 'error',
+    title: 'HTML yang dibuang saat situs dibangun',
+    help: 'Situs hanya menayangkan HTML dari daftar yang aman (judul, paragraf, daftar, tabel, tautan, gambar, `<details>`, `<abbr>`, `<figure>`, video YouTube). Tag atau atribut lain (misalnya `style=`, `<textarea>`, `<form>`) dibuang, sehingga halaman berbeda dari naskah yang disetujui, dan sebagian dapat menutupi atau menelan isi halaman. Tulis bagian itu dengan Markdown.',
+  },
+  {
+    id: 'security/html-text',
+    severity: 'warning',
+    title: 'Teks yang tampak seperti tag HTML',
+    help: 'Tulisan seperti `<img/src=…>` bukan tag HTML yang sah, jadi Markdown menampilkannya sebagai teks apa adanya, lengkap dengan tanda kurungnya. Hapus teks itu atau tulis bagian itu dengan Markdown.',
   },
   {
     id: 'security/mdx',
@@ -43,7 +54,6 @@ export const SECURITY_RULES = [
   },
 ] as const satisfies readonly RuleInfo[];
 
-const IFRAME_HOSTS = new Set(readRuleData<{ hosts: string[] }>('iframe-hosts.yml').hosts);
 const SCRIPT_TAGS = new Set(['script', 'object', 'embed', 'base', 'meta']);
 // Not script, but as harmful on an official site: a form sends what citizens type (a NIK) to
 // any address; a style sheet or frame can hide or replace what the page says.
@@ -54,64 +64,48 @@ const PAGE_ALTERING_TAGS: ReadonlyMap<string, string> = new Map([
   ['frame', 'menampilkan halaman situs lain di dalam situs resmi'],
   ['frameset', 'menampilkan halaman situs lain di dalam situs resmi'],
 ]);
-const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data'];
-const SVG_ACTIVE_CONTENT = /<script\b|\son[a-z]+\s*=|javascript:|<foreignObject\b/i;
+// `<img/src=…>`, `<svg/onload=…>`: a tag name right after `<`, then `/` or a character no real
+// tag would have there, so Markdown did not take it as HTML.
+const TAG_LIKE_TEXT = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?=[\s/>=`])/g;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 // ZERO WIDTH JOINER (U+200D) is left alone: emoji sequences need it.
 const INVISIBLE = /[\u200B\u200C\u2060\u180E]|(?<!^)\uFEFF/g;
 
-/** Reads a repository-relative file; undefined when it does not exist. */
-type ReadFile = (path: string) => Promise<Uint8Array | undefined>;
-
 export const securityRules: RuleFamily = {
   rules: SECURITY_RULES,
-  check: (doc, env) => findSecurityIssues(doc, env.readFile),
+  check: (doc) => findSecurityIssues(doc),
 };
 
-async function findSecurityIssues(doc: CheckDocument, readFile: ReadFile): Promise<RuleFinding[]> {
-  return [...checkMdx(doc), ...checkHtml(doc), ...checkLinks(doc), ...checkCharacters(doc), ...(await checkSvgImages(doc, readFile))];
+function findSecurityIssues(doc: CheckDocument): RuleFinding[] {
+  const html = checkHtml(doc);
+  return [...html.removed, ...html.outsideItem, ...checkTagsShownAsText(doc), ...checkTagsInFields(doc), ...findUnrepairable(doc)];
+}
+
+function findUnrepairable(doc: CheckDocument): RuleFinding[] {
+  return [...checkMdx(doc), ...checkCharacters(doc)];
+}
+
+export interface UnsafeContent {
+  /** Errors the build cannot repair (bidi controls): they stop the build. */
+  blocking: Problem[];
+  /** HTML the sanitiser removes from the page: the build goes on and says what it removed. */
+  removedFromPage: Problem[];
 }
 
 /**
- * SVG pictures the item shows. The site publishes them as they are, on the office's own
- * address: inside <img> their scripts do not run, but opened directly (a visitor following the
- * picture's link) they run with the official site's origin.
+ * The security errors of one content file as the site build sees them. A merged pull request
+ * may have slipped past the checks (the office's `periksa.aturan` decides severities here as in
+ * `tayang periksa`): raw HTML is sanitised on its way to the page, so it does not stop the site
+ * from updating; what sanitising cannot repair does.
  */
-async function checkSvgImages(doc: CheckDocument, readFile: ReadFile): Promise<RuleFinding[]> {
-  const references: { ref: string; at: { line: number; column: number } }[] = [];
-  const picture = asText(asRecord(doc.data.gambar)?.src);
-  if (picture) references.push({ ref: picture, at: locateField(doc, ['gambar', 'src']) });
-  if (Array.isArray(doc.data.foto)) {
-    doc.data.foto.forEach((photo, index) => {
-      const src = asText(asRecord(photo)?.src);
-      if (src) references.push({ ref: src, at: locateField(doc, ['foto', index, 'src']) });
-    });
-  }
-  visit(doc.tree, 'image', (node) => {
-    references.push({ ref: node.url, at: nodeStart(node) });
-  });
-  const findings: RuleFinding[] = [];
-  for (const { ref, at } of references) {
-    const path = resolveReference(doc, ref);
-    if (path === undefined || !/\.svgz?$/i.test(path) || !isInsideFolder(doc, path)) continue;
-    const bytes = await readFile(path);
-    if (bytes === undefined || !SVG_ACTIVE_CONTENT.test(new TextDecoder().decode(bytes))) continue;
-    findings.push({ rule: 'security/script', ...at, message: `gambar SVG "${ref}" berisi skrip (\`<script>\`, atribut \`on…=\`, \`javascript:\` atau \`<foreignObject>\`), yang berjalan di alamat situs resmi bila berkasnya dibuka langsung.`, suggestion: 'simpan ulang gambarnya sebagai PNG atau JPG, atau bersihkan SVG-nya dari skrip.' });
-  }
-  return findings;
-}
-
-/**
- * The security errors of one content file, as problems that stop the site build. Raw HTML in
- * Markdown reaches the pages as it is, so what a merged pull request slipped past the checks
- * (the approval status does not wait for them) must not reach visitors. The office's
- * `periksa.aturan` decides the severity here as in `tayang periksa`.
- */
-export async function findUnsafeContent(file: string, text: string, readFile: ReadFile, checks?: ChecksConfig): Promise<Problem[]> {
-  const blocking = new Set<string>(SECURITY_RULES.filter((rule) => (checks?.aturan[rule.id] ?? rule.severity) === 'error').map((rule) => rule.id));
-  return (await findSecurityIssues(parseCheckDocument(file, text), readFile))
-    .filter((finding) => blocking.has(finding.rule))
-    .map((finding) => ({ file, line: finding.line, column: finding.column, message: `${finding.rule}: ${finding.message}`, ...(finding.suggestion === undefined ? {} : { fix: finding.suggestion }) }));
+export function findUnsafeContent(file: string, text: string, checks?: ChecksConfig): UnsafeContent {
+  const isError = (finding: RuleFinding) => (checks?.aturan[finding.rule] ?? SECURITY_RULES.find((rule) => rule.id === finding.rule)?.severity) === 'error';
+  const asProblem = (finding: RuleFinding): Problem => ({ file, line: finding.line, column: finding.column, message: `${finding.rule}: ${finding.message}`, ...(finding.suggestion === undefined ? {} : { fix: finding.suggestion }) });
+  const doc = parseCheckDocument(file, text);
+  return {
+    blocking: findUnrepairable(doc).filter(isError).map(asProblem),
+    removedFromPage: checkHtml(doc).removed.filter(isError).map(asProblem),
+  };
 }
 
 function checkMdx(doc: CheckDocument): RuleFinding[] {
@@ -119,51 +113,103 @@ function checkMdx(doc: CheckDocument): RuleFinding[] {
   return [{ rule: 'security/mdx', line: 1, column: 1, message: 'naskah MDX tidak diterima: `import`, `export` dan `{…}` di dalamnya dijalankan sebagai program saat situs dibangun, di mesin yang memegang token penerbitan.', suggestion: 'ganti nama berkasnya menjadi index.md dan tulis isinya dengan Markdown biasa.' }];
 }
 
-function checkHtml(doc: CheckDocument): RuleFinding[] {
-  const findings: RuleFinding[] = [];
+/**
+ * Raw HTML as the site publishes it: everything the sanitiser removes (src/lib/site/content-html.ts)
+ * is reported where it is written, so what the officials approve is what the page shows. Also
+ * Markdown links and pictures, whose addresses go through the same allowlist.
+ */
+function checkHtml(doc: CheckDocument): { removed: RuleFinding[]; outsideItem: RuleFinding[] } {
   const locate = makeLocator(doc.text);
-  visit(doc.tree, 'html', (node: Html) => {
-    const base = node.position?.start.offset ?? 0;
-    for (const tag of findHtmlTags(node.value)) {
-      const at = locate(base + tag.offset);
-      if (SCRIPT_TAGS.has(tag.name)) {
-        findings.push({ rule: 'security/script', ...at, message: `tag \`<${tag.name}>\` dapat menjalankan kode di peramban setiap pengunjung situs.`, suggestion: 'hapus tag itu; tulis konten dengan Markdown.' });
-        continue;
-      }
-      const harm = PAGE_ALTERING_TAGS.get(tag.name);
-      if (harm !== undefined) {
-        findings.push({ rule: 'security/script', ...at, message: `tag \`<${tag.name}>\` tidak diizinkan di konten: tag ini dapat ${harm}.`, suggestion: 'hapus tag itu; tulis konten dengan Markdown, dan untuk formulir tulis tautan ke layanan resmi.' });
-        continue;
-      }
-      for (const [name, value] of tag.attributes) {
-        if (name === 'srcdoc') {
-          // srcdoc wins over src (an allowed YouTube address) and its page shares the site's origin.
-          findings.push({ rule: 'security/script', ...at, message: `atribut \`srcdoc\` pada \`<${tag.name}>\` memuat halaman HTML buatan sendiri, termasuk skripnya, di dalam situs resmi.`, suggestion: 'hapus atribut `srcdoc`; sematkan video dengan `src` dari youtube-nocookie.com saja.' });
-        } else if (/^on[a-z]+$/.test(name)) {
-          findings.push({ rule: 'security/script', ...at, message: `atribut \`${name}\` pada \`<${tag.name}>\` menjalankan kode di peramban pengunjung.`, suggestion: `hapus atribut \`${name}\`.` });
-        } else if (URL_ATTRIBUTES.includes(name) && typeof value === 'string' && isScriptUrl(value)) {
-          findings.push({ rule: 'security/script', ...at, message: `alamat \`${name}="${value.slice(0, 40)}"\` menjalankan kode di peramban pengunjung.`, suggestion: 'ganti dengan alamat web biasa (https://…).' });
-        }
-      }
-      if (tag.name === 'iframe') {
-        const src = tag.attributes.get('src');
-        const host = typeof src === 'string' ? hostOf(src) : undefined;
-        if (host === undefined || !IFRAME_HOSTS.has(host)) {
-          findings.push({ rule: 'security/iframe', ...at, message: `sematan \`<iframe>\` dari ${host ?? 'sumber yang tidak jelas'} tidak diizinkan: halaman situs lain akan berjalan di dalam situs resmi kantor.`, suggestion: 'sematkan video dari youtube-nocookie.com, atau tulis tautan biasa ke sumber itu.' });
-        }
-      }
+  const { removed, addresses } = analyseContentHtml(doc.tree, doc.text);
+  const outsideItem: RuleFinding[] = [];
+  for (const address of addresses) {
+    const path = resolveReference(doc, address.value);
+    if (path === undefined || isInsideFolder(doc, path)) continue;
+    outsideItem.push({ rule: 'security/html', ...locate(address.offset), message: `alamat \`${address.name}="${address.value}"\` pada \`<${address.tagName}>\` menunjuk berkas di luar folder naskah ini; berkas repositori di luar folder item tidak pernah ikut diterbitkan.`, suggestion: 'simpan berkasnya di folder naskah ini dan tulis gambar dengan Markdown: `![keterangan](nama-berkas.jpg)`.' });
+  }
+  return { removed: removed.map((r) => ({ ...locate(r.offset), ...describeRemoved(r) })), outsideItem };
+}
+
+type Described = Pick<RuleFinding, 'rule' | 'message' | 'suggestion'>;
+
+function describeRemoved(removed: RemovedHtml): Described {
+  if (removed.kind === 'attribute') return describeRemovedAttribute(removed.tagName, removed.name, removed.value);
+  const { tagName, attributes } = removed;
+  const runsScript = SCRIPT_TAGS.has(tagName) || [...attributes].some(([name, value]) => isScriptAttribute(name, value));
+  if (runsScript) {
+    return { rule: 'security/script', message: `tag \`<${tagName}>\` dapat menjalankan kode di peramban setiap pengunjung situs; situs membuangnya.`, suggestion: 'hapus tag itu; tulis konten dengan Markdown.' };
+  }
+  const harm = PAGE_ALTERING_TAGS.get(tagName);
+  if (harm !== undefined) {
+    return { rule: 'security/html', message: `tag \`<${tagName}>\` tidak diizinkan di konten: tag ini dapat ${harm}. Situs membuangnya.`, suggestion: 'hapus tag itu; tulis konten dengan Markdown, dan untuk formulir tulis tautan ke layanan resmi.' };
+  }
+  const withContent = CONTENT_HTML_SCHEMA.strip?.includes(tagName) === true;
+  return {
+    rule: 'security/html',
+    message: `tag \`<${tagName}>\` tidak termasuk HTML yang diizinkan; situs membuangnya${withContent ? ' beserta seluruh isinya' : ' (teks di dalamnya tetap tampil)'}, jadi halaman tidak sama dengan naskah yang disetujui.`,
+    suggestion: 'tulis bagian itu dengan Markdown (judul, daftar, tabel, tautan, gambar) atau tag yang diizinkan seperti `<details>`, `<abbr>`, `<figure>`.',
+  };
+}
+
+function describeRemovedAttribute(tagName: string, name: string, value: string): Described {
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  if (name === 'srcdoc') {
+    // srcdoc wins over src (an allowed YouTube address) and its page shares the site's origin.
+    return { rule: 'security/script', message: `atribut \`srcdoc\` pada \`<${tagName}>\` memuat halaman HTML buatan sendiri, termasuk skripnya, di dalam situs resmi.`, suggestion: 'hapus atribut `srcdoc`; sematkan video dengan `src` dari youtube-nocookie.com saja.' };
+  }
+  if (/^on/.test(name)) {
+    return { rule: 'security/script', message: `atribut \`${name}\` pada \`<${tagName}>\` menjalankan kode di peramban pengunjung.`, suggestion: `hapus atribut \`${name}\`.` };
+  }
+  if (isScriptUrl(value)) {
+    return { rule: 'security/script', message: `alamat \`${name}="${shown}"\` menjalankan kode di peramban pengunjung.`, suggestion: 'ganti dengan alamat web biasa (https://…).' };
+  }
+  if (tagName === 'iframe' && name === 'src') {
+    return { rule: 'security/iframe', message: `sematan \`<iframe>\` dari ${hostOf(value) ?? 'sumber yang tidak jelas'} tidak diizinkan: halaman situs lain akan berjalan di dalam situs resmi kantor. Situs membuang alamatnya.`, suggestion: 'sematkan video dari youtube-nocookie.com dengan alamat https://www.youtube-nocookie.com/embed/…, atau tulis tautan biasa ke sumber itu.' };
+  }
+  if (name === 'style') {
+    return { rule: 'security/html', message: `atribut \`style\` pada \`<${tagName}>\` dapat menutupi atau menyembunyikan isi halaman resmi; situs membuangnya.`, suggestion: 'hapus atribut `style`; tampilan situs diatur oleh situs itu sendiri.' };
+  }
+  if (['href', 'src', 'cite', 'longdesc'].includes(name)) {
+    return { rule: 'security/html', message: `alamat \`${name}="${shown}"\` tidak diterima (hanya alamat web https://, http://, mailto: atau berkas di folder naskah); situs membuangnya.`, suggestion: 'tulis alamat web lengkap (https://…) atau nama berkas di folder naskah ini.' };
+  }
+  return { rule: 'security/html', message: `atribut \`${name}\` pada \`<${tagName}>\` tidak diizinkan; situs membuangnya.`, suggestion: `hapus atribut \`${name}\`.` };
+}
+
+/** Frontmatter is text on the page (titles, summaries, captions): a tag written there shows as written. */
+function checkTagsInFields(doc: CheckDocument): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const visitValue = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string') {
+      const tag = new RegExp(TAG_LIKE_TEXT.source).exec(value);
+      if (tag !== null) findings.push({ rule: 'security/html-text', ...locateField(doc, path), message: `kolom \`${path.join('.')}\` memuat \`${tag[0]}…\`: isian ini tampil sebagai teks biasa, jadi tag HTML di dalamnya terbaca apa adanya.`, suggestion: 'hapus tag itu dari isian; tulis teks biasa.' });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => visitValue(item, [...path, index]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) visitValue(item, [...path, key]);
     }
-  });
+  };
+  visitValue(doc.data, []);
   return findings;
 }
 
-function checkLinks(doc: CheckDocument): RuleFinding[] {
+function isScriptAttribute(name: string, value: string): boolean {
+  return /^on/.test(name) || name === 'srcdoc' || isScriptUrl(value);
+}
+
+/**
+ * Text that looks like an HTML tag but is not one (`<img/src=x>`, a tag with a backtick) shows
+ * on the page as written, characters and all: not harmful, but not what the author meant.
+ */
+function checkTagsShownAsText(doc: CheckDocument): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  visit(doc.tree, (node) => {
-    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-    const url = (node as Link | Definition).url;
-    if (isScriptUrl(url)) {
-      findings.push({ rule: 'security/script', ...nodeStart(node), message: `tautan \`${url.slice(0, 40)}\` menjalankan kode di peramban pengunjung, bukan membuka halaman.`, suggestion: 'ganti dengan alamat web biasa (https://…).' });
+  const locate = makeLocator(doc.text);
+  visit(doc.tree, 'text', (node: Text) => {
+    const base = node.position?.start.offset;
+    if (base === undefined) return;
+    // The text node's value has entities decoded; search the written source of the node.
+    const source = doc.text.slice(base, node.position!.end.offset);
+    for (const match of source.matchAll(TAG_LIKE_TEXT)) {
+      findings.push({ rule: 'security/html-text', ...locate(base + match.index), message: `\`${match[0]}…\` tampak seperti tag HTML, tetapi penulisannya tidak sah, jadi tampil di halaman sebagai teks apa adanya.`, suggestion: 'hapus teks itu, atau tulis bagian itu dengan Markdown.' });
     }
   });
   return findings;

@@ -1,0 +1,177 @@
+import type { Element, Root as HastRoot, RootContent } from 'hast';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import type { Root as MdastRoot } from 'mdast';
+import { find, html, svg } from 'property-information';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
+import { unified, type PluggableList } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { readRuleData } from '../checks/data.ts';
+
+/**
+ * What of an item's raw HTML reaches the published page: parsed as a browser parses it
+ * (parse5, through rehype-raw), then cut down to an allowlist (hast-util-sanitize). The site's
+ * Markdown pipeline (astro.config.ts) and `tayang periksa` share this module, so the checks
+ * report exactly what the build removes, and the page is safe whatever the checks said.
+ */
+
+/** Hosts an `<iframe>` may come from (also the CSP's frame-src). */
+export const IFRAME_HOSTS: readonly string[] = readRuleData<{ hosts: string[] }>('iframe-hosts.yml').hosts;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A video player address on an allowed host; nothing else may be framed. */
+const IFRAME_SRC = new RegExp(`^https://(?:${IFRAME_HOSTS.map(escapeRegExp).join('|')})/embed/[\\w-]+(?:\\?[\\w=&%.-]*)?$`);
+
+// GitHub's allowlist minus what would let content take over the keyboard (tabindex, accesskey),
+// plus what offices use: figures, abbreviations, table captions and embedded video.
+const attributesForAll = (defaultSchema.attributes?.['*'] ?? []).filter((name) => !['tabIndex', 'accessKey'].includes(String(name)));
+
+export const CONTENT_HTML_SCHEMA: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'figure', 'figcaption', 'caption', 'cite', 'mark', 'small', 'time', 'iframe'],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': attributesForAll,
+    iframe: [['src', IFRAME_SRC], 'title', 'width', 'height', 'allowFullScreen', ['loading', 'lazy']],
+  },
+  // Removed with everything inside them: their content is code, a style sheet, or (textarea,
+  // plaintext, xmp, noscript…) the rest of the item swallowed as text.
+  strip: ['script', 'style', 'template', 'textarea', 'title', 'noscript', 'noembed', 'noframes', 'xmp', 'plaintext', 'select'],
+};
+
+/**
+ * Markdown to HTML as the site does it. Ids get their `user-content-` prefix once, from the
+ * sanitiser (remark-rehype would add it a second time); footnote words are Indonesian.
+ */
+export const CONTENT_REMARK_REHYPE: RemarkRehypeOptions = {
+  allowDangerousHtml: true,
+  clobberPrefix: '',
+  footnoteLabel: 'Catatan kaki',
+  footnoteBackLabel: (referenceIndex) => `Kembali ke rujukan ${referenceIndex + 1}`,
+};
+
+/**
+ * In-page links (`#bagian`, footnotes) follow their target when the sanitiser prefixed its id,
+ * as GitHub's own script does for READMEs — here at build time, since the site runs no script.
+ */
+function rehypeFollowPrefixedTargets() {
+  const prefix = CONTENT_HTML_SCHEMA.clobberPrefix ?? '';
+  return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      const target = decodeURIComponent(href.slice(1));
+      if (!ids.has(target) && ids.has(prefix + target)) node.properties.href = `#${prefix}${target}`;
+    });
+  };
+}
+
+/** The site's classes for `align` (GFM table columns `:---:`), which the CSP allows no style attribute for. */
+export const ALIGNMENT_CLASSES: Readonly<Record<string, string>> = { left: 'rata-kiri', center: 'rata-tengah', right: 'rata-kanan', justify: 'rata-penuh' };
+
+function rehypeAlignmentClasses() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      const align = node.properties.align;
+      if (align === undefined) return;
+      delete node.properties.align;
+      const name = ALIGNMENT_CLASSES[String(align).toLowerCase()];
+      if (name !== undefined) node.properties.className = [...(Array.isArray(node.properties.className) ? node.properties.className : []), name];
+    });
+  };
+}
+
+/** The rehype plugins of Astro's Markdown pipeline (astro.config.ts). */
+export const CONTENT_HTML_PLUGINS = [rehypeRaw, [rehypeSanitize, CONTENT_HTML_SCHEMA] as [typeof rehypeSanitize, Schema], rehypeFollowPrefixedTargets, rehypeAlignmentClasses] satisfies PluggableList;
+
+// The site's own steps from Markdown to HTML, up to sanitising.
+const toParsedHtml = unified().use(remarkRehype, CONTENT_REMARK_REHYPE).use(rehypeRaw);
+
+/** One construct of the written HTML that the published page will not have. */
+export type RemovedHtml =
+  | { kind: 'element'; tagName: string; attributes: Map<string, string>; offset: number }
+  | { kind: 'attribute'; tagName: string; name: string; value: string; offset: number };
+
+/** An address written in raw HTML (not Markdown) that the published page keeps. */
+export interface HtmlAddress {
+  tagName: string;
+  name: string;
+  value: string;
+  offset: number;
+}
+
+const ADDRESS_ATTRIBUTES = new Set(['src', 'href', 'poster', 'srcset', 'cite', 'longdesc']);
+
+/**
+ * The raw HTML of a Markdown document (its mdast, with file positions; `text` is the whole file)
+ * against the published page: what sanitising removes, element by element and attribute by
+ * attribute, each at the offset where it is written; and the addresses the page keeps. Compares
+ * the parsed tree with the sanitised one; sanitising keeps positions, and an element is known
+ * by its tag name and start offset.
+ */
+export function analyseContentHtml(tree: MdastRoot, text: string): { removed: RemovedHtml[]; addresses: HtmlAddress[] } {
+  const parsed = toParsedHtml.runSync(structuredClone(tree), new VFile(text));
+  const kept = new Map<string, Element>();
+  for (const element of elements(sanitize(parsed, CONTENT_HTML_SCHEMA) as HastRoot)) {
+    const key = keyOf(element);
+    if (key !== undefined) kept.set(key, element);
+  }
+  const removed: RemovedHtml[] = [];
+  const addresses: HtmlAddress[] = [];
+  for (const element of elements(parsed)) {
+    const key = keyOf(element);
+    if (key === undefined) continue; // made up by the parser (an implied <tbody>), not written
+    const offset = element.position!.start.offset!;
+    const attributes = attributesOf(element);
+    const survivor = kept.get(key);
+    if (survivor === undefined) {
+      removed.push({ kind: 'element', tagName: element.tagName, attributes, offset });
+      continue;
+    }
+    const keptAttributes = attributesOf(survivor);
+    const writtenAsHtml = text.startsWith('<', offset);
+    for (const [name, value] of attributes) {
+      if (!isKept(name, value, keptAttributes.get(name))) removed.push({ kind: 'attribute', tagName: element.tagName, name, value, offset });
+      else if (writtenAsHtml && ADDRESS_ATTRIBUTES.has(name)) addresses.push({ tagName: element.tagName, name, value, offset });
+    }
+  }
+  return { removed, addresses };
+}
+
+/** Every element, in document order; a loop, not recursion: content may nest thousands deep. */
+function elements(root: HastRoot): Element[] {
+  const found: Element[] = [];
+  const stack: (HastRoot | RootContent)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'element') found.push(node);
+    const children = [...('children' in node ? node.children : []), ...(node.type === 'element' && node.content ? [node.content] : [])];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as RootContent);
+  }
+  return found;
+}
+
+function keyOf(element: Element): string | undefined {
+  const offset = element.position?.start.offset;
+  return offset === undefined ? undefined : `${element.tagName}@${offset}`;
+}
+
+/** Attributes as written in HTML (`onerror`, `style`), not as hast properties (`onError`). */
+function attributesOf(element: Element): Map<string, string> {
+  const schema = element.tagName === 'svg' || element.properties.xmlns !== undefined ? svg : html;
+  return new Map(Object.entries(element.properties).map(([property, value]) => [find(schema, property).attribute, Array.isArray(value) ? value.join(' ') : String(value)]));
+}
+
+/** Sanitising prefixes ids and names (`user-content-…`) so content cannot shadow the page's own. */
+function isKept(name: string, before: string, after: string | undefined): boolean {
+  if (after === undefined) return false;
+  if (before === after) return true;
+  const clobbered = (CONTENT_HTML_SCHEMA.clobber ?? []).map((property) => find(html, property).attribute);
+  return clobbered.includes(name) && after === `${CONTENT_HTML_SCHEMA.clobberPrefix ?? ''}${before}`;
+}
