@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: the example office's content and config, and the site's source. */
@@ -31,13 +31,44 @@ export interface BuiltSite {
 export async function buildExampleSite(base = ''): Promise<BuiltSite> {
   const parent = await mkdtemp(join(tmpdir(), 'tayang-situs-'));
   const dist = join(parent, 'dist');
-  const env = { ...process.env, TAYANG_BASE: base, ASTRO_TELEMETRY_DISABLED: '1' };
+  await astroBuild(ROOT, dist, base);
+  return { dist, remove: () => rm(parent, { recursive: true, force: true }) };
+}
+
+/** What the office's repository holds that the site is built from. */
+const SITE_SOURCES = ['astro.config.ts', 'tsconfig.json', 'package.json', 'tayang.config.yml', 'src', 'content', 'public', 'records'];
+
+export interface BuiltCopy extends BuiltSite {
+  /** The copy of the repository, with the added files. */
+  dir: string;
+  /** What the build printed. */
+  output: string;
+}
+
+/**
+ * Builds a copy of the example office's repository with `files` added (paths relative to the
+ * repository root): what an office's site becomes once a pull request with those files merged.
+ */
+export async function buildExampleSiteWith(files: Record<string, string | Buffer>): Promise<BuiltCopy> {
+  const dir = await mkdtemp(join(tmpdir(), 'tayang-salinan-'));
+  for (const source of SITE_SOURCES) await cp(join(ROOT, source), join(dir, source), { recursive: true });
+  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  const dist = join(dir, 'dist');
+  const output = await astroBuild(dir, dist, '');
+  return { dir, dist, output, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+async function astroBuild(root: string, dist: string, base: string): Promise<string> {
+  const env = { ...process.env, TAYANG_BASE: base, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
   const command = [process.execPath, ASTRO, 'build', '--outDir', dist];
   const [program, ...args] = existsSync(FLOCK) ? [FLOCK, LOCK, ...command] : command;
-  await new Promise<void>((resolve, reject) => {
-    execFile(program!, args, { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`astro build gagal:\n${stdout}\n${stderr}`)) : resolve(),
+  return new Promise<string>((resolve, reject) => {
+    execFile(program!, args, { cwd: root, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`astro build gagal:\n${stdout}\n${stderr}`)) : resolve(`${stdout}\n${stderr}`),
     );
   });
-  return { dist, remove: () => rm(parent, { recursive: true, force: true }) };
 }
