@@ -112,6 +112,17 @@ describe('tayang sosial and tayang kirim from the command line', () => {
     expect([...new Set((JSON.parse(result.stdout) as { item: string }[]).map((p) => p.item))]).toEqual(['content/berita/kerja-bakti']);
   });
 
+  it("refuses pictures over the office's own pixel limit, as tayang periksa and the site build do", async () => {
+    // The 1600 × 1200 photo is 1.92 megapixels: over a limit of one.
+    await writeFile(join(repo, 'tayang.config.yml'), `${CONFIG_YAML}\nperiksa:\n  batas_piksel_gambar: 1000000\n`);
+    for (const args of [['sosial', 'content/berita/panen-raya'], ['sosial']]) {
+      const result = await tayang([...args, '--format', 'json']);
+      expect(result.code, args.join(' ')).not.toBe(0);
+      expect(result.stderr).toContain('content/berita/panen-raya/index.md');
+      expect(result.stderr).toContain('batas_piksel_gambar');
+    }
+  });
+
   it('says how to make the kit when it is missing', async () => {
     const result = await tayang(['kirim', 'content/berita/panen-raya', '--kit', 'tidak-ada']);
     expect(result.code).toBe(2);

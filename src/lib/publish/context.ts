@@ -33,6 +33,7 @@ export async function loadPublishContext(paths: string[], options: SelectionOpti
     throw new ProblemsError([{ file: 'records/kirim', message: (error as Error).message }]);
   }
   const selection: Selection = { paths, changedSince: options.berubah, queue: options.antrean ?? false, includeScheduled: options.terjadwal ?? false };
-  const { items, problems } = await selectItems(selection, ledger, now, config.value.kantor.zona_waktu);
+  // The office's own picture limit, as in tayang periksa and the site build.
+  const { items, problems } = await selectItems(selection, ledger, now, { zone: config.value.kantor.zona_waktu, pictureLimit: config.value.periksa.batas_piksel_gambar });
   return { config: config.value, ledger, items, problems, base: env.TAYANG_BASE || '/' };
 }

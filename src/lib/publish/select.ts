@@ -31,7 +31,8 @@ export function queuedItems(items: readonly Item[], ledger: Ledger): Item[] {
  * published item. Items not yet due (`terbit` in the future) are left out: the hourly run
  * picks them up with `--antrean` once their time has come.
  */
-export async function selectItems(selection: Selection, ledger: Ledger, now: Date, zone: string, cwd = '.'): Promise<{ items: Item[]; problems: Problem[] }> {
+export async function selectItems(selection: Selection, ledger: Ledger, now: Date, office: { zone: string; pictureLimit: number }, cwd = '.'): Promise<{ items: Item[]; problems: Problem[] }> {
+  const { zone, pictureLimit } = office;
   const problems: Problem[] = [];
   const chosen = new Map<string, Item>();
   const add = (item: Item) => {
@@ -39,7 +40,7 @@ export async function selectItems(selection: Selection, ledger: Ledger, now: Dat
   };
   const all = selection.paths.length === 0 && selection.changedSince === undefined && !selection.queue;
   if (all || selection.queue) {
-    const loaded = await loadItems(CONTENT_ROOT, selection.includeScheduled ? { zone } : { now, zone });
+    const loaded = await loadItems(CONTENT_ROOT, selection.includeScheduled ? { zone, pictureLimit } : { now, zone, pictureLimit });
     problems.push(...loaded.problems);
     for (const item of all ? loaded.items : queuedItems(loaded.items, ledger)) add(item);
   }
@@ -54,7 +55,7 @@ export async function selectItems(selection: Selection, ledger: Ledger, now: Dat
     if (chosen.has(folder)) continue;
     // A changed item that was deleted has nothing to post.
     if (!existsSync(folder) && !named.has(folder)) continue;
-    const result = await readItem(folder);
+    const result = await readItem(folder, { pictureLimit });
     problems.push(...result.problems);
     if (result.item) add(result.item);
   }
