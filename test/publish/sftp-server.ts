@@ -92,6 +92,8 @@ export async function startFakeSftp(root: string, clientPublicKey: string, usern
   const fake: FakeSftp = { port: 0, hostKey: '', hostKeyType: '', log: [], close: async () => {} };
 
   const server = new Server({ hostKeys: [hostKeys.private], ident: 'OpenSSH_9.6' }, (client) => {
+    // ssh2 writes a packet in pieces; without this, Nagle's algorithm delays each answer.
+    (client as unknown as { setNoDelay(noDelay: boolean): void }).setNoDelay(true);
     client
       // A client that refuses our host key ends the handshake: that is its right, not a failure here.
       .on('error', (error) => fake.log.push(`ERROR ${error.message}`))

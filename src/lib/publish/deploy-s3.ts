@@ -18,7 +18,8 @@ import { newReleaseId, releaseBefore, sortReleases, step, type DeployReport, typ
  * 2. pages (HTML, and the XML sitemaps and feeds that list pages) that did not exist: no served
  *    page links to them yet;
  * 3. the pages that existed, which may now link to what steps 1–2 put there;
- * 4. only when all of that succeeded, the objects the release no longer has.
+ * 4. only when all of that succeeded, the objects the release no longer has: pages first, so that
+ *    a withdrawn page still served never links to a file already removed.
  *
  * A deploy that stops anywhere leaves old pages linking to old files (none removed yet) and new
  * pages linking to files uploaded before them. A new page no served page links to yet may for a
@@ -129,7 +130,7 @@ async function applyRelease(bucket: Bucket, target: S3Target, manifest: Manifest
     for (const file of uploadOrder(files, served)) await bucket.put(`${target.awalan}${file}`, await content(file, manifest.files[file]!), mediaTypeOf(file));
   });
   const wanted = new Set(files.map((file) => `${target.awalan}${file}`));
-  const stale = live.filter((key) => !wanted.has(key));
+  const stale = live.filter((key) => !wanted.has(key)).sort((a, b) => Number(!LINKS_TO_PAGES.test(a)) - Number(!LINKS_TO_PAGES.test(b)));
   await step(
     where,
     'menghapus berkas yang tidak ada lagi di rilis ini',

@@ -37,6 +37,25 @@ function kindOf(stats: { isSymbolicLink(): boolean; isDirectory(): boolean } | u
   return stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'directory' : 'other';
 }
 
+/**
+ * Runs steps that each register how to undo themselves; when one fails, the ones done are undone
+ * (latest first, as far as possible) and the failure goes on.
+ */
+type Undoable = (step: () => Promise<void>, undo: () => Promise<void>) => Promise<void>;
+
+async function undoingOnFailure(body: (run: Undoable) => Promise<void>): Promise<void> {
+  const undo: (() => Promise<void>)[] = [];
+  try {
+    await body(async (step, back) => {
+      await step();
+      undo.unshift(back);
+    });
+  } catch (error) {
+    for (const step of undo) await step().catch(() => undefined);
+    throw error;
+  }
+}
+
 /** The runner's own disk (a self-hosted runner on the office's server). */
 export function localFolderHost(): ReleaseHost {
   return {
@@ -57,16 +76,14 @@ export function localFolderHost(): ReleaseHost {
       }
     },
     rename: (from, to) => rename(from, to),
-    async switchLink({ target, path, temporary, moveAside }) {
+    async switchLink({ target, path, temporary, release, moveAside }) {
       await rm(temporary, { force: true });
       await symlink(target, temporary);
-      if (moveAside) await rename(path, moveAside);
-      try {
+      await undoingOnFailure(async (run) => {
+        if (moveAside) await run(() => rename(path, moveAside), () => rename(moveAside, path));
+        if (release) await run(() => rename(release.from, release.to), () => rename(release.to, release.from));
         await rename(temporary, path);
-      } catch (error) {
-        if (moveAside) await rename(moveAside, path).catch(() => undefined);
-        throw error;
-      }
+      });
       return { atomic: true };
     },
     remove: (path) => rm(path, { recursive: true, force: true }),
@@ -149,12 +166,14 @@ export function rsyncHost(shell: RemoteShell): ReleaseHost {
     makeDirectory: async (path) => void (await shell.run(`mkdir -p -- ${q(path)}`)),
     upload: (from, _files, dir, previous) => shell.rsync(rsyncArguments(from, shell, dir, previous)),
     rename: async (from, to) => void (await shell.run(`mv -T -- ${q(from)} ${q(to)}`)),
-    // One script, so a plain folder is moved aside and the link takes its name within one
-    // command, and is put back when the link cannot.
-    async switchLink({ target, path, temporary, moveAside }) {
-      const swap = `mv -T -- ${q(temporary)} ${q(path)}`;
-      const place = moveAside ? `mv -T -- ${q(path)} ${q(moveAside)} && { ${swap} || { mv -T -- ${q(moveAside)} ${q(path)}; exit 1; }; }` : swap;
-      await shell.run(`rm -f -- ${q(temporary)} && ln -s -- ${q(target)} ${q(temporary)} && ${place}`);
+    // One script: the steps of the switch follow each other at once, and those done are undone
+    // when a later one fails.
+    async switchLink({ target, path, temporary, release, moveAside }) {
+      const moves: [string, string][] = [...(moveAside ? [[path, moveAside] as [string, string]] : []), ...(release ? [[release.from, release.to] as [string, string]] : []), [temporary, path]];
+      const mv = ([from, to]: [string, string]) => `mv -T -- ${q(from)} ${q(to)}`;
+      const undo = (done: [string, string][]) => done.map(([from, to]) => `${mv([to, from])}; `).reverse().join('');
+      const steps = moves.map((move, i) => `${mv(move)} || { ${undo(moves.slice(0, i))}exit 1; }`);
+      await shell.run(`rm -f -- ${q(temporary)} && ln -s -- ${q(target)} ${q(temporary)} || exit 1\n${steps.join('\n')}`);
       return { atomic: true };
     },
     remove: async (path) => void (await shell.run(`rm -rf -- ${q(path)}`)),
@@ -205,6 +224,9 @@ async function connectSftp(target: SftpTarget, credentials: SshCredentials): Pro
   return new Promise((resolve, reject) => {
     client
       .on('ready', () => {
+        // A deploy is many small requests, each waiting for its answer: Nagle's algorithm would hold
+        // each one back until the last was acknowledged (tens of milliseconds with delayed ACKs).
+        client.setNoDelay(true);
         client.sftp((error, sftp) => (error ? reject(error) : resolve({ sftp, end: () => client.end() })));
       })
       .on('error', (error) => reject(new Error(`sambungan SFTP ke ${target.server} gagal: ${error.message}`)))
@@ -219,31 +241,42 @@ async function connectSftp(target: SftpTarget, credentials: SshCredentials): Pro
   });
 }
 
-/** ssh2's callback API as promises, for the calls a release needs. */
+/**
+ * ssh2's callback API as promises, for the calls a release needs. A request made after the
+ * connection closed would never be answered, so it fails at once.
+ */
 function sftpCalls(sftp: SFTPWrapper) {
+  let closed: Error | undefined;
+  for (const event of ['end', 'close']) sftp.once(event, () => (closed = new Error('sambungan SFTP terputus')));
+  const call =
+    <A extends unknown[], R>(method: (...args: [...A, (error: Error | null | undefined, result?: R) => void]) => void) =>
+    (...args: A): Promise<R> =>
+      closed ? Promise.reject(closed) : new Promise((resolve, reject) => method.call(sftp, ...args, (error: Error | null | undefined, result?: R) => (error ? reject(error) : resolve(result as R))));
   return {
-    lstat: promisify(sftp.lstat.bind(sftp)) as (path: string) => Promise<Stats>,
-    stat: promisify(sftp.stat.bind(sftp)) as (path: string) => Promise<Stats>,
-    readlink: promisify(sftp.readlink.bind(sftp)) as (path: string) => Promise<string>,
-    readdir: promisify(sftp.readdir.bind(sftp)) as (path: string) => Promise<FileEntryWithStats[]>,
-    mkdir: promisify(sftp.mkdir.bind(sftp)) as (path: string) => Promise<void>,
-    put: promisify(sftp.fastPut.bind(sftp)) as (local: string, remote: string) => Promise<void>,
-    rename: promisify(sftp.rename.bind(sftp)) as (from: string, to: string) => Promise<void>,
-    symlink: promisify(sftp.symlink.bind(sftp)) as (target: string, path: string) => Promise<void>,
-    unlink: promisify(sftp.unlink.bind(sftp)) as (path: string) => Promise<void>,
-    rmdir: promisify(sftp.rmdir.bind(sftp)) as (path: string) => Promise<void>,
+    lstat: call<[string], Stats>(sftp.lstat),
+    stat: call<[string], Stats>(sftp.stat),
+    readlink: call<[string], string>(sftp.readlink),
+    readdir: call<[string], FileEntryWithStats[]>(sftp.readdir),
+    mkdir: call<[string], void>(sftp.mkdir),
+    put: call<[string, string], void>(sftp.fastPut),
+    rename: call<[string, string], void>(sftp.rename),
+    symlink: call<[string, string], void>(sftp.symlink),
+    unlink: call<[string], void>(sftp.unlink),
+    rmdir: call<[string], void>(sftp.rmdir),
     /**
      * OpenSSH's posix-rename@openssh.com: rename over an existing name in one step (plain SFTP
      * rename refuses an existing target). False when the server does not offer it.
      */
     posixRename: (from: string, to: string) =>
-      new Promise<boolean>((resolve, reject) => {
-        try {
-          sftp.ext_openssh_rename(from, to, (error) => (error ? reject(error) : resolve(true)));
-        } catch {
-          resolve(false);
-        }
-      }),
+      closed
+        ? Promise.reject(closed)
+        : new Promise<boolean>((resolve, reject) => {
+            try {
+              sftp.ext_openssh_rename(from, to, (error) => (error ? reject(error) : resolve(true)));
+            } catch {
+              resolve(false);
+            }
+          }),
   };
 }
 
@@ -299,19 +332,20 @@ export function sftpHost(target: SftpTarget, connection: SFTPWrapper): ReleaseHo
       }
     },
     rename: (from, to) => sftp.rename(from, to),
-    async switchLink({ target: linkTarget, path, temporary, moveAside }) {
+    async switchLink({ target: linkTarget, path, temporary, release, moveAside }) {
       await sftp.unlink(temporary).catch(() => undefined);
       await sftp.symlink(linkTarget, temporary);
-      if (moveAside) await sftp.rename(path, moveAside);
-      try {
-        if (await sftp.posixRename(temporary, path)) return { atomic: true };
+      let atomic = true;
+      await undoingOnFailure(async (run) => {
+        if (moveAside) await run(() => sftp.rename(path, moveAside), () => sftp.rename(moveAside, path));
+        if (release) await run(() => sftp.rename(release.from, release.to), () => sftp.rename(release.to, release.from));
+        if (await sftp.posixRename(temporary, path)) return;
+        // Plain SFTP rename refuses an existing name: the old link goes first.
+        atomic = moveAside !== undefined;
         await sftp.unlink(path).catch(() => undefined);
         await sftp.rename(temporary, path);
-        return { atomic: moveAside !== undefined };
-      } catch (error) {
-        if (moveAside) await sftp.rename(moveAside, path).catch(() => undefined);
-        throw error;
-      }
+      });
+      return { atomic };
     },
     remove,
   };

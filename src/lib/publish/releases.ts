@@ -24,6 +24,15 @@ const LEFTOVER = /^\.(\d{8}T\d{6}Z(-\d+)?)\.(baru|ditarik)$/;
 
 export type PathKind = 'link' | 'directory' | 'other' | undefined;
 
+export interface SwitchLink {
+  /** The link's target, relative to the folder that holds the link. */
+  target: string;
+  path: string;
+  temporary: string;
+  release?: { from: string; to: string };
+  moveAside?: string;
+}
+
 /** What a deploy needs from the place the site lives: the local disk, a shell over SSH, or SFTP. */
 export interface ReleaseHost {
   /** A path as the office would recognise it in a message: `deploy@web:/var/www/jenawi`. */
@@ -45,10 +54,13 @@ export interface ReleaseHost {
   rename(from: string, to: string): Promise<void>;
   /**
    * Makes `path` a symlink to `target` in one atomic step: a new link at `temporary`, renamed over
-   * `path`. `moveAside`: the plain folder at `path` (a site from before releases) is renamed there
-   * first. Says whether the switch was atomic (a server without an atomic rename removes first).
+   * `path`. Just before, `release.from` (the upload) takes its final name `release.to`, so that a
+   * release is complete under its own name only when it is about to be served; and a plain folder
+   * at `path` (a site from before releases) is renamed to `moveAside`. Steps done are undone when
+   * a later one fails. Says whether the switch was atomic (a server without an atomic rename
+   * removes the old link first).
    */
-  switchLink(change: { target: string; path: string; temporary: string; moveAside?: string }): Promise<{ atomic: boolean }>;
+  switchLink(change: SwitchLink): Promise<{ atomic: boolean }>;
   /** Removes a file or a folder with everything in it; fine when it does not exist. */
   remove(path: string): Promise<void>;
 }
@@ -111,14 +123,17 @@ export function newReleaseId(now: Date, taken: readonly string[]): string {
   return `${base}-${n}`;
 }
 
-/** Complete releases, oldest first (`-2` after a second deploy in the same second). */
+/** Older first; `-10` after `-9` (deploys in the same second). */
+const compareReleases = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+/** Complete releases, oldest first. */
 export function sortReleases(names: readonly string[]): string[] {
-  return names.filter((name) => RELEASE_ID.test(name)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return names.filter((name) => RELEASE_ID.test(name)).sort(compareReleases);
 }
 
 /** The release before `current`: what a rollback serves. */
 export function releaseBefore(releases: readonly string[], current: string): string | undefined {
-  return sortReleases(releases).filter((id) => id.localeCompare(current, 'en', { numeric: true }) < 0).at(-1);
+  return sortReleases(releases).filter((id) => compareReleases(id, current) < 0).at(-1);
 }
 
 /** Runs one step; a failure becomes a problem naming the step, the place and what to do. */
@@ -161,7 +176,6 @@ export async function publishRelease(host: ReleaseHost, dist: string, files: rea
   const before = servedNow ? await step(where, 'membaca situs yang sedang tayang', unchanged, () => host.listFiles(servedNow)) : [];
 
   await step(host.describe(staging), `mengunggah rilis ${id}`, unchanged, () => host.upload(dist, files, staging, servedNow));
-  await step(host.describe(staging), `menandai rilis ${id} lengkap`, unchanged, () => host.rename(staging, `${releases}/${id}`));
 
   const aside = moveAside ? `${releases}/${moveAside}` : undefined;
   const switched = await step(
@@ -170,7 +184,7 @@ export async function publishRelease(host: ReleaseHost, dist: string, files: rea
     aside
       ? `situs lama tetap di ${where}, kecuali bila penerbitan terhenti tepat saat memindahkannya: ia lalu ada di ${host.describe(aside)}, dan \`tayang terbitkan\` berikutnya memasang tautan situsnya. Jalankan \`tayang terbitkan\` lagi.`
       : unchanged,
-    () => host.switchLink({ target: linkTarget(served, id), path: served, temporary: `${served}.tautan-baru`, moveAside: aside }),
+    () => host.switchLink({ target: linkTarget(served, id), path: served, temporary: `${served}.tautan-baru`, release: { from: staging, to: `${releases}/${id}` }, moveAside: aside }),
   );
 
   const wanted = new Set(files);
@@ -185,12 +199,17 @@ export async function publishRelease(host: ReleaseHost, dist: string, files: rea
   };
 
   // The new site is live; what follows is housekeeping, and its failure only warrants a warning.
-  const kept = new Set(sortReleases([...names, ...(moveAside ? [moveAside] : []), id]).slice(-options.keep));
-  const remaining = await host.list(releases).catch(() => [] as string[]);
-  for (const name of remaining.filter((name) => LEFTOVER.test(name) || (RELEASE_ID.test(name) && !kept.has(name)))) {
+  // Besides leftovers, a complete release newer than the one served before never went live: a
+  // deploy stopped between naming it and switching to it. Rolling back to it would serve a site
+  // nobody saw.
+  const neverServed = (name: string) => current.release !== undefined && name !== id && compareReleases(name, current.release) > 0;
+  const kept = new Set(sortReleases([...names, ...(moveAside ? [moveAside] : []), id]).filter((name) => !neverServed(name)).slice(-options.keep));
+  const old = (name: string) => RELEASE_ID.test(name) && !kept.has(name) && !neverServed(name);
+  const remaining = (await host.list(releases).catch(() => [] as string[])).sort(compareReleases);
+  for (const name of remaining.filter((name) => LEFTOVER.test(name) || (RELEASE_ID.test(name) && neverServed(name)) || old(name))) {
     try {
       await host.remove(`${releases}/${name}`);
-      if (RELEASE_ID.test(name)) report.removedReleases.push(name);
+      if (old(name)) report.removedReleases.push(name);
     } catch (error) {
       report.warnings.push(`${host.describe(`${releases}/${name}`)} tidak bisa dihapus (${(error as Error).message}); hapus sendiri bila ruang disk menipis. Situs yang tayang sudah rilis ${id}.`);
     }
