@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { loadConfigFile } from './src/lib/config/load.ts';
 import { formatProblems } from './src/lib/errors/problem.ts';
-import { CONTENT_HTML_PLUGINS, CONTENT_REMARK_REHYPE } from './src/lib/site/content-html.ts';
+import { CONTENT_HTML_PLUGINS, CONTENT_REMARK_REHYPE } from './src/lib/content/html.ts';
 
 // The site's address comes from the office's config; a broken config stops the build here with
 // the same Indonesian problem list the CLI prints, instead of a stack trace from a page.
@@ -36,7 +36,7 @@ export default defineConfig({
   },
   // unified rather than Astro's default (Sätteri, which runs no rehype plugin): raw HTML in an item
   // is parsed as a browser parses it and cut down to the allowlist that `tayang periksa` checks
-  // against (src/lib/site/content-html.ts). No code highlighting: its inline styles break the CSP.
+  // against (src/lib/content/html.ts). No code highlighting: its inline styles break the CSP.
   markdown: {
     processor: unified({ rehypePlugins: CONTENT_HTML_PLUGINS, remarkRehype: CONTENT_REMARK_REHYPE }),
     syntaxHighlight: false,

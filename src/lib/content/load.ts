@@ -1,14 +1,14 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
-import type { Definition, Html, Image, ImageReference } from 'mdast';
+import type { Definition, Image, ImageReference } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { z } from 'zod';
-import { findHtmlTags } from '../checks/html.ts';
 import { loadConfigFile } from '../config/load.ts';
 import { DEFAULT_PICTURE_PIXEL_LIMIT } from '../config/periksa.ts';
+import { findWrittenElements } from './html.ts';
 import type { Problem } from '../errors/problem.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgName } from './pictures.ts';
@@ -259,19 +259,17 @@ async function isSymbolicLink(path: string): Promise<boolean> {
  */
 function bodyHtmlSvgPictures(body: string, bodyLine: number): { path: string; line: number }[] {
   const pictures: { path: string; line: number }[] = [];
-  visit(markdown.parse(body), 'html', (node: Html) => {
-    for (const tag of findHtmlTags(node.value)) {
-      if (tag.name !== 'img' && tag.name !== 'source') continue;
-      const line = bodyLine + (node.position?.start.line ?? 1) - 1 + (node.value.slice(0, tag.offset).match(/\n/g)?.length ?? 0);
-      for (const name of ['src', 'srcset']) {
-        const value = tag.attributes.get(name);
-        if (typeof value !== 'string') continue;
-        // A srcset lists "address width" pairs separated by commas.
-        const addresses = name === 'srcset' ? value.split(',').map((entry) => entry.trim().split(/\s+/)[0] ?? '') : [value.trim()];
-        for (const address of addresses) if (isSvgName(address)) pictures.push({ path: address, line });
-      }
+  for (const { element, attributes } of findWrittenElements(markdown.parse(body), body)) {
+    if (element.tagName !== 'img' && element.tagName !== 'source') continue;
+    const line = bodyLine + element.position!.start.line - 1;
+    for (const name of ['src', 'srcset']) {
+      const value = attributes.get(name);
+      if (value === undefined) continue;
+      // A srcset lists "address width" pairs separated by commas.
+      const addresses = name === 'srcset' ? value.split(',').map((entry) => entry.trim().split(/\s+/)[0] ?? '') : [value.trim()];
+      for (const address of addresses) if (isSvgName(address)) pictures.push({ path: address, line });
     }
-  });
+  }
   return pictures;
 }
 

@@ -4,7 +4,7 @@
  * whatever slips into content cannot run: scripts only from the site itself, no plugins, no
  * `<base>` rewrite, forms only to the site, frames only from the hosts the checks allow.
  * Styles come only from the site's own stylesheets (`build.inlineStylesheets: 'never'`) and no
- * style attribute applies (table alignments are classes, src/lib/site/content-html.ts), so a
+ * style attribute applies (table alignments are classes, src/lib/content/html.ts), so a
  * `style=` that slipped into content still cannot draw an overlay over the page.
  * https://www.w3.org/TR/CSP3/#meta-element — frame-ancestors and report-uri do not work in meta.
  */

@@ -84,6 +84,11 @@ describe('a11y: headings and tables', () => {
     expect(ruleIds(findings)).toEqual(['a11y/table-header', 'a11y/table-header']);
   });
 
+  it('reads pasted HTML as a browser does: a <th> or <track> inside a comment does not count', async () => {
+    const findings = await check('<table><!-- <th>Desa</th> --><tr><td>Desa</td></tr></table>\n\n<video src="a.mp4"><!-- <track kind="captions" src="a.vtt"> --></video>\n');
+    expect(findings.map((f) => `${f.rule} ${f.line}`)).toEqual(['a11y/table-header 1', 'a11y/video-captions 3']);
+  });
+
   it('accepts tables with a header row', async () => {
     expect(await check('| Desa | Jumlah jiwa |\n|---|---:|\n| Anggrasmanis | 4.210 |\n\n<table><tr><th>Desa</th></tr><tr><td>Menjing</td></tr></table>\n')).toEqual([]);
   });

@@ -1,9 +1,10 @@
-import type { Heading, Html, Image, Link, Table } from 'mdast';
+import type { Element } from 'hast';
+import type { Heading, Image, Link, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { readRuleData } from '../data.ts';
 import { locateField, type CheckDocument } from '../document.ts';
-import { findHtmlElements, findHtmlTags } from '../html.ts';
+import { descendants, findWrittenElements } from '../../content/html.ts';
 import { detectPdfTextLayer } from '../pdf-text.ts';
 import { asRecord, asText, resolveReference } from '../references.ts';
 import type { CheckEnv, RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
@@ -125,21 +126,11 @@ export function collectImages(doc: CheckDocument): ImageRef[] {
     images.push({ alt: node.alt?.trim() || undefined, src: node.url, caption: node.title?.trim() || captions.get(node), ...nodeStart(node), where: `gambar ${node.url}` });
   });
   const locate = makeLocator(doc.text);
-  visit(doc.tree, 'html', (node: Html) => {
-    for (const tag of findHtmlTags(node.value)) {
-      if (tag.name !== 'img') continue;
-      const alt = tag.attributes.get('alt');
-      const src = tag.attributes.get('src');
-      // alt="" marks a decorative image on purpose; only a MISSING alt is an error in HTML.
-      images.push({
-        alt: alt === undefined ? undefined : alt === true ? '' : alt.trim(),
-        src: typeof src === 'string' ? src : undefined,
-        caption: undefined,
-        ...locate((node.position?.start.offset ?? 0) + tag.offset),
-        where: '`<img>`',
-      });
-    }
-  });
+  for (const { element, attributes, offset } of findWrittenElements(doc.tree, doc.text)) {
+    if (element.tagName !== 'img') continue;
+    // alt="" marks a decorative image on purpose; only a MISSING alt is an error in HTML.
+    images.push({ alt: attributes.get('alt')?.trim(), src: attributes.get('src'), caption: undefined, ...locate(offset), where: '`<img>`' });
+  }
   return images;
 }
 
@@ -231,9 +222,9 @@ function checkTables(doc: CheckDocument): RuleFinding[] {
     }
   });
   const locate = makeLocator(doc.text);
-  for (const table of findHtmlElements(htmlNodes(doc), 'table')) {
-    if (/<th\b/i.test(table.html)) continue;
-    findings.push({ rule: 'a11y/table-header', ...locate(table.offset), message: 'tabel HTML tanpa sel judul `<th>`; pembaca layar tidak dapat menyebut judul kolom setiap sel (WCAG 2.2 SK 1.3.1).', suggestion: 'tulis baris pertama dengan `<th scope="col">…</th>`, atau pakai tabel Markdown.' });
+  for (const { element, offset } of findWrittenElements(doc.tree, doc.text)) {
+    if (element.tagName !== 'table' || descendants(element).some((cell) => cell.tagName === 'th')) continue;
+    findings.push({ rule: 'a11y/table-header', ...locate(offset), message: 'tabel HTML tanpa sel judul `<th>`; pembaca layar tidak dapat menyebut judul kolom setiap sel (WCAG 2.2 SK 1.3.1).', suggestion: 'tulis baris pertama dengan `<th scope="col">…</th>`, atau pakai tabel Markdown.' });
   }
   return findings;
 }
@@ -241,18 +232,10 @@ function checkTables(doc: CheckDocument): RuleFinding[] {
 /** `<video>` pasted as HTML must carry its captions track. */
 function checkMediaTags(doc: CheckDocument): RuleFinding[] {
   const locate = makeLocator(doc.text);
-  return findHtmlElements(htmlNodes(doc), 'video')
-    .filter((video) => !findHtmlTags(video.html).some((tag) => tag.name === 'track' && ['captions', 'subtitles'].includes(String(tag.attributes.get('kind')).toLowerCase())))
-    .map((video) => ({ rule: 'a11y/video-captions', ...locate(video.offset), message: '`<video>` tanpa `<track kind="captions">`; warga tuli tidak dapat mengikuti isi suaranya (WCAG 2.2 SK 1.2.2).', suggestion: 'tambahkan `<track kind="captions" srclang="id" src="takarir.vtt" default>` di dalam `<video>`.' }));
-}
-
-/** The raw HTML of a document, node by node, with each node's offset in the file. */
-function htmlNodes(doc: CheckDocument): { value: string; offset: number }[] {
-  const nodes: { value: string; offset: number }[] = [];
-  visit(doc.tree, 'html', (node: Html) => {
-    nodes.push({ value: node.value, offset: node.position?.start.offset ?? 0 });
-  });
-  return nodes;
+  const isCaptions = (track: Element) => track.tagName === 'track' && ['captions', 'subtitles'].includes(String(track.properties.kind).toLowerCase());
+  return findWrittenElements(doc.tree, doc.text)
+    .filter(({ element }) => element.tagName === 'video' && !descendants(element).some(isCaptions))
+    .map(({ offset }) => ({ rule: 'a11y/video-captions', ...locate(offset), message: '`<video>` tanpa `<track kind="captions">`; warga tuli tidak dapat mengikuti isi suaranya (WCAG 2.2 SK 1.2.2).', suggestion: 'tambahkan `<track kind="captions" srclang="id" src="takarir.vtt" default>` di dalam `<video>`.' }));
 }
 
 async function checkVideo(doc: CheckDocument, env: CheckEnv): Promise<RuleFinding[]> {

@@ -4,7 +4,7 @@ import type { ChecksConfig } from '../../config/periksa.ts';
 import type { Problem } from '../../errors/problem.ts';
 import { locateField, parseCheckDocument, type CheckDocument } from '../document.ts';
 import { isInsideFolder, resolveReference } from '../references.ts';
-import { analyseContentHtml, CONTENT_HTML_SCHEMA, type RemovedHtml } from '../../site/content-html.ts';
+import { analyseContentHtml, CONTENT_HTML_SCHEMA, type RemovedHtml } from '../../content/html.ts';
 import type { RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
 import { makeLocator } from '../text-position.ts';
 
@@ -114,7 +114,7 @@ function checkMdx(doc: CheckDocument): RuleFinding[] {
 }
 
 /**
- * Raw HTML as the site publishes it: everything the sanitiser removes (src/lib/site/content-html.ts)
+ * Raw HTML as the site publishes it: everything the sanitiser removes (src/lib/content/html.ts)
  * is reported where it is written, so what the officials approve is what the page shows. Also
  * Markdown links and pictures, whose addresses go through the same allowlist.
  */

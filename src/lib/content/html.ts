@@ -116,7 +116,7 @@ const ADDRESS_ATTRIBUTES = new Set(['src', 'href', 'poster', 'srcset', 'cite', '
  * by its tag name and start offset.
  */
 export function analyseContentHtml(tree: MdastRoot, text: string): { removed: RemovedHtml[]; addresses: HtmlAddress[] } {
-  const parsed = toParsedHtml.runSync(structuredClone(tree), new VFile(text));
+  const parsed = parseContentHtml(tree, text);
   const kept = new Map<string, Element>();
   for (const element of elements(sanitize(parsed, CONTENT_HTML_SCHEMA) as HastRoot)) {
     const key = keyOf(element);
@@ -142,6 +142,34 @@ export function analyseContentHtml(tree: MdastRoot, text: string): { removed: Re
     }
   }
   return { removed, addresses };
+}
+
+/** The HTML tree of a Markdown document as the site's pipeline parses it, before sanitising. */
+function parseContentHtml(tree: MdastRoot, text: string): HastRoot {
+  return toParsedHtml.runSync(structuredClone(tree), new VFile(text));
+}
+
+/** An element the author wrote as HTML (not made from Markdown), with its attributes as written. */
+export interface WrittenElement {
+  element: Element;
+  attributes: Map<string, string>;
+  /** Offset of its `<` in `text`. */
+  offset: number;
+}
+
+/**
+ * The elements written as raw HTML in a Markdown document (`text` is what the tree's positions
+ * count in), parsed as the site parses them: for checks that look at what authors paste.
+ */
+export function findWrittenElements(tree: MdastRoot, text: string): WrittenElement[] {
+  return elements(parseContentHtml(tree, text))
+    .filter((element) => element.position?.start.offset !== undefined && text.startsWith('<', element.position.start.offset))
+    .map((element) => ({ element, attributes: attributesOf(element), offset: element.position!.start.offset! }));
+}
+
+/** Every element under `node` (itself included), in document order. */
+export function descendants(node: Element): Element[] {
+  return elements({ type: 'root', children: [node] });
 }
 
 /** Every element, in document order; a loop, not recursion: content may nest thousands deep. */
