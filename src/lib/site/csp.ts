@@ -6,6 +6,9 @@
  * Styles come only from the site's own stylesheets (`build.inlineStylesheets: 'never'`) and no
  * style attribute applies (table alignments are classes, src/lib/content/html.ts), so a
  * `style=` that slipped into content still cannot draw an overlay over the page.
+ * Planned for search and read-aloud (issue 11): Pagefind is script files of the site plus
+ * WebAssembly, so it needs `'wasm-unsafe-eval'` in script-src and nothing inline; recorded audio
+ * is media-src 'self', and the browser's speech API is not governed by CSP.
  * https://www.w3.org/TR/CSP3/#meta-element — frame-ancestors and report-uri do not work in meta.
  */
 
