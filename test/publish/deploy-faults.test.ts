@@ -505,6 +505,17 @@ describe('S3 deploys interrupted (a local S3 server that fails on request)', () 
     expectServedSiteIs(served(), RELEASE_A);
   });
 
+  it('after a rollback and a deploy that stopped midway, rolls back to the release served before, not to the one withdrawn', async () => {
+    await deploy(distA, A);
+    await deploy(distB, B);
+    await rollbackS3(target, CREDENTIALS, once);
+    s3.fault = nth(3, livePuts);
+    await expect(deploy(distC, C)).rejects.toThrow(/gagal/);
+    s3.fault = undefined;
+    expect(await rollbackS3(target, CREDENTIALS, once)).toMatchObject({ release: '20260314T103000Z', replaced: '20260316T080000Z' });
+    expectServedSiteIs(served(), RELEASE_A);
+  });
+
   it('keeps only simpan_rilis releases and the copies they name', async () => {
     await deploy(distA, A, 2);
     await deploy(distB, B, 2);

@@ -7,7 +7,7 @@ import { ProblemsError } from '../errors/problem.ts';
 import { mediaTypeOf } from '../site/media-types.ts';
 import { listFiles } from './deploy.ts';
 import { DEFAULT_RETRY, HttpError, type RetryPolicy } from './http.ts';
-import { newReleaseId, releaseBefore, sortReleases, step, type DeployReport, type ReleaseOptions, type RollbackReport } from './releases.ts';
+import { compareReleases, newReleaseId, releaseBefore, sortReleases, step, type DeployReport, type ReleaseOptions, type RollbackReport } from './releases.ts';
 
 /**
  * Deploys to S3-compatible object storage at a provider in Indonesia (PP 71/2019). Object
@@ -123,7 +123,7 @@ async function servedKeys(bucket: Bucket, target: S3Target): Promise<string[]> {
 
 /** Puts a release live in the safe order; returns how many stale objects it removed. */
 async function applyRelease(bucket: Bucket, target: S3Target, manifest: Manifest, content: (file: string, sha: string) => Promise<Buffer>, where: string, fixUpload: string): Promise<number> {
-  const live = await step(where, 'membaca isi bucket', 'periksa endpoint, bucket dan kuncinya, lalu jalankan lagi.', () => servedKeys(bucket, target));
+  const live = await step(where, 'membaca isi bucket', READ_FIX, () => servedKeys(bucket, target));
   const served = new Set(live.map((key) => key.slice(target.awalan.length)));
   const files = Object.keys(manifest.files);
   await step(where, `mengunggah rilis ${manifest.release}`, fixUpload, async () => {
@@ -147,6 +147,13 @@ async function readJson<T>(bucket: Bucket, key: string): Promise<T | undefined> 
   return body === undefined ? undefined : (JSON.parse(body.toString('utf8')) as T);
 }
 
+/** The release being served, even partly (`sedang-tayang.json`). */
+async function servedRelease(bucket: Bucket, prefix: string): Promise<string | undefined> {
+  return (await readJson<{ release: string }>(bucket, `${prefix}sedang-tayang.json`))?.release;
+}
+
+const READ_FIX = 'situs yang tayang tidak berubah. Periksa endpoint, bucket dan kuncinya, lalu jalankan lagi.';
+
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -158,14 +165,18 @@ export async function deployToS3(dist: string, target: S3Target, credentials: S3
   const hashes = new Map<string, string>();
   for (const file of files) hashes.set(file, sha256(await readFile(join(dist, file))));
 
-  const stored = await step(where, 'membaca rilis yang tersimpan', 'periksa endpoint, bucket dan kuncinya, lalu jalankan lagi.', () => bucket.list(prefix));
+  const { stored, previous } = await step(where, 'membaca rilis yang tersimpan', READ_FIX, async () => ({ stored: await bucket.list(prefix), previous: await servedRelease(bucket, prefix) }));
   const objects = new Set(stored.filter((key) => key.startsWith(`${prefix}objek/`)).map((key) => key.slice(`${prefix}objek/`.length)));
-  const releases = sortReleases(stored.map((key) => key.slice(prefix.length).replace(/\.json$/, '')));
-  const previous = (await readJson<{ release: string }>(bucket, `${prefix}sedang-tayang.json`))?.release;
-  const id = newReleaseId(options.now, releases);
+  const listed = sortReleases(stored.map((key) => key.slice(prefix.length).replace(/\.json$/, '')));
+  // A release newer than the served one is one a rollback left, or one never put live: rolling
+  // back to it later would serve a site withdrawn or never seen. Its copies go with the pruning.
+  const withdrawn = previous === undefined ? [] : listed.filter((release) => compareReleases(release, previous) > 0);
+  const releases = listed.filter((release) => !withdrawn.includes(release));
+  const id = newReleaseId(options.now, listed);
   const manifest: Manifest = { release: id, files: Object.fromEntries(hashes) };
 
   await step(where, `menyimpan salinan rilis ${id} di ${prefix}`, 'situs yang tayang tidak berubah. Jalankan `tayang terbitkan` lagi setelah masalahnya diatasi.', async () => {
+    for (const release of withdrawn) await bucket.remove(`${prefix}${release}.json`);
     const copied = new Set(objects);
     for (const [file, sha] of hashes) {
       if (copied.has(sha)) continue;
@@ -189,7 +200,7 @@ export async function deployToS3(dist: string, target: S3Target, credentials: S3
   return report;
 }
 
-/** Keeps the newest `keep` manifests and the copies they name; removes the rest, and copies no manifest names. */
+/** Keeps the newest `keep` releases and the copies they name; removes the other releases and copies. */
 async function pruneReleases(bucket: Bucket, prefix: string, releases: readonly string[], keep: number): Promise<string[]> {
   const sorted = sortReleases(releases);
   const kept = sorted.slice(-keep);
@@ -205,13 +216,15 @@ export async function rollbackS3(target: S3Target, credentials: S3Credentials, r
   const bucket = openBucket(target, credentials, retry);
   const where = objectUrl(target, target.awalan).href;
   const prefix = releasesPrefix(target.awalan);
-  const current = (await readJson<{ release: string }>(bucket, `${prefix}sedang-tayang.json`))?.release;
+  const { current, releases } = await step(where, 'membaca rilis yang tersimpan', READ_FIX, async () => ({
+    current: await servedRelease(bucket, prefix),
+    releases: (await bucket.list(prefix)).map((key) => key.slice(prefix.length).replace(/\.json$/, '')),
+  }));
   if (current === undefined) {
     throw new ProblemsError([{ file: where, message: `belum ada rilis tersimpan di ${prefix}, jadi tidak ada yang bisa dikembalikan.`, fix: 'rilis disimpan sejak penerbitan pertama dengan Tayang versi ini; batalkan (revert) perubahannya lewat PR yang disetujui, lalu terbitkan lagi.' }]);
   }
-  const releases = (await bucket.list(prefix)).map((key) => key.slice(prefix.length).replace(/\.json$/, ''));
   const previous = releaseBefore(releases, current);
-  const manifest = previous === undefined ? undefined : await readJson<Manifest>(bucket, `${prefix}${previous}.json`);
+  const manifest = previous === undefined ? undefined : await step(where, `membaca daftar berkas rilis ${previous}`, READ_FIX, () => readJson<Manifest>(bucket, `${prefix}${previous}.json`));
   if (previous === undefined || manifest === undefined) {
     throw new ProblemsError([{ file: where, message: `tidak ada rilis sebelum ${current} yang tersimpan di ${prefix}.`, fix: 'batalkan (revert) perubahannya lewat PR yang disetujui, lalu terbitkan lagi.' }]);
   }
@@ -232,11 +245,5 @@ export async function rollbackS3(target: S3Target, credentials: S3Credentials, r
   await step(where, 'mencatat rilis yang tayang', `situs sudah rilis ${previous}; jalankan \`tayang terbitkan --kembalikan\` lagi agar tercatat.`, () =>
     bucket.put(`${prefix}sedang-tayang.json`, json({ release: previous }), JSON_TYPE),
   );
-  const report: RollbackReport = { where, release: previous, replaced: current, warnings: [] };
-  // The release rolled back from is withdrawn: after the next deploy, a rollback returns to the
-  // release served before it, not to this one. Its copies go with the next deploy's pruning.
-  await bucket.remove(`${prefix}${current}.json`).catch((error: Error) => {
-    report.warnings.push(`manifest rilis ${current} tidak bisa dihapus (${error.message}): \`tayang terbitkan --kembalikan\` setelah penerbitan berikutnya bisa kembali ke rilis itu. Hapus ${prefix}${current}.json sendiri.`);
-  });
-  return report;
+  return { where, release: previous, replaced: current, warnings: [] };
 }

@@ -37,12 +37,12 @@ function kindOf(stats: { isSymbolicLink(): boolean; isDirectory(): boolean } | u
   return stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'directory' : 'other';
 }
 
-/**
- * Runs steps that each register how to undo themselves; when one fails, the ones done are undone
- * (latest first, as far as possible) and the failure goes on.
- */
 type Undoable = (step: () => Promise<void>, undo: () => Promise<void>) => Promise<void>;
 
+/**
+ * Runs steps that each say how to undo themselves; when one fails, the ones done are undone
+ * (latest first, as far as possible) and the failure goes on.
+ */
 async function undoingOnFailure(body: (run: Undoable) => Promise<void>): Promise<void> {
   const undo: (() => Promise<void>)[] = [];
   try {
@@ -57,7 +57,7 @@ async function undoingOnFailure(body: (run: Undoable) => Promise<void>): Promise
 }
 
 /** The runner's own disk (a self-hosted runner on the office's server). */
-export function localFolderHost(): ReleaseHost {
+function localFolderHost(): ReleaseHost {
   return {
     describe: (path) => path,
     kind: async (path) => kindOf(await lstat(path).catch(() => undefined)),
@@ -75,7 +75,6 @@ export function localFolderHost(): ReleaseHost {
         else await copyFile(join(dist, file), to);
       }
     },
-    rename: (from, to) => rename(from, to),
     async switchLink({ target, path, temporary, release, moveAside }) {
       await rm(temporary, { force: true });
       await symlink(target, temporary);
@@ -113,20 +112,28 @@ export interface RemoteShell {
   rsync(args: string[]): Promise<void>;
 }
 
-const exec = promisify(execFile);
+/** Runs a program; a failure says what the program said (its stderr), not the whole command line. */
+async function run(program: string, args: string[]): Promise<string> {
+  try {
+    return (await promisify(execFile)(program, args, { maxBuffer: 64 * 1024 * 1024 })).stdout;
+  } catch (error) {
+    const stderr = String((error as { stderr?: string }).stderr ?? '').trim();
+    throw new Error(stderr === '' ? (error as Error).message : `${program}: ${stderr}`);
+  }
+}
 
 export function sshShell(target: RsyncTarget): RemoteShell {
   const ssh = ['-p', String(target.port), '-o', 'BatchMode=yes'];
   return {
     location: (path) => `${target.server}:${path}`,
     rsyncShell: ['-e', ['ssh', ...ssh].join(' ')],
-    run: async (script) => (await exec('ssh', [...ssh, target.server, script], { maxBuffer: 64 * 1024 * 1024 })).stdout,
-    rsync: async (args) => void (await exec('rsync', args, { maxBuffer: 16 * 1024 * 1024 })),
+    run: (script) => run('ssh', [...ssh, target.server, script]),
+    rsync: async (args) => void (await run('rsync', args)),
   };
 }
 
 /** A word for a POSIX shell: single-quoted, `'` written `'\''`. */
-export function shellQuote(word: string): string {
+function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -149,12 +156,12 @@ export function rsyncArguments(dist: string, shell: Pick<RemoteShell, 'location'
 }
 
 /** The release steps as shell commands on the server (GNU coreutils: `mv -T`). */
-export function rsyncHost(shell: RemoteShell): ReleaseHost {
+function rsyncHost(shell: RemoteShell): ReleaseHost {
   const q = shellQuote;
   const lines = (text: string) => text.split('\n').filter((line) => line !== '');
   return {
     describe: (path) => shell.location(path),
-    kind: async (path) => (lines(await shell.run(`if [ -L ${q(path)} ]; then echo link; elif [ -d ${q(path)} ]; then echo directory; elif [ -e ${q(path)} ]; then echo other; fi`))[0] as PathKind) ?? undefined,
+    kind: async (path) => lines(await shell.run(`if [ -L ${q(path)} ]; then echo link; elif [ -d ${q(path)} ]; then echo directory; elif [ -e ${q(path)} ]; then echo other; fi`))[0] as PathKind,
     readLink: async (path) => (await shell.run(`readlink -- ${q(path)}`)).trim(),
     list: async (dir) => lines(await shell.run(`if [ -d ${q(dir)} ]; then ls -1A -- ${q(dir)}; fi`)),
     listFiles: async (dir) =>
@@ -165,7 +172,6 @@ export function rsyncHost(shell: RemoteShell): ReleaseHost {
         .sort(),
     makeDirectory: async (path) => void (await shell.run(`mkdir -p -- ${q(path)}`)),
     upload: (from, _files, dir, previous) => shell.rsync(rsyncArguments(from, shell, dir, previous)),
-    rename: async (from, to) => void (await shell.run(`mv -T -- ${q(from)} ${q(to)}`)),
     // One script: the steps of the switch follow each other at once, and those done are undone
     // when a later one fails.
     async switchLink({ target, path, temporary, release, moveAside }) {
@@ -296,7 +302,7 @@ async function listRemote(sftp: ReturnType<typeof sftpCalls>, root: string, dir 
   return files.sort();
 }
 
-export function sftpHost(target: SftpTarget, connection: SFTPWrapper): ReleaseHost {
+function sftpHost(target: SftpTarget, connection: SFTPWrapper): ReleaseHost {
   const sftp = sftpCalls(connection);
   const makeDirectory = async (path: string): Promise<void> => {
     if ((await sftp.stat(path).catch(() => undefined))?.isDirectory()) return;
@@ -331,7 +337,6 @@ export function sftpHost(target: SftpTarget, connection: SFTPWrapper): ReleaseHo
         await sftp.put(join(dist, file), posix.join(dir, file));
       }
     },
-    rename: (from, to) => sftp.rename(from, to),
     async switchLink({ target: linkTarget, path, temporary, release, moveAside }) {
       await sftp.unlink(temporary).catch(() => undefined);
       await sftp.symlink(linkTarget, temporary);

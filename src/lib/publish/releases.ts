@@ -10,7 +10,6 @@ import { ProblemsError } from '../errors/problem.ts';
  *   /var/www/jenawi                           symlink → jenawi.rilis/20260314T103000Z (served)
  *   /var/www/jenawi.rilis/20260314T103000Z/   a complete release; the last `simpan_rilis` kept
  *   /var/www/jenawi.rilis/.20260315T080000Z.baru/   a release still being uploaded
- *   /var/www/jenawi.rilis/.20260313T090000Z.ditarik/  a release rolled back from (never served again)
  *
  * The web server keeps pointing at /var/www/jenawi. The link is relative, so it means the same
  * inside an SFTP chroot and to the web server outside it. A plain folder from before releases
@@ -19,8 +18,8 @@ import { ProblemsError } from '../errors/problem.ts';
 
 /** `20260314T103000Z`: the deploy's time in UTC, which sorts like the releases' age. */
 const RELEASE_ID = /^\d{8}T\d{6}Z(-\d+)?$/;
-/** Uploads that never finished and releases rolled back from: removed at the next deploy. */
-const LEFTOVER = /^\.(\d{8}T\d{6}Z(-\d+)?)\.(baru|ditarik)$/;
+/** An upload not finished (yet): removed by the next deploy. */
+const UNFINISHED = /^\.(\d{8}T\d{6}Z(-\d+)?)\.baru$/;
 
 export type PathKind = 'link' | 'directory' | 'other' | undefined;
 
@@ -50,8 +49,6 @@ export interface ReleaseHost {
    * its unchanged files (hard links) instead of storing them again.
    */
   upload(dist: string, files: readonly string[], dir: string, previous: string | undefined): Promise<void>;
-  /** Renames onto a name that does not exist yet. */
-  rename(from: string, to: string): Promise<void>;
   /**
    * Makes `path` a symlink to `target` in one atomic step: a new link at `temporary`, renamed over
    * `path`. Just before, `release.from` (the upload) takes its final name `release.to`, so that a
@@ -100,7 +97,7 @@ function servedPath(folder: string): string {
   return folder.length > 1 ? folder.replace(/\/+$/, '') : folder;
 }
 
-export function releasesFolder(folder: string): string {
+function releasesFolder(folder: string): string {
   return `${servedPath(folder)}.rilis`;
 }
 
@@ -116,7 +113,7 @@ function formatId(time: Date): string {
 /** A new release id at this time, unique among the names already there. */
 export function newReleaseId(now: Date, taken: readonly string[]): string {
   const base = formatId(now);
-  const names = new Set(taken.flatMap((name) => [name, LEFTOVER.exec(name)?.[1] ?? name]));
+  const names = new Set(taken.flatMap((name) => [name, UNFINISHED.exec(name)?.[1] ?? name]));
   if (!names.has(base)) return base;
   let n = 2;
   while (names.has(`${base}-${n}`)) n++;
@@ -124,7 +121,7 @@ export function newReleaseId(now: Date, taken: readonly string[]): string {
 }
 
 /** Older first; `-10` after `-9` (deploys in the same second). */
-const compareReleases = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+export const compareReleases = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 /** Complete releases, oldest first. */
 export function sortReleases(names: readonly string[]): string[] {
@@ -168,7 +165,15 @@ export async function publishRelease(host: ReleaseHost, dist: string, files: rea
   await step(host.describe(releases), 'membuat folder rilis', `beri pengguna deploy hak tulis di ${host.describe(posix.dirname(served))}: rilis disimpan di sebelah folder situs (lihat docs/terbit.md).`, () =>
     host.makeDirectory(releases),
   );
-  const names = await step(host.describe(releases), 'membaca daftar rilis', unchanged, () => host.list(releases));
+  const listed = await step(host.describe(releases), 'membaca daftar rilis', unchanged, () => host.list(releases));
+  // Unfinished uploads go, and so does every release newer than the served one: one a rollback
+  // left, or one a deploy named but never switched to. Rolling back to it later would serve a
+  // site withdrawn or never seen.
+  const unserved = listed.filter((name) => UNFINISHED.test(name) || (current.release !== undefined && RELEASE_ID.test(name) && compareReleases(name, current.release) > 0));
+  await step(host.describe(releases), 'menghapus unggahan yang tidak selesai dan rilis yang sudah ditarik', unchanged, async () => {
+    for (const name of unserved) await host.remove(`${releases}/${name}`);
+  });
+  const names = listed.filter((name) => !unserved.includes(name));
   const moveAside = current.kind === 'directory' ? newReleaseId(new Date(options.now.getTime() - 1000), names) : undefined;
   const id = newReleaseId(options.now, moveAside ? [...names, moveAside] : names);
   const staging = `${releases}/.${id}.baru`;
@@ -198,20 +203,14 @@ export async function publishRelease(host: ReleaseHost, dist: string, files: rea
     warnings: switched.atomic ? [] : [nonAtomicWarning(where)],
   };
 
-  // The new site is live; what follows is housekeeping, and its failure only warrants a warning.
-  // Besides leftovers, a complete release newer than the one served before never went live: a
-  // deploy stopped between naming it and switching to it. Rolling back to it would serve a site
-  // nobody saw.
-  const neverServed = (name: string) => current.release !== undefined && name !== id && compareReleases(name, current.release) > 0;
-  const kept = new Set(sortReleases([...names, ...(moveAside ? [moveAside] : []), id]).filter((name) => !neverServed(name)).slice(-options.keep));
-  const old = (name: string) => RELEASE_ID.test(name) && !kept.has(name) && !neverServed(name);
-  const remaining = (await host.list(releases).catch(() => [] as string[])).sort(compareReleases);
-  for (const name of remaining.filter((name) => LEFTOVER.test(name) || (RELEASE_ID.test(name) && neverServed(name)) || old(name))) {
+  // The new site is live; removing old releases is housekeeping, and its failure only warrants a warning.
+  const kept = new Set(sortReleases([...names, ...(moveAside ? [moveAside] : []), id]).slice(-options.keep));
+  for (const name of sortReleases(names).filter((name) => !kept.has(name))) {
     try {
       await host.remove(`${releases}/${name}`);
-      if (old(name)) report.removedReleases.push(name);
+      report.removedReleases.push(name);
     } catch (error) {
-      report.warnings.push(`${host.describe(`${releases}/${name}`)} tidak bisa dihapus (${(error as Error).message}); hapus sendiri bila ruang disk menipis. Situs yang tayang sudah rilis ${id}.`);
+      report.warnings.push(`rilis lama ${host.describe(`${releases}/${name}`)} tidak bisa dihapus (${(error as Error).message}); hapus sendiri bila ruang disk menipis. Situs yang tayang sudah rilis ${id}.`);
     }
   }
   return report;
@@ -222,9 +221,9 @@ function nonAtomicWarning(where: string): string {
 }
 
 /**
- * Serves the release before the one served now. The release rolled back from is set aside
- * (`.<id>.ditarik`), so that after the next deploy a rollback returns to the release that was
- * served before it, not to the one withdrawn.
+ * Serves the release before the one served now. The release left stays until the next deploy
+ * removes it (it is newer than the one served then), so that a rollback after that deploy returns
+ * to the release served before it, not to the one withdrawn.
  */
 export async function rollbackRelease(host: ReleaseHost, folder: string): Promise<RollbackReport> {
   const served = servedPath(folder);
@@ -248,9 +247,5 @@ export async function rollbackRelease(host: ReleaseHost, folder: string): Promis
   const switched = await step(where, `mengembalikan situs ke rilis ${previous}`, `situs yang tayang tidak berubah (masih rilis ${replaced}); jalankan \`tayang terbitkan --kembalikan\` lagi.`, () =>
     host.switchLink({ target: linkTarget(served, previous), path: served, temporary: `${served}.tautan-baru` }),
   );
-  const report: RollbackReport = { where, release: previous, replaced, warnings: switched.atomic ? [] : [nonAtomicWarning(where)] };
-  await host.rename(`${releases}/${replaced}`, `${releases}/.${replaced}.ditarik`).catch((error: Error) => {
-    report.warnings.push(`rilis ${replaced} tidak bisa ditandai ditarik (${error.message}): \`tayang terbitkan --kembalikan\` setelah penerbitan berikutnya bisa kembali ke rilis itu. Hapus ${host.describe(`${releases}/${replaced}`)} sendiri.`);
-  });
-  return report;
+  return { where, release: previous, replaced, warnings: switched.atomic ? [] : [nonAtomicWarning(where)] };
 }
