@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cp, lstat, mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -224,7 +224,6 @@ describe('folder deploys interrupted', () => {
 // ---- rsync -------------------------------------------------------------------------------
 
 const exec = promisify(execFile);
-const hasRsync = spawnSync('rsync', ['--version']).status === 0;
 
 /**
  * The rsync target with the server's side run locally: the same shell commands through `sh`,
@@ -258,7 +257,8 @@ interface RsyncFault {
 /** The switch script with one of its steps failing as a command on the server would. */
 const failingStep = (step: RegExp) => (script: string) => script.replace(step, 'false');
 
-describe.skipIf(!hasRsync)('rsync deploys interrupted (the server side run locally)', () => {
+// rsync is installed for the tests by test/support/ensure-test-tools.sh.
+describe('rsync deploys interrupted (the server side run locally)', () => {
   let folder: string;
   let scenario: Scenario;
   const fault: RsyncFault = {};
