@@ -148,6 +148,15 @@ describe('deploy to S3-compatible storage', () => {
     expect(JSON.parse(s3.objects.get('www.rilis/sedang-tayang.json')!.body.toString())).toEqual({ release: '20260314T103000Z' });
   });
 
+  it('gives up on a request the provider never answers and sends it again, so a hung provider does not stall the deploy', async () => {
+    let hung = 0;
+    s3.hang = (request) => request === 'PUT www/index.html' && hung++ === 0;
+    const report = await deployToS3(dist, target, CREDENTIALS, { keep: 5, now: NOW }, { attempts: 2, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {} }, { apiMs: 300, uploadMs: 300 });
+    expect(report.uploaded).toBe(5);
+    expect(s3.log.filter((l) => l === 'PUT /situs-jenawi/www/index.html')).toHaveLength(2);
+    expect(s3.objects.get('www/index.html')).toBeDefined();
+  });
+
   it('puts files that are not pages live first, then new pages, then the pages that existed', () => {
     const files = ['index.html', 'berita/baru/index.html', '_astro/gaya.B.css', 'sitemap-0.xml', 'unduhan/peta.pdf', 'logo.svg'];
     expect(uploadOrder(files, new Set(['index.html', 'logo.svg', 'sitemap-0.xml']))).toEqual(['_astro/gaya.B.css', 'unduhan/peta.pdf', 'logo.svg', 'berita/baru/index.html', 'index.html', 'sitemap-0.xml']);

@@ -41,6 +41,8 @@ export interface FakeS3 {
   failNextPut: number;
   /** Consulted with "METHOD key" before a request is carried out; true answers 500 (with a single attempt, the deploy stops there). */
   fault?: (request: string) => boolean;
+  /** Consulted with "METHOD key" likewise; true never answers (a provider that hangs). */
+  hang?: (request: string) => boolean;
   close: () => Promise<void>;
 }
 
@@ -59,7 +61,9 @@ export async function startFakeS3(bucket: string, region: string): Promise<FakeS
     }
     const key = decodeURIComponent(url.pathname.slice(`/${bucket}/`.length));
     const listing = request.method === 'GET' && url.searchParams.get('list-type') === '2';
-    if (s3.fault?.(`${request.method} ${listing ? `?prefix=${url.searchParams.get('prefix') ?? ''}` : key}`)) return void response.writeHead(500).end('<Error><Code>InternalError</Code></Error>');
+    const described = `${request.method} ${listing ? `?prefix=${url.searchParams.get('prefix') ?? ''}` : key}`;
+    if (s3.hang?.(described)) return;
+    if (s3.fault?.(described)) return void response.writeHead(500).end('<Error><Code>InternalError</Code></Error>');
     if (request.method === 'PUT') {
       if (s3.failNextPut-- > 0) return void response.writeHead(503).end('<Error><Code>SlowDown</Code></Error>');
       s3.objects.set(key, { body, type: String(request.headers['content-type']) });
@@ -84,6 +88,10 @@ export async function startFakeS3(bucket: string, region: string): Promise<FakeS
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   s3.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  s3.close = () => new Promise((resolve) => server.close(() => resolve()));
+  s3.close = () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   return s3;
 }

@@ -6,7 +6,7 @@ import type { DeployTarget } from '../config/publikasi.ts';
 import { ProblemsError } from '../errors/problem.ts';
 import { mediaTypeOf } from '../site/media-types.ts';
 import { listFiles } from './deploy.ts';
-import { DEFAULT_RETRY, HttpError, type RetryPolicy } from './http.ts';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUTS, HttpError, type RetryPolicy, type Timeouts } from './http.ts';
 import { compareReleases, newReleaseId, releaseBefore, sortReleases, step, type DeployReport, type ReleaseOptions, type RollbackReport } from './releases.ts';
 
 /**
@@ -62,8 +62,11 @@ function decodeXml(value: string): string {
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-/** The bucket's objects: PUT, GET (undefined when absent), DELETE, list; signed (SigV4) and retried. */
-function openBucket(target: S3Target, credentials: S3Credentials, retry: RetryPolicy) {
+/**
+ * The bucket's objects: PUT, GET (undefined when absent), DELETE, list; signed (SigV4), each
+ * attempt with a timeout, and retried: every one of them may be sent again without harm.
+ */
+function openBucket(target: S3Target, credentials: S3Credentials, retry: RetryPolicy, timeouts: Timeouts) {
   async function request(method: 'PUT' | 'GET' | 'DELETE', url: URL, body?: Buffer, headers: Record<string, string> = {}): Promise<Buffer> {
     for (let attempt = 0; ; attempt++) {
       // Signed per attempt: the signature carries the time.
@@ -72,10 +75,14 @@ function openBucket(target: S3Target, credentials: S3Credentials, retry: RetryPo
         { host: url.host, path: `${url.pathname}${url.search}`, method, service: 's3', region: target.wilayah, headers: { ...headers, 'x-amz-content-sha256': sha256(payload) }, body },
         credentials,
       );
-      const response = await fetch(url, { method, headers: signed.headers, body: method === 'PUT' ? new Uint8Array(payload) : undefined }).catch((error: Error) => error);
-      if (!(response instanceof Error) && response.ok) return Buffer.from(await response.arrayBuffer());
-      const status = response instanceof Error ? 0 : response.status;
-      const text = response instanceof Error ? response.message : await response.text();
+      const timeoutMs = method === 'PUT' ? timeouts.uploadMs : timeouts.apiMs;
+      const signal = AbortSignal.timeout(timeoutMs);
+      const answer = await fetch(url, { method, headers: signed.headers, body: method === 'PUT' ? new Uint8Array(payload) : undefined, signal })
+        .then(async (response) => ({ response, body: Buffer.from(await response.arrayBuffer()) }))
+        .catch((error: Error) => (signal.aborted ? new Error(`tidak ada jawaban dalam ${timeoutMs / 1000} detik`) : error));
+      if (!(answer instanceof Error) && answer.response.ok) return answer.body;
+      const status = answer instanceof Error ? 0 : answer.response.status;
+      const text = answer instanceof Error ? answer.message : answer.body.toString('utf8');
       if ((status !== 0 && status !== 429 && status < 500) || attempt + 1 >= retry.attempts) {
         throw new HttpError(status, `${method} ${decodeURIComponent(url.pathname)} dijawab ${status === 0 ? 'galat jaringan' : `HTTP ${status}`}: ${text.slice(0, 300)}`);
       }
@@ -157,8 +164,8 @@ const READ_FIX = 'situs yang tayang tidak berubah. Periksa endpoint, bucket dan 
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-export async function deployToS3(dist: string, target: S3Target, credentials: S3Credentials, options: ReleaseOptions, retry: RetryPolicy = DEFAULT_RETRY): Promise<DeployReport> {
-  const bucket = openBucket(target, credentials, retry);
+export async function deployToS3(dist: string, target: S3Target, credentials: S3Credentials, options: ReleaseOptions, retry: RetryPolicy = DEFAULT_RETRY, timeouts: Timeouts = DEFAULT_TIMEOUTS): Promise<DeployReport> {
+  const bucket = openBucket(target, credentials, retry, timeouts);
   const where = objectUrl(target, target.awalan).href;
   const prefix = releasesPrefix(target.awalan);
   const files = await listFiles(dist);
@@ -212,8 +219,8 @@ async function pruneReleases(bucket: Bucket, prefix: string, releases: readonly 
   return removed;
 }
 
-export async function rollbackS3(target: S3Target, credentials: S3Credentials, retry: RetryPolicy = DEFAULT_RETRY): Promise<RollbackReport> {
-  const bucket = openBucket(target, credentials, retry);
+export async function rollbackS3(target: S3Target, credentials: S3Credentials, retry: RetryPolicy = DEFAULT_RETRY, timeouts: Timeouts = DEFAULT_TIMEOUTS): Promise<RollbackReport> {
+  const bucket = openBucket(target, credentials, retry, timeouts);
   const where = objectUrl(target, target.awalan).href;
   const prefix = releasesPrefix(target.awalan);
   const { current, releases } = await step(where, 'membaca rilis yang tersimpan', READ_FIX, async () => ({
