@@ -5,6 +5,8 @@ import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../src/lib/a11y/static-server.ts';
+import { IFRAME_HOSTS } from '../../src/lib/content/html.ts';
+import { contentSecurityPolicy } from '../../src/lib/site/csp.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildExampleSiteWith, ROOT, type BuiltCopy } from '../site/example-site.ts';
 import { CANARY, HOSTILE_CASES, OUTSIDE_FILES, type HostileCase } from './hostile-content.ts';
@@ -89,6 +91,16 @@ describe('hostile content in items', () => {
     }
     await context.close();
     expect(failures).toEqual([]);
+  }, 180_000);
+
+  it('carries the Content-Security-Policy on every built page', async () => {
+    const pages = (await listFiles(site.dist)).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(HOSTILE_CASES.length);
+    const policy = contentSecurityPolicy(IFRAME_HOSTS);
+    for (const page of pages) {
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(await readFile(page, 'utf8'));
+      expect(meta?.[1]?.replace(/&#39;/g, "'"), relative(site.dist, page)).toBe(policy);
+    }
   });
 
   it('copies nothing from outside content/ into the site', async () => {

@@ -106,8 +106,8 @@ describe('checkFiles', () => {
   it('reports a text nested thousands deep as a problem of that file, not a crash', async () => {
     const settings = resolveSettings(undefined, rules);
     if (!settings.ok) throw new Error('settings');
-    const run = await checkFiles(['a.md'], memoryEnv({ 'a.md': `${'>'.repeat(50000)} teks\n` }), settings.value);
-    expect(run).toEqual({ ok: false, problems: [expect.objectContaining({ file: 'a.md', message: expect.stringContaining('bersarang terlalu dalam') })] });
+    const run = await checkFiles(['a.md', 'b.md'], memoryEnv({ 'a.md': `${'>'.repeat(50000)} teks\n`, 'b.md': `Daftar:\n\n${'- '.repeat(5000)}teks\n` }), settings.value);
+    expect(run).toEqual({ ok: false, problems: ['a.md', 'b.md'].map((file) => expect.objectContaining({ file, message: expect.stringContaining('bersarang terlalu dalam') })) });
   });
 
   it('reports a binary file named .md as one problem instead of checking its bytes as prose', async () => {

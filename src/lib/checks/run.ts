@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { ChecksConfig, RuleSetting } from '../config/periksa.ts';
-import { decodeMarkdown, isStackOverflow, NOT_TEXT, TOO_DEEP } from '../content/load.ts';
+import { decodeMarkdown, isStackOverflow, isTooDeep, NOT_TEXT, TOO_DEEP } from '../content/load.ts';
 import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
 import { parseCheckDocument, type CheckDocument } from './document.ts';
@@ -125,6 +125,10 @@ export async function checkFiles(files: readonly string[], env: CheckEnv, settin
     const text = decodeMarkdown(bytes);
     if (text === undefined) {
       problems.push({ file, ...NOT_TEXT });
+      continue;
+    }
+    if (isTooDeep(text)) {
+      problems.push({ file, ...TOO_DEEP });
       continue;
     }
     let result: Awaited<ReturnType<typeof checkDocument>>;

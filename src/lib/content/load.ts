@@ -121,6 +121,15 @@ export const TOO_DEEP = {
   fix: 'tulis isinya sebagai paragraf dan daftar biasa.',
 } as const;
 
+// A line opening a thousand nested quotes or lists (`>>>>…`, `- - - …`): more than any real
+// text, and enough that the Markdown parser spends many seconds before it runs out of stack.
+// Refused before it is parsed.
+const TOO_DEEP_MARKERS = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))){999}/m;
+
+export function isTooDeep(text: string): boolean {
+  return TOO_DEEP_MARKERS.test(text);
+}
+
 export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
@@ -171,6 +180,7 @@ export async function readItem(path: string, options: ReadOptions = {}): Promise
   }
   const text = decodeMarkdown(bytes);
   if (text === undefined) return { problems: [{ file, ...NOT_TEXT }] };
+  if (isTooDeep(text)) return { problems: [{ file, ...TOO_DEEP }] };
   try {
     const parsed = parseItem(text, file, jenis);
     if (!parsed.item) return parsed;
