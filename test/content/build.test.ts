@@ -1,51 +1,12 @@
 // Real Astro builds of small sites that use Tayang's content collections (src/content.config.ts):
 // broken content must stop the build with Indonesian messages naming file, line and field (not
 // Astro's English errors with a stack trace), and scheduled items must stay out of the pages.
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
-// The project's pinned Node (24), whatever Node started vitest.
-const NODE = join(REPO, 'node_modules/.bin/node');
-
-interface Site {
-  dir: string;
-  code: number;
-  output: string;
-}
-
-/** Writes a site whose collections are the project's own, then builds it. */
-async function buildSite(files: Record<string, string | Buffer>): Promise<Site> {
-  const dir = await mkdtemp(join(tmpdir(), 'tayang-situs-'));
-  await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'));
-  const site: Record<string, string | Buffer> = {
-    // Caches inside the site, so parallel builds never share node_modules/.vite.
-    'astro.config.mjs': `import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()], cacheDir: './.cache/astro', vite: { cacheDir: './.cache/vite', logLevel: 'error' } };\n`,
-    'src/content.config.ts': `export { collections } from ${JSON.stringify(join(REPO, 'src/content.config.ts'))};\n`,
-    'src/pages/index.astro': `---\nimport { getCollection } from 'astro:content';\nconst berita = await getCollection('berita');\n---\n<ul>{berita.map((b) => <li>{b.id}: {b.data.judul}</li>)}</ul>\n`,
-    ...files,
-  };
-  for (const [path, content] of Object.entries(site)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), content);
-  }
-  return new Promise((resolve) => {
-    execFile(NODE, [ASTRO, 'build'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
-      resolve({ dir, code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
-    });
-  });
-}
+import { berita, buildSite, type Site } from './build-site.ts';
 
 const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
-
-function berita(extra: string, lokasi = 'lokasi: Balai Desa\n'): string {
-  return `---\njudul: Kerja Bakti\ntanggal: 2025-03-10\nringkasan: Warga membersihkan saluran.\npenulis: Tim Admin\n${lokasi}${extra}---\n\nIsi berita.\n`;
-}
 
 const sites: Site[] = [];
 afterAll(async () => {
