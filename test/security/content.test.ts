@@ -162,6 +162,10 @@ async function inspectPage(page: Page): Promise<string[]> {
       const position = getComputedStyle(element).position;
       if (position === 'fixed' || position === 'sticky') problems.push(`<${element.tagName.toLowerCase()}> menempel di layar (${position})`);
     }
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+    if (repeated.length > 0) problems.push(`id ganda (isi menyamai bagian halaman): ${[...new Set(repeated)].join(', ')}`);
+    if (document.documentElement.scrollHeight > 20_000) problems.push(`halaman setinggi ${document.documentElement.scrollHeight} px: kaki halaman terdorong jauh`);
     if (document.querySelector('main script, main iframe[srcdoc], main object, main embed, main form, main base, main meta, main style, main textarea')) problems.push('elemen berbahaya ada di halaman');
     return problems;
   });

@@ -1,6 +1,7 @@
-import type { Element, Root as HastRoot, RootContent } from 'hast';
+import GithubSlugger from 'github-slugger';
+import type { Element, Root as HastRoot, RootContent, Text } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
-import type { Root as MdastRoot } from 'mdast';
+import type { Html, Root as MdastRoot } from 'mdast';
 import { find, html, svg } from 'property-information';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -25,20 +26,26 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const IFRAME_SRC = new RegExp(`^https://(?:${IFRAME_HOSTS.map(escapeRegExp).join('|')})/embed/[\\w-]+(?:\\?[\\w=&%.-]*)?$`);
 
 // GitHub's allowlist minus what would let content take over the keyboard (tabindex, accesskey),
-// plus what offices use: figures, abbreviations, table captions and embedded video.
-const attributesForAll = (defaultSchema.attributes?.['*'] ?? []).filter((name) => !['tabIndex', 'accessKey'].includes(String(name)));
+// reorder text (dir, as bidi controls do), or stretch the page (width, height, hspace, size on
+// any element: a 30000-pixel cell pushes the footer out of reach); plus what offices use:
+// figures, abbreviations, table captions and embedded video.
+const TAKEN_FROM_ALL = new Set(['tabIndex', 'accessKey', 'dir', 'width', 'height', 'hSpace', 'size']);
+const attributesForAll = (defaultSchema.attributes?.['*'] ?? []).filter((name) => !TAKEN_FROM_ALL.has(String(name)));
+// <picture>/<source> would bring srcset addresses no protocol check covers; ruby's <rp> hides its text.
+const TAKEN_TAGS = new Set(['picture', 'source', 'rp']);
 
 export const CONTENT_HTML_SCHEMA: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'figure', 'figcaption', 'caption', 'cite', 'mark', 'small', 'time', 'iframe'],
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => !TAKEN_TAGS.has(name)), 'abbr', 'figure', 'figcaption', 'caption', 'cite', 'mark', 'small', 'time', 'iframe'],
   attributes: {
     ...defaultSchema.attributes,
     '*': attributesForAll,
     iframe: [['src', IFRAME_SRC], 'title', 'width', 'height', 'allowFullScreen', ['loading', 'lazy']],
   },
-  // Removed with everything inside them: their content is code, a style sheet, or (textarea,
-  // plaintext, xmp, noscript…) the rest of the item swallowed as text.
-  strip: ['script', 'style', 'template', 'textarea', 'title', 'noscript', 'noembed', 'noframes', 'xmp', 'plaintext', 'select'],
+  // Removed with everything inside them: their content is code, a style sheet, (textarea,
+  // plaintext, xmp, noscript…) the rest of the item swallowed as text, or (svg, math) another
+  // language whose parsing differs from HTML's.
+  strip: ['script', 'style', 'template', 'textarea', 'title', 'noscript', 'noembed', 'noframes', 'xmp', 'plaintext', 'select', 'svg', 'math'],
 };
 
 /**
@@ -87,8 +94,47 @@ function rehypeAlignmentClasses() {
   };
 }
 
+/**
+ * Headings get their id here, prefixed like every id content writes, so a heading "Footer
+ * kontak" cannot take the id of the page's own footer section. Astro keeps an id it finds.
+ */
+function rehypePrefixedHeadingIds() {
+  const prefix = CONTENT_HTML_SCHEMA.clobberPrefix ?? '';
+  return (tree: HastRoot) => {
+    const slugger = new GithubSlugger();
+    visit(tree, 'element', (node: Element) => {
+      if (!/^h[1-6]$/.test(node.tagName) || node.properties.id !== undefined) return;
+      node.properties.id = `${prefix}${slugger.slug(textOf(node))}`;
+    });
+  };
+}
+
+function textOf(node: Element): string {
+  let text = '';
+  visit(node, 'text', (child: Text) => {
+    text += child.value;
+  });
+  return text;
+}
+
+/** An unclosed <iframe> keeps the rest of the item as its text, which no browser shows. */
+function rehypeEmptyFrames() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'iframe') node.children = [];
+    });
+  };
+}
+
 /** The rehype plugins of Astro's Markdown pipeline (astro.config.ts). */
-export const CONTENT_HTML_PLUGINS = [rehypeRaw, [rehypeSanitize, CONTENT_HTML_SCHEMA] as [typeof rehypeSanitize, Schema], rehypeFollowPrefixedTargets, rehypeAlignmentClasses] satisfies PluggableList;
+export const CONTENT_HTML_PLUGINS = [
+  rehypeRaw,
+  [rehypeSanitize, CONTENT_HTML_SCHEMA] as [typeof rehypeSanitize, Schema],
+  rehypeEmptyFrames,
+  rehypePrefixedHeadingIds,
+  rehypeFollowPrefixedTargets,
+  rehypeAlignmentClasses,
+] satisfies PluggableList;
 
 // The site's own steps from Markdown to HTML, up to sanitising.
 const toParsedHtml = unified().use(remarkRehype, CONTENT_REMARK_REHYPE).use(rehypeRaw);
@@ -96,7 +142,9 @@ const toParsedHtml = unified().use(remarkRehype, CONTENT_REMARK_REHYPE).use(rehy
 /** One construct of the written HTML that the published page will not have. */
 export type RemovedHtml =
   | { kind: 'element'; tagName: string; attributes: Map<string, string>; offset: number }
-  | { kind: 'attribute'; tagName: string; name: string; value: string; offset: number };
+  | { kind: 'attribute'; tagName: string; name: string; value: string; offset: number }
+  /** An unclosed `<iframe>` or `<!--`: what follows it is not on the page. */
+  | { kind: 'swallowed'; tagName: 'iframe' | '!--'; offset: number };
 
 /** An address written in raw HTML (not Markdown) that the published page keeps. */
 export interface HtmlAddress {
@@ -134,6 +182,9 @@ export function analyseContentHtml(tree: MdastRoot, text: string): { removed: Re
       removed.push({ kind: 'element', tagName: element.tagName, attributes, offset });
       continue;
     }
+    if (element.tagName === 'iframe' && element.children.some((child) => child.type === 'text' && child.value.trim() !== '')) {
+      removed.push({ kind: 'swallowed', tagName: 'iframe', offset });
+    }
     const keptAttributes = attributesOf(survivor);
     const writtenAsHtml = text.startsWith('<', offset);
     for (const [name, value] of attributes) {
@@ -141,6 +192,14 @@ export function analyseContentHtml(tree: MdastRoot, text: string): { removed: Re
       else if (writtenAsHtml && ADDRESS_ATTRIBUTES.has(name)) addresses.push({ tagName: element.tagName, name, value, offset });
     }
   }
+  // Markdown ends an unclosed comment's block at the end of the item, and the HTML parser then
+  // drops it without a trace: found in the Markdown tree instead.
+  visit(tree, 'html', (node: Html) => {
+    const opening = node.value.lastIndexOf('<!--');
+    if (opening !== -1 && !node.value.includes('-->', opening + 4) && node.position?.start.offset !== undefined) {
+      removed.push({ kind: 'swallowed', tagName: '!--', offset: node.position.start.offset + opening });
+    }
+  });
   return { removed, addresses };
 }
 

@@ -43,6 +43,12 @@ describe('security: HTML the site removes, found with the parser and allowlist t
     ['a style sheet that rewrites the page', '<style>main { display: none }</style>', 'security/html'],
     ['a link element pulling in another site', '<link rel="stylesheet" href="https://contoh.test/a.css">', 'security/html'],
     ['a tabindex that takes over the keyboard', '<a href="https://contoh.test/" tabindex="1">x</a>', 'security/html'],
+    ['an unclosed iframe that swallows the rest', '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video">\n\nSisa naskah.', 'security/html'],
+    ['an unclosed comment that swallows the rest', '<!--\n\nSisa naskah.', 'security/html'],
+    ['ruby text hidden in <rp>', '<ruby>gratis<rp> biaya Rp500.000</rp></ruby>', 'security/html'],
+    ['dir= that reverses digits', '<span dir="rtl">123 456 789</span>', 'security/html'],
+    ['a cell height that pushes the footer away', '<table><tr><th>a</th></tr><tr><td height="30000">b</td></tr></table>', 'security/html'],
+    ['a picture source with a data: address', '<picture><source srcset="data:image/svg+xml;base64,PHN2Zy8+"><img src="x.png" alt="x"></picture>', 'security/html'],
   ])('reports %s on its line', async (_, html, rule) => {
     const findings = await check(`Paragraf.\n\n${html}\n`);
     expect(findings.map((f) => `${f.rule} ${f.line}`)).toContain(`${rule} 3`);

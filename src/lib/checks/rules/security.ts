@@ -134,6 +134,10 @@ type Described = Pick<RuleFinding, 'rule' | 'message' | 'suggestion'>;
 
 function describeRemoved(removed: RemovedHtml): Described {
   if (removed.kind === 'attribute') return describeRemovedAttribute(removed.tagName, removed.name, removed.value);
+  if (removed.kind === 'swallowed') {
+    const what = removed.tagName === 'iframe' ? 'sematan `<iframe>` tanpa `</iframe>`' : 'komentar HTML `<!--` tanpa `-->`';
+    return { rule: 'security/html', message: `${what}: seluruh naskah sesudahnya tertelan dan tidak tampil di halaman.`, suggestion: removed.tagName === 'iframe' ? 'tutup sematannya dengan `</iframe>` tepat sesudah tag pembukanya.' : 'tutup komentarnya dengan `-->`, atau hapus `<!--`.' };
+  }
   const { tagName, attributes } = removed;
   const runsScript = SCRIPT_TAGS.has(tagName) || [...attributes].some(([name, value]) => isScriptAttribute(name, value));
   if (runsScript) {
