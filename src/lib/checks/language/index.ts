@@ -58,15 +58,23 @@ export function checkLanguage(tree: Root, ctx: { file: string; lineOffset: numbe
     const lineOffset = index < fields.length ? 0 : ctx.lineOffset;
     const block = analyseBlock(prose);
     const hits: Hit[] = [];
+    // The characters the word rules' hits cover, one flag each: asking whether a word is taken
+    // costs its length, not the number of hits (a block of 500 000 words can have 250 000).
+    // Hits and questions span whole words, so sharing a character is overlapping.
+    const covered = new Uint8Array(block.block.text.length);
     const context: RuleContext = {
       block,
       dictionary,
       officeWords,
       officeStandardWords,
-      taken: (start, end) => hits.some((hit) => hit.start < end && start < hit.end),
+      taken: (start, end) => covered.subarray(start, end).includes(1),
     };
     const collect = (found: Hit[]) => {
-      for (const hit of found) if (!disabled.has(hit.rule) && !context.taken(hit.start, hit.end)) hits.push(hit);
+      for (const hit of found) {
+        if (disabled.has(hit.rule) || context.taken(hit.start, hit.end)) continue;
+        hits.push(hit);
+        covered.fill(1, hit.start, hit.end);
+      }
     };
     for (const rule of WORD_RULES) collect(rule(context));
     if (!disabled.has('language/spelling')) collect(checkSpelling(context, suggestionBudget));

@@ -340,6 +340,17 @@ describe('checkLanguage', () => {
     expect(findings).toEqual([expect.objectContaining({ line: 2, column: 10 })]);
   });
 
+  it('reports a word a more specific rule already reported only once', () => {
+    expect(rulesIn('Kantor desa buka dirumah warga.')).toEqual(['language/di-ke']);
+  });
+
+  // Every pair is a finding, and each word used to be compared with every finding before it
+  // (a minute for this paragraph, seconds without). Finishing within the time limit is the assertion.
+  it('checks a paragraph of 400 000 repeated words, each pair a finding, in one pass', () => {
+    const findings = check(`${'a '.repeat(400_000)}\n`);
+    expect(findings.filter((finding) => finding.rule === 'language/reduplication')).toHaveLength(200_000);
+  }, 20_000);
+
   it('loads the dictionary once per process', () => {
     expect(loadDictionary()).toBe(loadDictionary());
   });
