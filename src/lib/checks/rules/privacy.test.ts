@@ -83,6 +83,24 @@ describe('privacy: birth dates, phones, e-mail, bank accounts', () => {
     expect(findings).toMatchObject([{ rule: 'privacy/email', column: 10 }]);
   });
 
+  it('reports an address from the start of its local part, whatever comes before it', async () => {
+    const findings = await check('Surel (a.n. Budi): +budi_s.2024@yahoo.com dan (siti@gmail.com).\n');
+    expect(findings.map((f) => [f.rule, f.column])).toEqual([
+      ['privacy/email', 20],
+      ['privacy/email', 48],
+    ]);
+  });
+
+  it('takes no part of a local part longer than 64 characters (RFC 5321) for an address', async () => {
+    expect(await check(`Kode ${'a'.repeat(65)}@gmail.com.\n`)).toEqual([]);
+  });
+
+  // Tried from every letter of a word, the address pattern read the word to its end each time:
+  // this word took 100 s. Finishing within the time limit is the assertion.
+  it('reads a 300 KB word without "@" once', async () => {
+    expect(await check(`${'a'.repeat(300_000)}\n`)).toEqual([]);
+  }, 10_000);
+
   it('reports an account number near "rekening" and masks it', async () => {
     const findings = await check('Sumbangan ke rekening BRI 0123-01-012345-50-1 a.n. Sutarmi.\n');
     expect(findings).toMatchObject([{ rule: 'privacy/bank-account' }]);
