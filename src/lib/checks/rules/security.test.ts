@@ -81,24 +81,6 @@ describe('security: MDX', () => {
   });
 });
 
-describe('security: invisible and bidirectional characters', () => {
-  it('reports bidi controls as errors at their position', async () => {
-    const findings = await check('Anggaran\u202E 0005 \u202C tahun ini.\n');
-    expect(findings).toMatchObject([
-      { rule: 'security/bidi-control', line: 1, column: 9 },
-      { rule: 'security/bidi-control', line: 1, column: 16 },
-    ]);
-  });
-
-  it('reports zero-width spaces, and a byte-order mark in the middle of the file', async () => {
-    expect(ruleIds(await check('Kecamatan\u200BJenawi\n\nTeks\uFEFF.\n'))).toEqual(['security/invisible-char', 'security/invisible-char']);
-  });
-
-  it('accepts a byte-order mark at the start and emoji sequences joined with U+200D', async () => {
-    expect(await check('\uFEFFSelamat! 👨\u200D👩\u200D👧 Keluarga sehat.\n')).toEqual([]);
-  });
-});
-
 describe('findUnsafeContent: what the site build does with security errors', () => {
   const text = '---\njudul: Uji\n---\n\n<iframe src="https://peta.contoh.test/embed"></iframe>\n\nKata\u200Bterpisah.\n\nAnggaran\u202E 0005\n';
 

@@ -7,6 +7,7 @@ import { isInsideFolder, resolveReference } from '../references.ts';
 import { analyseContentHtml, CONTENT_HTML_SCHEMA, type RemovedHtml } from '../../content/html.ts';
 import type { RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
 import { makeLocator } from '../text-position.ts';
+import { checkCharacters } from './characters.ts';
 
 /** Content that could run code in a visitor's browser or hide what the text really says. */
 export const SECURITY_RULES = [
@@ -52,6 +53,12 @@ export const SECURITY_RULES = [
     title: 'Karakter tak terlihat',
     help: 'Spasi lebar-nol (U+200B, U+200C, U+2060, U+FEFF di tengah teks) tidak terlihat, tetapi memecah kata: pencarian gagal dan pembaca layar tersendat. Hapus karakter itu; biasanya terbawa saat menyalin dari aplikasi lain.',
   },
+  {
+    id: 'security/control-char',
+    severity: 'error',
+    title: 'Karakter kendali',
+    help: 'Karakter kendali (U+0000–U+001F selain tab dan ganti baris, U+007F, U+0080–U+009F) tidak terlihat dan tidak bermakna dalam tulisan, tetapi merusak berkas yang dibuat dari naskah: satu karakter itu di judul membuat umpan RSS situs tidak sah, sehingga aplikasi pembaca berita menolak seluruh umpan. Hapus karakter itu; biasanya terbawa saat menyalin dari aplikasi lain.',
+  },
 ] as const satisfies readonly RuleInfo[];
 
 const SCRIPT_TAGS = new Set(['script', 'object', 'embed', 'base', 'meta']);
@@ -67,9 +74,6 @@ const PAGE_ALTERING_TAGS: ReadonlyMap<string, string> = new Map([
 // `<img/src=…>`, `<svg/onload=…>`: a tag name right after `<`, then `/` or a character no real
 // tag would have there, so Markdown did not take it as HTML.
 const TAG_LIKE_TEXT = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?=[\s/>=`])/g;
-const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
-// ZERO WIDTH JOINER (U+200D) is left alone: emoji sequences need it.
-const INVISIBLE = /[\u200B\u200C\u2060\u180E]|(?<!^)\uFEFF/g;
 
 export const securityRules: RuleFamily = {
   rules: SECURITY_RULES,
@@ -86,7 +90,7 @@ function findUnrepairable(doc: CheckDocument): RuleFinding[] {
 }
 
 export interface UnsafeContent {
-  /** Errors the build cannot repair (bidi controls): they stop the build. */
+  /** Errors the build cannot repair (bidi and control characters, MDX): they stop the build. */
   blocking: Problem[];
   /** HTML the sanitiser removes from the page: the build goes on and says what it removed. */
   removedFromPage: Problem[];
@@ -219,18 +223,6 @@ function checkTagsShownAsText(doc: CheckDocument): RuleFinding[] {
   return findings;
 }
 
-function checkCharacters(doc: CheckDocument): RuleFinding[] {
-  const findings: RuleFinding[] = [];
-  const locate = makeLocator(doc.text);
-  for (const match of doc.text.matchAll(BIDI)) {
-    findings.push({ rule: 'security/bidi-control', ...locate(match.index), message: `karakter pengendali arah teks ${codePoint(match[0])} membuat teks tampil berbeda dari isinya yang sebenarnya.`, suggestion: 'hapus karakter itu (tidak terlihat di penyunting biasa; cari dengan kode U+' + match[0].codePointAt(0)!.toString(16).toUpperCase() + ').' });
-  }
-  for (const match of doc.text.matchAll(INVISIBLE)) {
-    findings.push({ rule: 'security/invisible-char', ...locate(match.index), message: `karakter tak terlihat ${codePoint(match[0])} memecah kata, sehingga pencarian dan pembaca layar keliru.`, suggestion: 'hapus karakter itu.' });
-  }
-  return findings;
-}
-
 /** `javascript:`, `vbscript:` and `data:text/html` URLs, however they are spaced or cased. */
 function isScriptUrl(url: string): boolean {
   // Browsers decode character references in attribute values ("&#x6A;avascript:") and ignore
@@ -255,8 +247,4 @@ function hostOf(src: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function codePoint(char: string): string {
-  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
