@@ -1,16 +1,18 @@
 /**
- * `npm run bench [-- --items 100,1000,2000] [--only build|periksa] [--out DIR]`
+ * `npm run bench [-- --items 100,1000,2000] [--only build|periksa|inputs] [--out DIR]`
  *
  * For each size: generates the corpus (bench/corpus.ts), builds it with Tayang and Hugo
  * (bench/build.ts), runs `tayang periksa` and times the checks per document (bench/periksa.ts).
+ * Then times the checks on a few huge single items (bench/inputs.ts).
  * Prints Markdown tables for bench/README.md and writes the numbers to DIR/results.json.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBuild, type BuildRow } from './build.ts';
 import { writeCorpus } from './corpus.ts';
+import { benchBigInputs, type InputTimes } from './inputs.ts';
 import { benchDocuments, benchPeriksaCommand, type DocumentTimes, type PeriksaRun } from './periksa.ts';
 
 const { values } = parseArgs({
@@ -22,21 +24,22 @@ const { values } = parseArgs({
 });
 const sizes = values.items.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--items: whole numbers separated by commas, not "${values.items}"`);
-if (values.only !== undefined && !['build', 'periksa'].includes(values.only)) throw new Error(`--only: build or periksa, not "${values.only}"`);
+if (values.only !== undefined && !['build', 'periksa', 'inputs'].includes(values.only)) throw new Error(`--only: build, periksa or inputs, not "${values.only}"`);
 
 const builds: BuildRow[] = [];
 const commands: PeriksaRun[] = [];
 const documents: DocumentTimes[] = [];
-for (const items of sizes) {
+for (const items of values.only === 'inputs' ? [] : sizes) {
   const started = performance.now();
   const corpus = await writeCorpus({ items, out: join(values.out, `corpus-${items}`) });
   console.error(`corpus of ${items} items (${corpus.photos} pictures) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(values.out, `corpus-${items}`)}`);
   if (values.only !== 'periksa') builds.push(...(await benchBuild(corpus, items)));
-  if (values.only !== 'build') {
+  if (values.only === undefined || values.only === 'periksa') {
     commands.push(...(await benchPeriksaCommand(corpus, items)));
     documents.push(await benchDocuments(corpus, items));
   }
 }
+const inputs: InputTimes[] = values.only === undefined || values.only === 'inputs' ? await benchBigInputs() : [];
 
 const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
@@ -56,4 +59,9 @@ if (commands.length > 0) {
     ),
   );
 }
-await writeFile(join(values.out, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), builds, commands, documents }, null, 2)}\n`);
+if (inputs.length > 0) {
+  console.log();
+  console.log(table(['input', 'KB', 'findings', 'parse ms', 'language ms', 'other rules ms'], inputs.map((r) => [r.input, r.kb, r.findings, r.parseMs, r.languageMs, r.otherRulesMs])));
+}
+await mkdir(values.out, { recursive: true });
+await writeFile(join(values.out, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), builds, commands, documents, inputs }, null, 2)}\n`);
