@@ -90,6 +90,14 @@ describe('language rules through their contract', () => {
     expect(result.findings).toEqual([{ file: 'docs/a.md', line: 5, column: 1, rule: 'language/kata-baku', severity: 'warning', message: 'kata-kata: Jenawi' }]);
     expect(result.readability).toBe('Keterbacaan (panduan): 2 kata.');
   });
+
+  it('takes more findings than a function call takes arguments (a long text of repeated words)', async () => {
+    const many: LanguageModule = { ...fake, checkLanguage: (_tree, ctx) => Array.from({ length: 300_000 }, (_, i) => ({ file: ctx.file, line: 5, column: i + 1, rule: 'language/kata-baku', severity: 'error' as const, message: 'x' })) };
+    const settings = resolveSettings(undefined, listRules(many));
+    if (!settings.ok) throw new Error('settings');
+    const run = await checkFiles(['a.md'], memoryEnv({ 'a.md': 'Ijin.\n' }), settings.value, many);
+    expect(run.ok && run.value.findings).toHaveLength(300_000);
+  });
 });
 
 describe('checkFiles', () => {

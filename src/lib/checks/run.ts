@@ -96,7 +96,8 @@ export async function checkDocument(doc: CheckDocument, env: CheckEnv, settings:
   }
   // The tree already carries file lines, so the language rules need no offset.
   const frontmatter = doc.frontmatterLocated && { located: doc.frontmatterLocated, fileText: doc.text };
-  if (language) raw.push(...language.checkLanguage(doc.tree, { file: doc.file, lineOffset: 0, frontmatter }, settings.language));
+  // A loop, not push(...): a long text can have more findings than a call takes arguments.
+  if (language) for (const finding of language.checkLanguage(doc.tree, { file: doc.file, lineOffset: 0, frontmatter }, settings.language)) raw.push(finding);
   const findings: Finding[] = [];
   for (const finding of raw) {
     const severity = settings.severities.get(finding.rule);
@@ -140,7 +141,7 @@ export async function checkFiles(files: readonly string[], env: CheckEnv, settin
       continue;
     }
     run.files.push(file);
-    run.findings.push(...result.findings);
+    for (const finding of result.findings) run.findings.push(finding);
     if (result.readability !== undefined) run.readability.push({ file, text: result.readability });
   }
   if (problems.length > 0) return { ok: false, problems };
