@@ -2,15 +2,17 @@
  * The pages' edge to Astro's collections and the item folders on disk. The collections hold
  * only published items (src/content.config.ts drops those whose `terbit` is still ahead).
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { z } from 'zod';
+import { checkServedPath } from '../lib/content/links.ts';
 import type { makeItemSchemas } from '../lib/content/schema.ts';
 import type { ContentType } from '../lib/content/types.ts';
 import { describeFile } from '../lib/site/files.ts';
 import { byNewest } from '../lib/site/listing.ts';
+import { BuildProblemsError } from '../lib/site/office.ts';
 import type { RegisterDocument } from '../lib/site/register.ts';
 import { itemPath } from '../lib/site/urls.ts';
 
@@ -63,6 +65,14 @@ export function servedFiles(entry: Entry): string[] {
 
 export function itemFileOnDisk(entry: Located, name: string): string {
   return posix.join(posix.dirname(entry.filePath!), name);
+}
+
+/** The bytes of a file beside an item; a link, or a path outside content/, stops the build. */
+export async function readItemFile(entry: Located, name: string) {
+  const path = itemFileOnDisk(entry, name);
+  const problem = await checkServedPath(path);
+  if (problem) throw new BuildProblemsError([problem]);
+  return readFile(path);
 }
 
 export interface ServedFile {

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { CONTENT_TYPES } from '../../../lib/content/types.ts';
-import { itemFileOnDisk, publishedItems, servedFiles, slugOf, type Entry } from '../../_content.ts';
+import { publishedItems, readItemFile, servedFiles, slugOf, type Entry } from '../../_content.ts';
 
 /** Copies each published item's attachments, media and captions next to its page. */
 export const getStaticPaths = (async () => {
@@ -17,5 +16,5 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entry: Entry; name: string }> = async ({ props }) => {
-  return new Response(await readFile(itemFileOnDisk(props.entry, props.name)));
+  return new Response(await readItemFile(props.entry, props.name));
 };
