@@ -2,16 +2,18 @@
 // Before Astro reads them, Tayang's own loader checks every item, so broken content stops the build
 // with Indonesian messages naming file, line and field instead of Astro's English ones; and items
 // scheduled for later (`terbit`) are taken out of the store, so no page, listing or feed shows them.
+// What Astro stores is Tayang's own reading of each file, never a second one (see itemLoader).
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { findUnsafeContent } from './lib/checks/rules/security.ts';
 import { CONFIG_FILE, loadConfigFile } from './lib/config/load.ts';
 import { BuildStoppedError, formatProblems, type Problem } from './lib/errors/problem.ts';
+import { parseFrontmatter } from './lib/content/frontmatter.ts';
 import { DEFAULT_ZONE, isPublished, loadItems } from './lib/content/load.ts';
-import { makeItemSchemas } from './lib/content/schema.ts';
+import { ITEM_SCHEMAS, makeItemSchemas } from './lib/content/schema.ts';
 import { CONTENT_ROOT, type ContentType } from './lib/content/types.ts';
 
 type Precheck = { problems: Problem[]; removedFromPage: Problem[]; zone: string; typesWithItems: Set<ContentType> };
@@ -55,7 +57,8 @@ async function precheck(root: URL): Promise<Precheck> {
 
 function itemLoader(jenis: ContentType): Loader {
   // index.md only: MDX would run an item's import/export/{…} as code in the build (security/mdx).
-  const files = glob({ pattern: '*/index.md', base: `./${CONTENT_ROOT}/${jenis}` });
+  // The id is the item's folder, never a `slug` from Astro's own reading of the frontmatter.
+  const files = glob({ pattern: '*/index.md', base: `./${CONTENT_ROOT}/${jenis}`, generateId: ({ entry }) => posix.dirname(entry) });
   return {
     name: 'tayang-konten',
     async load(context: LoaderContext) {
@@ -67,13 +70,28 @@ function itemLoader(jenis: ContentType): Loader {
         leaveEmpty(context.store);
         return;
       }
-      await files.load(context);
+      const parseData: LoaderContext['parseData'] = async (props) => context.parseData({ ...props, data: (await readCheckedData(context, jenis, props.filePath!)) as typeof props.data });
+      await files.load({ ...context, parseData });
       const now = new Date();
       for (const [id, entry] of context.store.entries()) {
         if (!isPublished(entry as { data: { terbit?: string } }, now, zone)) context.store.delete(id);
       }
     },
   };
+}
+
+/**
+ * One item's frontmatter as Tayang reads it, given to Astro's schema in place of Astro's own
+ * reading. Astro reads frontmatter with js-yaml (YAML 1.1): `2026-08-17` becomes a Date and
+ * `0b101` the number 5, which its schema then refuses in English; and wherever the two readers
+ * disagree, the site would publish data the checks never saw.
+ */
+async function readCheckedData(context: LoaderContext, jenis: ContentType, filePath: string): Promise<Record<string, unknown>> {
+  const file = relative(fileURLToPath(context.config.root), filePath);
+  const parsed = parseFrontmatter(ITEM_SCHEMAS[jenis], await readFile(filePath, 'utf8'), file);
+  // Only when the file changed after the precheck (`astro dev`).
+  if (!parsed.ok) throw new ContentError(parsed.problems);
+  return parsed.source as Record<string, unknown>;
 }
 
 /**

@@ -9,6 +9,11 @@ const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
 // The project's pinned Node (24), whatever Node started vitest.
 const NODE = join(REPO, 'node_modules/.bin/node');
 
+/** A symbolic link to `target` (relative to the link's folder), in place of a file's content. */
+export interface SymbolicLink {
+  linkTo: string;
+}
+
 export interface Site {
   dir: string;
   code: number;
@@ -19,10 +24,10 @@ export interface Site {
  * Writes a small site whose collections are the project's own (src/content.config.ts), then
  * builds it with Astro; never throws, the exit code and the output say how it went.
  */
-export async function buildSite(files: Record<string, string | Uint8Array>): Promise<Site> {
+export async function buildSite(files: Record<string, string | Uint8Array | SymbolicLink>): Promise<Site> {
   const dir = await mkdtemp(join(tmpdir(), 'tayang-situs-'));
   await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'));
-  const site: Record<string, string | Uint8Array> = {
+  const site: Record<string, string | Uint8Array | SymbolicLink> = {
     // Caches inside the site, so parallel builds never share node_modules/.vite. MDX is on, as in
     // the office's site, so a refused .mdx item is shown never to run.
     'astro.config.mjs': `import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()], cacheDir: './.cache/astro', vite: { cacheDir: './.cache/vite', logLevel: 'error' } };\n`,
@@ -32,7 +37,8 @@ export async function buildSite(files: Record<string, string | Uint8Array>): Pro
   };
   for (const [path, content] of Object.entries(site)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), content);
+    if (typeof content === 'object' && 'linkTo' in content) await symlink(content.linkTo, join(dir, path));
+    else await writeFile(join(dir, path), content);
   }
   return new Promise((resolve) => {
     execFile(NODE, [ASTRO, 'build'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {

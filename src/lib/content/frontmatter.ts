@@ -12,25 +12,46 @@ export interface SplitMarkdown {
   body: string;
   /** 1-based line where the body starts. */
   bodyLine: number;
+  /** The line that ends the frontmatter, when it is more than `---` (see `describeClosingFence`). */
+  oddClosingLine?: { line: number; text: string };
 }
 
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
-const CLOSING = /^---[ \t]*\r?$/m;
+// Astro ends the frontmatter at the first "\n---" or "\n+++" after the opening, whatever follows
+// on that line (frontmatterRE in @astrojs/internal-helpers/dist/frontmatter.js). Only "\n" is a
+// line break there: a split at U+2028, U+2029 or a lone CR (what a `m`-flag `^` also takes)
+// would hand Astro fields the checks never saw.
+const ASTRO_CLOSING = /\n(?:---|\+\+\+)/g;
+const CLEAN_CLOSING_REST = /^[ \t]*\r?(?:\n|$)/;
 
 export function splitFrontmatter(text: string): SplitMarkdown | undefined {
   const opening = OPENING.exec(text);
   if (!opening) return undefined;
-  const rest = text.slice(opening[0].length);
-  const closing = CLOSING.exec(rest);
+  ASTRO_CLOSING.lastIndex = opening[0].length - 1;
+  const closing = ASTRO_CLOSING.exec(text);
   if (!closing) return undefined;
-  const yaml = rest.slice(0, closing.index);
-  const afterFence = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, '');
-  const yamlLines = yaml === '' ? 0 : yaml.split('\n').length - (yaml.endsWith('\n') ? 1 : 0);
-  return { yaml, yamlLineOffset: 1, body: afterFence, bodyLine: 1 + yamlLines + 2 };
+  const yaml = text.slice(opening[0].length, closing.index + 1);
+  const closingLine = 1 + (yaml.match(/\n/g)?.length ?? 0) + 1;
+  const afterDelimiter = text.slice(closing.index + 4);
+  const rest = CLEAN_CLOSING_REST.exec(afterDelimiter);
+  if (closing[0] === '\n---' && rest) {
+    return { yaml, yamlLineOffset: 1, body: afterDelimiter.slice(rest[0].length), bodyLine: closingLine + 1 };
+  }
+  // Astro's body starts right after the three characters, on the closing line itself.
+  const lineText = text.slice(closing.index + 1).split('\n', 1)[0]!.replace(/\r$/, '');
+  return { yaml, yamlLineOffset: 1, body: afterDelimiter, bodyLine: closingLine, oddClosingLine: { line: closingLine, text: lineText } };
 }
 
 export type ParsedFrontmatter<T> =
-  | { ok: true; data: T; body: string; bodyLine: number; lineOf: (path: readonly PropertyKey[]) => number | undefined }
+  | {
+      ok: true;
+      data: T;
+      /** The YAML as read before the schema: what Astro's collection schema is given (src/content.config.ts). */
+      source: unknown;
+      body: string;
+      bodyLine: number;
+      lineOf: (path: readonly PropertyKey[]) => number | undefined;
+    }
   | { ok: false; problems: Problem[] };
 
 /** Validates a Markdown file's frontmatter; problems name the file line of each key. */
@@ -49,12 +70,27 @@ export function parseFrontmatter<S extends z.ZodType>(schema: S, text: string, f
       ],
     };
   }
+  if (split.oddClosingLine) {
+    const { line, text: lineText } = split.oddClosingLine;
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line,
+          message: `baris "${lineText}" mengakhiri frontmatter karena diawali "${lineText.slice(0, 3)}", padahal baris penutup frontmatter harus berisi "---" saja; isian sesudahnya tidak terbaca sebagai data item.`,
+          fix: 'tulis baris penutup frontmatter berisi "---" saja; baris lain di dalam frontmatter tidak boleh diawali "---" atau "+++" (sambung isiannya di baris sebelumnya, atau beri spasi di depannya).',
+        },
+      ],
+    };
+  }
   const result = validateYaml(schema, split.yaml, file, split.yamlLineOffset);
   if (!result.ok) return result;
   const located = parseLocatedYaml(split.yaml, split.yamlLineOffset);
   return {
     ok: true,
     data: result.value,
+    source: located.doc.toJS() ?? {},
     body: split.body,
     bodyLine: split.bodyLine,
     lineOf: (path) => locatePath(located, path)?.line,

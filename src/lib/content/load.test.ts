@@ -1,3 +1,4 @@
+import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,27 @@ describe('splitFrontmatter', () => {
     expect(splitFrontmatter('---\r\na: 1\r\n---\r\nIsi')?.bodyLine).toBe(4);
     expect(splitFrontmatter('Tanpa frontmatter')).toBeUndefined();
   });
+
+  // Astro reads the data of what it takes as frontmatter; the checks must read the same text.
+  it.each([
+    ['a line separator', 'penulis: Tim Uji\u2028---\nlampiran: [a.pdf]\n'],
+    ['a paragraph separator', 'penulis: Tim Uji\u2029---\nlampiran: [a.pdf]\n'],
+    ['a lone carriage return', 'penulis: Tim Uji\r---\nlampiran: [a.pdf]\n'],
+    ['Windows line ends', 'penulis: Tim\r\nlampiran: [a.pdf]\r\n'],
+    ['nothing', ''],
+  ])('ends the frontmatter where Astro does, only at "\\n---", around %s', (_, yaml) => {
+    const text = `---\n${yaml}---\n\nIsi.\n`;
+    expect(splitFrontmatter(text)).toMatchObject({ yaml, body: '\nIsi.\n' });
+    expect(extractFrontmatter(text)).toBe(`\n${yaml}`);
+  });
+
+  it('ends it where Astro does at a line opening with "+++" or "---x", and marks that line', () => {
+    for (const closing of ['+++', '----', '--- lanjut']) {
+      const text = `---\njudul: Uji\n${closing}\nlampiran: [a.pdf]\n---\nIsi.\n`;
+      expect(extractFrontmatter(text)).toBe('\njudul: Uji\n');
+      expect(splitFrontmatter(text)).toMatchObject({ yaml: 'judul: Uji\n', body: `${closing.slice(3)}\nlampiran: [a.pdf]\n---\nIsi.\n`, bodyLine: 3, oddClosingLine: { line: 3, text: closing } });
+    }
+  });
 });
 
 describe('loadItems', () => {
@@ -74,7 +96,7 @@ describe('loadItems', () => {
     await put('rahasia.jpg');
     await symlink(join(root, 'rahasia.jpg'), join(root, 'content/berita/kerja-bakti/foto.jpg'));
     const { problems } = await loadItems(join(root, 'content'));
-    expect(problems).toEqual([expect.objectContaining({ line: 8, field: 'gambar.src', message: 'berkas "foto.jpg" menunjuk ke luar folder item.' })]);
+    expect(problems).toEqual([expect.objectContaining({ line: 8, field: 'gambar.src', message: 'berkas "foto.jpg" adalah tautan simbolik, jadi isinya bisa berasal dari luar folder item dan luput dari pemeriksaan.' })]);
   });
 
   it('reports every file named by a type: attachments, photos, captions, documents', async () => {
@@ -138,7 +160,7 @@ describe('loadItems: what a hostile or careless pull request might add', () => {
     expect(problems).toEqual([
       expect.objectContaining({ line: 14, message: 'berkas "denah.png" tidak ada di folder item ini.' }),
       expect.objectContaining({ line: 16, message: 'gambar di naskah: "../../../../etc/passwd" keluar dari folder item.' }),
-      expect.objectContaining({ line: 18, message: 'berkas "peta.png" menunjuk ke luar folder item.' }),
+      expect.objectContaining({ line: 18, message: expect.stringContaining('berkas "peta.png" adalah tautan simbolik') }),
     ]);
   });
 
@@ -192,6 +214,90 @@ describe('loadItems: what a hostile or careless pull request might add', () => {
     await writeFile(join(root, 'content/berita/foto/index.md'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]));
     const { problems } = await loadItems(join(root, 'content'));
     expect(problems).toEqual([expect.objectContaining({ file: `${root}/content/berita/foto/index.md`, message: 'berkas ini bukan teks Markdown (berisi data biner atau bukan UTF-8), jadi tidak bisa dibaca.' })]);
+  });
+
+  it('reads the frontmatter Astro reads: a U+2028 before "---" does not hide an attachment linked to .env', async () => {
+    // The red-team item: Tayang used to stop at the "---" after U+2028, Astro read on.
+    await put('.env', 'TOKEN=rahasia\n');
+    await put('content/pengumuman/uji-pagar/index.md', '---\njudul: Pengumuman uji pagar\ntanggal: 2026-01-05\nringkasan: Ringkasan uji keamanan.\npenulis: Tim Uji\u2028---\nlampiran:\n  - berkas: formulir.pdf\n    judul: Formulir pendaftaran\n---\n');
+    await symlink('../../../.env', join(root, 'content/pengumuman/uji-pagar/formulir.pdf'));
+    const { items, problems } = await loadItems(join(root, 'content'));
+    expect(items).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ line: 7, field: 'lampiran.0.berkas', message: 'berkas "formulir.pdf" adalah tautan simbolik, jadi isinya bisa berasal dari luar folder item dan luput dari pemeriksaan.' })]);
+  });
+
+  it('refuses any symbolic link an item names, even one to a file or folder inside the item', async () => {
+    await put('content/pengumuman/libur/surat.pdf', '%PDF-1.4');
+    await put('content/pengumuman/libur/asli/denah.pdf', '%PDF-1.4');
+    await symlink('surat.pdf', join(root, 'content/pengumuman/libur/salinan.pdf'));
+    await symlink('asli', join(root, 'content/pengumuman/libur/folder'));
+    await put('content/pengumuman/libur/index.md', '---\njudul: Libur\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\nlampiran:\n  - { berkas: surat.pdf, judul: Surat }\n  - { berkas: salinan.pdf, judul: Salinan }\n  - { berkas: folder/denah.pdf, judul: Denah }\n---\n');
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems.map((p) => [p.field, p.message.split(',')[0]])).toEqual([
+      ['lampiran.1.berkas', 'berkas "salinan.pdf" adalah tautan simbolik'],
+      ['lampiran.2.berkas', 'berkas "folder/denah.pdf" adalah tautan simbolik'],
+    ]);
+  });
+
+  it('refuses a frontmatter that ends at a line opening with "+++" or "---x", as Astro ends it', async () => {
+    await put('content/artikel/plus/index.md', '---\njudul: Uji\ntanggal: 2026-01-05\nringkasan: r\npenulis: p\n+++\ntag: [a]\n---\n\nIsi.\n');
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems).toEqual([
+      {
+        file: `${root}/content/artikel/plus/index.md`,
+        line: 6,
+        message: 'baris "+++" mengakhiri frontmatter karena diawali "+++", padahal baris penutup frontmatter harus berisi "---" saja; isian sesudahnya tidak terbaca sebagai data item.',
+        fix: 'tulis baris penutup frontmatter berisi "---" saja; baris lain di dalam frontmatter tidak boleh diawali "---" atau "+++" (sambung isiannya di baris sebelumnya, atau beri spasi di depannya).',
+      },
+    ]);
+  });
+
+  it('follows a picture reference to its first definition, as CommonMark and Astro do', async () => {
+    await put('rahasia.png', blankPng(4, 4));
+    await put('content/berita/kerja-bakti/foto.jpg', TINY_JPEG);
+    await put('content/berita/kerja-bakti/index.md', `${BERITA}\n![Foto][f]\n\n![Peta][P]\n\n[f]: ../../../rahasia.png\n[f]: foto.jpg\n[P]: foto.jpg\n[p]: ../../../rahasia.png\n`);
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems).toEqual([expect.objectContaining({ line: 14, message: 'gambar di naskah: "../../../rahasia.png" keluar dari folder item.' })]);
+  });
+
+  it('names the file and line of a picture address with a stray "%", which Astro cannot decode', async () => {
+    await put('content/berita/kerja-bakti/foto.jpg', TINY_JPEG);
+    await put('content/berita/kerja-bakti/diskon-50%.png', blankPng(4, 4));
+    await put(
+      'content/berita/kerja-bakti/index.md',
+      `${BERITA}\n![Grafik](https://contoh.test/naik-100%.png)\n\n![Diskon](diskon-50%.png)\n\n<img src="diskon-50%.png" alt="Diskon">\n\n![Foto](foto.jpg) ![Diskon](diskon-50%25.png)\n`,
+    );
+    const { problems } = await loadItems(join(root, 'content'));
+    const file = `${root}/content/berita/kerja-bakti/index.md`;
+    const fix = 'tulis %25 untuk tanda persen (misalnya diskon-50%25.png), atau ganti nama berkasnya tanpa tanda %, misalnya diskon-50-persen.png.';
+    const message = (url: string) => `alamat gambar "${url}" memuat tanda % yang bukan bagian dari kode %XX yang sah, sehingga situs tidak bisa membacanya dan isi halaman hilang.`;
+    expect(problems).toEqual([
+      { file, line: 14, message: message('https://contoh.test/naik-100%.png'), fix },
+      { file, line: 16, message: message('diskon-50%.png'), fix },
+      { file, line: 18, message: message('diskon-50%.png'), fix },
+    ]);
+  });
+
+  it('refuses the text Astro marks its pictures with, in the body (even as code) and in the frontmatter', async () => {
+    await put('content/berita/kerja-bakti/foto.jpg', TINY_JPEG);
+    await put('content/berita/kerja-bakti/index.md', `${BERITA.replace('penulis: Tim Admin', 'penulis: "__ASTRO_IMAGE_../../../rahasia.png"')}\nContoh: \`__ASTRO_IMAGE_="1"\`\n`);
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [5, 11, 'teks `__ASTRO_IMAGE_` dipakai pembangun situs (Astro) sebagai tanda gambar; bila ditulis di naskah, halamannya tidak bisa dibangun atau situs mengambil berkas lain sebagai gambar.'],
+      [14, 10, expect.stringContaining('teks `__ASTRO_IMAGE_`')],
+    ]);
+  });
+
+  it('refuses an index.md over 256 KB before parsing it, saying its size and what to do', async () => {
+    await put('content/berita/panjang/index.md', `${BERITA.replace(/gambar:[\s\S]*?---/, '---')}${'Warga bergotong royong membersihkan saluran. '.repeat(20_000)}`);
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems).toEqual([
+      {
+        file: `${root}/content/berita/panjang/index.md`,
+        message: 'naskah ini berukuran 880 KB, melebihi batas 256 KB untuk satu item; naskah sebesar ini membuat pemeriksaan dan pembangunan situs macet.',
+        fix: 'pecah naskahnya menjadi beberapa item, dan simpan data atau tabel yang panjang sebagai lampiran CSV atau PDF di folder item.',
+      },
+    ]);
   });
 
   it('refuses index.mdx, whose import/export/{…} would run as code in the build', async () => {

@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { Definition, Image, ImageReference } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -11,6 +11,7 @@ import { DEFAULT_PICTURE_PIXEL_LIMIT } from '../config/periksa.ts';
 import { findWrittenElements } from './html.ts';
 import type { Problem } from '../errors/problem.ts';
 import { parseFrontmatter } from './frontmatter.ts';
+import { hasSymbolicLink, isSymbolicLink } from './links.ts';
 import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgName } from './pictures.ts';
 import { describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type ItemSchemas } from './schema.ts';
 import { SLUG_PATTERN, slugify } from './slug.ts';
@@ -76,6 +77,7 @@ export function parseItem(text: string, file: string, jenis: ContentType): Parse
       fix: `ganti nama foldernya dengan huruf kecil, angka, dan tanda hubung, misalnya "${slugify(slug) || 'judul-berita'}".`,
     });
   }
+  problems.push(...findAstroImageMarkers(text, file));
   const parsed = parseFrontmatter(ITEM_SCHEMAS[jenis], text, file);
   if (!parsed.ok) return { problems: [...problems, ...parsed.problems.toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0))] };
   parsed.body.split('\n').forEach((line, index) => {
@@ -83,6 +85,28 @@ export function parseItem(text: string, file: string, jenis: ContentType): Parse
   });
   const item = { jenis, slug, dir, file, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine } as Item;
   return problems.length === 0 ? { item, problems: [], lineOf: parsed.lineOf } : { problems };
+}
+
+// Astro marks the pictures of a page with this text and reads it back from the rendered HTML
+// (content/runtime.js) and from every frontmatter string (mutable-data-store.js): written by an
+// author, it stops the build ("Failed to parse image reference") or, in a frontmatter value,
+// makes Astro import whatever path follows it as a picture.
+const ASTRO_IMAGE_MARKER = '__ASTRO_IMAGE_';
+
+function findAstroImageMarkers(text: string, file: string): Problem[] {
+  const problems: Problem[] = [];
+  text.split('\n').forEach((line, index) => {
+    const column = line.indexOf(ASTRO_IMAGE_MARKER);
+    if (column < 0) return;
+    problems.push({
+      file,
+      line: index + 1,
+      column: column + 1,
+      message: `teks \`${ASTRO_IMAGE_MARKER}\` dipakai pembangun situs (Astro) sebagai tanda gambar; bila ditulis di naskah, halamannya tidak bisa dibangun atau situs mengambil berkas lain sebagai gambar.`,
+      fix: 'hapus teks itu, atau ubah, misalnya dengan spasi: "__ASTRO IMAGE_".',
+    });
+  });
+  return problems;
 }
 
 /** Every file an item names, with the frontmatter path of the field that names it. */
@@ -120,6 +144,26 @@ export const TOO_DEEP = {
   message: 'naskah ini bersarang terlalu dalam (misalnya ribuan tanda ">" atau "[" berturut-turut), sehingga tidak bisa dibaca.',
   fix: 'tulis isinya sebagai paragraf dan daftar biasa.',
 } as const;
+
+/**
+ * Largest index.md read: the longest example item is under 3 KB, and 256 KB is some 40 000 words,
+ * a hundred printed pages; bodies of 600 KB to 1 MB kept the Markdown parser and the checks busy
+ * for minutes. Checked on the bytes, before anything is parsed.
+ */
+export const MAX_ITEM_BYTES = 256 * 1024;
+
+/** What to say about an index.md over MAX_ITEM_BYTES, or undefined when it is within it. */
+export function describeTooLarge(size: number): { message: string; fix: string } | undefined {
+  if (size <= MAX_ITEM_BYTES) return undefined;
+  return {
+    message: `naskah ini berukuran ${formatKilobytes(size)}, melebihi batas ${formatKilobytes(MAX_ITEM_BYTES)} untuk satu item; naskah sebesar ini membuat pemeriksaan dan pembangunan situs macet.`,
+    fix: 'pecah naskahnya menjadi beberapa item, dan simpan data atau tabel yang panjang sebagai lampiran CSV atau PDF di folder item.',
+  };
+}
+
+function formatKilobytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024).toLocaleString('id-ID')} KB`;
+}
 
 // A line opening a thousand nested quotes or lists (`>>>>…`, `- - - …`): more than any real
 // text, and enough that the Markdown parser spends many seconds before it runs out of stack.
@@ -178,6 +222,8 @@ export async function readItem(path: string, options: ReadOptions = {}): Promise
   } catch (error) {
     return { problems: [{ file, message: `berkas tidak bisa dibaca (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` }] };
   }
+  const tooLarge = describeTooLarge(bytes.byteLength);
+  if (tooLarge) return { problems: [{ file, ...tooLarge }] };
   const text = decodeMarkdown(bytes);
   if (text === undefined) return { problems: [{ file, ...NOT_TEXT }] };
   if (isTooDeep(text)) return { problems: [{ file, ...TOO_DEEP }] };
@@ -227,60 +273,84 @@ export async function loadItems(root: string = CONTENT_ROOT, options: LoadOption
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
+/** A picture address in the body, as Astro's image code reads it. */
+interface BodyPicture {
+  /** The address as written (after Markdown's own unescaping). */
+  url: string;
+  /** The address decoded as Astro decodes it (`decodeURI`); undefined when that throws. */
+  path: string | undefined;
+  line: number;
+}
+
 /**
- * Pictures the body shows from the item's folder (`![alt](foto.jpg)`), with their file lines.
- * The same test as Astro's Markdown image collector: a path that is neither a web address nor
- * site-absolute is imported as a file at build time, and a missing one stops the build with
- * Astro's English stack trace.
+ * Pictures the body shows (`![alt](foto.jpg)`, `![alt][ref]`), with their file lines. The same
+ * reading as Astro's Markdown image collector (remark-collect-images in @astrojs/markdown-remark):
+ * a reference takes the FIRST definition of its label (CommonMark; mdast-util-definitions, which
+ * compares labels in upper case), and every address is decoded with decodeURI, which throws on a
+ * stray `%`.
  */
-export function bodyImages(body: string, bodyLine: number): { path: string; line: number }[] {
+function bodyPictures(body: string, bodyLine: number): BodyPicture[] {
   const tree = markdown.parse(body);
   const definitions = new Map<string, string>();
   visit(tree, 'definition', (node: Definition) => {
-    definitions.set(node.identifier, node.url);
+    const label = node.identifier.toUpperCase();
+    if (!definitions.has(label)) definitions.set(label, node.url);
   });
-  const images: { path: string; line: number }[] = [];
+  const pictures: BodyPicture[] = [];
   visit(tree, (node) => {
     if (node.type !== 'image' && node.type !== 'imageReference') return;
-    const url = node.type === 'image' ? (node as Image).url : definitions.get((node as ImageReference).identifier);
-    const path = url === undefined ? undefined : decodeUriSafe(url);
-    if (path === undefined || path === '' || URL.canParse(path) || path.startsWith('/')) return;
-    images.push({ path, line: bodyLine + (node.position?.start.line ?? 1) - 1 });
+    const url = node.type === 'image' ? (node as Image).url : definitions.get((node as ImageReference).identifier.toUpperCase());
+    if (url === undefined) return;
+    pictures.push({ url, path: decodeUriOrUndefined(url), line: bodyLine + (node.position?.start.line ?? 1) - 1 });
   });
-  return images;
-}
-
-function decodeUriSafe(text: string): string {
-  try {
-    return decodeURI(text);
-  } catch {
-    return text;
-  }
-}
-
-async function isSymbolicLink(path: string): Promise<boolean> {
-  return lstat(path).then((s) => s.isSymbolicLink(), () => false);
+  return pictures;
 }
 
 /**
- * Pictures written as raw HTML in the body (`<img src>`, `<source srcset>`) that are SVG. Astro
- * leaves these addresses as they are, so only SVG is refused here, wherever it lives: no SVG
- * from content reaches a page (pictures.ts).
+ * The pictures Astro imports from the item's folder: addresses neither web addresses nor
+ * site-absolute. A missing one stops the build with Astro's English stack trace.
  */
-function bodyHtmlSvgPictures(body: string, bodyLine: number): { path: string; line: number }[] {
-  const pictures: { path: string; line: number }[] = [];
-  for (const { element, attributes } of findWrittenElements(markdown.parse(body), body)) {
+function isLocalPicture(path: string): boolean {
+  return path !== '' && !URL.canParse(path) && !path.startsWith('/');
+}
+
+function decodeUriOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURI(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What to say about a picture address decodeURI refuses (Astro would throw `URIError: URI malformed`). */
+function describeMalformedAddress(url: string): Pick<Problem, 'message' | 'fix'> {
+  return {
+    message: `alamat gambar "${url}" memuat tanda % yang bukan bagian dari kode %XX yang sah, sehingga situs tidak bisa membacanya dan isi halaman hilang.`,
+    fix: 'tulis %25 untuk tanda persen (misalnya diskon-50%25.png), atau ganti nama berkasnya tanpa tanda %, misalnya diskon-50-persen.png.',
+  };
+}
+
+/**
+ * Pictures written as raw HTML in the body (`<img src>`, `<source srcset>`). Astro leaves these
+ * addresses as they are, so SVG is refused here wherever it lives (no SVG from content reaches a
+ * page, pictures.ts). But Astro's Markdown image code runs decodeURI over every `<img src>` of
+ * an item with a local picture, and a stray `%` there throws and empties the page: refused too.
+ */
+function checkBodyHtmlPictures(item: Item): Problem[] {
+  const problems: Problem[] = [];
+  for (const { element, attributes } of findWrittenElements(markdown.parse(item.body), item.body)) {
     if (element.tagName !== 'img' && element.tagName !== 'source') continue;
-    const line = bodyLine + element.position!.start.line - 1;
+    const where = { file: item.file, line: item.bodyLine + element.position!.start.line - 1 };
     for (const name of ['src', 'srcset']) {
       const value = attributes.get(name);
       if (value === undefined) continue;
+      if (element.tagName === 'img' && name === 'src' && decodeUriOrUndefined(value) === undefined) problems.push({ ...where, ...describeMalformedAddress(value) });
       // A srcset lists "address width" pairs separated by commas.
       const addresses = name === 'srcset' ? value.split(',').map((entry) => entry.trim().split(/\s+/)[0] ?? '') : [value.trim()];
-      for (const address of addresses) if (isSvgName(address)) pictures.push({ path: address, line });
+      for (const address of addresses) if (isSvgName(address)) problems.push({ ...where, ...describeSvgPicture(address) });
     }
   }
-  return pictures;
+  return problems;
 }
 
 /** How the site uses a referenced file: pictures are resized by Astro, other files served as they are. */
@@ -291,15 +361,18 @@ const IMAGE_EXTENSION = new RegExp(`\\.(${IMAGE_EXTENSIONS.join('|')})$`, 'i');
 
 async function checkReferencedFiles(item: Item, lineOf: (field: readonly PropertyKey[]) => number | undefined, pictureLimit: number): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const dirReal = await realpath(item.dir);
   const refs: { path: string; inBody: boolean; use: FileUse; where: Pick<Problem, 'file' | 'line' | 'field'> }[] = [
     ...referencedFiles(item).map((ref) => {
       const field = ref.field.join('.');
       return { path: ref.path, inBody: false, use: PICTURE_FIELD.test(field) ? ('picture' as const) : ('served' as const), where: { file: item.file, line: lineOf(ref.field), field } };
     }),
-    ...bodyImages(item.body, item.bodyLine).map((image) => ({ path: image.path, inBody: true, use: 'picture' as const, where: { file: item.file, line: image.line } })),
   ];
-  for (const picture of bodyHtmlSvgPictures(item.body, item.bodyLine)) problems.push({ file: item.file, line: picture.line, ...describeSvgPicture(picture.path) });
+  for (const picture of bodyPictures(item.body, item.bodyLine)) {
+    const where = { file: item.file, line: picture.line };
+    if (picture.path === undefined) problems.push({ ...where, ...describeMalformedAddress(picture.url) });
+    else if (isLocalPicture(picture.path)) refs.push({ path: picture.path, inBody: true, use: 'picture', where });
+  }
+  problems.push(...checkBodyHtmlPictures(item));
   for (const ref of refs) {
     const where = ref.where;
     // Frontmatter paths were already held to describeUnsafePath and to no SVG by the schema.
@@ -312,14 +385,15 @@ async function checkReferencedFiles(item: Item, lineOf: (field: readonly Propert
       problems.push({ ...where, ...describeSvgPicture(ref.path) });
       continue;
     }
-    const target = posix.join(item.dir, ref.path);
-    const real = await realpath(target).catch(() => undefined);
-    if (real === undefined || !(await stat(real)).isFile()) {
-      problems.push({ ...where, message: `berkas "${ref.path}" tidak ada di folder item ini.`, fix: 'unggah berkasnya ke folder item ini, atau perbaiki nama berkasnya (huruf besar-kecil dibedakan).' });
+    // Astro and the attachment pages follow a link wherever it points; the checks read the
+    // folder. With no link on the way (and no `../`), the file is inside the item's folder.
+    if (await hasSymbolicLink(item.dir, ref.path)) {
+      problems.push({ ...where, message: `berkas "${ref.path}" adalah tautan simbolik, jadi isinya bisa berasal dari luar folder item dan luput dari pemeriksaan.`, fix: 'salin berkasnya sendiri ke folder item ini (bukan tautan simbolik).' });
       continue;
     }
-    if (!real.startsWith(`${dirReal}/`)) {
-      problems.push({ ...where, message: `berkas "${ref.path}" menunjuk ke luar folder item.`, fix: 'salin berkasnya ke folder item ini (bukan tautan simbolik).' });
+    const real = await realpath(posix.join(item.dir, ref.path)).catch(() => undefined);
+    if (real === undefined || !(await stat(real)).isFile()) {
+      problems.push({ ...where, message: `berkas "${ref.path}" tidak ada di folder item ini.`, fix: 'unggah berkasnya ke folder item ini, atau perbaiki nama berkasnya (huruf besar-kecil dibedakan).' });
       continue;
     }
     const pictureProblem =
