@@ -118,6 +118,26 @@ describe('checkFiles', () => {
     expect(run).toEqual({ ok: false, problems: ['a.md', 'b.md'].map((file) => expect.objectContaining({ file, message: expect.stringContaining('bersarang terlalu dalam') })) });
   });
 
+  it('refuses a Markdown file over 256 KB before reading it, saying its size and how to split it', async () => {
+    const settings = resolveSettings(undefined, rules);
+    if (!settings.ok) throw new Error('settings');
+    const paragraph = 'Warga Desa Anggrasmanis bergotong royong membersihkan saluran air. ';
+    const huge = paragraph.repeat(Math.ceil(600_000 / paragraph.length));
+    const started = Date.now();
+    const run = await checkFiles(['besar.md', 'cukup.md'], memoryEnv({ 'besar.md': huge, 'cukup.md': huge.slice(0, 256 * 1024) }), settings.value);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(run).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: 'besar.md',
+          message: 'naskah ini berukuran 586 KB, melebihi batas 256 KB untuk satu item; naskah sebesar ini membuat pemeriksaan dan pembangunan situs macet.',
+          fix: 'pecah naskahnya menjadi beberapa item, dan simpan data atau tabel yang panjang sebagai lampiran CSV atau PDF di folder item.',
+        },
+      ],
+    });
+  });
+
   it('reports a binary file named .md as one problem instead of checking its bytes as prose', async () => {
     const settings = resolveSettings(undefined, rules);
     if (!settings.ok) throw new Error('settings');

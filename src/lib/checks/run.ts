@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { ChecksConfig, RuleSetting } from '../config/periksa.ts';
-import { decodeMarkdown, isStackOverflow, isTooDeep, NOT_TEXT, TOO_DEEP } from '../content/load.ts';
+import { decodeMarkdown, describeTooLarge, isStackOverflow, isTooDeep, NOT_TEXT, TOO_DEEP } from '../content/load.ts';
 import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
 import { parseCheckDocument, type CheckDocument } from './document.ts';
@@ -121,6 +121,12 @@ export async function checkFiles(files: readonly string[], env: CheckEnv, settin
     const bytes = await env.readFile(file);
     if (bytes === undefined) {
       problems.push({ file, message: 'berkas tidak ada atau tidak bisa dibaca.', fix: 'periksa nama dan path berkasnya (relatif terhadap akar repositori).' });
+      continue;
+    }
+    // Before anything reads it: the rules take minutes over a body of a megabyte.
+    const tooLarge = describeTooLarge(bytes.byteLength);
+    if (tooLarge) {
+      problems.push({ file, ...tooLarge });
       continue;
     }
     const text = decodeMarkdown(bytes);
