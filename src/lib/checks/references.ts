@@ -9,7 +9,7 @@ import type { CheckDocument } from './document.ts';
 export function resolveReference(doc: CheckDocument, reference: string): string | undefined {
   const ref = reference.trim().split(/[?#]/)[0]!;
   if (ref === '' || /^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/') || ref.startsWith('//')) return undefined;
-  return posix.normalize(posix.join(doc.dir, decodeURIComponentSafe(ref)));
+  return posix.normalize(posix.join(doc.dir, decodeAsAstro(ref)));
 }
 
 /** Whether a resolved path stays inside the document's own folder (no `../` out of the item). */
@@ -17,9 +17,10 @@ export function isInsideFolder(doc: CheckDocument, path: string): boolean {
   return doc.dir === '' ? !path.startsWith('../') : path.startsWith(`${doc.dir}/`);
 }
 
-function decodeURIComponentSafe(text: string): string {
+/** decodeURI, as Astro decodes the addresses it publishes (`foto%23.jpg` stays that file's name). */
+function decodeAsAstro(text: string): string {
   try {
-    return decodeURIComponent(text);
+    return decodeURI(text);
   } catch {
     return text;
   }

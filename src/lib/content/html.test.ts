@@ -16,6 +16,7 @@ describe('the HTML the site publishes from an item', () => {
     expect(html).toContain('<h2 id="user-content-footer-kontak">Footer kontak</h2>');
     expect(html).toContain('<h2 id="user-content-riwayat-persetujuan">');
     expect(html).toContain('<a href="#user-content-footer-kontak">kontak</a>');
+    expect(await render('Naik <a href="#100%">100%</a>.\n')).toContain('href="#100%"');
   });
 
   it('links footnotes to their notes, with Indonesian labels', async () => {

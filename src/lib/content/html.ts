@@ -73,10 +73,19 @@ function rehypeFollowPrefixedTargets() {
     visit(tree, 'element', (node: Element) => {
       const href = node.properties.href;
       if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
-      const target = decodeURIComponent(href.slice(1));
+      const target = safeDecode(href.slice(1));
       if (!ids.has(target) && ids.has(prefix + target)) node.properties.href = `#${prefix}${target}`;
     });
   };
+}
+
+/** A fragment as written when it is not valid percent-encoding (`#100%`): never a crash. */
+function safeDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 /** The site's classes for `align` (GFM table columns `:---:`), which the CSP allows no style attribute for. */
