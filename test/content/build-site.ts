@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { tayang } from '../checks/site.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
@@ -50,4 +53,34 @@ export async function buildSite(files: Record<string, string | Uint8Array | Symb
 /** A valid `berita` item; `extra` lines go before the closing `---`, line 7 onwards. */
 export function berita(extra: string, lokasi = 'lokasi: Balai Desa\n'): string {
   return `---\njudul: Kerja Bakti\ntanggal: 2025-03-10\nringkasan: Warga membersihkan saluran.\npenulis: Tim Admin\n${lokasi}${extra}---\n\nIsi berita.\n`;
+}
+
+/** An item the build and `tayang periksa` must both refuse, at this line, with these words. */
+export interface Refusal {
+  file: string;
+  line: number;
+  words: string;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The build stopped with exactly these problems, in Indonesian, wrote no dist/ and printed none of `english`. */
+export function expectBuildRefused(site: Site, refused: readonly Refusal[], english: RegExp): void {
+  expect(site.code, site.output).not.toBe(0);
+  expect(site.output).toContain(`Konten tidak bisa diterbitkan karena ${refused.length} masalah:`);
+  for (const { file, line, words } of refused) {
+    expect(site.output).toMatch(new RegExp(`\\n${escapeRegExp(file)}:${line}(:\\d+)?( — |: )[^\\n]*${escapeRegExp(words)}`));
+  }
+  expect(site.output).not.toMatch(english);
+  expect(existsSync(join(site.dir, 'dist'))).toBe(false);
+}
+
+/** `tayang periksa` over the same site finds each refusal as a schema finding at the same file and line. */
+export async function expectPeriksaRefused(site: Site, refused: readonly Refusal[]): Promise<void> {
+  const result = await tayang(site.dir, ['periksa', '--format', 'json']);
+  const { findings } = JSON.parse(result.stdout) as { findings: { file: string; line: number; rule: string; message: string }[] };
+  expect(result.code).toBe(1);
+  for (const { file, line, words } of refused) {
+    expect(findings).toContainEqual(expect.objectContaining({ file, line, rule: expect.stringMatching(/^schema\//), message: expect.stringContaining(words) }));
+  }
 }
