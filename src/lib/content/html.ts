@@ -212,9 +212,18 @@ export function analyseContentHtml(tree: MdastRoot, text: string): { removed: Re
   return { removed, addresses };
 }
 
+// The security, accessibility and character checks all read one document's HTML: parsed once
+// per Markdown tree (a checked document's tree is never changed after it is parsed).
+const parsedTrees = new WeakMap<MdastRoot, HastRoot>();
+
 /** The HTML tree of a Markdown document as the site's pipeline parses it, before sanitising. */
 function parseContentHtml(tree: MdastRoot, text: string): HastRoot {
-  return toParsedHtml.runSync(structuredClone(tree), new VFile(text));
+  let parsed = parsedTrees.get(tree);
+  if (parsed === undefined) {
+    parsed = toParsedHtml.runSync(structuredClone(tree), new VFile(text));
+    parsedTrees.set(tree, parsed);
+  }
+  return parsed;
 }
 
 /** An element the author wrote as HTML (not made from Markdown), with its attributes as written. */
