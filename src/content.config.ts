@@ -12,7 +12,7 @@ import { findUnsafeContent } from './lib/checks/rules/security.ts';
 import { CONFIG_FILE, loadConfigFile } from './lib/config/load.ts';
 import { BuildStoppedError, formatProblems, type Problem } from './lib/errors/problem.ts';
 import { parseFrontmatter } from './lib/content/frontmatter.ts';
-import { DEFAULT_ZONE, isPublished, loadItems } from './lib/content/load.ts';
+import { DEFAULT_ZONE, inOfficeTime, isPublished, loadItems } from './lib/content/load.ts';
 import { ITEM_SCHEMAS, makeItemSchemas } from './lib/content/schema.ts';
 import { CONTENT_ROOT, type ContentType } from './lib/content/types.ts';
 
@@ -70,7 +70,7 @@ function itemLoader(jenis: ContentType): Loader {
         leaveEmpty(context.store);
         return;
       }
-      const parseData: LoaderContext['parseData'] = async (props) => context.parseData({ ...props, data: (await readCheckedData(context, jenis, props.filePath!)) as typeof props.data });
+      const parseData: LoaderContext['parseData'] = async (props) => context.parseData({ ...props, data: (await readCheckedData(context, jenis, props.filePath!, zone)) as typeof props.data });
       await files.load({ ...context, parseData });
       const now = new Date();
       for (const [id, entry] of context.store.entries()) {
@@ -84,14 +84,15 @@ function itemLoader(jenis: ContentType): Loader {
  * One item's frontmatter as Tayang reads it, given to Astro's schema in place of Astro's own
  * reading. Astro reads frontmatter with js-yaml (YAML 1.1): `2026-08-17` becomes a Date and
  * `0b101` the number 5, which its schema then refuses in English; and wherever the two readers
- * disagree, the site would publish data the checks never saw.
+ * disagree, the site would publish data the checks never saw. Date-times written with an offset
+ * arrive in office time, as the CLI reads them.
  */
-async function readCheckedData(context: LoaderContext, jenis: ContentType, filePath: string): Promise<Record<string, unknown>> {
+async function readCheckedData(context: LoaderContext, jenis: ContentType, filePath: string, zone: string): Promise<Record<string, unknown>> {
   const file = relative(fileURLToPath(context.config.root), filePath);
   const parsed = parseFrontmatter(ITEM_SCHEMAS[jenis], await readFile(filePath, 'utf8'), file);
   // Only when the file changed after the precheck (`astro dev`).
   if (!parsed.ok) throw new ContentError(parsed.problems);
-  return parsed.source as Record<string, unknown>;
+  return inOfficeTime(parsed.source as Record<string, unknown>, zone);
 }
 
 /**

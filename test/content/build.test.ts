@@ -20,6 +20,10 @@ describe('building a site with valid content', () => {
       'content/berita/terbit/index.md': berita('gambar:\n  src: foto.jpg\n  alt: Warga membersihkan saluran air\n'),
       'content/berita/terbit/foto.jpg': JPEG,
       'content/berita/nanti/index.md': berita('terbit: "2099-01-01 08:00"\n'),
+      // ISO 8601 with an offset, unquoted: 09:00 WITA is 08:00 in the office's WIB.
+      'content/berita/nanti-iso/index.md': berita('terbit: 2099-01-01T08:00:00+07:00\n'),
+      'content/berita/sudah-iso/index.md': berita('terbit: 2025-03-10T09:00:00+08:00\n'),
+      'src/pages/jadwal.astro': `---\nimport { getCollection } from 'astro:content';\nconst berita = await getCollection('berita');\n---\n<ul>{berita.map((b) => <li>{b.id} {b.data.terbit}</li>)}</ul>\n`,
       // A type the office has no folder for yet.
       'src/pages/artikel.astro': `---\nimport { getCollection } from 'astro:content';\nconst artikel = await getCollection('artikel');\n---\n<p>{artikel.length} artikel</p>\n`,
     });
@@ -31,6 +35,13 @@ describe('building a site with valid content', () => {
     const html = await readFile(join(site.dir, 'dist/index.html'), 'utf8');
     expect(html).toContain('terbit: Kerja Bakti');
     expect(html).not.toContain('nanti');
+  });
+
+  it('takes terbit in ISO 8601 with an offset as well as office time, and shows it in office time', async () => {
+    const html = await readFile(join(site.dir, 'dist/jadwal/index.html'), 'utf8');
+    expect(html).toContain('<li>sudah-iso 2025-03-10 08:00</li>');
+    expect(html).not.toContain('nanti-iso');
+    expect(site.output).not.toContain('bukan tanggal yang sah');
   });
 
   it("prints no English warning for the content types the office has no folder for yet", async () => {

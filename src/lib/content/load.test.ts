@@ -147,6 +147,20 @@ describe('loadItems', () => {
   });
 });
 
+describe('loadItems: date-times written with an offset', () => {
+  it('gives them in office time and schedules by the moment they name', async () => {
+    await put('content/berita/zona/index.md', BERITA.replace('lokasi:', 'terbit: 2025-03-11T09:00:00+08:00\nlokasi:'));
+    await put('content/berita/zona/foto.jpg', TINY_JPEG);
+    // 09:00 WITA is 08:00 WIB, 01:00 UTC.
+    const before = await loadItems(join(root, 'content'), { now: new Date('2025-03-11T00:59:00Z') });
+    expect(before.items).toEqual([]);
+    const after = await loadItems(join(root, 'content'), { now: new Date('2025-03-11T01:00:00Z') });
+    expect(after.items.map((item) => item.data.terbit)).toEqual(['2025-03-11 08:00']);
+    const inJayapura = await loadItems(join(root, 'content'), { zone: 'Asia/Jayapura' });
+    expect(inJayapura.items.map((item) => item.data.terbit)).toEqual(['2025-03-11 10:00']);
+  });
+});
+
 describe('loadItems: what a hostile or careless pull request might add', () => {
   it('names the line of a picture in the text that is missing, outside the folder or a link out', async () => {
     const outside = await mkdtemp(join(tmpdir(), 'tayang-luar-'));

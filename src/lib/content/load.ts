@@ -13,9 +13,9 @@ import type { Problem } from '../errors/problem.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { hasSymbolicLink, isSymbolicLink } from './links.ts';
 import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgName } from './pictures.ts';
-import { describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type ItemSchemas } from './schema.ts';
+import { DATE_TIME_FIELDS, describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type ItemSchemas } from './schema.ts';
 import { SLUG_PATTERN, slugify } from './slug.ts';
-import { localToInstant } from './time.ts';
+import { hasOffset, localToInstant, normalizeLocal, officeTime } from './time.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType, type ContentItem, type ContentType } from './types.ts';
 
 /**
@@ -35,13 +35,13 @@ export interface LoadResult {
 export interface ReadOptions {
   /** Largest picture in pixels (`periksa.batas_piksel_gambar`); 40 megapixels when absent. */
   pictureLimit?: number;
+  /** The office's time zone (`kantor.zona_waktu`): date-times written with an offset become office time; WIB when absent. */
+  zone?: string;
 }
 
 export interface LoadOptions extends ReadOptions {
   /** With `now`, items scheduled (`terbit`) after it are left out. */
   now?: Date;
-  /** The office's time zone (`kantor.zona_waktu`), for `terbit`. */
-  zone?: string;
 }
 
 export const DEFAULT_ZONE = 'Asia/Jakarta';
@@ -54,6 +54,21 @@ const INDEX_FILES = ['index.md', 'index.mdx'] as const;
 export async function loadOfficeZone(configFile?: string): Promise<string> {
   const config = await loadConfigFile(configFile);
   return config.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
+}
+
+/**
+ * The item's date-times in office time: one written with its own offset (ISO 8601) is shown,
+ * listed and compared as the office's clock reads it.
+ */
+export function inOfficeTime<T extends Record<string, unknown>>(data: T, zone: string): T {
+  const converted: Record<string, unknown> = { ...data };
+  for (const field of DATE_TIME_FIELDS) {
+    const value = converted[field];
+    // Validated data or the raw frontmatter Astro's schema reads next: normalise either first.
+    const moment = typeof value === 'string' ? normalizeLocal(value) : undefined;
+    if (moment !== undefined && hasOffset(moment)) converted[field] = officeTime(moment, zone);
+  }
+  return converted as T;
 }
 
 /** True when the item has no `terbit`, or its `terbit` (office time) has come. */
@@ -230,6 +245,7 @@ export async function readItem(path: string, options: ReadOptions = {}): Promise
   try {
     const parsed = parseItem(text, file, jenis);
     if (!parsed.item) return parsed;
+    parsed.item.data = inOfficeTime(parsed.item.data, options.zone ?? DEFAULT_ZONE);
     const fileProblems = await checkReferencedFiles(parsed.item, parsed.lineOf, options.pictureLimit ?? DEFAULT_PICTURE_PIXEL_LIMIT);
     return fileProblems.length > 0 ? { problems: fileProblems } : { item: parsed.item, problems: [] };
   } catch (error) {

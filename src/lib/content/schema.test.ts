@@ -90,6 +90,19 @@ describe('content frontmatter', () => {
     expect(fromAstro.ok && [fromAstro.value.tanggal, fromAstro.value.mulai]).toEqual(['2025-03-10', '2025-04-01 09:00']);
   });
 
+  it('takes a moment in ISO 8601 with its offset (unquoted YAML too) and says how to write a date', () => {
+    const withOffset = check('agenda', `${COMMON}terbit: 2099-01-01T08:00:00+07:00\nmulai: "2099-01-02T09:00:00+08:00"\nselesai: 2099-01-02 09:30\nlokasi: Pendapa\npenyelenggara: Kecamatan\n`);
+    expect(withOffset.ok && [withOffset.value.terbit, withOffset.value.mulai, withOffset.value.selesai]).toEqual(['2099-01-01T08:00+07:00', '2099-01-02T09:00+08:00', '2099-01-02 09:30']);
+    const problem = problemsOf('artikel', `${COMMON}terbit: 2099-01-01T08:00:00 WIB\n`)[0]!;
+    expect(problem).toMatchObject({ field: 'terbit', line: 6 });
+    expect(problem.message).toContain('2025-03-10T09:00:00+07:00');
+  });
+
+  it('refuses an agenda that ends before it starts, in either way of writing time', () => {
+    const mixed = problemsOf('agenda', `${COMMON}mulai: 2025-04-01T09:00:00+07:00\nselesai: 2025-04-01 08:00\nlokasi: Pendapa\npenyelenggara: Kecamatan\n`)[0]!;
+    expect(mixed).toMatchObject({ field: 'selesai' });
+  });
+
   it('refuses an agenda that ends before it starts', () => {
     const problem = problemsOf('agenda', `${COMMON}mulai: 2025-04-01 09:00\nselesai: 2025-04-01 08:00\nlokasi: Pendapa\npenyelenggara: Kecamatan\n`)[0]!;
     expect(problem).toMatchObject({ field: 'selesai', line: 7 });

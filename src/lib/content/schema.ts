@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeSvgPicture, isSvgName } from './pictures.ts';
-import { normalizeLocal, yamlDateToLocal, type LocalDateTime } from './time.ts';
+import { compareDateTimes, normalizeLocal, yamlDateToLocal, type LocalDateTime } from './time.ts';
 import type { ContentType } from './types.ts';
 
 /**
@@ -15,7 +15,10 @@ function textMatching(test: (text: string) => boolean, message: string) {
   return z.string().refine(test, { error: message });
 }
 
-/** `2025-03-10` or `2025-03-10 09:00`, office time; normalised to one of those two forms. */
+/**
+ * `2025-03-10` or `2025-03-10 09:00`, office time, or a moment with its offset in ISO 8601
+ * (`2025-03-10T09:00:00+07:00`); normalised as time.ts says.
+ */
 export const LocalDateTimeSchema = z.preprocess(
   (value) => (value instanceof Date ? yamlDateToLocal(value) : typeof value === 'number' ? String(value) : value),
   z.string().transform((text, ctx): LocalDateTime => {
@@ -23,7 +26,7 @@ export const LocalDateTimeSchema = z.preprocess(
     if (local === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: `"${text}" bukan tanggal yang sah. Tulis TTTT-BB-HH, misalnya 2025-03-10, atau dengan jam: "2025-03-10 09:00" (waktu kantor, tanpa zona).`,
+        message: `"${text}" bukan tanggal yang sah. Tulis TTTT-BB-HH, misalnya 2025-03-10, atau dengan jam: "2025-03-10 09:00" (waktu kantor), atau dengan zona waktu ISO 8601: 2025-03-10T09:00:00+07:00.`,
       });
       return z.NEVER;
     }
@@ -35,6 +38,9 @@ export const LocalDateTimeSchema = z.preprocess(
 export const LocalDateSchema = LocalDateTimeSchema.refine((local) => local.length === 10, {
   error: 'tulis tanggal saja tanpa jam, misalnya 2025-03-31.',
 });
+
+/** The fields of every type that hold a date-time (LocalDateTimeSchema), for `inOfficeTime`. */
+export const DATE_TIME_FIELDS = ['tanggal', 'terbit', 'mulai', 'selesai'] as const;
 
 /**
  * A file beside the item's `index.md`. Only a name or a path inside the item's folder: the
@@ -206,7 +212,7 @@ export function makeItemSchemas<I extends z.ZodType>({ image }: { image: () => I
       /** @example "Kecamatan Jenawi bersama Puskesmas Jenawi" */
       penyelenggara: Text,
     })
-    .refine((a) => a.selesai === undefined || a.selesai >= a.mulai, {
+    .refine((a) => a.selesai === undefined || compareDateTimes(a.selesai, a.mulai) >= 0, {
       error: 'waktu selesai lebih awal daripada waktu mulai. Periksa tanggal dan jamnya.',
       path: ['selesai'],
     });

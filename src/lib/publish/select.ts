@@ -55,7 +55,7 @@ export async function selectItems(selection: Selection, ledger: Ledger, now: Dat
     if (chosen.has(folder)) continue;
     // A changed item that was deleted has nothing to post.
     if (!existsSync(folder) && !named.has(folder)) continue;
-    const result = await readItem(folder, { pictureLimit });
+    const result = await readItem(folder, { zone, pictureLimit });
     problems.push(...result.problems);
     if (result.item) add(result.item);
   }
