@@ -9,14 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { findUnsafeContent } from './lib/checks/rules/security.ts';
-import { CONFIG_FILE, loadConfigFile } from './lib/config/load.ts';
+import { CONFIG_FILE, loadConfigFile, parseConfig } from './lib/config/load.ts';
+import { describeStaleDates } from './lib/config/stale.ts';
 import { BuildStoppedError, formatProblems, type Problem } from './lib/errors/problem.ts';
 import { parseFrontmatter } from './lib/content/frontmatter.ts';
 import { DEFAULT_ZONE, inOfficeTime, isPublished, loadItems } from './lib/content/load.ts';
 import { ITEM_SCHEMAS, makeItemSchemas } from './lib/content/schema.ts';
-import { CONTENT_ROOT, type ContentType } from './lib/content/types.ts';
+import { localToday } from './lib/content/time.ts';
+import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from './lib/content/types.ts';
 
-type Precheck = { problems: Problem[]; removedFromPage: Problem[]; zone: string; typesWithItems: Set<ContentType> };
+type Precheck = { problems: Problem[]; removedFromPage: Problem[]; staleDates: Problem[]; zone: string; typesWithItems: Set<ContentType> };
 
 /**
  * Astro loads the nine collections at once (Promise.all in its content layer): they share one
@@ -38,7 +40,9 @@ function sharedPrecheck(root: URL): Promise<Precheck> {
 /** Checks the whole content folder with Tayang's loader. */
 async function precheck(root: URL): Promise<Precheck> {
   const rootDir = fileURLToPath(root);
-  const config = await loadConfigFile(join(rootDir, CONFIG_FILE));
+  const configFile = join(rootDir, CONFIG_FILE);
+  const configText = await readFile(configFile, 'utf8').catch(() => undefined);
+  const config = configText === undefined ? await loadConfigFile(configFile) : parseConfig(configText, configFile);
   const { items, problems } = await loadItems(join(rootDir, CONTENT_ROOT), { pictureLimit: config.ok ? config.value.periksa.batas_piksel_gambar : undefined });
   const relativeProblems = problems.map((p) => ({ ...p, file: relative(rootDir, p.file) }));
   // What `tayang periksa` would have refused: raw HTML is sanitised on the way to the page (and
@@ -52,7 +56,8 @@ async function precheck(root: URL): Promise<Precheck> {
   }
   // A broken config is reported where the site loads it; the schedule then falls back to WIB.
   const zone = config.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
-  return { problems: relativeProblems, removedFromPage, zone, typesWithItems: new Set(items.map((item) => item.jenis)) };
+  const staleDates = config.ok && configText !== undefined ? describeStaleDates(config.value, configText, CONFIG_FILE, localToday(new Date(), zone)) : [];
+  return { problems: relativeProblems, removedFromPage, staleDates, zone, typesWithItems: new Set(items.map((item) => item.jenis)) };
 }
 
 function itemLoader(jenis: ContentType): Loader {
@@ -62,8 +67,10 @@ function itemLoader(jenis: ContentType): Loader {
   return {
     name: 'tayang-konten',
     async load(context: LoaderContext) {
-      const { problems, removedFromPage, zone, typesWithItems } = await sharedPrecheck(context.config.root);
+      const { problems, removedFromPage, staleDates, zone, typesWithItems } = await sharedPrecheck(context.config.root);
       if (problems.length > 0) throw new ContentError(problems);
+      // Said once per build, by the first collection.
+      if (jenis === CONTENT_TYPES[0] && staleDates.length > 0) context.logger.warn(`Tanggal di konfigurasi kantor sudah usang:\n${formatProblems(staleDates)}`);
       const removedHere = removedFromPage.filter((problem) => problem.file.startsWith(`${CONTENT_ROOT}/${jenis}/`));
       if (removedHere.length > 0) context.logger.warn(`HTML yang tidak aman dibuang dari halaman (perbaiki naskahnya):\n${formatProblems(removedHere)}`);
       if (!typesWithItems.has(jenis)) {

@@ -79,6 +79,14 @@ async function periksa(args: string[], options: PeriksaOptions): Promise<number>
   const located = configText === undefined ? undefined : parseLocatedYaml(configText);
   const settings = resolveSettings(config?.periksa, rules, options.config, (path) => (located ? locatePath(located, path)?.line : undefined));
   if (!settings.ok) exitWithProblems(settings.problems);
+  if (config && configText !== undefined) {
+    // On stderr: the findings' formats (JSON, SARIF) are about content files.
+    const { describeStaleDates } = await import('../../src/lib/config/stale.ts');
+    const { localToday } = await import('../../src/lib/content/time.ts');
+    const { formatProblems } = await import('../../src/lib/errors/problem.ts');
+    const stale = describeStaleDates(config, configText, options.config, localToday(new Date(), config.kantor.zona_waktu));
+    if (stale.length > 0) process.stderr.write(`Peringatan konfigurasi:\n${formatProblems(stale)}\n`);
+  }
 
   let files: string[];
   if (options.berubah !== undefined) {

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localToday } from '../../src/lib/content/time.ts';
 import { article, CONFIG, makeSite, tayang } from './site.ts';
 
 type Report = { files: number; findings: { file: string; line: number; rule: string; severity: string }[] };
@@ -171,5 +172,24 @@ describe('tayang periksa --berubah', () => {
     const result = await tayang(site.root, ['periksa', '--berubah=cabang-hilang']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('cabang-hilang');
+  });
+});
+
+describe('tayang periksa on an office whose config dates went stale', () => {
+  let root: string;
+  beforeAll(async () => {
+    const stale = CONFIG.replace('disahkan_oleh: Camat Jenawi }', 'disahkan_oleh: Camat Jenawi, tinjauan_berikutnya: 2020-01-02 }') + 'jam_kerja:\n  libur: [2020-01-01]\n';
+    ({ root } = await makeSite({ 'tayang.config.yml': stale, 'content/artikel/layanan/index.md': article('Layanan informasi publik') }));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('warns on stderr, naming the config lines, and leaves the findings and the exit code alone', async () => {
+    const result = await tayang(root, ['periksa', '--format', 'json']);
+    const year = localToday(new Date(), 'Asia/Jakarta').slice(0, 4);
+    expect(result.stderr).toContain('Peringatan konfigurasi:');
+    expect(result.stderr).toMatch(/tayang\.config\.yml:9 — kolom `sop\.tinjauan_berikutnya`: tanggal tinjauan SOP \(2020-01-02\) sudah lewat/);
+    expect(result.stderr).toContain(`tayang.config.yml:15 — kolom \`jam_kerja.libur\`: daftar hari libur tidak berisi satu pun tanggal tahun ${year}`);
+    expect((JSON.parse(result.stdout) as Report).files).toBe(1);
+    expect(result.code).toBe(0);
   });
 });

@@ -4,6 +4,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFIG } from '../checks/site.ts';
 import { berita, buildSite, type Site } from './build-site.ts';
 
 const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
@@ -20,6 +21,7 @@ describe('building a site with valid content', () => {
       'content/berita/terbit/index.md': berita('gambar:\n  src: foto.jpg\n  alt: Warga membersihkan saluran air\n'),
       'content/berita/terbit/foto.jpg': JPEG,
       'content/berita/nanti/index.md': berita('terbit: "2099-01-01 08:00"\n'),
+      'tayang.config.yml': CONFIG.replace('disahkan_oleh: Camat Jenawi }', 'disahkan_oleh: Camat Jenawi, tinjauan_berikutnya: 2020-01-02 }'),
       // ISO 8601 with an offset, unquoted: 09:00 WITA is 08:00 in the office's WIB.
       'content/berita/nanti-iso/index.md': berita('terbit: 2099-01-01T08:00:00+07:00\n'),
       'content/berita/sudah-iso/index.md': berita('terbit: 2025-03-10T09:00:00+08:00\n'),
@@ -42,6 +44,12 @@ describe('building a site with valid content', () => {
     expect(html).toContain('<li>sudah-iso 2025-03-10 08:00</li>');
     expect(html).not.toContain('nanti-iso');
     expect(site.output).not.toContain('bukan tanggal yang sah');
+  });
+
+  it('warns once that the SOP review date has passed and the year has no holidays', () => {
+    expect(site.output.match(/Tanggal di konfigurasi kantor sudah usang/g)).toHaveLength(1);
+    expect(site.output).toContain('tayang.config.yml:9 — kolom `sop.tinjauan_berikutnya`: tanggal tinjauan SOP (2020-01-02) sudah lewat');
+    expect(site.output).toContain('kolom `jam_kerja.libur`: daftar hari libur tidak berisi satu pun tanggal tahun');
   });
 
   it("prints no English warning for the content types the office has no folder for yet", async () => {

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { isReviewOverdue } from '../../src/lib/config/stale.ts';
+import { localToday } from '../../src/lib/content/time.ts';
 import { contentSecurityPolicy } from '../../src/lib/site/csp.ts';
 import { buildExampleSite, type BuiltSite } from '../site/example-site.ts';
 
@@ -111,6 +113,22 @@ describe('the built site under a base path', () => {
     for (const link of links) {
       expect(link.startsWith('https://jenawi.karanganyarkab.go.id/kantor/')).toBe(true);
       expect(await exists(fileOf(new URL(link).pathname)), link).toBe(true);
+    }
+  });
+});
+
+describe('the office profile', () => {
+  it('never presents a passed SOP review date as upcoming', async () => {
+    const config = parseYaml(readFileSync(join(ROOT, 'tayang.config.yml'), 'utf8')) as { sop: { tinjauan_berikutnya?: string }; kantor: { zona_waktu?: string } };
+    const html = await readFile(join(dist, 'profil', 'index.html'), 'utf8');
+    const overdue = isReviewOverdue(config.sop as Parameters<typeof isReviewOverdue>[0], localToday(new Date(), config.kantor.zona_waktu ?? 'Asia/Jakarta'));
+    if (overdue) {
+      expect(html).toContain('<dt>Jadwal tinjauan</dt>');
+      expect(html).toContain('<strong>terlambat ditinjau</strong>');
+      expect(html).not.toContain('Tinjauan berikutnya');
+    } else {
+      expect(html).toContain('<dt>Tinjauan berikutnya</dt>');
+      expect(html).not.toContain('terlambat ditinjau');
     }
   });
 });
