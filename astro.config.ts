@@ -2,7 +2,9 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { defineConfig } from 'astro/config';
+import { writeSourceStamp } from './src/lib/archive/source-stamp.ts';
 import { loadConfigFile } from './src/lib/config/load.ts';
 import { formatProblems } from './src/lib/errors/problem.ts';
 import { CONTENT_HTML_PLUGINS, CONTENT_REMARK_REHYPE } from './src/lib/content/html.ts';
@@ -18,6 +20,19 @@ if (!config.ok) {
 // Astro lets a BASE_URL environment variable replace import.meta.env.BASE_URL, which every link
 // uses; vitest sets one and CI systems often do. The base comes only from TAYANG_BASE.
 delete process.env.BASE_URL;
+
+function sourceStamp(): AstroIntegration {
+  let root = '';
+  return {
+    name: 'tayang-sumber',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': ({ dir }) => writeSourceStamp(root, fileURLToPath(dir)),
+    },
+  };
+}
 
 export default defineConfig({
   site: config.value.kantor.situs,
@@ -41,5 +56,11 @@ export default defineConfig({
     processor: unified({ rehypePlugins: CONTENT_HTML_PLUGINS, remarkRehype: CONTENT_REMARK_REHYPE }),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [
+    mdx(),
+    sitemap(),
+    // Which config, content and records the site was built from, so `tayang arsip` can refuse a
+    // site built from a draft (src/lib/archive/source-stamp.ts).
+    sourceStamp(),
+  ],
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSourceStamp } from '../../src/lib/archive/source-stamp.ts';
 
 // `tayang arsip` run as the monthly workflow runs it: inside a Git repository of Kecamatan
 // Gerokgak (whose SOP ends with "backs up the site data"), with a built site in dist/.
@@ -52,7 +53,6 @@ beforeAll(async () => {
   await put('content/berita/bersih-pantai-pemuteran/foto.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3]));
   await put('records/persetujuan/12.json', '{"pr": 12}\n');
   await put('.gitignore', 'dist/\narsip/\n');
-  await put('content/berita/bersih-pantai-pemuteran/catatan-pribadi.txt', 'tidak di-commit\n');
   git(['add', 'tayang.config.yml', 'content/berita/bersih-pantai-pemuteran/index.md', 'content/berita/bersih-pantai-pemuteran/foto.jpg', 'records', '.gitignore']);
   git(['commit', '--quiet', '-m', 'Berita bersih pantai']);
   commit = git(['rev-parse', 'HEAD']).trim();
@@ -60,6 +60,8 @@ beforeAll(async () => {
   await put('dist/berita/bersih-pantai-pemuteran/index.html', '<!doctype html><title>Bersih Pantai Pemuteran</title>\n');
   await put('dist/_astro/foto.Bx1.webp', Buffer.from([1, 2, 3, 4, 5]));
   await put(LONG_PAGE, '<!doctype html><title>Pawai Budaya</title>\n');
+  // What `astro build` writes last: the sources it was built from.
+  await writeSourceStamp(repo, join(repo, 'dist'));
 });
 afterAll(async () => {
   await rm(repo, { recursive: true, force: true });
@@ -84,6 +86,7 @@ describe('tayang arsip', () => {
       `${name}/dist/berita/bersih-pantai-pemuteran/index.html`,
       `${name}/${LONG_PAGE}`,
       `${name}/dist/index.html`,
+      `${name}/dist/tayang-sumber.json`,
       `${name}/records/persetujuan/12.json`,
       `${name}/tayang.config.yml`,
     ]);
@@ -101,7 +104,7 @@ describe('tayang arsip', () => {
       commit,
       created_at: '2025-03-11T00:30:00+08:00',
     });
-    expect(manifest.files).toHaveLength(8);
+    expect(manifest.files).toHaveLength(9);
     for (const file of manifest.files as { path: string; size: number; sha256: string }[]) {
       const data = await readFile(join(extracted, name, file.path));
       expect({ path: file.path, size: data.length, sha256: sha256(data) }).toEqual(file);
@@ -114,7 +117,7 @@ describe('tayang arsip', () => {
     const second = await run(['--keluar', 'arsip-2', '--format', 'json']);
     const [a, b] = [JSON.parse(first.stdout), JSON.parse(second.stdout)];
     expect(a.sha256).toBe(b.sha256);
-    expect(a).toMatchObject({ commit, created_at: '2025-03-11T00:30:00+08:00', files: 8 });
+    expect(a).toMatchObject({ commit, created_at: '2025-03-11T00:30:00+08:00', files: 9 });
     expect(await readFile(join(repo, a.archive))).toEqual(await readFile(join(repo, b.archive)));
   });
 });
@@ -133,7 +136,7 @@ describe('tayang arsip --periksa', () => {
     const result = await run(['--periksa', archivePath()]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Arsip utuh');
-    expect(result.stdout).toContain('Semua 8 berkas cocok ukuran dan SHA-256-nya.');
+    expect(result.stdout).toContain('Semua 9 berkas cocok ukuran dan SHA-256-nya.');
   });
 
   it('exits 1 when one byte of the archive file is changed', async () => {
@@ -176,7 +179,7 @@ describe('tayang arsip --periksa', () => {
     await rm(`${copy}.sha256`);
     const result = await run(['--periksa', copy, '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ intact: true, checksum: 'absent', files: 8, discrepancies: [] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ intact: true, checksum: 'absent', files: 9, discrepancies: [] });
   });
 
   it('exits 2 with an Indonesian message when the archive file does not exist', async () => {
@@ -209,6 +212,43 @@ describe('tayang arsip with unusable input', () => {
       expect(result.stderr).toContain('content/berita/bersih-pantai-pemuteran/index.md: 1 berkas berbeda dari commit');
     } finally {
       git(['checkout', '--', 'content/berita/bersih-pantai-pemuteran/index.md']);
+    }
+  });
+
+  it('exits 2 with an uncommitted item present, whose page the site built from the folder holds', async () => {
+    await put('content/berita/draf-rapat/index.md', '---\njudul: Draf Rapat\n---\nBelum disetujui.\n');
+    await put('dist/berita/draf-rapat/index.html', '<!doctype html><title>Draf Rapat</title>\n');
+    await writeSourceStamp(repo, join(repo, 'dist'));
+    try {
+      const result = await run(['--keluar', 'arsip-draf']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`content/berita/draf-rapat/index.md: 1 berkas tidak ada di commit ${commit.slice(0, 7)} (content/berita/draf-rapat/index.md)`);
+      expect(await readdir(repo)).not.toContain('arsip-draf');
+    } finally {
+      await rm(join(repo, 'content/berita/draf-rapat'), { recursive: true });
+      await rm(join(repo, 'dist/berita/draf-rapat'), { recursive: true });
+    }
+    // The draft is gone, but the site was built with it: still refused until it is rebuilt.
+    try {
+      const result = await run(['--keluar', 'arsip-draf']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`dist: situs di folder ini dibangun dari naskah, catatan atau konfigurasi yang berbeda dari commit ${commit.slice(0, 7)} (5 berkas sumber saat dibangun, 4 di commit)`);
+      expect(result.stderr).toContain('Perbaikan: bangun ulang situsnya dari checkout yang bersih (npm run build)');
+    } finally {
+      await writeSourceStamp(repo, join(repo, 'dist'));
+    }
+    expect((await run(['--keluar', 'arsip-draf'])).code).toBe(0);
+  });
+
+  it('exits 2 for a site that does not say what it was built from', async () => {
+    const stamp = await readFile(join(repo, 'dist/tayang-sumber.json'));
+    await rm(join(repo, 'dist/tayang-sumber.json'));
+    try {
+      const result = await run(['--keluar', 'arsip-tanpa-cap']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('dist/tayang-sumber.json: hasil build ini tidak menyebut naskah yang dipakai membangunnya');
+    } finally {
+      await writeFile(join(repo, 'dist/tayang-sumber.json'), stamp);
     }
   });
 

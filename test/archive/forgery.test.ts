@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSourceStamp } from '../../src/lib/archive/source-stamp.ts';
 import { parse } from 'yaml';
 
 // Issue 9, item 7: an archive must show forgery, not only accidents. Kecamatan Gerokgak has an
@@ -145,6 +146,8 @@ beforeAll(async () => {
   await put('dist/index.html', '<!doctype html><title>Kecamatan Gerokgak</title>\n');
   await put(PAGE, '<!doctype html><title>Bersih Pantai Pemuteran</title>\n');
   await put(LONG_PAGE, '<!doctype html><title>Pawai Budaya</title>\n');
+  // What `astro build` writes last: the sources it was built from.
+  await writeSourceStamp(repo, join(repo, 'dist'));
 
   const made = await run(['--format', 'json']);
   expect(made.code).toBe(0);
@@ -191,7 +194,7 @@ describe('an archive signed with the office key', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Arsip utuh: /);
     expect(result.stdout).toContain('berkas ini dikemas ulang, atau .sha256-nya milik berkas lain; isinya tetap sama persis dengan MANIFEST.json yang bertanda tangan.');
-    expect((await check(repacked)).report).toMatchObject({ intact: true, checksum: 'mismatch', files: 6, discrepancies: [] });
+    expect((await check(repacked)).report).toMatchObject({ intact: true, checksum: 'mismatch', files: 7, discrepancies: [] });
 
     const whole = join(folder, 'utuh-dengan-folder.tar.gz');
     repack(top, whole);

@@ -4,6 +4,8 @@ import { join, relative, sep } from 'node:path';
 import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
 import { CONFIG_FILE } from '../config/load.ts';
+import { makeStamp, readStamp, STAMP_FILE } from './source-stamp.ts';
+import { hashFile } from './write.ts';
 
 /**
  * What goes into an archive, read from the edges: the built site from its folder, and the
@@ -37,6 +39,8 @@ export async function collectArchiveSources(root: string, dist: string): Promise
   const site = await collectSite(root, dist, problems);
   const repo = await collectCommitted(root, problems);
   if (problems.length > 0 || !site || !repo) return { ok: false, problems };
+  const builtFrom = await checkBuiltFrom(root, dist, repo.files, repo.commit.commit);
+  if (builtFrom) return { ok: false, problems: [builtFrom] };
   return { ok: true, value: { ...repo.commit, files: [...site, ...repo.files] } };
 }
 
@@ -66,6 +70,20 @@ async function collectSite(root: string, dist: string, problems: Problem[]): Pro
   return files;
 }
 
+/** The site in `dist` was built from exactly these (committed, clean) sources: its stamp says so. */
+async function checkBuiltFrom(root: string, dist: string, sources: readonly SourceFile[], commit: string): Promise<Problem | undefined> {
+  const stamp = await readStamp(join(root, dist));
+  const rebuild = 'bangun ulang situsnya dari checkout yang bersih (npm run build), lalu jalankan tayang arsip lagi.';
+  if (!stamp) return { file: join(dist, STAMP_FILE), message: 'hasil build ini tidak menyebut naskah yang dipakai membangunnya, jadi tidak bisa dipastikan cocok dengan commit yang diarsipkan.', fix: rebuild };
+  const entries = await Promise.all(sources.map(async (file) => ({ path: file.path, sha256: (await hashFile(file.disk)).sha256 })));
+  if (makeStamp(entries).sources_sha256 === stamp.sources_sha256) return undefined;
+  return {
+    file: dist,
+    message: `situs di folder ini dibangun dari naskah, catatan atau konfigurasi yang berbeda dari commit ${commit.slice(0, 7)} (${stamp.files} berkas sumber saat dibangun, ${entries.length} di commit); arsipnya akan mencampur keduanya.`,
+    fix: rebuild,
+  };
+}
+
 async function collectCommitted(root: string, problems: Problem[]): Promise<{ commit: Omit<ArchiveSources, 'files'>; files: SourceFile[] } | undefined> {
   const head = await git(root, ['show', '-s', '--format=%H %cI', 'HEAD']);
   if (!head.ok) {
@@ -78,8 +96,16 @@ async function collectCommitted(root: string, problems: Problem[]): Promise<{ co
   }
   const [commit = '', committedAt = ''] = head.stdout.trim().split(' ');
 
-  const status = await git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=no', '--', ...SOURCE_PATHS]);
-  const changed = status.ok ? changedPaths(status.stdout) : [];
+  const status = await git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=matching', '--', ...SOURCE_PATHS]);
+  const { changed, uncommitted } = status.ok ? changedPaths(status.stdout) : { changed: [], uncommitted: [] };
+  if (uncommitted.length > 0) {
+    // The build reads the folder, not the commit: a draft here may be a page in dist/.
+    problems.push({
+      file: uncommitted[0]!,
+      message: `${uncommitted.length} berkas tidak ada di commit ${commit.slice(0, 7)} (${uncommitted.slice(0, 5).join(', ')}${uncommitted.length > 5 ? ', …' : ''}); situs yang dibangun dari folder ini bisa memuatnya, padahal arsip memuat isi commit.`,
+      fix: 'commit berkasnya, atau pindahkan keluar dari content/ dan records/; lalu bangun ulang situsnya (npm run build) dan jalankan tayang arsip lagi.',
+    });
+  }
   if (changed.length > 0) {
     problems.push({
       file: changed[0]!,
@@ -109,15 +135,20 @@ async function collectCommitted(root: string, problems: Problem[]): Promise<{ co
   return { commit: { commit, committedAt }, files };
 }
 
-/** Paths in `git status --porcelain -z`: "XY path", a rename or copy followed by its old path. */
-function changedPaths(output: string): string[] {
+/**
+ * Paths in `git status --porcelain -z`: "XY path", a rename or copy followed by its old path;
+ * untracked ("??") and ignored ("!!") files apart from changed ones.
+ */
+function changedPaths(output: string): { changed: string[]; uncommitted: string[] } {
   const records = output.split('\0').filter(Boolean);
-  const paths: string[] = [];
+  const changed: string[] = [];
+  const uncommitted: string[] = [];
   for (let i = 0; i < records.length; i++) {
-    paths.push(records[i]!.slice(3));
-    if (/^[RC]/.test(records[i]!)) i += 1;
+    const record = records[i]!;
+    (/^(\?\?|!!)/.test(record) ? uncommitted : changed).push(record.slice(3));
+    if (/^[RC]/.test(record)) i += 1;
   }
-  return paths;
+  return { changed, uncommitted };
 }
 
 type GitResult = { ok: true; stdout: string } | { ok: false; error: string };
