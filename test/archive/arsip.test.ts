@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSourceStamp } from '../../src/lib/archive/source-stamp.ts';
+import { writeArchive } from '../../src/lib/archive/write.ts';
+import { loadConfigFile } from '../../src/lib/config/load.ts';
 
 // `tayang arsip` run as the monthly workflow runs it: inside a Git repository of Kecamatan
 // Gerokgak (whose SOP ends with "backs up the site data"), with a built site in dist/.
@@ -180,6 +182,27 @@ describe('tayang arsip --periksa', () => {
     const result = await run(['--periksa', copy, '--format', 'json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ intact: true, checksum: 'absent', files: 9, discrepancies: [] });
+  });
+
+  it('exits 1 for an archive whose site was built from other sources than it holds (one made without the build check)', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'tayang-arsip-campur-'));
+    try {
+      // The site built while a draft was present, archived beside the commit's sources.
+      await put('dist/index.html', '<!doctype html><title>Kecamatan Gerokgak</title>\n', folder);
+      await put('content/berita/draf/index.md', '---\njudul: Draf\n---\n', folder);
+      await copyFile(join(repo, 'tayang.config.yml'), join(folder, 'tayang.config.yml'));
+      await writeSourceStamp(folder, join(folder, 'dist'));
+      const config = await loadConfigFile(join(folder, 'tayang.config.yml'));
+      if (!config.ok) throw new Error('config');
+      const files = ['dist/index.html', 'dist/tayang-sumber.json', 'tayang.config.yml'].map((path) => ({ path, disk: join(folder, path) }));
+      const written = await writeArchive(config.value, { commit, committedAt: '2025-03-10T16:30:00Z', files }, join(folder, 'keluar'));
+      const result = await run(['--periksa', written.archive]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('Arsip TIDAK utuh');
+      expect(result.stdout).toContain('dist/tayang-sumber.json: situs di arsip ini dibangun dari naskah, catatan atau konfigurasi yang berbeda dari yang diarsipkan di sampingnya.');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 with an Indonesian message when the archive file does not exist', async () => {

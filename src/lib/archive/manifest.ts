@@ -86,7 +86,9 @@ export type Discrepancy =
   | { kind: 'changed'; path: string; expected: Pick<ManifestFile, 'size' | 'sha256'>; actual: Pick<ManifestFile, 'size' | 'sha256'> }
   | { kind: 'duplicate'; path: string }
   /** An entry that is neither a file nor a folder (a link, a device): no manifest lists one. */
-  | { kind: 'special'; path: string };
+  | { kind: 'special'; path: string }
+  /** The site's source stamp names other sources than the archive holds: a site built from a draft. */
+  | { kind: 'mixed'; path: string };
 
 /** What differs between the files listed in the manifest and the files found in the archive. */
 export function compareWithManifest(listed: readonly ManifestFile[], found: readonly ManifestFile[]): Discrepancy[] {

@@ -103,6 +103,8 @@ function describeDiscrepancy(d: Discrepancy): string {
       return `${d.path}: muncul lebih dari sekali di arsip.`;
     case 'special':
       return `${d.path}: bukan berkas biasa (tautan atau berkas khusus); arsip Tayang hanya berisi berkas dan folder.`;
+    case 'mixed':
+      return `${d.path}: situs di arsip ini dibangun dari naskah, catatan atau konfigurasi yang berbeda dari yang diarsipkan di sampingnya.`;
     case 'changed':
       return d.expected.size === d.actual.size
         ? `${d.path}: isinya berubah (SHA-256 berbeda, ukuran sama ${d.actual.size} bita).`

@@ -54,7 +54,10 @@ export async function writeSourceStamp(root: string, dist: string): Promise<void
 
 export async function readStamp(dist: string): Promise<Stamp | undefined> {
   const text = await readFile(join(dist, STAMP_FILE), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
+  return text === undefined ? undefined : parseStamp(text);
+}
+
+export function parseStamp(text: string): Stamp | undefined {
   try {
     const parsed = StampSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;

@@ -5,6 +5,8 @@ import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
 import { compareWithManifest, MANIFEST_NAME, ManifestSchema, type Discrepancy, type Manifest, type ManifestFile } from './manifest.ts';
 import { checkSshSignature, type SshPublicKey } from './signature.ts';
+import { makeStamp, parseStamp, STAMP_FILE } from './source-stamp.ts';
+import { SOURCE_PATHS } from './sources.ts';
 import { readTarEntries, type TarEntry } from './tar.ts';
 import { hashFile } from './write.ts';
 
@@ -71,11 +73,11 @@ export async function verifyArchive(archive: string, options: VerifyOptions = {}
     const gunzip = createGunzip();
     // pipe() does not pass a read error on; without this a failing disk would leave the check waiting.
     const source = createReadStream(archive).on('error', (error) => gunzip.destroy(error)).pipe(gunzip) as AsyncIterable<Buffer>;
-    for await (const entry of readTarEntries(source, isManifestPath)) entries.push({ ...entry, path: withoutDotSlash(entry.path) });
+    for await (const entry of readTarEntries(source, (path) => isManifestPath(path) || isStampPath(path))) entries.push({ ...entry, path: withoutDotSlash(entry.path) });
   } catch (error) {
     damage = `arsip rusak, tidak bisa dibaca sampai habis (${describeReadError(error as NodeJS.ErrnoException)})`;
   }
-  const { manifestText, found, special } = splitEntries(entries);
+  const { manifestText, stampText, found, special } = splitEntries(entries);
   const manifest = manifestText ? parseManifest(manifestText) : undefined;
   if (!damage && !manifest) damage = manifestText ? `${MANIFEST_NAME} tidak sesuai format arsip Tayang` : `arsip tidak berisi ${MANIFEST_NAME} di folder teratasnya`;
   return {
@@ -86,7 +88,11 @@ export async function verifyArchive(archive: string, options: VerifyOptions = {}
       files: found.length,
       checksum,
       signature: await checkSignature(archive, manifestText, options.trustedKeys ?? []),
-      discrepancies: [...(manifest ? compareWithManifest(manifest.files, found) : []), ...special.map((path): Discrepancy => ({ kind: 'special', path }))],
+      discrepancies: [
+        ...(manifest ? compareWithManifest(manifest.files, found) : []),
+        ...special.map((path): Discrepancy => ({ kind: 'special', path })),
+        ...(manifest && stampText && !isBuiltFromArchivedSources(stampText, manifest.files) ? [{ kind: 'mixed', path: `dist/${STAMP_FILE}` } as const] : []),
+      ],
       ...(damage ? { damage } : {}),
     },
   };
@@ -96,6 +102,20 @@ export async function verifyArchive(archive: string, options: VerifyOptions = {}
 function isManifestPath(path: string): boolean {
   const parts = withoutDotSlash(path).split('/');
   return parts.length === 2 && parts[0] !== '' && parts[1] === MANIFEST_NAME;
+}
+
+/** `<top>/dist/tayang-sumber.json`: which sources the archived site was built from. */
+function isStampPath(path: string): boolean {
+  const parts = withoutDotSlash(path).split('/');
+  return parts.length === 3 && parts[0] !== '' && parts[1] === 'dist' && parts[2] === STAMP_FILE;
+}
+
+/** The stamp's digest over the sources the manifest lists; archives made before stamps have none to compare. */
+function isBuiltFromArchivedSources(stampText: Buffer, files: readonly ManifestFile[]): boolean {
+  const stamp = parseStamp(stampText.toString('utf8'));
+  if (!stamp) return false;
+  const sources = files.filter((file) => SOURCE_PATHS.some((source) => file.path === source || file.path.startsWith(`${source}/`)));
+  return makeStamp(sources).sources_sha256 === stamp.sources_sha256;
 }
 
 /** `tar -C dir -czf x.tar.gz ./name` writes "./name/…"; it is the same path. */
@@ -108,8 +128,9 @@ function withoutDotSlash(path: string): string {
  * its folder as paths inside the archive, and entries that are neither files nor folders. A file
  * outside that folder keeps its full path, so it shows as one the manifest does not list.
  */
-function splitEntries(entries: readonly TarEntry[]): { manifestText?: Buffer; found: ManifestFile[]; special: string[] } {
+function splitEntries(entries: readonly TarEntry[]): { manifestText?: Buffer; stampText?: Buffer; found: ManifestFile[]; special: string[] } {
   const manifestEntry = entries.find((entry) => entry.kind === 'file' && entry.content && isManifestPath(entry.path));
+  const stampEntry = entries.find((entry) => entry.kind === 'file' && entry.content && isStampPath(entry.path) && entry.path.split('/')[0] === manifestEntry?.path.split('/')[0]);
   const top = manifestEntry ? `${manifestEntry.path.split('/')[0]}/` : undefined;
   const inner = (path: string) => (top && path.startsWith(top) && path.length > top.length ? path.slice(top.length) : path);
   const found: ManifestFile[] = [];
@@ -121,7 +142,7 @@ function splitEntries(entries: readonly TarEntry[]): { manifestText?: Buffer; fo
     if (entry.kind === 'other') special.push(inner(entry.path));
     else found.push({ path: inner(entry.path), size: entry.size, sha256: entry.sha256 });
   }
-  return { ...(manifestEntry ? { manifestText: manifestEntry.content } : {}), found, special };
+  return { ...(manifestEntry ? { manifestText: manifestEntry.content } : {}), ...(stampEntry ? { stampText: stampEntry.content } : {}), found, special };
 }
 
 async function checkSignature(archive: string, manifestText: Buffer | undefined, trustedKeys: readonly SshPublicKey[]): Promise<SignatureCheck> {
