@@ -11,7 +11,7 @@ peran:
   ppid-pelaksana:
     nama: PPID Pelaksana
     anggota:
-      - { akun: sri-ppid, nama: "Sri Wahyuningsih, S.Sos.", jabatan: Kepala Seksi Pelayanan Umum, nip: "19780512 200312 2 004" }
+      - { akun: sri-ppid, nama: "Sri Handayani, S.Sos.", jabatan: Kepala Seksi Pelayanan Umum, nip: "19780512 200312 2 004" }
       - joko-staf
       - "@pemkab-uji/ppid"
     pengganti:
@@ -26,7 +26,7 @@ alur:
     tahap: [{ id: verifikasi, nama: Verifikasi PPID Pelaksana, peran: ppid-pelaksana }]
 `;
 
-const FIRST_MEMBER = '      - { akun: sri-ppid, nama: "Sri Wahyuningsih, S.Sos.", jabatan: Kepala Seksi Pelayanan Umum, nip: "19780512 200312 2 004" }';
+const FIRST_MEMBER = '      - { akun: sri-ppid, nama: "Sri Handayani, S.Sos.", jabatan: Kepala Seksi Pelayanan Umum, nip: "19780512 200312 2 004" }';
 
 function config(text = CONFIG) {
   const result = parseConfig(text);
@@ -44,14 +44,14 @@ describe('role members', () => {
   it('may be plain logins and teams or officials written out, and approvals see only the accounts', () => {
     const role = config().peran['ppid-pelaksana']!;
     expect(memberAccounts(role)).toEqual(['sri-ppid', 'joko-staf', '@pemkab-uji/ppid']);
-    expect(role.anggota[0]).toEqual({ akun: 'sri-ppid', nama: 'Sri Wahyuningsih, S.Sos.', jabatan: 'Kepala Seksi Pelayanan Umum', nip: '197805122003122004' });
+    expect(role.anggota[0]).toEqual({ akun: 'sri-ppid', nama: 'Sri Handayani, S.Sos.', jabatan: 'Kepala Seksi Pelayanan Umum', nip: '197805122003122004' });
     expect(accountsActingOn(role, '2025-03-31')).toEqual(['sri-ppid', 'joko-staf', '@pemkab-uji/ppid', 'agus-plh']);
     expect(accountsActingOn(role, '2025-04-01')).toEqual(['sri-ppid', 'joko-staf', '@pemkab-uji/ppid']);
   });
 
   it('refuses an official without a name or position, naming the field', () => {
     expect(problems('{ akun: sri-ppid, jabatan: Kepala Seksi }')).toBe(
-      'tayang.config.yml:8:9 — kolom `peran.ppid-pelaksana.anggota.0.nama`: nama pejabat wajib diisi bila anggota ditulis lengkap, misalnya nama: "Sri Wahyuningsih, S.Sos."',
+      'tayang.config.yml:8:9 — kolom `peran.ppid-pelaksana.anggota.0.nama`: nama pejabat wajib diisi bila anggota ditulis lengkap, misalnya nama: "Sri Handayani, S.Sos."',
     );
     expect(problems('{ akun: sri-ppid, nama: Sri }')).toMatch(/^tayang\.config\.yml:8:9 — kolom `peran\.ppid-pelaksana\.anggota\.0\.jabatan`: jabatan wajib diisi/);
   });
@@ -82,7 +82,7 @@ describe('role members', () => {
 describe('officialOf', () => {
   it('finds the member or stand-in written out for a login, whatever its case', () => {
     const office = config();
-    expect(officialOf(office, 'SRI-PPID')).toEqual({ akun: 'sri-ppid', nama: 'Sri Wahyuningsih, S.Sos.', jabatan: 'Kepala Seksi Pelayanan Umum', nip: '197805122003122004' });
+    expect(officialOf(office, 'SRI-PPID')).toEqual({ akun: 'sri-ppid', nama: 'Sri Handayani, S.Sos.', jabatan: 'Kepala Seksi Pelayanan Umum', nip: '197805122003122004' });
     expect(officialOf(office, 'agus-plh')).toEqual({ akun: 'agus-plh', nama: 'Agus Prasetyo, S.IP.', jabatan: 'Sekretaris Kecamatan' });
     expect(officialOf(office, 'hartono-camat')).toMatchObject({ nama: 'Drs. Hartono, M.Si.' });
   });

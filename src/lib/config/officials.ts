@@ -8,7 +8,7 @@ import type { Config, Role } from './schema.ts';
 
 export interface Official {
   akun: string;
-  /** "Sri Wahyuningsih, S.Sos." */
+  /** "Sri Handayani, S.Sos." */
   nama: string;
   /** "Kepala Seksi Pelayanan Umum" */
   jabatan: string;

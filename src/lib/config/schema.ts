@@ -130,8 +130,8 @@ export const NipSchema = z
 
 /** Who an official is, for the public pages and the approval sheet (never their login). */
 const PersonShape = {
-  /** Name with titles, as on the official's decree. @example "Sri Wahyuningsih, S.Sos." */
-  nama: z.string({ error: 'nama pejabat wajib diisi bila anggota ditulis lengkap, misalnya nama: "Sri Wahyuningsih, S.Sos."' }).min(1),
+  /** Name with titles, as on the official's decree. @example "Sri Handayani, S.Sos." */
+  nama: z.string({ error: 'nama pejabat wajib diisi bila anggota ditulis lengkap, misalnya nama: "Sri Handayani, S.Sos."' }).min(1),
   /** @example "Kepala Seksi Pelayanan Umum" */
   jabatan: z.string({ error: 'jabatan wajib diisi bila anggota ditulis lengkap, misalnya jabatan: Kepala Seksi Pelayanan Umum' }).min(1),
   /** 18 digits; leave out for officials who have none (a KPU commissioner, a village official). */
