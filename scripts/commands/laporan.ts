@@ -29,13 +29,12 @@ async function runReport(options: ReportOptions): Promise<number> {
   const { renderRegisterCsv, renderRegisterJson, renderRegisterText } = await import('../../src/lib/records/render.ts');
   const [config, records] = await Promise.all([loadConfigFile(), readRecords('.')]);
   if (!config.ok || !records.ok) exitWithProblems([...(config.ok ? [] : config.problems), ...(records.ok ? [] : records.problems)]);
-  const zone = config.value.kantor.zona_waktu;
   const output =
     format === 'csv'
-      ? renderRegisterCsv(records.value, zone)
+      ? renderRegisterCsv(records.value, config.value)
       : format === 'json'
-        ? `${JSON.stringify(renderRegisterJson(records.value), null, 2)}\n`
-        : `${renderRegisterText(records.value, zone)}\n`;
+        ? `${JSON.stringify(renderRegisterJson(records.value, config.value), null, 2)}\n`
+        : `${renderRegisterText(records.value, config.value)}\n`;
   process.stdout.write(output);
   return EXIT.ok;
 }

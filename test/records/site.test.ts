@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExampleSite, type BuiltSite } from '../site/example-site.ts';
 
 // The example office's site, built once: an item with approval records shows its history and has
-// a printable sheet; an item without one says so and has no sheet. (pa11y covers these pages in
+// a printable sheet (letterhead, stages, signature blocks; officials by name, never by login); an
+// item without one says so and has no sheet. (pa11y covers these pages in
 // test/site/site.test.ts, which audits every page of the sitemap.)
 
 let site: BuiltSite;
@@ -20,15 +21,17 @@ afterAll(async () => {
 });
 
 describe('approval history on the item page', () => {
-  it('shows each PR that published or changed the item, with the official and the time', async () => {
+  it('shows each change that published or changed the item, with the official by name and position, and the time', async () => {
     const html = await page('berita/musrenbang-kecamatan-jenawi-2026');
     expect(html).toContain('<h2 id="riwayat-persetujuan">Riwayat persetujuan</h2>');
     const captions = [...html.matchAll(/<caption id="riwayat-pr-\d+-judul">([^<]+)<\/caption>/g)].map(([, caption]) => caption);
     expect(captions).toEqual([
-      'PR #21: terbit pertama, diajukan oleh dimas-jenawi, digabung Rabu, 11 Februari 2026, 13.52 WIB',
-      'PR #24: diubah, diajukan oleh dimas-jenawi, digabung Kamis, 12 Februari 2026, 09.20 WIB',
+      'Terbit pertama: diajukan oleh Dimas Ardiansyah, S.Kom. (Pranata Komputer Ahli Pertama) pada Rabu, 11 Februari 2026, 10.05 WIB, diterbitkan Rabu, 11 Februari 2026, 13.52 WIB',
+      'Diubah: diajukan oleh Dimas Ardiansyah, S.Kom. (Pranata Komputer Ahli Pertama) pada Kamis, 12 Februari 2026, 08.30 WIB, diterbitkan Kamis, 12 Februari 2026, 09.20 WIB',
     ]);
-    expect(html).toContain('<th scope="row">Verifikasi PPID Pelaksana</th><td>sri-ppid-jenawi, PPID Pelaksana</td><td><time datetime="2026-02-11T13:40:00+07:00">Rabu, 11 Februari 2026, 13.40 WIB</time></td>');
+    expect(html).toContain(
+      '<th scope="row">Verifikasi PPID Pelaksana</th><td>Sri Handayani, S.Sos. (Kepala Subbagian Umum dan Kepegawaian), sebagai PPID Pelaksana</td><td><time datetime="2026-02-11T13:40:00+07:00">Rabu, 11 Februari 2026, 13.40 WIB</time></td><td>3 jam 35 menit</td><td>belum ditetapkan</td><td>Tidak diukur</td>',
+    );
     expect(html).toContain('href="/berita/musrenbang-kecamatan-jenawi-2026/persetujuan/"');
   });
 
@@ -40,13 +43,37 @@ describe('approval history on the item page', () => {
 });
 
 describe('printable approval sheet', () => {
-  it('names the office, the item and the stand-in who approved it, with references to check it against', async () => {
+  it('names the office, the item and the stand-in who approved it, with the technical references to check it against', async () => {
     const sheet = text(await page('dokumen/perbup-standar-pelayanan-kecamatan/persetujuan'));
     expect(sheet).toContain('Lembar Persetujuan Publikasi');
-    expect(sheet).toContain('Kecamatan Jenawi Pemerintah Kabupaten Karanganyar');
-    expect(sheet).toContain('agus-sekcam-jenawi, PPID Pelaksana, pengganti sampai Senin, 31 Maret 2025 (Surat Plh. PPID Pelaksana Nomor 800/45/2025)');
+    expect(sheet).toContain(
+      'Agus Prasetyo, S.IP., M.M. (Sekretaris Kecamatan Jenawi), sebagai PPID Pelaksana, pengganti sampai Senin, 31 Maret 2025 (Surat Plh. PPID Pelaksana Nomor 800/45/2025)',
+    );
+    expect(sheet).toContain('Diajukan oleh Dimas Ardiansyah, S.Kom. (Pranata Komputer Ahli Pertama) pada Senin, 10 Maret 2025, 09.12 WIB');
     expect(sheet).toContain('Dasar SOP 000.8/12/2025');
-    expect(sheet).toContain('catatan records/persetujuan/3.json');
+    expect(sheet).toContain('Catatan teknis: pengajuan di GitHub https://github.com/kecamatan-jenawi/situs/pull/3 , versi e69624d2457a, berkas catatan records/persetujuan/3.json.');
+  });
+
+  it('is headed by the office\'s letterhead: parent government, office, address and contacts', async () => {
+    const html = await page('dokumen/perbup-standar-pelayanan-kecamatan/persetujuan');
+    const letterhead = /<div class="letterhead"[^>]*>(.*?)<\/div><\/div>/s.exec(html)?.[1];
+    expect(letterhead, 'the sheet has a letterhead').toBeDefined();
+    expect(text(letterhead!).trim()).toBe(
+      'Pemerintah Kabupaten Karanganyar Kecamatan Jenawi Jl. Raya Jenawi No. 1, Kecamatan Jenawi, Kabupaten Karanganyar, Jawa Tengah 57794 ' +
+        'Telepon (0271) 000000, Pos-el kecamatan.jenawi@karanganyarkab.go.id, Laman jenawi.karanganyarkab.go.id',
+    );
+    // Before the title, as on an office's letter.
+    expect(html.indexOf('class="letterhead"')).toBeLessThan(html.indexOf('<h1>Lembar Persetujuan Publikasi</h1>'));
+  });
+
+  it('ends each change with a signature block per approval: stage, role, electronic approval and time, name, position and NIP', async () => {
+    const html = await page('berita/musrenbang-kecamatan-jenawi-2026/persetujuan');
+    const blocks = [...html.matchAll(/<li class="signature"[^>]*>(.*?)<\/li>/gs)].map(([, block]) => text(block!).trim());
+    expect(blocks).toEqual([
+      'Verifikasi PPID Pelaksana PPID Pelaksana Disetujui secara elektronik pada Rabu, 11 Februari 2026, 13.40 WIB Sri Handayani, S.Sos. Kepala Subbagian Umum dan Kepegawaian NIP 19780512 200312 2 004',
+      'Verifikasi PPID Pelaksana PPID Pelaksana Disetujui secara elektronik pada Kamis, 12 Februari 2026, 09.15 WIB Sri Handayani, S.Sos. Kepala Subbagian Umum dan Kepegawaian NIP 19780512 200312 2 004',
+    ]);
+    expect(html).toContain('<time datetime="2026-02-11T13:40:00+07:00"');
   });
 
   it('is listed in the sitemap, so the accessibility suite audits it', async () => {

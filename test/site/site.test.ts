@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBuiltSite } from '../../src/lib/a11y/index.ts';
 import { renderReport } from '../../src/lib/a11y/render.ts';
 import { serveDirectory, type StaticServer } from '../../src/lib/a11y/static-server.ts';
+import { memberAccounts } from '../../src/lib/config/officials.ts';
+import { loadConfigFile } from '../../src/lib/config/load.ts';
 import { loadItems, type Item } from '../../src/lib/content/load.ts';
+import { readRecords } from '../../src/lib/records/store.ts';
 import { parse as parseYaml } from 'yaml';
 import { contentSecurityPolicy } from '../../src/lib/site/csp.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -191,5 +194,36 @@ describe('reader journeys', () => {
     const inMain = await page.evaluate(() => document.activeElement?.closest('main') !== null);
     expect(inMain, `focus moved into <main> after following ${focused.href}`).toBe(true);
     await page.context().close();
+  });
+
+  it('names people by name and speaks no Git on any page: no login of an official or author, no "pull request", no "PR #"', async () => {
+    const config = await loadConfigFile(join(ROOT, 'tayang.config.yml'));
+    const records = await readRecords(ROOT);
+    if (!config.ok || !records.ok) throw new Error('the example office has a valid config and records');
+    const officials = Object.values(config.value.peran).flatMap((role) => [...memberAccounts(role), ...role.pengganti.map((standIn) => standIn.akun)]);
+    const inRecords = records.value.flatMap((record) => [record.author, ...record.authors, ...(record.merged_by ? [record.merged_by] : []), ...record.stages.flatMap((stage) => stage.approvals.map((approval) => approval.login))]);
+    const logins = [...new Set([...officials, ...inRecords].filter((account) => !account.startsWith('@')).map((login) => login.toLowerCase()))];
+    expect(logins, 'officials and the record authors').toEqual(expect.arrayContaining(['sri-ppid-jenawi', 'agus-sekcam-jenawi', 'dimas-jenawi']));
+    const gitWords = /pull request|\bPR #|\bcommit\b|\bmerge\b|digabung/i;
+
+    const sitemap = await readFile(join(site.dist, 'sitemap-0.xml'), 'utf8');
+    const paths = [...[...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc!).pathname), '/404.html'];
+    expect(paths, 'the pages that show approval records are among them').toContain('/dokumen/perbup-standar-pelayanan-kecamatan/persetujuan/');
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    const found: string[] = [];
+    for (const path of paths) {
+      await page.goto(path);
+      // What a reader sees or hears: the title, the rendered text, and text alternatives.
+      const shown = await page.evaluate(() =>
+        [document.title, document.body.innerText, ...[...document.querySelectorAll('[alt], [title], [aria-label]')].flatMap((el) => ['alt', 'title', 'aria-label'].map((name) => el.getAttribute(name) ?? ''))].join('\n'),
+      );
+      const lower = shown.toLowerCase();
+      found.push(...logins.filter((login) => lower.includes(login)).map((login) => `${path}: ${login}`));
+      const git = gitWords.exec(shown);
+      if (git) found.push(`${path}: "${git[0]}"`);
+    }
+    await context.close();
+    expect(found).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { durationToMinutes } from '../config/duration.ts';
+import { memberAccounts } from '../config/officials.ts';
 import type { Config, Flow, Stage } from '../config/schema.ts';
 import { endOfDate, workingDayMinutes, workingMinutesBetween } from '../config/working-time.ts';
 import { authorshipOf } from './authorship.ts';
@@ -228,7 +229,7 @@ function stageMembers(context: FlowContext, stage: Pick<Stage, 'peran'>): { memb
   const zone = context.config.kantor.zona_waktu;
   for (const roleId of stage.peran) {
     const role = context.config.peran[roleId]!;
-    for (const entry of role.anggota) {
+    for (const entry of memberAccounts(role)) {
       if (entry.startsWith('@')) {
         const team = context.teams.get(entry.slice(1).toLowerCase());
         if (team === undefined) unknownTeams.push(entry.slice(1));

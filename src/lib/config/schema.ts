@@ -109,22 +109,75 @@ export const WorkingHoursSchema = z
   })
   .refine((h) => h.mulai < h.selesai, { error: 'jam mulai harus lebih awal daripada jam selesai.', path: ['selesai'] });
 
-export const StandInSchema = z.strictObject({
-  /** GitHub login of the stand-in (Plt./Plh.). */
-  akun: z.string().min(1),
-  /** Last day (inclusive, office time zone) the stand-in may act. */
-  sampai: DateSchema,
-  /** The letter that appoints them. @example "Surat Plh. Camat Nomor 800/45/2025" */
-  dasar: z.string().optional(),
-});
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+
+/**
+ * NIP of a civil servant (PNS, and PPPK alike): 18 digits, the first eight the birth date and the
+ * fifteenth the sex (1 or 2). Written as printed ("19780512 200312 2 004") or without spaces; kept
+ * as digits. Quoted in YAML: unquoted, 18 digits are read as a number and the last ones change.
+ */
+export const NipSchema = z
+  .string({ error: 'NIP ditulis di antara tanda kutip, misalnya nip: "19780512 200312 2 004"; tanpa tanda kutip, angka 18 digit dibaca sebagai bilangan dan digit terakhirnya berubah.' })
+  .transform((text) => text.replace(/\s+/g, ''))
+  .refine((nip) => /^\d{18}$/.test(nip), {
+    error: (issue) => `NIP PNS terdiri atas 18 angka, misalnya "19780512 200312 2 004"; "${issue.input}" berisi ${String(issue.input).replace(/\D/g, '').length} angka.`,
+    abort: true,
+  })
+  .refine((nip) => DateTime.fromFormat(nip.slice(0, 8), 'yyyyMMdd').isValid && /^[12]$/.test(nip[14]!), {
+    error: (issue) => `"${issue.input}" bukan NIP yang sah: 8 angka pertama adalah tanggal lahir (TTTTBBHH) dan angka ke-15 jenis kelamin (1 atau 2). Salin NIP dari SK atau kartu pegawai.`,
+    abort: true,
+  });
+
+/** Who an official is, for the public pages and the approval sheet (never their login). */
+const PersonShape = {
+  /** Name with titles, as on the official's decree. @example "Sri Handayani, S.Sos." */
+  nama: z.string({ error: 'nama pejabat wajib diisi bila anggota ditulis lengkap, misalnya nama: "Sri Handayani, S.Sos."' }).min(1),
+  /** @example "Kepala Seksi Pelayanan Umum" */
+  jabatan: z.string({ error: 'jabatan wajib diisi bila anggota ditulis lengkap, misalnya jabatan: Kepala Seksi Pelayanan Umum' }).min(1),
+  /** 18 digits; leave out for officials who have none (a KPU commissioner, a village official). */
+  nip: NipSchema.optional(),
+};
+
+export const StandInSchema = z
+  .strictObject({
+    /** GitHub login of the stand-in (Plt./Plh.). */
+    akun: z.string().min(1),
+    /** Last day (inclusive, office time zone) the stand-in may act. */
+    sampai: DateSchema,
+    /** The letter that appoints them. @example "Surat Plh. Camat Nomor 800/45/2025" */
+    dasar: z.string().optional(),
+    /** Who the stand-in is (with `jabatan`, their own position), as for a member. */
+    nama: PersonShape.nama.optional(),
+    jabatan: PersonShape.jabatan.optional(),
+    nip: PersonShape.nip,
+  })
+  .refine((s) => (s.nama === undefined) === (s.jabatan === undefined), {
+    error: 'tulis nama dan jabatan pengganti bersama-sama, atau tidak keduanya.',
+    path: ['jabatan'],
+  });
 
 /**
  * A GitHub login, or a team as "@org/slug". "@budi" (a mention) or "org/slug" (no "@") would match
  * nobody and silently leave a stage without approvers, so they are refused.
  */
-const MemberSchema = z.string().regex(/^(@[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+|[A-Za-z0-9][A-Za-z0-9-]*)$/, {
+const AccountSchema = z.string().regex(/^(@[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+|[A-Za-z0-9][A-Za-z0-9-]*)$/, {
   error: 'tulis akun GitHub tanpa "@" (misalnya budi-santoso) atau tim dengan "@" di depan (misalnya "@pemkab/ppid").',
 });
+
+/** An official as a person: the account they approve with, and who they are. */
+const OfficialSchema = z.strictObject({
+  /** @example "sri-ppid-jenawi" */
+  akun: z.string().regex(LOGIN, {
+    error: 'akun pejabat ditulis sebagai akun GitHub satu orang tanpa "@", misalnya sri-ppid-jenawi; tim ("@organisasi/tim") ditulis sebagai butir tersendiri, tanpa nama dan jabatan.',
+  }),
+  ...PersonShape,
+});
+
+/**
+ * A member is a login or team (`budi-santoso`, `"@pemkab/ppid"`), or an official written out as
+ * `{ akun, nama, jabatan, nip }`. Both become `{ akun, … }`: approvals compare `akun` only.
+ */
+const MemberSchema = z.union([AccountSchema.transform((akun) => ({ akun })), OfficialSchema]);
 
 export const RoleSchema = z.strictObject({
   /** @example "PPID Pelaksana" */

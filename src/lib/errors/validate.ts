@@ -52,7 +52,19 @@ export function validateData<S extends z.ZodType>(
   // Without reportInput, zod 4 leaves `input` out of issues and a wrong value reads as a missing one.
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, located)) };
+  return { ok: false, problems: result.error.issues.flatMap(withinUnion).map((issue) => issueToProblem(issue, file, located)) };
+}
+
+/**
+ * A value that fits none of a union's forms, but has the shape of exactly one (a list of keys where
+ * a member may be a login or `{akun, nama, jabatan}`): that form's own issues, at their full path,
+ * say what to fix; "bentuk isinya tidak sesuai" would not.
+ */
+function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const shaped = issue.errors.filter((issues) => !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+  if (shaped.length !== 1) return [issue];
+  return shaped[0]!.flatMap((inner) => withinUnion({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
 }
 
 /**
@@ -74,7 +86,7 @@ export function validateJson<S extends z.ZodType>(schema: S, text: string, file:
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const positions = located.doc.errors.length === 0 ? located : undefined;
-  return { ok: false, problems: result.error.issues.map((issue) => issueToProblem(issue, file, positions, 'json')) };
+  return { ok: false, problems: result.error.issues.flatMap(withinUnion).map((issue) => issueToProblem(issue, file, positions, 'json')) };
 }
 
 function describeJsonError(error: Error, text: string, file: string): Problem {

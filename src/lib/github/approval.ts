@@ -2,6 +2,7 @@ import { evaluateApproval } from '../approval/evaluate.ts';
 import { renderStatusDescription, renderVerdictComment } from '../approval/render.ts';
 import { isReturnedToAuthor, SnapshotSchema, stagesAwaitingReview, type SnapshotInput, type StageVerdict, type Verdict } from '../approval/types.ts';
 import { CONFIG_FILE, parseConfig } from '../config/load.ts';
+import { memberAccounts } from '../config/officials.ts';
 import type { Config } from '../config/schema.ts';
 import { validateData, type Validated } from '../errors/validate.ts';
 import { readDefaultBranch, type GithubClient } from './client.ts';
@@ -178,7 +179,7 @@ export function planGithubActions(verdict: Verdict, content: ContentCheckState, 
 
 /** Teams the config names as "@org/slug", as "org/slug". */
 export function teamsNamedIn(config: Config): string[] {
-  const teams = Object.values(config.peran).flatMap((role) => role.anggota.filter((m) => m.startsWith('@') && m.includes('/')).map((m) => m.slice(1)));
+  const teams = Object.values(config.peran).flatMap((role) => memberAccounts(role).filter((m) => m.startsWith('@') && m.includes('/')).map((m) => m.slice(1)));
   return [...new Set(teams)];
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { VerdictState } from '../approval/types.ts';
+import { accountsActingOn } from '../config/officials.ts';
 import type { Config } from '../config/schema.ts';
 import { localToday } from '../content/time.ts';
 
@@ -259,8 +260,7 @@ export function holdMentions(config: Config | null, now: Date): HoldMentions {
   const role = id === undefined ? undefined : config.peran[id];
   if (id === undefined || role === undefined) return { source: 'none', mentions: [], reason: 'no_role' };
   const today = localToday(now, config.kantor.zona_waktu);
-  const accounts = [...new Set([...role.anggota, ...role.pengganti.filter((p) => p.sampai >= today).map((p) => p.akun)])];
-  const mentions = accounts.map((m) => (m.startsWith('@') ? m : `@${m}`));
+  const mentions = accountsActingOn(role, today).map((m) => (m.startsWith('@') ? m : `@${m}`));
   return {
     source: admin !== undefined ? 'admin' : 'penerima_laporan',
     role: { id, name: role.nama, ...(flow ? { flow: flow.nama } : {}) },

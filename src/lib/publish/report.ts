@@ -1,4 +1,5 @@
 import { flowForPath } from '../approval/flows.ts';
+import { accountsActingOn } from '../config/officials.ts';
 import type { Config } from '../config/schema.ts';
 import { localToday } from '../content/time.ts';
 import { TARGETS, type ItemLedger, type Target } from './ledger.ts';
@@ -39,8 +40,7 @@ export function reportRecipients(config: Config, files: readonly string[], now: 
   const today = localToday(now, config.kantor.zona_waktu);
   return [...roles].map((id) => {
     const role = config.peran[id]!;
-    const standIns = role.pengganti.filter((p) => p.sampai >= today).map((p) => p.akun);
-    const mentions = [...new Set([...role.anggota, ...standIns])].map((m) => (m.startsWith('@') ? m : `@${m}`));
+    const mentions = accountsActingOn(role, today).map((m) => (m.startsWith('@') ? m : `@${m}`));
     return { roleName: role.nama, mentions };
   });
 }

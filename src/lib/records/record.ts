@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { evaluateApproval } from '../approval/evaluate.ts';
 import { snapshotAsAt } from '../approval/snapshot.ts';
 import { TimestampSchema, type Snapshot, type StageVerdict, type Verdict } from '../approval/types.ts';
+import { memberAccounts } from '../config/officials.ts';
 import type { Config } from '../config/schema.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType } from '../content/types.ts';
 import { validateData, type Validated } from '../errors/validate.ts';
@@ -220,7 +221,7 @@ function roleOfApprover(config: Config, teams: Snapshot['teams'], roles: StageVe
     const configRole = config.peran[role.id];
     if (!configRole) return false;
     if (standIn) return configRole.pengganti.some((entry) => same(entry.akun));
-    return configRole.anggota.some((entry) => (entry.startsWith('@') ? teamMembers(entry).some(same) : same(entry)));
+    return memberAccounts(configRole).some((entry) => (entry.startsWith('@') ? teamMembers(entry).some(same) : same(entry)));
   });
   return found ?? roles[0]!;
 }

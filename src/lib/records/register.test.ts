@@ -47,12 +47,13 @@ describe('summarizeCompliance', () => {
 
 describe('registerRows', () => {
   it('gives one row per item and stage, naming the official, or the roles while nobody approved', () => {
-    const rows = registerRows([merged(3, 30, null)]);
-    expect(rows.map((row) => [row.item, row.stage, row.role, row.approver, row.passed, row.overdue])).toEqual([
-      ['content/berita/rapat-pleno', 'verifikasi', 'Kasubbag Teknis', 'kasubbag-a', true, false],
+    const rows = registerRows([merged(3, 30, null)], testConfig());
+    expect(rows.map((row) => [row.item, row.stage, row.role, row.approver, row.approver_name, row.approver_position, row.approver_nip, row.passed, row.overdue])).toEqual([
+      ['content/berita/rapat-pleno', 'verifikasi', 'Kasubbag Teknis', 'kasubbag-a', 'Dewi Lestari, S.H.', 'Kepala Subbagian Teknis', '19850317 201001 2 015', true, false],
       // Still open at the merge, and already past its 30 minutes.
-      ['content/berita/rapat-pleno', 'pemeriksaan', 'Ketua Divisi / Sekretaris', null, false, true],
+      ['content/berita/rapat-pleno', 'pemeriksaan', 'Ketua Divisi / Sekretaris', null, null, null, null, false, true],
     ]);
+    expect(rows[0]!.author_name).toBe('staf Kantor Uji');
   });
 });
 
@@ -65,13 +66,15 @@ describe('itemHistory', () => {
 });
 
 describe('register CSV', () => {
-  it('has the register columns and times in the office zone', () => {
-    const [header, first] = renderRegisterCsv([merged(1, 30, 20)], 'Asia/Jakarta').split('\r\n');
+  it('has the register columns, officials by name, position and NIP, and times in the office zone', () => {
+    const [header, first, second] = renderRegisterCsv([merged(1, 30, 20)], testConfig()).split('\r\n');
     expect(header).toBe(REGISTER_COLUMNS.join(','));
     expect(first).toBe(
-      'content/berita/rapat-pleno,berita,Rapat Pleno,terbit pertama,penulis,1,https://github.com/kantor/situs/pull/1,2025-03-10T13:00:00+07:00,' +
-        'publikasi,Verifikasi Kasubbag,Kasubbag Teknis,kasubbag-a,tidak,2025-03-10T08:30:00+07:00,30,60,1 jam,tidak,ya',
+      'content/berita/rapat-pleno,berita,Rapat Pleno,terbit pertama,staf Kantor Uji,1,https://github.com/kantor/situs/pull/1,2025-03-10T13:00:00+07:00,' +
+        'publikasi,Verifikasi Kasubbag,Kasubbag Teknis,"Dewi Lestari, S.H.",Kepala Subbagian Teknis,19850317 201001 2 015,tidak,2025-03-10T08:30:00+07:00,30,60,1 jam,tidak,ya',
     );
+    // A login the config names nobody for: the role, never the login.
+    expect(second).toContain(',Pemeriksaan Pimpinan,Ketua Divisi,Ketua Divisi,,,tidak,');
   });
 
   it('quotes commas, quotes and line breaks, and defuses formulas', () => {
@@ -83,9 +86,9 @@ describe('register CSV', () => {
 
 describe('register text', () => {
   it('marks a PR merged without every approval and ends with the compliance summary', () => {
-    const text = renderRegisterText([merged(3, 90, null)], 'Asia/Jakarta');
-    expect(text).toContain('PR #3 "Berita: Musrenbang kecamatan 2025" oleh penulis, digabung Senin, 10 Maret 2025, 13.00 WIB — DIGABUNG TANPA PERSETUJUAN LENGKAP');
-    expect(text).toContain('- Verifikasi Kasubbag: kasubbag-a (Kasubbag Teknis), Senin, 10 Maret 2025, 09.30 WIB — 1 jam 30 menit waktu kerja, mutu baku 1 jam, TERLAMBAT');
+    const text = renderRegisterText([merged(3, 90, null)], testConfig());
+    expect(text).toContain('PR #3 "Berita: Musrenbang kecamatan 2025" oleh staf Kantor Uji, digabung Senin, 10 Maret 2025, 13.00 WIB — DIGABUNG TANPA PERSETUJUAN LENGKAP');
+    expect(text).toContain('- Verifikasi Kasubbag: Dewi Lestari, S.H. (Kepala Subbagian Teknis), sebagai Kasubbag Teknis, Senin, 10 Maret 2025, 09.30 WIB — 1 jam 30 menit waktu kerja, mutu baku 1 jam, TERLAMBAT');
     expect(text).toContain('Dengan mutu baku: 0 dari 1 tepat waktu (0%), 1 terlambat.');
     expect(text).toContain('Digabung tanpa persetujuan lengkap: PR #3.');
   });

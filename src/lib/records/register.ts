@@ -1,10 +1,11 @@
 import type { ContentType } from '../content/types.ts';
+import { personView, staffView, type PeopleConfig } from './people.ts';
 import type { ApprovalRecord, ItemChange, RecordApproval, RecordItem, RecordStage } from './record.ts';
 
 /**
  * The register of approvals (one row per published item and stage), the SOP-compliance summary
  * (how many stages passed within their time standard), and an item's history for its page.
- * Pure: records in, tables and numbers out.
+ * Pure: records (and the config that names their people) in, tables and numbers out.
  */
 
 export interface RegisterRow {
@@ -12,8 +13,10 @@ export interface RegisterRow {
   jenis: ContentType;
   title: string | null;
   change: ItemChange;
-  /** Who opened the PR. */
+  /** Who opened the PR (login). */
   author: string;
+  /** Their name and position, or "staf <kantor>" (people.ts). */
+  author_name: string;
   pr: number;
   pr_url: string;
   merged_at: string;
@@ -22,7 +25,13 @@ export interface RegisterRow {
   flow: string;
   /** The role the approver acted in (the stage's roles while nobody approved). */
   role: string;
+  /** The approver's login. */
   approver: string | null;
+  /** Their name, or the role they acted in when the config does not name them. */
+  approver_name: string | null;
+  approver_position: string | null;
+  /** "19780512 200312 2 004" */
+  approver_nip: string | null;
   stand_in: boolean;
   approved_at: string | null;
   elapsed_minutes: number;
@@ -39,7 +48,7 @@ export function stagesForItem(record: ApprovalRecord, item: RecordItem): RecordS
 }
 
 /** Register rows in merge order; a stage with several approvers gives one row per approver. */
-export function registerRows(records: readonly ApprovalRecord[]): RegisterRow[] {
+export function registerRows(records: readonly ApprovalRecord[], config: PeopleConfig): RegisterRow[] {
   return records.flatMap((record) =>
     record.items.flatMap((item) =>
       stagesForItem(record, item).flatMap((stage) => {
@@ -49,6 +58,7 @@ export function registerRows(records: readonly ApprovalRecord[]): RegisterRow[] 
           title: item.title ?? null,
           change: item.change,
           author: record.author,
+          author_name: staffView(config, record.author).label,
           pr: record.pr,
           pr_url: record.url,
           merged_at: record.merged_at,
@@ -62,13 +72,19 @@ export function registerRows(records: readonly ApprovalRecord[]): RegisterRow[] 
           passed: stage.state === 'approved',
         };
         const approvals: (RecordApproval | undefined)[] = stage.approvals.length > 0 ? stage.approvals : [undefined];
-        return approvals.map((approval) => ({
-          ...base,
-          role: approval ? approval.role.name : stage.roles.map((role) => role.name).join(' / '),
-          approver: approval?.login ?? null,
-          stand_in: approval?.stand_in !== undefined,
-          approved_at: approval?.submitted_at ?? null,
-        }));
+        return approvals.map((approval) => {
+          const official = approval ? personView(config, approval.login, approval.role.name) : undefined;
+          return {
+            ...base,
+            role: approval ? approval.role.name : stage.roles.map((role) => role.name).join(' / '),
+            approver: approval?.login ?? null,
+            approver_name: official ? (official.name ?? official.label) : null,
+            approver_position: official?.position ?? null,
+            approver_nip: official?.nip ?? null,
+            stand_in: approval?.stand_in !== undefined,
+            approved_at: approval?.submitted_at ?? null,
+          };
+        });
       }),
     ),
   );

@@ -1,10 +1,14 @@
 import { formatMinutes } from '../approval/messages.ts';
-import { formatDateTime, machineDateTime, type TimeZone } from '../site/dates.ts';
+import { formatDateTime, machineDateTime } from '../site/dates.ts';
 import { toCsv } from './csv.ts';
+import { approverLabel, personView, staffView, type PeopleConfig } from './people.ts';
 import type { ApprovalRecord, ItemChange } from './record.ts';
 import { registerRows, summarizeCompliance, type ComplianceSummary, type RegisterRow } from './register.ts';
 
-/** `tayang laporan` in its three forms: CSV register, JSON, and text for the terminal or a memo. */
+/**
+ * `tayang laporan` in its three forms: CSV register, JSON, and text for the terminal or a memo.
+ * The register names people by name and position (people.ts); only the JSON keeps the logins too.
+ */
 
 export const CHANGE_WORDS: Record<ItemChange, string> = {
   added: 'terbit pertama',
@@ -19,14 +23,16 @@ export const REGISTER_COLUMNS = [
   'Jenis',
   'Judul',
   'Perubahan',
-  'Penulis (akun GitHub)',
+  'Pengaju',
   'PR',
   'Tautan PR',
   'Digabung',
   'Alur',
   'Tahap',
   'Peran',
-  'Pejabat (akun GitHub)',
+  'Pejabat',
+  'Jabatan',
+  'NIP',
   'Sebagai pengganti',
   'Waktu persetujuan',
   'Durasi kerja (menit)',
@@ -37,21 +43,23 @@ export const REGISTER_COLUMNS = [
 ] as const;
 
 /** The register as CSV, times in the office's zone with their offset (2026-02-11T13:40:00+07:00). */
-export function renderRegisterCsv(records: readonly ApprovalRecord[], zone: TimeZone): string {
-  const time = (iso: string | null) => (iso === null ? null : machineDateTime(new Date(iso), zone));
-  const rows = registerRows(records).map((row) => [
+export function renderRegisterCsv(records: readonly ApprovalRecord[], config: PeopleConfig): string {
+  const time = (iso: string | null) => (iso === null ? null : machineDateTime(new Date(iso), config.kantor.zona_waktu));
+  const rows = registerRows(records, config).map((row) => [
     row.item,
     row.jenis,
     row.title,
     CHANGE_WORDS[row.change],
-    row.author,
+    row.author_name,
     row.pr,
     row.pr_url,
     time(row.merged_at),
     row.flow,
     row.stage_name,
     row.role,
-    row.approver,
+    row.approver_name,
+    row.approver_position,
+    row.approver_nip,
     yesNo(row.stand_in),
     time(row.approved_at),
     row.elapsed_minutes,
@@ -68,20 +76,20 @@ export interface RegisterReport {
   summary: ComplianceSummary;
 }
 
-export function renderRegisterJson(records: readonly ApprovalRecord[]): RegisterReport {
-  return { rows: registerRows(records), summary: summarizeCompliance(records) };
+export function renderRegisterJson(records: readonly ApprovalRecord[], config: PeopleConfig): RegisterReport {
+  return { rows: registerRows(records, config), summary: summarizeCompliance(records) };
 }
 
 /** The register by PR, then the compliance summary, in plain Indonesian. */
-export function renderRegisterText(records: readonly ApprovalRecord[], zone: TimeZone): string {
+export function renderRegisterText(records: readonly ApprovalRecord[], config: PeopleConfig): string {
   if (records.length === 0) return 'Belum ada catatan persetujuan di records/persetujuan/. Catatan dibuat oleh `tayang catat --pr N` setelah PR digabung.';
-  const at = (iso: string) => formatDateTime(new Date(iso), zone);
+  const at = (iso: string) => formatDateTime(new Date(iso), config.kantor.zona_waktu);
   const lines = ['Register persetujuan publikasi', ''];
   for (const record of records) {
-    lines.push(`PR #${record.pr} "${record.title}" oleh ${record.author}, digabung ${at(record.merged_at)}${record.state === 'approved' ? '' : ' — DIGABUNG TANPA PERSETUJUAN LENGKAP'}`);
+    lines.push(`PR #${record.pr} "${record.title}" oleh ${staffView(config, record.author).label}, digabung ${at(record.merged_at)}${record.state === 'approved' ? '' : ' — DIGABUNG TANPA PERSETUJUAN LENGKAP'}`);
     for (const item of record.items) lines.push(`  ${item.folder}${item.title ? ` "${item.title}"` : ''} (${CHANGE_WORDS[item.change]})`);
     for (const stage of record.stages) {
-      const who = stage.approvals.map((a) => `${a.login} (${a.role.name}${a.stand_in ? ', pengganti' : ''}), ${at(a.submitted_at)}`).join('; ');
+      const who = stage.approvals.map((a) => `${approverLabel(personView(config, a.login, a.role.name), a.role.name)}${a.stand_in ? ', pengganti' : ''}, ${at(a.submitted_at)}`).join('; ');
       const time = `${formatMinutes(stage.elapsed_minutes)} waktu kerja, mutu baku ${stage.standard_text}${stage.overdue ? ', TERLAMBAT' : ''}`;
       lines.push(`  - ${stage.name}: ${stage.state === 'approved' ? who : 'belum disetujui saat digabung'} — ${time}`);
     }

@@ -1,5 +1,9 @@
 import { formatMinutes } from '../approval/messages.ts';
+import type { Office } from '../config/schema.ts';
 import { formatDateTime, formatLocal, machineDateTime, type TimeZone } from '../site/dates.ts';
+import { logoPath } from '../site/office.ts';
+import { withBase } from '../site/urls.ts';
+import { approverLabel, personView, staffView, type PeopleConfig, type PersonView } from './people.ts';
 import { CHANGE_WORDS } from './render.ts';
 import type { ItemHistoryEntry } from './register.ts';
 import type { RecordStage } from './record.ts';
@@ -7,8 +11,9 @@ import { RECORDS_DIR } from './store.ts';
 
 /**
  * An item's approval history as its page and its printable approval sheet show it: every text
- * already in Indonesian and every time in the office's zone, so the Astro components only lay
- * it out.
+ * already in Indonesian, every time in the office's zone, and people by name and position (never
+ * by login, see people.ts), so the Astro components only lay it out. The public words are the
+ * office's, not Git's: a change is proposed (diajukan), approved and published (diterbitkan).
  */
 
 export interface TimeView {
@@ -19,10 +24,14 @@ export interface TimeView {
 }
 
 export interface ApprovalView {
-  login: string;
+  /** The official; without a name in the config, labelled with the role they acted in. */
+  official: PersonView;
+  /** The role they acted in: "PPID Pelaksana". */
   role: string;
   /** "pengganti sampai Senin, 31 Maret 2025 (Surat Plh. …)"; absent for a regular member. */
   standIn?: string;
+  /** "Sri Handayani, S.Sos. (Kepala Seksi Pelayanan Umum), sebagai PPID Pelaksana, pengganti …" */
+  who: string;
   at: TimeView;
 }
 
@@ -31,8 +40,8 @@ export type StageOutcome = 'within' | 'overdue' | 'tentative' | 'not_passed';
 export const OUTCOME_WORDS: Record<StageOutcome, string> = {
   within: 'Tepat waktu',
   overdue: 'Terlambat',
-  tentative: 'Tanpa mutu baku (tentatif)',
-  not_passed: 'Belum disetujui saat digabung',
+  tentative: 'Tidak diukur',
+  not_passed: 'Belum disetujui saat diterbitkan',
 };
 
 export interface StageView {
@@ -44,24 +53,30 @@ export interface StageView {
   started: TimeView | null;
   /** "2 jam 25 menit" of working time. */
   duration: string;
-  /** "30 menit", "tentatif" */
+  /** "30 menit"; "belum ditetapkan" where the SOP sets no time (tentatif). */
   standard: string;
   outcome: StageOutcome;
 }
 
 export interface HistoryEntryView {
+  /** Tells entries apart in element ids; not for reading. */
   pr: number;
-  prTitle: string;
-  prUrl: string;
-  /** "terbit pertama", "diubah", "diturunkan" */
-  change: string;
-  author: string;
+  /** What the proposal was called when it was made (the PR title). */
+  title: string;
+  /** The technical record on GitHub (the PR), shown as such. */
+  technicalUrl: string;
+  /** "Terbit pertama", "Diubah", "Diturunkan" */
+  heading: string;
+  /** Who proposed it. */
+  author: PersonView;
   opened: TimeView;
-  merged: TimeView;
-  mergedBy: string | null;
-  mergeCommit: string | null;
+  /** When it was published (merged). */
+  published: TimeView;
+  publishedBy: PersonView | null;
+  /** The repository version it became (merge commit), shortened: "d87248660829". */
+  version: string | null;
   sop: { nomor: string; nama: string };
-  /** Every stage had passed when the PR was merged. */
+  /** Every stage had passed when it was published. */
   complete: boolean;
   /** Where the record lives in the repository: `records/persetujuan/21.json`. */
   file: string;
@@ -79,17 +94,18 @@ export function stageOutcome(stage: RecordStage): StageOutcome {
   return stage.overdue ? 'overdue' : 'within';
 }
 
-export function viewHistory(history: readonly ItemHistoryEntry[], zone: TimeZone): HistoryEntryView[] {
+export function viewHistory(history: readonly ItemHistoryEntry[], config: PeopleConfig): HistoryEntryView[] {
+  const zone = config.kantor.zona_waktu;
   return history.map(({ record, item, stages }) => ({
     pr: record.pr,
-    prTitle: record.title,
-    prUrl: record.url,
-    change: CHANGE_WORDS[item.change],
-    author: record.author,
+    title: record.title,
+    technicalUrl: record.url,
+    heading: CHANGE_WORDS[item.change].replace(/^./, (first) => first.toUpperCase()),
+    author: staffView(config, record.author),
     opened: timeView(record.opened_at, zone),
-    merged: timeView(record.merged_at, zone),
-    mergedBy: record.merged_by,
-    mergeCommit: record.merge_commit,
+    published: timeView(record.merged_at, zone),
+    publishedBy: record.merged_by === null ? null : staffView(config, record.merged_by),
+    version: record.merge_commit?.slice(0, 12) ?? null,
     sop: { nomor: record.sop.nomor, nama: record.sop.nama },
     complete: stages.every((stage) => stage.state === 'approved'),
     file: `${RECORDS_DIR}/${record.pr}.json`,
@@ -97,18 +113,48 @@ export function viewHistory(history: readonly ItemHistoryEntry[], zone: TimeZone
       name: stage.name,
       flowName: stage.flow_name,
       roles: stage.roles.map((role) => role.name).join(' / '),
-      approvals: stage.approvals.map((approval) => ({
-        login: approval.login,
-        role: approval.role.name,
-        ...(approval.stand_in
-          ? { standIn: `pengganti sampai ${formatLocal(approval.stand_in.until, zone)}${approval.stand_in.basis ? ` (${approval.stand_in.basis})` : ''}` }
-          : {}),
-        at: timeView(approval.submitted_at, zone),
-      })),
+      approvals: stage.approvals.map((approval) => {
+        const official = personView(config, approval.login, approval.role.name);
+        const standIn = approval.stand_in
+          ? `pengganti sampai ${formatLocal(approval.stand_in.until, zone)}${approval.stand_in.basis ? ` (${approval.stand_in.basis})` : ''}`
+          : undefined;
+        return {
+          official,
+          role: approval.role.name,
+          ...(standIn ? { standIn } : {}),
+          who: [approverLabel(official, approval.role.name), ...(standIn ? [standIn] : [])].join(', '),
+          at: timeView(approval.submitted_at, zone),
+        };
+      }),
       started: stage.started_at === null ? null : timeView(stage.started_at, zone),
       duration: formatMinutes(stage.elapsed_minutes),
-      standard: stage.standard_text,
+      standard: stage.standard_minutes === null ? 'belum ditetapkan' : stage.standard_text,
       outcome: stageOutcome(stage),
     })),
   }));
+}
+
+/** The letterhead (kop surat) of the printed sheet: logo, parent government, office, address, contacts. */
+export interface LetterheadView {
+  logo?: { src: string; alt: string };
+  parent: string;
+  office: string;
+  address: string;
+  /** "Telepon (0271) 123456", "Pos-el …", "Laman jenawi.karanganyarkab.go.id" */
+  contacts: string[];
+}
+
+/** `base` is the site's base path (import.meta.env.BASE_URL): the logo is a file of the site. */
+export function viewLetterhead(office: Office, base: string): LetterheadView {
+  return {
+    ...(office.logo ? { logo: { src: withBase(base, logoPath(office.logo)), alt: `Logo ${office.nama}` } } : {}),
+    parent: office.induk,
+    office: office.nama,
+    address: office.alamat,
+    contacts: [
+      ...(office.kontak.telepon ? [`Telepon ${office.kontak.telepon}`] : []),
+      ...(office.kontak.email ? [`Pos-el ${office.kontak.email}`] : []),
+      `Laman ${office.situs.replace(/^https?:\/\//, '').replace(/\/$/, '')}`,
+    ],
+  };
 }

@@ -5,7 +5,8 @@ import type { Config } from '../config/schema.ts';
 
 /**
  * A two-stage office (the KPU pattern: Kasubbag, then Ketua Divisi, with time standards), a
- * stand-in and a stage any of two roles may approve, for the records tests.
+ * stand-in and a stage any of two roles may approve, for the records tests. The Kasubbag and the
+ * stand-in are written out as people; the Ketua Divisi is a plain login.
  */
 const CONFIG_TEXT = `
 kantor: { nama: Kantor Uji, induk: Pemerintah Kabupaten Uji, alamat: Jl. Uji 1, situs: "https://uji.example.go.id" }
@@ -14,8 +15,8 @@ jam_kerja: { hari: [senin, selasa, rabu, kamis, jumat], mulai: "08:00", selesai:
 peran:
   kasubbag:
     nama: Kasubbag Teknis
-    anggota: [kasubbag-a]
-    pengganti: [{ akun: plh-kasubbag, sampai: 2025-03-31, dasar: "Surat Plh. Nomor 12/2025" }]
+    anggota: [{ akun: kasubbag-a, nama: "Dewi Lestari, S.H.", jabatan: Kepala Subbagian Teknis, nip: "19850317 201001 2 015" }]
+    pengganti: [{ akun: plh-kasubbag, sampai: 2025-03-31, dasar: "Surat Plh. Nomor 12/2025", nama: Hendra Gunawan, jabatan: Sekretaris }]
   ketua-divisi: { nama: Ketua Divisi, anggota: [ketua-divisi] }
   sekretaris: { nama: Sekretaris, anggota: ["@kantor/sekretariat"] }
   kepala: { nama: Kepala Kantor, anggota: [kepala] }
