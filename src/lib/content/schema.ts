@@ -307,6 +307,12 @@ export function makeItemSchemas<I extends z.ZodType>({ image }: { image: () => I
     periode: Label,
     /** Licence of the data. @example "CC-BY-4.0" */
     lisensi: Text.default('CC-BY-4.0'),
+    /**
+     * The CSV's columns on the page, by their name in its header row: the header shown, the
+     * unit, and whether a totals row adds the column up (computed from the file).
+     * @example { laki_laki: { label: Laki-laki, satuan: jiwa, total: true } }
+     */
+    kolom: z.record(z.string(), z.strictObject({ label: Text.optional(), satuan: Text.optional(), total: z.boolean().default(false) })).default({}),
   });
 
   return { berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data } satisfies Record<ContentType, z.ZodType>;
