@@ -115,7 +115,7 @@ describe('loadItems', () => {
     await put('content/data/penduduk/index.md', data('  desa: { label: Desa }\n  laki2: { label: Laki-laki, satuan: jiwa }\n'));
     await put('content/data/penduduk/penduduk.csv', 'desa,laki_laki,perempuan\nJenawi,2215,2268\n');
     await put('content/data/rusak/index.md', data('  desa: { label: Desa }\n').replace('penduduk.csv', 'rusak.csv'));
-    await put('content/data/rusak/rusak.csv', 'desa,jumlah\n"Jenawi,12\n');
+    await put('content/data/rusak/rusak.csv', 'desa,jumlah\nJenawi,12\n"Balong"x,3\n');
     const { items, problems } = await loadItems(join(root, 'content'));
     expect(items).toEqual([]);
     expect(problems).toEqual([
@@ -126,7 +126,7 @@ describe('loadItems', () => {
         message: 'berkas "penduduk.csv" tidak punya kolom "laki2".',
         fix: 'tulis nama kolom persis seperti di baris pertama berkas CSV: desa, laki_laki, perempuan.',
       },
-      expect.objectContaining({ file: `${root}/content/data/rusak/rusak.csv`, message: 'tanda kutip (") di berkas CSV tidak berpasangan.' }),
+      expect.objectContaining({ file: `${root}/content/data/rusak/index.md`, line: 6, field: 'berkas', message: 'rusak.csv baris 3: tanda kutip (") di berkas CSV tidak berpasangan.' }),
     ]);
   });
 

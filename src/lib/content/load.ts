@@ -405,11 +405,17 @@ async function checkReferencedFiles(item: Item, lineOf: (field: readonly Propert
   return problems;
 }
 
-/** A dataset's CSV can be read, and its `kolom` names columns it has. */
+/**
+ * A dataset's CSV can be read, and its `kolom` names columns it has. Reported on the item (the
+ * checks report per item), the CSV's own line in the message.
+ */
 async function checkDataset(item: Extract<Item, { jenis: 'data' }>, csvFile: string, lineOf: (field: readonly PropertyKey[]) => number | undefined): Promise<Problem[]> {
-  const table = parseDataTable(await readFile(csvFile, 'utf8'), posix.join(item.dir, item.data.berkas));
-  if (!table.ok) return table.problems;
-  return checkColumns(table.value, item.data.kolom, item.data.berkas).map(({ field, message, fix }) => ({ file: item.file, line: lineOf(field), field: field.join('.'), message, fix }));
+  const { berkas, kolom } = item.data;
+  const table = parseDataTable(await readFile(csvFile, 'utf8'), berkas);
+  if (!table.ok) {
+    return table.problems.map(({ line, message, fix }) => ({ file: item.file, line: lineOf(['berkas']), field: 'berkas', message: `${berkas}${line === undefined ? '' : ` baris ${line}`}: ${message}`, fix }));
+  }
+  return checkColumns(table.value, kolom, berkas).map(({ field, message, fix }) => ({ file: item.file, line: lineOf(field), field: field.join('.'), message, fix }));
 }
 
 async function findIndex(dir: string): Promise<string[]> {

@@ -152,7 +152,7 @@ const FocusPercent = z.number().min(0).max(100);
  * that point. A side or corner, or a point in per cent (focus.ts). @example kanan
  * @example { x: 80, y: 55 }
  */
-export const FocusSchema = z
+const FocusSchema = z
   .union([z.enum(Object.keys(FOCUS_NAMES) as [string, ...string[]]), z.strictObject({ x: FocusPercent, y: FocusPercent })], { error: FOCUS_MESSAGE })
   .transform((focus): FocusPoint => (typeof focus === 'string' ? FOCUS_NAMES[focus]! : focus));
 
