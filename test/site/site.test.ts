@@ -175,14 +175,18 @@ describe('reader journeys', () => {
     await page.context().close();
   });
 
-  it('fits a 360 px phone screen without horizontal scrolling', async () => {
-    const paths = ['/', '/berita/', itemPath(published('berita')[0]), '/informasi-publik/', ...published('video').slice(0, 1).map(itemPath), ...published('data').slice(0, 1).map(itemPath)];
+  it('fits a 320 px phone screen without horizontal scrolling, on every page (WCAG 1.4.10)', async () => {
+    const sitemap = await readFile(join(site.dist, 'sitemap-0.xml'), 'utf8');
+    const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc!).pathname);
+    expect(paths).toEqual(expect.arrayContaining(['/', itemPath(published('dokumen').find((item) => item.slug === 'laporan-realisasi-anggaran-semester-i-2026')!)]));
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, baseURL: server.url });
+    const page = await context.newPage();
     for (const path of paths) {
-      const page = await open(path, 360);
+      expect((await page.goto(path))?.status(), path).toBe(200);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${path} scrolls sideways by ${overflow} px at 360 px`).toBeLessThanOrEqual(0);
-      await page.context().close();
+      expect(overflow, `${path} scrolls sideways by ${overflow} px at 320 px`).toBeLessThanOrEqual(0);
     }
+    await context.close();
   });
 
   it('makes the skip link the first Tab stop and moves focus to main', async () => {
@@ -225,5 +229,58 @@ describe('reader journeys', () => {
     }
     await context.close();
     expect(found).toEqual([]);
+  });
+
+  it('puts a wide table in a scroll region that Tab reaches, with a name, a focus outline and a cue that it scrolls', async () => {
+    const budget = published('dokumen').find((item) => item.slug === 'laporan-realisasi-anggaran-semester-i-2026')!;
+    const dataset = published('data')[0]!;
+    // The budget report's Markdown table has no caption; the dataset's is its title.
+    for (const [item, name] of [[budget, 'Tabel 1'], [dataset, dataset.data.judul]] as const) {
+      const path = itemPath(item);
+      const page = await open(path, 320);
+      const region = page.getByRole('region', { name, exact: true });
+      expect(await region.count(), `${path}: one region named "${name}"`).toBe(1);
+      let reached = false;
+      for (let tabs = 0; tabs < 80 && !reached; tabs++) {
+        await page.keyboard.press('Tab');
+        reached = await region.evaluate((element) => element === document.activeElement);
+      }
+      expect(reached, `${path}: Tab reaches the table's region`).toBe(true);
+      const shown = await region.evaluate((element) => {
+        const style = getComputedStyle(element);
+        const hint = getComputedStyle(element, '::before');
+        const caption = element.querySelector('caption')?.getBoundingClientRect();
+        return {
+          scrolls: element.scrollWidth > element.clientWidth,
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          hint: hint.content,
+          hintShown: hint.visibility === 'visible' && parseFloat(hint.height) > 0,
+          shadows: style.backgroundImage.split('gradient').length - 1,
+          captionFits: caption === undefined || caption.right <= element.getBoundingClientRect().right,
+        };
+      });
+      expect(shown, path).toEqual({ scrolls: true, outline: true, hint: '"Geser tabel ke samping →" / ""', hintShown: true, shadows: 4, captionFits: true });
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((element) => element!.scrollLeft > 0, await region.elementHandle());
+      await page.context().close();
+    }
+    // Where the table fits, nothing says it scrolls.
+    const wide = await open(itemPath(budget), 1280);
+    expect(await wide.getByRole('region', { name: 'Tabel 1', exact: true }).evaluate((element) => getComputedStyle(element, '::before').visibility)).toBe('hidden');
+    await wide.context().close();
+  });
+
+  it('shows a dataset with its column labels and units, Indonesian digits and the totals computed from the CSV', async () => {
+    const dataset = published('data').find((item) => item.slug === 'jumlah-penduduk-per-desa-semester-i-2026')!;
+    const page = await open(itemPath(dataset));
+    const table = page.locator('main table');
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['Desa', 'Laki-laki (jiwa)', 'Perempuan (jiwa)', 'Jumlah (jiwa)', 'Kepala keluarga (KK)']);
+    expect(await table.locator('tbody tr').first().locator('th, td').allInnerTexts()).toEqual(['Anggrasmanis', '1.893', '1.921', '3.814', '1.187']);
+    expect(await table.locator('tfoot tr').locator('th, td').allInnerTexts()).toEqual(['Jumlah', '14.572', '14.870', '29.442', '9.179']);
+    expect(await table.locator('tbody td').first().evaluate((cell) => getComputedStyle(cell).textAlign)).toBe('right');
+    // The open data is published as the office wrote it.
+    const csv = await page.request.get(await page.locator('main a[href$=".csv"]').first().getAttribute('href') ?? '');
+    expect(await csv.text()).toBe(await readFile(join(ROOT, 'content/data', dataset.slug, dataset.data.berkas), 'utf8'));
+    await page.context().close();
   });
 });

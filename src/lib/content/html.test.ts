@@ -41,4 +41,13 @@ describe('the HTML the site publishes from an item', () => {
     expect(await render('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video">\n\nSisa naskah.\n')).toBe('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video"></iframe>');
     expect(await render('<svg><iframe><a href="https://contoh.test/">Teks</a></iframe></svg> <math><mi>x</mi></math>\n')).toBe('<p> </p>');
   });
+
+  it('puts every table in a scroll region the keyboard reaches, named by its caption or its number', async () => {
+    const html = await render('| Uraian | Anggaran (Rp) |\n| --- | ---: |\n| Belanja modal | 310.000.000 |\n\n<table><caption>Jadwal pelayanan</caption><tr><td>Senin</td></tr></table>\n\n<table><caption id="jadwal">Jadwal</caption><tr><td>Selasa</td></tr></table>\n');
+    const regions = [...html.matchAll(/<div class="table-scroll" role="region" tabindex="0" ([^>]*)><table>/g)].map((match) => match[1]);
+    expect(regions).toEqual(['aria-label="Tabel 1"', 'aria-labelledby="isi-tabel-2-judul"', 'aria-labelledby="user-content-jadwal"']);
+    expect(html).toContain('<caption id="isi-tabel-2-judul">Jadwal pelayanan</caption>');
+    // What content writes itself is still refused: no tabindex or role of its own.
+    expect(await render('<div tabindex="0" role="region">x</div>\n')).toBe('<div>x</div>');
+  });
 });

@@ -135,6 +135,26 @@ function rehypeEmptyFrames() {
   };
 }
 
+/**
+ * Every table of an item in a scroll region of its own (the GOV.UK and Adrian Roselli pattern):
+ * a wide table scrolls inside it instead of widening the page at 320 px (WCAG 1.4.10), and the
+ * keyboard can reach and scroll it. Named by the table's caption, or "Tabel N" (a Markdown table
+ * has none). The site's own markup, added after sanitising: content may set no tabindex.
+ */
+function rehypeTableRegions() {
+  return (tree: HastRoot) => {
+    let count = 0;
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'table' || parent === undefined || index === undefined) return;
+      count += 1;
+      const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption');
+      if (caption !== undefined && typeof caption.properties.id !== 'string') caption.properties.id = `isi-tabel-${count}-judul`;
+      const name = caption === undefined ? { ariaLabel: `Tabel ${count}` } : { ariaLabelledBy: [caption.properties.id as string] };
+      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ...name }, children: [node] };
+    });
+  };
+}
+
 /** The rehype plugins of Astro's Markdown pipeline (astro.config.ts). */
 export const CONTENT_HTML_PLUGINS = [
   rehypeRaw,
@@ -143,6 +163,7 @@ export const CONTENT_HTML_PLUGINS = [
   rehypePrefixedHeadingIds,
   rehypeFollowPrefixedTargets,
   rehypeAlignmentClasses,
+  rehypeTableRegions,
 ] satisfies PluggableList;
 
 // The site's own steps from Markdown to HTML, up to sanitising.

@@ -110,6 +110,26 @@ describe('loadItems', () => {
     ]);
   });
 
+  it('refuses a `kolom` the dataset’s CSV does not have, naming the columns it has, and a CSV it cannot read', async () => {
+    const data = (kolom: string) => `---\njudul: Penduduk\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\nberkas: penduduk.csv\nprodusen: Seksi Pemerintahan\nfrekuensi: semesteran\nsatuan: jiwa\nperiode: 2025\nkolom:\n${kolom}---\n`;
+    await put('content/data/penduduk/index.md', data('  desa: { label: Desa }\n  laki2: { label: Laki-laki, satuan: jiwa }\n'));
+    await put('content/data/penduduk/penduduk.csv', 'desa,laki_laki,perempuan\nJenawi,2215,2268\n');
+    await put('content/data/rusak/index.md', data('  desa: { label: Desa }\n').replace('penduduk.csv', 'rusak.csv'));
+    await put('content/data/rusak/rusak.csv', 'desa,jumlah\nJenawi,12\n"Balong"x,3\n');
+    const { items, problems } = await loadItems(join(root, 'content'));
+    expect(items).toEqual([]);
+    expect(problems).toEqual([
+      {
+        file: `${root}/content/data/penduduk/index.md`,
+        line: 13,
+        field: 'kolom.laki2',
+        message: 'berkas "penduduk.csv" tidak punya kolom "laki2".',
+        fix: 'tulis nama kolom persis seperti di baris pertama berkas CSV: desa, laki_laki, perempuan.',
+      },
+      expect.objectContaining({ file: `${root}/content/data/rusak/index.md`, line: 6, field: 'berkas', message: 'rusak.csv baris 3: tanda kutip (") di berkas CSV tidak berpasangan.' }),
+    ]);
+  });
+
   it('reports folders and files that would be silently left out', async () => {
     await put('content/beritaa/x/index.md', BERITA);
     await put('content/berita/lepas.md', BERITA);

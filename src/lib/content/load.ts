@@ -16,6 +16,7 @@ import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgNam
 import { DATE_TIME_FIELDS, describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type ItemSchemas } from './schema.ts';
 import { SLUG_PATTERN, slugify } from './slug.ts';
 import { hasOffset, localToInstant, normalizeLocal, officeTime } from './time.ts';
+import { checkColumns, parseDataTable } from '../site/table.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType, type ContentItem, type ContentType } from './types.ts';
 
 /**
@@ -415,8 +416,22 @@ async function checkReferencedFiles(item: Item, lineOf: (field: readonly Propert
     const pictureProblem =
       ref.use === 'picture' ? await checkProcessedPicture(real, ref.path, pictureLimit) : IMAGE_EXTENSION.test(ref.path) ? await checkServedPicture(real, ref.path) : undefined;
     if (pictureProblem) problems.push({ ...where, ...pictureProblem });
+    if (item.jenis === 'data' && where.field === 'berkas') problems.push(...(await checkDataset(item, real, lineOf)));
   }
   return problems;
+}
+
+/**
+ * A dataset's CSV can be read, and its `kolom` names columns it has. Reported on the item (the
+ * checks report per item), the CSV's own line in the message.
+ */
+async function checkDataset(item: Extract<Item, { jenis: 'data' }>, csvFile: string, lineOf: (field: readonly PropertyKey[]) => number | undefined): Promise<Problem[]> {
+  const { berkas, kolom } = item.data;
+  const table = parseDataTable(await readFile(csvFile, 'utf8'), berkas);
+  if (!table.ok) {
+    return table.problems.map(({ line, message, fix }) => ({ file: item.file, line: lineOf(['berkas']), field: 'berkas', message: `${berkas}${line === undefined ? '' : ` baris ${line}`}: ${message}`, fix }));
+  }
+  return checkColumns(table.value, kolom, berkas).map(({ field, message, fix }) => ({ file: item.file, line: lineOf(field), field: field.join('.'), message, fix }));
 }
 
 async function findIndex(dir: string): Promise<string[]> {

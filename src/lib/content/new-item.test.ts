@@ -45,7 +45,8 @@ describe('tayang baru (core)', () => {
       const parsed = parseItem(filled, plan.value.file, jenis);
       expect(parsed.problems).toEqual([]);
       await writeFile(plan.value.file, filled);
-      for (const ref of referencedFiles(parsed.item!)) await writeFile(join(root, jenis, 'rapat-koordinasi-persiapan-2026', ref.path), /\.(jpe?g|png)$/.test(ref.path) ? TINY_JPEG : '');
+      const upload = (path: string) => (/\.(jpe?g|png)$/.test(path) ? TINY_JPEG : path.endsWith('.csv') ? 'desa,jumlah\nJenawi,12\n' : '');
+      for (const ref of referencedFiles(parsed.item!)) await writeFile(join(root, jenis, 'rapat-koordinasi-persiapan-2026', ref.path), upload(ref.path));
       expect((await readItem(plan.value.file)).problems).toEqual([]);
     });
   }

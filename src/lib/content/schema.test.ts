@@ -167,4 +167,26 @@ describe('content frontmatter', () => {
     expect(problemsOf('artikel', `${COMMON}sosial:\n  platform: [tiktok]\n`)[0]!.fix).toContain('instagram, facebook, x, youtube, whatsapp');
     expect(problemsOf('artikel', `${COMMON}sosial:\n  tagar: [Dua kata]\n`)[0]!.message).toContain('tanpa spasi');
   });
+
+  it('reads a picture focus as a side, a corner or a point in per cent', () => {
+    const focusOf = (fokus: string) => {
+      const result = check('artikel', `${COMMON}gambar:\n  src: a.jpg\n  alt: Tiga petugas berjaga\n  fokus: ${fokus}\n`);
+      return result.ok ? result.value.gambar?.fokus : undefined;
+    };
+    expect(focusOf('kanan')).toEqual({ x: 100, y: 50 });
+    expect(focusOf('kiri-atas')).toEqual({ x: 0, y: 0 });
+    expect(focusOf('{ x: 85, y: 55 }')).toEqual({ x: 85, y: 55 });
+    expect(check('galeri', `${COMMON}foto:\n  - { src: a.jpg, alt: Warga menanam pohon, fokus: bawah }\n`)).toMatchObject({ ok: true, value: { foto: [{ fokus: { x: 50, y: 100 } }] } });
+  });
+
+  it('says how to write a focus it cannot read', () => {
+    const problemOf = (fokus: string) => problemsOf('artikel', `${COMMON}gambar:\n  src: a.jpg\n  alt: Tiga petugas berjaga\n  fokus: ${fokus}\n`)[0]!;
+    for (const fokus of ['kanan-tengah', '"30% 60%"', '{ x: 30 }']) {
+      expect(problemOf(fokus), fokus).toMatchObject({ field: 'gambar.fokus', line: 9 });
+      expect(problemOf(fokus).message, fokus).toBe(
+        'fokus gambar tidak dikenal. Tulis salah satu sisi atau sudut gambar (tengah, atas, bawah, kiri, kanan, kiri-atas, kanan-atas, kiri-bawah, kanan-bawah), atau titik dalam persen dari kiri dan dari atas, misalnya { x: 30, y: 60 } (x dan y dari 0 sampai 100).',
+      );
+    }
+    expect(problemOf('{ x: 130, y: 50 }')).toMatchObject({ field: 'gambar.fokus.x', message: 'paling besar 100.' });
+  });
 });

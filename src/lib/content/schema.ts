@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FOCUS_NAMES, type FocusPoint } from './focus.ts';
 import { describeSvgPicture, isSvgName } from './pictures.ts';
 import { compareDateTimes, normalizeLocal, yamlDateToLocal, type LocalDateTime } from './time.ts';
 import type { ContentType } from './types.ts';
@@ -149,6 +150,18 @@ export const SocialSchema = z.strictObject({
   nonaktif: z.boolean().default(false),
 });
 
+const FOCUS_MESSAGE = `fokus gambar tidak dikenal. Tulis salah satu sisi atau sudut gambar (${Object.keys(FOCUS_NAMES).join(', ')}), atau titik dalam persen dari kiri dan dari atas, misalnya { x: 30, y: 60 } (x dan y dari 0 sampai 100).`;
+const FocusPercent = z.number().min(0).max(100);
+
+/**
+ * Where a picture's subject is: every crop of it (cards, social previews, the social kit) keeps
+ * that point. A side or corner, or a point in per cent (focus.ts). @example kanan
+ * @example { x: 80, y: 55 }
+ */
+const FocusSchema = z
+  .union([z.enum(Object.keys(FOCUS_NAMES) as [string, ...string[]]), z.strictObject({ x: FocusPercent, y: FocusPercent })], { error: FOCUS_MESSAGE })
+  .transform((focus): FocusPoint => (typeof focus === 'string' ? FOCUS_NAMES[focus]! : focus));
+
 /** Longest `judul`: what a listing, a search result and a social post can show whole. */
 export const TITLE_MAX_LENGTH = 160;
 
@@ -164,7 +177,7 @@ function commonShape<I extends z.ZodType>(image: () => I) {
     /** Writer or unit. @example "Tim Admin Website Kecamatan Jenawi" */
     penulis: Text,
     /** Main picture, with its description for screen readers (WCAG 1.1.1). */
-    gambar: z.strictObject({ src: image(), alt: Text }).optional(),
+    gambar: z.strictObject({ src: image(), alt: Text, fokus: FocusSchema.optional() }).optional(),
     /** @example [musrenbang, perencanaan] */
     tag: z.array(Label).default([]),
     /** Scheduled publication (office time): the item stays off the site until then. @example "2026-01-05 08:00" */
@@ -222,7 +235,7 @@ export function makeItemSchemas<I extends z.ZodType>({ image }: { image: () => I
   const galeri = z.strictObject({
     ...common,
     /** The photos, each with a description for screen readers and an optional caption. */
-    foto: z.array(z.strictObject({ src: image(), alt: Text, keterangan: Text.optional() })).min(1),
+    foto: z.array(z.strictObject({ src: image(), alt: Text, keterangan: Text.optional(), fokus: FocusSchema.optional() })).min(1),
   });
 
   const video = z
@@ -300,6 +313,12 @@ export function makeItemSchemas<I extends z.ZodType>({ image }: { image: () => I
     periode: Label,
     /** Licence of the data. @example "CC-BY-4.0" */
     lisensi: Text.default('CC-BY-4.0'),
+    /**
+     * The CSV's columns on the page, by their name in its header row: the header shown, the
+     * unit, and whether a totals row adds the column up (computed from the file).
+     * @example { laki_laki: { label: Laki-laki, satuan: jiwa, total: true } }
+     */
+    kolom: z.record(z.string(), z.strictObject({ label: Text.optional(), satuan: Text.optional(), total: z.boolean().default(false) })).default({}),
   });
 
   return { berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data } satisfies Record<ContentType, z.ZodType>;

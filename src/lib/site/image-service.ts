@@ -1,5 +1,7 @@
 import type { LocalImageService } from 'astro';
 import sharpService from 'astro/assets/services/sharp';
+import sharp from 'sharp';
+import { extractAroundFocus, parseFocusPosition } from '../content/focus.ts';
 import { formatProblem } from '../errors/problem.ts';
 
 /**
@@ -8,17 +10,33 @@ import { formatProblem } from '../errors/problem.ts';
  * warning and hands back the original bytes: a 20000 × 20000 PNG reached the home page that way,
  * full size, with its EXIF/GPS. The content check refuses what a file's header shows
  * (src/lib/content/pictures.ts); this closes whatever else sharp fails on.
+ *
+ * A crop whose `position` is a picture's focus (`gambar.fokus`, as focus.ts writes it) is cut
+ * around that point first: sharp's own positions are only sides, corners and strategies.
  */
 const tayangImageService: LocalImageService = {
   ...sharpService,
   async transform(inputBuffer, transform, imageConfig, logger) {
+    const focus = parseFocusPosition(transform.position);
+    let input = inputBuffer;
+    if (focus !== undefined && transform.width && transform.height) {
+      try {
+        const picture = sharp(inputBuffer, { limitInputPixels: imageConfig.service.config.limitInputPixels as number | undefined });
+        const { format } = await picture.metadata();
+        // Lossless in between: the one lossy encoding is Astro's, in the format the page asks for.
+        input = await (await extractAroundFocus(picture, transform.width, transform.height, focus)).png({ compressionLevel: 0 }).toBuffer();
+        transform = { ...transform, position: undefined, format: transform.format ?? format };
+      } catch {
+        throw new UnprocessedPictureError(transform.src);
+      }
+    }
     // Held back until the outcome is known: the fallback's warning says the picture "will be used
     // unoptimized", which it will not be.
     const warnings: string[] = [];
     const holdingWarnings = Object.create(logger, { warn: { value: (message: string) => warnings.push(message) } }) as typeof logger;
-    const result = await sharpService.transform(inputBuffer, transform, imageConfig, holdingWarnings);
+    const result = await sharpService.transform(input, transform, imageConfig, holdingWarnings);
     // Astro's fallback returns the very buffer it was given; a processed picture is a new one.
-    if (result.data === inputBuffer) throw new UnprocessedPictureError(transform.src);
+    if (result.data === input) throw new UnprocessedPictureError(transform.src);
     for (const warning of warnings) logger.warn(warning);
     return result;
   },

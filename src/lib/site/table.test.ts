@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseDataTable as parseResult, type DataTable } from './table.ts';
+import { checkColumns, parseDataTable as parseResult, viewDataTable, type DataTable } from './table.ts';
 
 const FILE = 'content/data/penduduk/penduduk.csv';
 
-function parseDataTable(text: string, limit?: number): DataTable {
-  const result = parseResult(text, FILE, limit);
+function parseDataTable(text: string): DataTable {
+  const result = parseResult(text, FILE);
   if (!result.ok) throw new Error(result.problems[0]!.message);
   return result.value;
 }
@@ -33,9 +33,13 @@ describe('data table from CSV', () => {
 
   it('shows only the first rows of a long file and says how many there are', () => {
     const csv = `n\n${Array.from({ length: 30 }, (_, i) => i).join('\n')}\n`;
-    const table = parseDataTable(csv, 10);
+    const table = viewDataTable(parseDataTable(csv), {}, 10);
     expect(table.rows).toHaveLength(10);
     expect(table.totalRows).toBe(30);
+  });
+
+  it('knows the line of every row, also after a cell that spans lines', () => {
+    expect(parseDataTable('Desa,Catatan\nJenawi,"dua\nbaris"\nBalong,satu\n').lines).toEqual([3, 4]);
   });
 
   it('reports an unclosed quote with the file instead of throwing', () => {
@@ -56,5 +60,89 @@ describe('data table from CSV', () => {
     const result = parseResult('\n', FILE);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]?.message).toBe('berkas CSV kosong.');
+  });
+});
+
+const PENDUDUK = 'desa,laki_laki,perempuan,kepala_keluarga,tahun,kode\nAnggrasmanis,1893,1921,1187,2026,3313\nBalong,1642,1675,1034,2026,3314\nGumeng,1428,1463,902,2026,3315\n';
+
+describe('a dataset on its page, as `kolom` describes it', () => {
+  const kolom = {
+    desa: { label: 'Desa' },
+    laki_laki: { label: 'Laki-laki', satuan: 'jiwa', total: true },
+    perempuan: { label: 'Perempuan', satuan: 'jiwa', total: true },
+    kepala_keluarga: { label: 'Kepala keluarga', satuan: 'KK' },
+  };
+
+  it('heads columns with their labels and units, and the CSV header where there is no label', () => {
+    const view = viewDataTable(parseDataTable(PENDUDUK), kolom);
+    expect(view.columns).toEqual([
+      { header: 'Desa', numeric: false },
+      { header: 'Laki-laki (jiwa)', numeric: true },
+      { header: 'Perempuan (jiwa)', numeric: true },
+      { header: 'Kepala keluarga (KK)', numeric: true },
+      { header: 'tahun', numeric: true },
+      { header: 'kode', numeric: true },
+    ]);
+  });
+
+  it('writes amounts in Indonesian digits, and leaves numbers that are not amounts (a year, a code) as written', () => {
+    const view = viewDataTable(parseDataTable(PENDUDUK), kolom);
+    expect(view.rows[0]).toEqual(['Anggrasmanis', '1.893', '1.921', '1.187', '2026', '3313']);
+  });
+
+  it('reads decimals as each kind of file writes them and shows them with a decimal comma', () => {
+    const luas = { luas: { satuan: 'km²' } };
+    const comma = viewDataTable(parseDataTable('desa,luas\nJenawi,12.5\nBalong,"8,75"\nGumeng,1250.125\n'), luas);
+    expect(comma.rows.map((row) => row[1])).toEqual(['12,5', '8,75', '1.250,125']);
+    const semicolon = viewDataTable(parseDataTable('desa;luas\nJenawi;12,5\nBalong;1.250\nGumeng;-3\n'), luas);
+    expect(semicolon.rows.map((row) => row[1])).toEqual(['12,5', '1.250', '-3']);
+  });
+
+  it('keeps a code with a leading zero as text', () => {
+    const table = parseDataTable('desa,kode\nJenawi,0012\nBalong,0013\n');
+    expect(table.numeric).toEqual([false, false]);
+    expect(viewDataTable(table, { kode: { satuan: 'nomor' } }).rows[0]).toEqual(['Jenawi', '0012']);
+  });
+
+  it('adds up the columns that ask for it from every row of the file, not only the rows shown', () => {
+    const view = viewDataTable(parseDataTable(PENDUDUK), kolom, 2);
+    expect(view.rows).toHaveLength(2);
+    expect(view.totals).toEqual(['Jumlah', '4.963', '5.059', '', '', '']);
+    expect(viewDataTable(parseDataTable(PENDUDUK), { desa: { label: 'Desa' } }).totals).toBeUndefined();
+  });
+
+  it('adds decimals exactly, skips empty cells, and keeps per cent signs', () => {
+    const view = viewDataTable(parseDataTable('desa,curah,cakupan\nA,0.1,10%\nB,0.2,\nC,,15.5%\n'), { curah: { total: true }, cakupan: { total: true } });
+    expect(view.totals).toEqual(['Jumlah', '0,3', '25,5%']);
+  });
+});
+
+describe('checking `kolom` against the CSV', () => {
+  const table = parseDataTable(PENDUDUK);
+
+  it('refuses a column the CSV does not have, naming the columns it has', () => {
+    expect(checkColumns(table, { laki2: { label: 'Laki-laki' } }, 'penduduk.csv')).toEqual([
+      {
+        field: ['kolom', 'laki2'],
+        message: 'berkas "penduduk.csv" tidak punya kolom "laki2".',
+        fix: 'tulis nama kolom persis seperti di baris pertama berkas CSV: desa, laki_laki, perempuan, kepala_keluarga, tahun, kode.',
+      },
+    ]);
+  });
+
+  it('refuses a total of the row headers or of a column with text, naming the line', () => {
+    expect(checkColumns(table, { desa: { total: true } }, 'penduduk.csv')[0]).toMatchObject({ field: ['kolom', 'desa', 'total'], message: expect.stringContaining('kolom pertama') });
+    const withText = parseDataTable('desa,jumlah\nJenawi,12\nBalong,tidak ada\n');
+    expect(checkColumns(withText, { jumlah: { total: true } }, 'penduduk.csv')).toEqual([
+      {
+        field: ['kolom', 'jumlah', 'total'],
+        message: 'kolom "jumlah" tidak bisa dijumlahkan: di baris 3 berkas "penduduk.csv" isinya "tidak ada", bukan angka.',
+        fix: 'hapus `total` dari kolom ini, atau perbaiki selnya menjadi angka tanpa satuan, misalnya 1893 atau 12.5.',
+      },
+    ]);
+  });
+
+  it('accepts what the CSV has', () => {
+    expect(checkColumns(table, { laki_laki: { label: 'Laki-laki', satuan: 'jiwa', total: true } }, 'penduduk.csv')).toEqual([]);
   });
 });

@@ -9,23 +9,23 @@ import type { Validated } from '../errors/validate.ts';
 
 export interface DataTable {
   headers: string[];
+  /** Every row of the file, a cell per column. */
   rows: string[][];
+  /** The file line of each row (where it ends, for a cell spanning lines). */
+  lines: number[];
   /** Columns whose every filled cell is a number, to right-align them. */
   numeric: boolean[];
-  /** Rows in the file; `rows` may hold fewer (see `limit`). */
-  totalRows: number;
+  /** A semicolon file from an Indonesian spreadsheet: `,` is its decimal mark and `.` groups thousands. */
+  decimalComma: boolean;
 }
 
-/** 1.234 / 1234 / 12,5 / -3 / 45% */
-const NUMBER = /^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?%?$|^[-+]?\d+(\.\d+)?%?$/;
-
 /** `file` names the CSV in problems; a broken file is reported, never thrown. */
-export function parseDataTable(text: string, file: string, limit = Infinity): Validated<DataTable> {
+export function parseDataTable(text: string, file: string): Validated<DataTable> {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
+    records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // An unclosed quote is only noticed at the end of the file, so its line would mislead.
@@ -41,19 +41,155 @@ export function parseDataTable(text: string, file: string, limit = Infinity): Va
       }],
     };
   }
-  const [headers = [], ...body] = records;
+  const [header, ...body] = records;
+  const headers = header?.record ?? [];
   if (headers.length === 0) {
     return { ok: false, problems: [{ file, message: 'berkas CSV kosong.', fix: 'baris pertama berisi judul kolom, baris berikutnya berisi data.' }] };
   }
-  const width = headers.length;
-  const rows = body.slice(0, limit).map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+  const decimalComma = delimiter === ';';
+  const rows = body.map(({ record }) => Array.from({ length: headers.length }, (_, i) => record[i] ?? ''));
   const numeric = headers.map((_, i) => {
     const filled = rows.map((row) => row[i]!).filter((cell) => cell !== '');
-    return filled.length > 0 && filled.every((cell) => NUMBER.test(cell));
+    return filled.length > 0 && filled.every((cell) => readNumber(cell, decimalComma) !== undefined);
   });
-  return { ok: true, value: { headers, rows, numeric, totalRows: body.length } };
+  return { ok: true, value: { headers, rows, lines: body.map(({ info }) => info.lines), numeric, decimalComma } };
 }
 
 function count(text: string, char: string): number {
   return text.split(char).length - 1;
+}
+
+/** A cell's number, with the decimals it was written with. */
+interface CellNumber {
+  value: number;
+  decimals: number;
+  percent: boolean;
+}
+
+// Indonesian: 1.893 / 1893 / 12,5 / -3 / 45%. International (a comma file's unquoted cells): 1893 / 12.5.
+const INDONESIAN_NUMBER = /^([-+]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(%?)$/;
+const INTERNATIONAL_NUMBER = /^([-+]?)(\d+)(?:\.(\d+))?(%?)$/;
+// A leading zero makes a code (kode desa 0012), not an amount.
+const CODE = /^[-+]?0\d/;
+
+/**
+ * A cell as a number, or undefined when it is not one. In a semicolon file a dot groups
+ * thousands; in a comma file a dot is the decimal mark, as open data portals write it, and a
+ * quoted "12,5" keeps its decimal comma.
+ */
+function readNumber(cell: string, decimalComma: boolean): CellNumber | undefined {
+  if (CODE.test(cell)) return undefined;
+  const match = (decimalComma || cell.includes(',') ? INDONESIAN_NUMBER : INTERNATIONAL_NUMBER).exec(cell);
+  if (!match) return undefined;
+  const [, sign, whole, fraction = '', percent] = match;
+  return { value: Number(`${sign}${whole!.replaceAll('.', '')}.${fraction || '0'}`), decimals: fraction.length, percent: percent === '%' };
+}
+
+/** Indonesian digits: 1.893, 12,5 (the decimals as written). */
+function formatNumber({ value, decimals, percent }: CellNumber): string {
+  const text = new Intl.NumberFormat('id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  return percent ? `${text}%` : text;
+}
+
+/** How a `data` item describes one CSV column (`kolom.<nama>` in its frontmatter). */
+export interface ColumnSettings {
+  /** Header shown instead of the CSV's own. */
+  label?: string;
+  /** Unit, shown in the header; its numbers are an amount, written the Indonesian way. */
+  satuan?: string;
+  /** Adds the column up in a totals row. */
+  total?: boolean;
+}
+
+export type ColumnsSettings = Readonly<Record<string, ColumnSettings>>;
+
+/** A problem with `kolom`: `field` is its path in the frontmatter, e.g. `['kolom', 'laki2']`. */
+export interface ColumnProblem {
+  field: string[];
+  message: string;
+  fix: string;
+}
+
+/**
+ * What in `kolom` the CSV cannot honour: a column it does not have (the columns it has are
+ * listed), or a total of the row headers or of text.
+ */
+export function checkColumns(table: DataTable, columns: ColumnsSettings, csvName: string): ColumnProblem[] {
+  const problems: ColumnProblem[] = [];
+  for (const [name, settings] of Object.entries(columns)) {
+    const index = table.headers.indexOf(name);
+    if (index === -1) {
+      problems.push({
+        field: ['kolom', name],
+        message: `berkas "${csvName}" tidak punya kolom "${name}".`,
+        fix: `tulis nama kolom persis seperti di baris pertama berkas CSV: ${table.headers.join(', ')}.`,
+      });
+      continue;
+    }
+    if (!settings.total) continue;
+    if (index === 0) {
+      problems.push({
+        field: ['kolom', name, 'total'],
+        message: `kolom "${name}" adalah kolom pertama, yang menjadi judul setiap baris (baris jumlah memakainya untuk kata "Jumlah"), jadi tidak bisa dijumlahkan.`,
+        fix: 'hapus `total` dari kolom ini; jumlahkan kolom angka di sebelahnya.',
+      });
+      continue;
+    }
+    const row = table.rows.findIndex((cells) => cells[index] !== '' && readNumber(cells[index]!, table.decimalComma) === undefined);
+    if (row !== -1) {
+      problems.push({
+        field: ['kolom', name, 'total'],
+        message: `kolom "${name}" tidak bisa dijumlahkan: di baris ${table.lines[row]} berkas "${csvName}" isinya "${table.rows[row]![index]}", bukan angka.`,
+        fix: `hapus \`total\` dari kolom ini, atau perbaiki selnya menjadi angka tanpa satuan, misalnya ${table.decimalComma ? '1.893 atau 12,5' : '1893 atau 12.5'}.`,
+      });
+    }
+  }
+  return problems;
+}
+
+export interface TableColumn {
+  /** The label (or the CSV's header) and the unit. */
+  header: string;
+  numeric: boolean;
+}
+
+/** A dataset as its page shows it. */
+export interface TableView {
+  columns: TableColumn[];
+  rows: string[][];
+  /** The totals row (empty cells where a column is not added up), over every row of the file. */
+  totals?: string[];
+  /** Rows in the file; `rows` may hold fewer (see `limit`). */
+  totalRows: number;
+}
+
+/** Word in the first cell of the totals row. */
+export const TOTALS_LABEL = 'Jumlah';
+
+/**
+ * The table with its columns' labels and units, amounts in Indonesian digits (1.893; 12,5), and
+ * the totals the columns ask for, computed from the file (never typed by the author). Only the
+ * first `limit` rows are kept. `columns` has passed `checkColumns`.
+ */
+export function viewDataTable(table: DataTable, columns: ColumnsSettings, limit = Infinity): TableView {
+  const settings = table.headers.map((name) => columns[name] ?? {});
+  // An amount has a unit or a total; other numbers (a year, a region code) stay as written.
+  const amount = settings.map((column, i) => table.numeric[i]! && (column.satuan !== undefined || column.total === true));
+  const show = (cell: string, i: number) => (amount[i] && cell !== '' ? formatNumber(readNumber(cell, table.decimalComma)!) : cell);
+  const view: TableView = {
+    columns: table.headers.map((name, i) => ({ header: settings[i]!.satuan ? `${settings[i]!.label ?? name} (${settings[i]!.satuan})` : (settings[i]!.label ?? name), numeric: table.numeric[i]! })),
+    rows: table.rows.slice(0, limit).map((row) => row.map(show)),
+    totalRows: table.rows.length,
+  };
+  if (settings.some((column) => column.total)) {
+    view.totals = settings.map((column, i) => (i === 0 ? TOTALS_LABEL : column.total ? formatNumber(sum(table.rows.map((row) => row[i]!).filter((cell) => cell !== '').map((cell) => readNumber(cell, table.decimalComma)!))) : ''));
+  }
+  return view;
+}
+
+/** Exact to the most decimals the column was written with. */
+function sum(numbers: CellNumber[]): CellNumber {
+  const decimals = Math.max(0, ...numbers.map((n) => n.decimals));
+  const value = numbers.reduce((total, n) => total + n.value, 0);
+  return { value: Number(value.toFixed(decimals)), decimals, percent: numbers.length > 0 && numbers.every((n) => n.percent) };
 }

@@ -1,4 +1,5 @@
-import sharp, { type OverlayOptions } from 'sharp';
+import sharp, { type OverlayOptions, type Sharp } from 'sharp';
+import { extractAroundFocus, type FocusPoint } from '../content/focus.ts';
 
 /** Who the images speak for: the office's name, and its logo file when configured. */
 export interface Identity {
@@ -58,16 +59,20 @@ async function identityLayers(width: number, height: number, identity: Identity)
 }
 
 /**
- * A photo cropped to the platform's size around its subject (sharp's attention strategy:
- * the region with the most luminance frequency, saturation and skin tones), with the
- * office's band, as JPEG (Instagram's publishing API accepts only JPEG).
+ * A photo cropped to the platform's size around its subject, with the office's band, as JPEG
+ * (Instagram's publishing API accepts only JPEG). The subject is the author's focus
+ * (`gambar.fokus`) when there is one, otherwise what sharp's attention strategy finds (the
+ * region with the most luminance frequency, saturation and skin tones).
  */
-export async function renderPhoto(photo: Buffer, width: number, height: number, identity: Identity): Promise<Buffer> {
-  const cropped = await sharp(photo)
-    .rotate() // honour the camera's EXIF orientation before cropping
-    .resize(width, height, { fit: 'cover', position: sharp.strategy.attention })
-    .toBuffer();
+export async function renderPhoto(photo: Buffer, width: number, height: number, identity: Identity, focus?: FocusPoint): Promise<Buffer> {
+  const cropped = await (await cropAround(photo, width, height, focus)).toBuffer();
   return sharp(cropped).composite(await identityLayers(width, height, identity)).flatten({ background: '#ffffff' }).jpeg(JPEG).toBuffer();
+}
+
+/** `width` × `height` of the photo, upright as the camera's EXIF orientation says, around its subject. */
+async function cropAround(photo: Buffer, width: number, height: number, focus: FocusPoint | undefined): Promise<Sharp> {
+  if (focus === undefined) return sharp(photo).rotate().resize(width, height, { fit: 'cover', position: sharp.strategy.attention });
+  return (await extractAroundFocus(sharp(photo), width, height, focus)).resize(width, height, { fit: 'fill' });
 }
 
 /** For items without a photo: a card with the content type, the title and the office's band. */

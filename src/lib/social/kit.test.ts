@@ -235,6 +235,35 @@ describe('images', () => {
     expect(reds.some(([r, g]) => r! > 150 && g! < 80)).toBe(true);
   });
 
+  it('keeps the author’s focus in the crop where the attention strategy and a centred crop would lose it', async () => {
+    // A grey 1600 × 900 photo: a loud red and yellow decoy on the left, and the subject (a dull
+    // blue block, x 1400–1560) at the right edge, where the author set the focus.
+    const block = (width: number, height: number, background: string) => sharp({ create: { width, height, channels: 3, background } }).png().toBuffer();
+    const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#808080' } })
+      .composite([
+        { input: await block(300, 300, '#ff1010'), left: 100, top: 300 },
+        { input: await block(150, 150, '#ffe000'), left: 175, top: 375 },
+        { input: await block(160, 300, '#30408a'), left: 1400, top: 300 },
+      ])
+      .png()
+      .toBuffer();
+    const subjectPixels = async (image: Buffer) => {
+      const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true });
+      let count = 0;
+      for (let i = 0; i < data.length; i += info.channels) if (data[i]! < 80 && data[i + 1]! < 100 && data[i + 2]! > 110) count++;
+      return count;
+    };
+    const focus = { x: 92, y: 50 };
+    for (const [width, height] of [[1080, 1350], [1080, 1080]] as const) {
+      const scale = Math.max(width / 1600, height / 900);
+      const whole = 160 * 300 * scale * scale;
+      expect(await subjectPixels(await renderPhoto(photo, width, height, identity, focus)), `${width}×${height} with fokus`).toBeGreaterThan(whole * 0.95);
+      expect(await subjectPixels(await renderPhoto(photo, width, height, identity)), `${width}×${height} by attention`).toBe(0);
+      const centred = await sharp(photo).resize(width, height, { fit: 'cover', position: 'centre' }).toBuffer();
+      expect(await subjectPixels(centred), `${width}×${height} centred`).toBe(0);
+    }
+  });
+
   it('draws the office band along the bottom', async () => {
     const photo = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#ffffff' } }).jpeg().toBuffer();
     const image = await renderPhoto(photo, 1200, 630, identity);

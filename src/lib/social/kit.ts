@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Config } from '../config/schema.ts';
+import type { FocusPoint } from '../content/focus.ts';
 import type { Item } from '../content/load.ts';
 import type { Problem } from '../errors/problem.ts';
 import { TYPE_LABELS } from '../site/labels.ts';
@@ -33,6 +34,8 @@ export interface SocialPost {
 export interface ImageJob extends SocialImage {
   /** Repository-relative path of the photo. */
   photo?: string;
+  /** The photo's focal point (`gambar.fokus`), which the crop keeps. */
+  focus?: FocusPoint;
   card: { label: string; title: string };
 }
 
@@ -48,11 +51,11 @@ export function itemUrl(site: string, base: string, item: Pick<Item, 'jenis' | '
   return absoluteUrl(site, withBase(base, itemPath(item.jenis, item.slug)));
 }
 
-/** The item's photo (repository-relative path) and its alt text, if it has one. */
-function photoOf(item: Item): { file: string; alt: string } | undefined {
+/** The item's photo (repository-relative path), its alt text and focus, if it has one. */
+function photoOf(item: Item): { file: string; alt: string; focus?: FocusPoint } | undefined {
   const photo = item.data.gambar ?? (item.jenis === 'galeri' ? item.data.foto[0] : undefined);
   if (!photo) return undefined;
-  return { file: posix.normalize(posix.join(item.dir, photo.src)), alt: photo.alt };
+  return { file: posix.normalize(posix.join(item.dir, photo.src)), alt: photo.alt, focus: photo.fokus };
 }
 
 export interface KitOptions {
@@ -105,7 +108,7 @@ export function planSocialKit(items: readonly Item[], config: Config, { base = '
         const path = `${item.jenis}/${item.slug}/${width}x${height}.jpg`;
         const card = { label: TYPE_LABELS[item.jenis].title, title };
         const job: ImageJob = photo
-          ? { path, width, height, alt: photo.alt, photo: photo.file, card }
+          ? { path, width, height, alt: photo.alt, photo: photo.file, focus: photo.focus, card }
           : { path, width, height, alt: `${card.label}: ${title}. ${kantor.nama}.`, card };
         images.set(path, job);
         post.images.push({ path, width, height, alt: job.alt });

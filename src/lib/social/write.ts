@@ -26,7 +26,7 @@ export async function writeSocialKit(plan: KitPlan, options: WriteKitOptions): P
     let image: Buffer | undefined;
     if (job.photo) {
       try {
-        image = await renderPhoto(await readFile(join(options.repoRoot, job.photo)), job.width, job.height, options.identity);
+        image = await renderPhoto(await readFile(join(options.repoRoot, job.photo)), job.width, job.height, options.identity, job.focus);
       } catch (error) {
         problems.push({
           file: job.photo,
