@@ -2,7 +2,7 @@ import { visit, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problem.ts';
 import { locatePath, NotPlainDataError, parseLocatedYaml, type LocatedYaml } from './yaml-location.ts';
-import { describeIssue, type Syntax } from './zod-issues.ts';
+import { customMessage, describeIssue, type Syntax } from './zod-issues.ts';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -61,7 +61,8 @@ export function validateData<S extends z.ZodType>(
  * say what to fix; "bentuk isinya tidak sesuai" would not.
  */
 function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
-  if (issue.code !== 'invalid_union') return [issue];
+  // A union with its own message (`error:`) already says every form it takes.
+  if (issue.code !== 'invalid_union' || customMessage(issue) !== undefined) return [issue];
   const shaped = issue.errors.filter((issues) => !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
   if (shaped.length !== 1) return [issue];
   return shaped[0]!.flatMap((inner) => withinUnion({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));

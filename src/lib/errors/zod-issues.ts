@@ -3,7 +3,7 @@ import { z } from 'zod';
 const zodDefaultMessage = z.locales.en().localeError;
 
 /** A schema's own `error:` text (already Indonesian) wins over our generic wording. */
-function customMessage(issue: z.core.$ZodIssue): string | undefined {
+export function customMessage(issue: z.core.$ZodIssue): string | undefined {
   const fallback = zodDefaultMessage(issue as Parameters<typeof zodDefaultMessage>[0]);
   const text = typeof fallback === 'string' ? fallback : fallback?.message;
   return issue.message && issue.message !== text ? issue.message : undefined;
