@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/schema.ts';
 import type { CheckEnv } from './rule.ts';
-import { readItemFileProblems } from './rules/schema.ts';
+import { readItemFileProblems } from '../content/load.ts';
 
 /** The checks' window on the working tree (paths relative to the current directory). */
 export function makeFileEnv(config?: Config): CheckEnv {
