@@ -21,8 +21,7 @@ const NUMBER = /^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?%?$|^[-+]?\d+(\.\d+)?%?$/;
 
 /** `file` names the CSV in problems; a broken file is reported, never thrown. */
 export function parseDataTable(text: string, file: string, limit = Infinity): Validated<DataTable> {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+  const delimiter = csvDelimiter(text);
   let records: string[][];
   try {
     records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
@@ -52,6 +51,12 @@ export function parseDataTable(text: string, file: string, limit = Infinity): Va
     return filled.length > 0 && filled.every((cell) => NUMBER.test(cell));
   });
   return { ok: true, value: { headers, rows, numeric, totalRows: body.length } };
+}
+
+/** `;` when the header row has more of them than commas (an Indonesian-locale export), else `,`. */
+export function csvDelimiter(text: string): ';' | ',' {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
 }
 
 function count(text: string, char: string): number {
