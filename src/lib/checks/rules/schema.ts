@@ -3,6 +3,7 @@ import { describeUnsafePath } from '../../content/schema.ts';
 import type { Problem } from '../../errors/problem.ts';
 import type { CheckDocument } from '../document.ts';
 import type { RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
+import { findUnknownWaivedRules } from '../waivers.ts';
 
 /**
  * The content schema, through the content loader itself (src/lib/content/load.ts), so that
@@ -39,7 +40,7 @@ export const schemaRules: RuleFamily = {
     // In one round: the files named by fields the schema accepted are checked even when others are wrong.
     const schema = parseItem(doc.text, doc.file, doc.jenis).problems.map((problem) => toFinding(problem, classify(doc, problem)));
     const files = (await env.readItemFileProblems(doc.file)).map((problem) => toFinding(problem, 'schema/file-reference'));
-    return [...schema, ...files];
+    return [...schema, ...findUnknownWaivedRules(doc), ...files];
   },
 };
 
