@@ -100,6 +100,8 @@ export function parseItem(text: string, file: string, jenis: ContentType): Parse
   read.body.split('\n').forEach((line, index) => {
     if (PLACEHOLDER.test(line)) problems.push({ file, line: read.bodyLine + index, column: line.search(PLACEHOLDER) + 1, message: `naskah ${PLACEHOLDER_MESSAGE}` });
   });
+  // Exempt information is to be removed, never completed: its files are not asked for.
+  if (asRecord(read.source)?.klasifikasi === 'dikecualikan') return { problems };
   const isRefused = (field: string) => problems.some((problem) => problem.field !== undefined && (field === problem.field || field.startsWith(`${problem.field}.`)));
   const fields = referencedFiles({ jenis, data: read.source })
     .filter((ref) => !isRefused(ref.field.join('.')))

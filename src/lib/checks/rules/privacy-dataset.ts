@@ -89,7 +89,7 @@ export async function checkDataset(doc: CheckDocument, env: CheckEnv, scan: (tex
       rule: 'privacy/person-list',
       ...where,
       message: `berkas \`${name}\`: ${columnName(nameColumn)} berisi nama orang, berdampingan dengan ${joinWords(beside)}, jadi setiap baris menunjuk satu orang (${describeLines(named)}, nomor baris di berkas CSV); nama yang digabung dengan data lain untuk mengenali seseorang adalah data pribadi (UU 27/2022 PDP Pasal 4 ayat (3)).`,
-      suggestion: 'terbitkan angka agregat tanpa nama (misalnya jumlah penerima per desa), atau hapus kolom pengenalnya; bila daftar bernama memang wajib diumumkan, catat pengecualiannya di `periksa.abaikan` item ini beserta alasannya.',
+      suggestion: 'terbitkan angka agregat tanpa nama (misalnya jumlah penerima per desa), atau hapus kolom pengenalnya.',
     });
   }
   return findings;
