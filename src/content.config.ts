@@ -1,6 +1,7 @@
 // The nine content collections (DESIGN.md §4): one item per folder, content/<jenis>/<slug>/index.md.
 // Before Astro reads them, Tayang's own loader checks every item, so broken content stops the build
-// with Indonesian messages naming file, line and field instead of Astro's English ones; and items
+// with Indonesian messages naming file, line and field instead of Astro's English ones (personal data
+// too, unless the item's approvers let it through with a reason); and items
 // scheduled for later (`terbit`) are taken out of the store, so no page, listing or feed shows them.
 // What Astro stores is Tayang's own reading of each file, never a second one (see itemLoader).
 import { readFile } from 'node:fs/promises';
@@ -8,6 +9,8 @@ import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { makeFileEnv } from './lib/checks/env.ts';
+import { findPersonalData } from './lib/checks/personal-data.ts';
 import { findUnsafeContent } from './lib/checks/rules/security.ts';
 import { CONFIG_FILE, loadConfigFile, parseConfig } from './lib/config/load.ts';
 import { describeStaleDates } from './lib/config/stale.ts';
@@ -18,7 +21,7 @@ import { ITEM_SCHEMAS, makeItemSchemas } from './lib/content/schema.ts';
 import { localToday } from './lib/content/time.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from './lib/content/types.ts';
 
-type Precheck = { problems: Problem[]; removedFromPage: Problem[]; staleDates: Problem[]; zone: string; typesWithItems: Set<ContentType> };
+type Precheck = { problems: Problem[]; removedFromPage: Problem[]; waived: Problem[]; staleDates: Problem[]; zone: string; typesWithItems: Set<ContentType> };
 
 /**
  * Astro loads the nine collections at once (Promise.all in its content layer): they share one
@@ -46,18 +49,24 @@ async function precheck(root: URL): Promise<Precheck> {
   const { items, problems } = await loadItems(join(rootDir, CONTENT_ROOT), { pictureLimit: config.ok ? config.value.periksa.batas_piksel_gambar : undefined });
   const relativeProblems = problems.map((p) => ({ ...p, file: relative(rootDir, p.file) }));
   // What `tayang periksa` would have refused: raw HTML is sanitised on the way to the page (and
-  // said so in the log); what sanitising cannot repair stops the build.
+  // said so in the log); what sanitising cannot repair stops the build, and so does personal data,
+  // but for what the item's approvers let through (`periksa.abaikan`), which the log names.
   const removedFromPage: Problem[] = [];
+  const waived: Problem[] = [];
+  const env = makeFileEnv(config.ok ? config.value : undefined, rootDir);
   for (const item of items) {
     const file = relative(rootDir, item.file).replace(/\\/g, '/');
-    const unsafe = findUnsafeContent(file, await readFile(item.file, 'utf8'), config.ok ? config.value.periksa : undefined);
-    relativeProblems.push(...unsafe.blocking);
+    const text = await readFile(item.file, 'utf8');
+    const unsafe = findUnsafeContent(file, text, config.ok ? config.value.periksa : undefined);
+    const personal = await findPersonalData(file, text, env, config.ok ? config.value.periksa : undefined);
+    relativeProblems.push(...unsafe.blocking, ...personal.blocking);
     removedFromPage.push(...unsafe.removedFromPage);
+    waived.push(...personal.waived.map((finding) => ({ file, line: finding.line, column: finding.column, message: `${finding.rule} (dikecualikan: ${finding.reason}): ${finding.message}` })));
   }
   // A broken config is reported where the site loads it; the schedule then falls back to WIB.
   const zone = config.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
   const staleDates = config.ok && configText !== undefined ? describeStaleDates(config.value, configText, CONFIG_FILE, localToday(new Date(), zone)) : [];
-  return { problems: relativeProblems, removedFromPage, staleDates, zone, typesWithItems: new Set(items.map((item) => item.jenis)) };
+  return { problems: relativeProblems, removedFromPage, waived, staleDates, zone, typesWithItems: new Set(items.map((item) => item.jenis)) };
 }
 
 function itemLoader(jenis: ContentType): Loader {
@@ -67,12 +76,15 @@ function itemLoader(jenis: ContentType): Loader {
   return {
     name: 'tayang-konten',
     async load(context: LoaderContext) {
-      const { problems, removedFromPage, staleDates, zone, typesWithItems } = await sharedPrecheck(context.config.root);
+      const { problems, removedFromPage, waived, staleDates, zone, typesWithItems } = await sharedPrecheck(context.config.root);
       if (problems.length > 0) throw new ContentError(problems);
       // Said once per build, by the first collection.
       if (jenis === CONTENT_TYPES[0] && staleDates.length > 0) context.logger.warn(`Tanggal di konfigurasi kantor sudah usang:\n${formatProblems(staleDates)}`);
-      const removedHere = removedFromPage.filter((problem) => problem.file.startsWith(`${CONTENT_ROOT}/${jenis}/`));
+      const here = (problem: Problem) => problem.file.startsWith(`${CONTENT_ROOT}/${jenis}/`);
+      const removedHere = removedFromPage.filter(here);
       if (removedHere.length > 0) context.logger.warn(`HTML yang tidak aman dibuang dari halaman (perbaiki naskahnya):\n${formatProblems(removedHere)}`);
+      const waivedHere = waived.filter(here);
+      if (waivedHere.length > 0) context.logger.info(`Data pribadi yang terbit karena dikecualikan lewat periksa.abaikan:\n${formatProblems(waivedHere)}`);
       if (!typesWithItems.has(jenis)) {
         leaveEmpty(context.store);
         return;

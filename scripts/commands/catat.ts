@@ -42,9 +42,11 @@ type RecordOutcome = 'created' | 'unchanged' | 'kept' | 'no-items';
 async function recordSource(source: Source): Promise<Validated<RecordOutcome>> {
   const { changedItems, recordMergedPull } = await import('../../src/lib/records/record.ts');
   const { readItemTitles, recordFile, writeRecord } = await import('../../src/lib/records/store.ts');
+  const { readWaivedFindings } = await import('../../src/lib/checks/personal-data.ts');
   const folders = changedItems(source.snapshot.files).map((item) => item.folder);
   const titles = await readItemTitles('.', folders);
-  const result = recordMergedPull({ ...source, titles });
+  const waived = await readWaivedFindings('.', folders, source.config);
+  const result = recordMergedPull({ ...source, titles, waived });
   if (!result.ok) return result;
   const record = result.value;
   const number = (source.snapshot.pull as { number?: number }).number;
@@ -55,7 +57,8 @@ async function recordSource(source: Source): Promise<Validated<RecordOutcome>> {
   const file = recordFile('.', record.pr).replace(/^\.\//, '');
   const outcome = await writeRecord('.', record);
   const approval = record.state === 'approved' ? 'disetujui lengkap' : 'DIGABUNG TANPA PERSETUJUAN LENGKAP';
-  const items = `${record.items.length} item`;
+  const waivedCount = record.items.reduce((sum, item) => sum + (item.waived?.length ?? 0), 0);
+  const items = `${record.items.length} item${waivedCount > 0 ? `, ${waivedCount} temuan dikecualikan lewat periksa.abaikan` : ''}`;
   switch (outcome) {
     case 'created':
       process.stdout.write(`Tercatat: ${file} (PR #${record.pr}, ${items}, ${approval}).\n`);

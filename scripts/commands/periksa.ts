@@ -123,7 +123,8 @@ async function periksa(args: string[], options: PeriksaOptions): Promise<number>
   for (const extra of options.gabung ?? []) {
     const merged = await readMergedReport(extra, readFile);
     if (!merged.ok) exitWithProblems(merged.problems);
-    run.findings.push(...merged.value);
+    run.findings.push(...merged.value.findings);
+    run.waived.push(...(merged.value.waived ?? []));
   }
 
   process.stdout.write(renderRun(format, run, rules));
@@ -142,7 +143,7 @@ async function readMergedReport(file: string, readFile: typeof import('node:fs/p
     return { ok: false as const, problems: [{ file, message: `laporan JSON tidak bisa dibaca (${(error as Error).message}).`, fix: 'buat dengan `--format json`.' }] };
   }
   const report = validateData(CheckReportSchema, data, file);
-  return report.ok ? { ok: true as const, value: report.value.findings } : report;
+  return report;
 }
 
 async function postComment(options: CommentOptions): Promise<number> {

@@ -35,6 +35,7 @@ const body = (errors: number) =>
   renderComment({
     files: ['content/berita/a/index.md'],
     findings: Array.from({ length: errors }, (_, i) => ({ file: 'content/berita/a/index.md', line: i + 1, column: 1, rule: 'privacy/nik', severity: 'error' as const, message: 'NIK', suggestion: 'samarkan' })),
+    waived: [],
     readability: [],
   });
 

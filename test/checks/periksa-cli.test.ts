@@ -99,6 +99,22 @@ describe('tayang periksa (command line)', () => {
     await rm(outside, { recursive: true, force: true });
   });
 
+  it('reports a frontmatter error, a missing picture and a leftover placeholder in one run', async () => {
+    const item = article('Layanan informasi publik', '\n[GANTI: paragraf penutup]\n\n![Loket layanan](loket.jpg)\n')
+      .replace('penulis: Admin Website\n', 'penulis: Admin Website\ngambar:\n  src: sampul.jpg\n  alt: Kantor kecamatan\nwarna: merah\n');
+    const { root: site } = await makeSite({ 'tayang.config.yml': CONFIG, 'content/artikel/layanan/index.md': item });
+    const result = await tayang(site, ['periksa', '--format', 'json']);
+    const report = JSON.parse(result.stdout) as { findings: { line: number; rule: string; message: string }[] };
+    expect(report.findings.filter((f) => !f.rule.startsWith('language/')).map((f) => [f.line, f.rule, f.message])).toEqual([
+      [7, 'schema/file-reference', 'kolom `gambar.src`: berkas "sampul.jpg" tidak ada di folder item ini.'],
+      [9, 'schema/frontmatter', 'kolom tidak dikenal: warna.'],
+      [14, 'schema/frontmatter', expect.stringContaining('[GANTI: …]')],
+      [16, 'schema/file-reference', 'berkas "loket.jpg" tidak ada di folder item ini.'],
+    ]);
+    expect(result.code).toBe(1);
+    await rm(site, { recursive: true, force: true });
+  });
+
   it('exits 2 with a clear message for --berubah outside a git repository', async () => {
     const { mkdtemp, writeFile } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');

@@ -75,12 +75,12 @@ export function expectBuildRefused(site: Site, refused: readonly Refusal[], engl
   expect(existsSync(join(site.dir, 'dist'))).toBe(false);
 }
 
-/** `tayang periksa` over the same site finds each refusal as a schema finding at the same file and line. */
-export async function expectPeriksaRefused(site: Site, refused: readonly Refusal[]): Promise<void> {
+/** `tayang periksa` over the same site finds each refusal as a finding of `rules` (schema ones by default) at the same file and line. */
+export async function expectPeriksaRefused(site: Site, refused: readonly Refusal[], rules = /^schema\//): Promise<void> {
   const result = await tayang(site.dir, ['periksa', '--format', 'json']);
   const { findings } = JSON.parse(result.stdout) as { findings: { file: string; line: number; rule: string; message: string }[] };
   expect(result.code).toBe(1);
   for (const { file, line, words } of refused) {
-    expect(findings).toContainEqual(expect.objectContaining({ file, line, rule: expect.stringMatching(/^schema\//), message: expect.stringContaining(words) }));
+    expect(findings).toContainEqual(expect.objectContaining({ file, line, rule: expect.stringMatching(rules), message: expect.stringContaining(words) }));
   }
 }

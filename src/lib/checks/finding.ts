@@ -1,3 +1,6 @@
+import type { Problem } from '../errors/problem.ts';
+import type { RuleFinding } from './rule.ts';
+
 /**
  * A finding of `tayang periksa` / `tayang aksesibilitas`: the JSON shape of DESIGN.md §4.
  * Rule ids are namespaced: language/…, a11y/…, privacy/…, schema/…, security/…, news/….
@@ -22,4 +25,9 @@ export interface Finding {
 export interface CheckReport {
   files: number;
   findings: Finding[];
+}
+
+/** A finding as the site build reports it (src/content.config.ts): a problem naming its rule. */
+export function findingToProblem(file: string, finding: RuleFinding, fix = finding.suggestion): Problem {
+  return { file, line: finding.line, column: finding.column, message: `${finding.rule}: ${finding.message}`, ...(fix === undefined ? {} : { fix }) };
 }

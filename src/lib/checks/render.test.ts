@@ -8,7 +8,7 @@ const findings: Finding[] = [
   { file: 'content/berita/a,b/index.md', line: 4, column: 25, rule: 'privacy/nik', severity: 'error', message: 'NIK 3313… tidak boleh: 100% data pribadi.\nBaris kedua', suggestion: 'samarkan: 3313**********01.' },
   { file: 'content/berita/a,b/index.md', line: 9, column: 1, rule: 'a11y/link-text', severity: 'warning', message: 'teks tautan "klik di sini" <b>kabur</b>, @budi.' },
 ];
-const run: CheckRun = { files: ['content/berita/a,b/index.md', 'content/artikel/c/index.md'], findings, readability: [{ file: 'content/artikel/c/index.md', text: 'Keterbacaan (panduan): 14 kata per kalimat.' }] };
+const run: CheckRun = { files: ['content/berita/a,b/index.md', 'content/artikel/c/index.md'], findings, waived: [], readability: [{ file: 'content/artikel/c/index.md', text: 'Keterbacaan (panduan): 14 kata per kalimat.' }] };
 
 describe('renderers', () => {
   it('writes exactly the JSON of DESIGN.md §4', () => {
@@ -74,7 +74,33 @@ describe('renderers', () => {
     expect(comment).not.toContain('@budi');
   });
 
+  describe('a finding an item waives (periksa.abaikan)', () => {
+    const waived = { file: 'content/data/penerima/index.md', line: 7, column: 1, rule: 'privacy/person-list', severity: 'error' as const, message: 'kolom `nama` berisi nama orang.', suggestion: 'terbitkan angka agregat.', reason: 'Daftar penerima <BLT> wajib diumumkan, @kades.' };
+    const withWaiver: CheckRun = { ...run, files: [...run.files, waived.file], waived: [waived] };
+
+    it('is reported as waived with its reason, in JSON under "waived" only when there is one', () => {
+      const json = JSON.parse(renderJson(withWaiver));
+      expect(Object.keys(json)).toEqual(['files', 'findings', 'waived']);
+      expect(json.findings).toHaveLength(2);
+      expect(json.waived).toEqual([{ ...waived }]);
+      expect(renderText(withWaiver)).toContain('content/data/penerima/index.md\n  7:1      dikecualikan privacy/person-list\n    kolom `nama` berisi nama orang.\n    Saran: terbitkan angka agregat.\n    Alasan pengecualian: Daftar penerima <BLT> wajib diumumkan, @kades.\n');
+      expect(renderText(withWaiver)).toContain('3 berkas diperiksa: 1 galat, 1 peringatan; 1 temuan dikecualikan (periksa.abaikan).');
+    });
+
+    it('shows the approvers the exception and its reason in the PR comment, as an annotation and as a suppressed SARIF result', () => {
+      const comment = renderComment({ ...withWaiver, findings: [] });
+      expect(comment).toContain('### ⚠️ Hasil pemeriksaan: tidak ada galat, tetapi ada pengecualian yang ikut disetujui');
+      expect(comment).toContain('#### ⚠️ Pengecualian yang ikut disetujui');
+      expect(comment).toContain('- `content/data/penerima/index.md` baris 7 · `privacy/person-list`<br>kolom `nama` berisi nama orang.<br>**Alasan:** Daftar penerima &lt;BLT&gt; wajib diumumkan, @\u200Bkades.');
+      expect(renderGithub(withWaiver, rules)).toContain('::notice file=content/data/penerima/index.md,line=7,col=1,title=Dikecualikan%3A privacy/person-list%3A Daftar nama orang beserta data pengenalnya::kolom `nama` berisi nama orang.%0AAlasan pengecualian: Daftar penerima <BLT> wajib diumumkan, @kades.%0ASaran: terbitkan angka agregat.');
+      const results = JSON.parse(renderSarif(withWaiver, rules)).runs[0].results;
+      expect(results).toHaveLength(3);
+      expect(results[2]).toMatchObject({ ruleId: 'privacy/person-list', suppressions: [{ kind: 'inSource', justification: waived.reason }] });
+      expect(results[0]).not.toHaveProperty('suppressions');
+    });
+  });
+
   it('says so when there is nothing to fix', () => {
-    expect(renderComment({ files: ['a.md'], findings: [], readability: [] })).toContain('tidak ada temuan');
+    expect(renderComment({ files: ['a.md'], findings: [], waived: [], readability: [] })).toContain('tidak ada temuan');
   });
 });

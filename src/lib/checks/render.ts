@@ -25,21 +25,29 @@ export function renderRun(format: Format, run: CheckRun, rules: readonly RuleInf
   }
 }
 
-/** Exactly `{"files": N, "findings": [...]}`; `suggestion` only when there is one. */
+/**
+ * Exactly `{"files": N, "findings": [...]}`; `suggestion` only when there is one. Findings an
+ * item waives follow in `"waived"`, each with its `reason`, only when there are any (readers of
+ * the first contract see the same report as before).
+ */
 export function renderJson(run: CheckRun): string {
-  const findings = run.findings.map(({ file, line, column, rule, severity, message, suggestion }) => ({ file, line, column, rule, severity, message, ...(suggestion !== undefined ? { suggestion } : {}) }));
-  return `${JSON.stringify({ files: run.files.length, findings }, null, 2)}\n`;
+  const asJson = ({ file, line, column, rule, severity, message, suggestion }: Finding) => ({ file, line, column, rule, severity, message, ...(suggestion !== undefined ? { suggestion } : {}) });
+  const waived = run.waived.map((finding) => ({ ...asJson(finding), reason: finding.reason }));
+  return `${JSON.stringify({ files: run.files.length, findings: run.findings.map(asJson), ...(waived.length > 0 ? { waived } : {}) }, null, 2)}\n`;
 }
 
 export function renderText(run: CheckRun): string {
   const lines: string[] = [];
   const byFile = groupByFile(run.findings);
+  const waivedByFile = groupByFile(run.waived);
   for (const file of run.files) {
     const findings = byFile.get(file) ?? [];
+    const waived = waivedByFile.get(file) ?? [];
     const readability = run.readability.find((r) => r.file === file);
-    if (findings.length === 0 && readability === undefined) continue;
+    if (findings.length === 0 && waived.length === 0 && readability === undefined) continue;
     lines.push(file);
     for (const f of findings) lines.push(...renderFindingLines(f));
+    for (const f of waived) lines.push(...renderFindingLines(f, 'dikecualikan'), `    Alasan pengecualian: ${f.reason}`);
     if (readability) lines.push(`  ${readability.text}`);
     lines.push('');
   }
@@ -49,9 +57,9 @@ export function renderText(run: CheckRun): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One finding under its file in a terminal: place, severity and rule, then message and fix. */
-export function renderFindingLines(f: Finding): string[] {
-  const lines = [`  ${`${f.line}:${f.column}`.padEnd(8)} ${SEVERITY_WORDS[f.severity].padEnd(10)} ${f.rule}`, `    ${f.message}`];
+/** One finding under its file in a terminal: place, severity (or that it is waived) and rule, then message and fix. */
+export function renderFindingLines(f: Finding, label: string = SEVERITY_WORDS[f.severity]): string[] {
+  const lines = [`  ${`${f.line}:${f.column}`.padEnd(8)} ${label.padEnd(10)} ${f.rule}`, `    ${f.message}`];
   if (f.suggestion) lines.push(`    Saran: ${f.suggestion}`);
   return lines;
 }
@@ -59,7 +67,8 @@ export function renderFindingLines(f: Finding): string[] {
 export function summaryLine(run: CheckRun): string {
   const errors = run.findings.filter((f) => f.severity === 'error').length;
   const warnings = run.findings.length - errors;
-  return `${run.files.length} berkas diperiksa: ${errors} galat, ${warnings} peringatan.`;
+  const waived = run.waived.length > 0 ? `; ${run.waived.length} temuan dikecualikan (periksa.abaikan)` : '';
+  return `${run.files.length} berkas diperiksa: ${errors} galat, ${warnings} peringatan${waived}.`;
 }
 
 /**
@@ -70,15 +79,17 @@ export function summaryLine(run: CheckRun): string {
 export function renderGithub(run: CheckRun, rules: readonly RuleInfo[]): string {
   const titles = new Map(rules.map((rule) => [rule.id, rule.title]));
   const lines = run.findings.map((f) => renderAnnotation(f, `${f.rule}: ${titles.get(f.rule) ?? f.rule}`));
+  // A waived finding stays on its line, as a notice the approvers see beside the text.
+  for (const f of run.waived) lines.push(renderAnnotation({ ...f, message: `${f.message}\nAlasan pengecualian: ${f.reason}` }, `Dikecualikan: ${f.rule}: ${titles.get(f.rule) ?? f.rule}`, 'notice'));
   lines.push(`::notice title=tayang periksa::${escapeData(summaryLine(run))}`);
   return `${lines.join('\n')}\n`;
 }
 
 /** One finding as a workflow command, which GitHub shows as an annotation on the line. */
-export function renderAnnotation(f: Finding, title: string): string {
+export function renderAnnotation(f: Finding, title: string, command: Finding['severity'] | 'notice' = f.severity): string {
   const properties = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(title)}`].join(',');
   const message = f.suggestion ? `${f.message}\nSaran: ${f.suggestion}` : f.message;
-  return `::${f.severity} ${properties}::${escapeData(message)}`;
+  return `::${command} ${properties}::${escapeData(message)}`;
 }
 
 export function escapeData(text: string): string {
@@ -113,7 +124,8 @@ export function renderSarif(run: CheckRun, rules: readonly RuleInfo[]): string {
         },
         // Columns count UTF-16 code units, as JavaScript strings and mdast do.
         columnKind: 'utf16CodeUnits',
-        results: run.findings.map((f) => ({
+        // A waived finding is a result suppressed in the source, with its justification (SARIF §3.35).
+        results: [...run.findings, ...run.waived].map((f) => ({
           ruleId: f.rule,
           ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
           level: f.severity,
@@ -126,6 +138,7 @@ export function renderSarif(run: CheckRun, rules: readonly RuleInfo[]): string {
               },
             },
           ],
+          ...('reason' in f ? { suppressions: [{ kind: 'inSource', justification: f.reason }] } : {}),
         })),
       },
     ],
@@ -142,7 +155,14 @@ const COMMENT_LIMIT = 60_000;
 /** The PR summary comment: counts per category, each finding with its fix, readability, preview. */
 export function renderComment(run: CheckRun, options: { previewUrl?: string } = {}): string {
   const errors = run.findings.filter((f) => f.severity === 'error').length;
-  const head = errors > 0 ? '### ❌ Hasil pemeriksaan: ada yang harus diperbaiki' : run.findings.length > 0 ? '### ⚠️ Hasil pemeriksaan: ada saran perbaikan' : '### ✅ Hasil pemeriksaan: tidak ada temuan';
+  const head =
+    errors > 0
+      ? '### ❌ Hasil pemeriksaan: ada yang harus diperbaiki'
+      : run.findings.length > 0
+        ? '### ⚠️ Hasil pemeriksaan: ada saran perbaikan'
+        : run.waived.length > 0
+          ? '### ⚠️ Hasil pemeriksaan: tidak ada galat, tetapi ada pengecualian yang ikut disetujui'
+          : '### ✅ Hasil pemeriksaan: tidak ada temuan';
   const out: string[] = [head, '', summaryLine(run), ''];
   const counts = countByCategory(run.findings);
   if (counts.length > 0) {
@@ -152,6 +172,12 @@ export function renderComment(run: CheckRun, options: { previewUrl?: string } = 
       const e = inCategory.filter((f) => f.severity === 'error').length;
       out.push(`| ${CATEGORIES[category] ?? category} | ${e} | ${inCategory.length - e} |`);
     }
+    out.push('');
+  }
+  // Before the details, so no truncation hides them: what the approvers approve along with the items.
+  if (run.waived.length > 0) {
+    out.push('#### ⚠️ Pengecualian yang ikut disetujui', '', 'Temuan berikut dibiarkan terbit oleh `periksa.abaikan` di naskahnya. Pejabat yang menyetujui pull request ini juga menyetujui pengecualian ini beserta alasannya; pengecualian itu dicatat di catatan persetujuan.', '');
+    for (const f of run.waived) out.push(`- \`${f.file}\` baris ${f.line} · \`${f.rule}\`<br>${escapeMarkdown(f.message)}<br>**Alasan:** ${escapeMarkdown(f.reason)}`);
     out.push('');
   }
   if (options.previewUrl) out.push(`🔎 Pratinjau situs hasil build: [unduh artefak "pratinjau"](${options.previewUrl}) (buka \`index.html\` setelah diekstrak).`, '');
@@ -190,8 +216,8 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/@(?=\w)/g, '@\u200B');
 }
 
-function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const map = new Map<string, Finding[]>();
+function groupByFile<F extends Finding>(findings: readonly F[]): Map<string, F[]> {
+  const map = new Map<string, F[]>();
   for (const f of findings) map.set(f.file, [...(map.get(f.file) ?? []), f]);
   return map;
 }

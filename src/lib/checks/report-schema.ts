@@ -11,9 +11,14 @@ export const FindingSchema = z.object({
   suggestion: z.string().optional(),
 });
 
+/** A finding an item's `periksa.abaikan` lets through, with the reason written there. */
+export const WaivedFindingSchema = FindingSchema.extend({ reason: z.string().min(1) });
+
 export const CheckReportSchema = z.object({
   files: z.number().int().min(0),
   findings: z.array(FindingSchema),
+  /** Added after the first contract: absent when no finding is waived. */
+  waived: z.array(WaivedFindingSchema).optional(),
 });
 
 export type CheckReport = z.output<typeof CheckReportSchema>;

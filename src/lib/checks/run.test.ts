@@ -3,7 +3,7 @@ import { ChecksConfigSchema } from '../config/periksa.ts';
 import { parseConfig } from '../config/load.ts';
 import { parseCheckDocument } from './document.ts';
 import { checkDocument, checkFiles, listRules, resolveSettings, type LanguageModule } from './run.ts';
-import { memoryEnv } from './testing.ts';
+import { memoryEnv, ruleIds } from './testing.ts';
 import { LANGUAGE_RULES } from './language/rules.ts';
 
 const rules = listRules();
@@ -147,5 +147,39 @@ describe('checkFiles', () => {
       const run = await checkFiles(['content/berita/foto/index.md'], memoryEnv({ 'content/berita/foto/index.md': bytes }), settings.value);
       expect(run).toEqual({ ok: false, problems: [expect.objectContaining({ file: 'content/berita/foto/index.md', message: 'berkas ini bukan teks Markdown (berisi data biner atau bukan UTF-8), jadi tidak bisa dibaca.' })] });
     }
+  });
+});
+
+describe('exceptions an item grants itself (periksa.abaikan)', () => {
+  const FILE = 'content/artikel/penerima/index.md';
+  const item = (abaikan: string) =>
+    `---\njudul: Penerima Bantuan\ntanggal: 2026-03-02\nringkasan: Daftar penerima bantuan.\npenulis: Admin Website\nperiksa:\n  abaikan:\n${abaikan}---\n\nPenerima: Sutarmi (NIK 3313014506800001), hubungi 0812-3456-7890.\n`;
+  const run = async (text: string) => {
+    const settings = resolveSettings(undefined, rules);
+    if (!settings.ok) throw new Error('settings');
+    return checkDocument(parseCheckDocument(FILE, text), memoryEnv(), settings.value);
+  };
+
+  it('moves the findings of a waived privacy rule to `waived`, with the reason, and keeps the others', async () => {
+    const result = await run(item('    - aturan: privacy/nik\n      alasan: Penerima wajib diumumkan menurut musyawarah desa khusus.\n'));
+    expect(ruleIds(result.findings)).toEqual(['privacy/phone']);
+    expect(result.waived).toMatchObject([{ file: FILE, line: 12, rule: 'privacy/nik', severity: 'error', reason: 'Penerima wajib diumumkan menurut musyawarah desa khusus.' }]);
+  });
+
+  it('waives nothing without a reason, and never a rule outside privacy/…', async () => {
+    const result = await run(item('    - aturan: privacy/nik\n    - aturan: security/script\n      alasan: Skrip penghitung pengunjung.\n'));
+    expect(result.waived).toEqual([]);
+    expect(result.findings.map((f) => [f.rule, f.line, f.message])).toEqual([
+      ['schema/frontmatter', 8, 'kolom `periksa.abaikan.0.alasan`: wajib diisi, tetapi tidak ada.'],
+      ['schema/frontmatter', 9, expect.stringContaining('hanya aturan data pribadi (privacy/…)')],
+      ['privacy/nik', 13, expect.any(String)],
+      ['privacy/phone', 13, expect.any(String)],
+    ]);
+  });
+
+  it('names the rule most likely meant by an unknown privacy rule, which waives nothing', async () => {
+    const result = await run(item('    - aturan: privacy/nikk\n      alasan: Penerima wajib diumumkan.\n'));
+    expect(result.waived).toEqual([]);
+    expect(result.findings[0]).toMatchObject({ rule: 'schema/frontmatter', line: 8, message: 'kolom `periksa.abaikan.0.aturan`: aturan "privacy/nikk" tidak dikenal, jadi pengecualian ini tidak berlaku.', suggestion: expect.stringContaining('mungkin maksudnya: privacy/nik (') });
   });
 });

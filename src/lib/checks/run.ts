@@ -9,6 +9,7 @@ import type { FrontmatterSource, LanguageOptions } from './language/index.ts';
 import { RULE_FAMILIES } from './registry.ts';
 import { findSimilarRules } from './similar-rules.ts';
 import type { CheckEnv, RuleInfo } from './rule.ts';
+import { applyWaivers, readWaivers, type WaivedFinding } from './waivers.ts';
 
 /**
  * The contract of src/lib/checks/language/index.ts (the language rules), passed in by the caller
@@ -34,6 +35,8 @@ export interface CheckSettings {
 export interface CheckRun {
   files: string[];
   findings: Finding[];
+  /** Findings an item's `periksa.abaikan` lets through, with its reason: shown, never counted as errors. */
+  waived: WaivedFinding[];
   /** Per file, the language module's readability figure in words (when the language rules ran). */
   readability: { file: string; text: string }[];
 }
@@ -89,7 +92,7 @@ function describeSimilarRules(id: string, rules: readonly RuleInfo[]): string {
 }
 
 /** Checks one document with every rule family; the office's severities and switches applied. */
-export async function checkDocument(doc: CheckDocument, env: CheckEnv, settings: CheckSettings, language?: LanguageModule): Promise<{ findings: Finding[]; readability?: string }> {
+export async function checkDocument(doc: CheckDocument, env: CheckEnv, settings: CheckSettings, language?: LanguageModule): Promise<{ findings: Finding[]; waived: WaivedFinding[]; readability?: string }> {
   const raw: Omit<Finding, 'severity'>[] = [];
   for (const family of RULE_FAMILIES) {
     for (const finding of await family.check(doc, env)) raw.push({ file: doc.file, ...finding });
@@ -103,10 +106,11 @@ export async function checkDocument(doc: CheckDocument, env: CheckEnv, settings:
     const severity = settings.severities.get(finding.rule);
     if (severity !== undefined) findings.push({ ...finding, file: doc.file, severity });
   }
-  return { findings: sortFindings(findings), readability: language?.describeReadability(language.measureReadability(doc.tree)) };
+  const { kept, waived } = applyWaivers(findings, readWaivers(doc));
+  return { findings: sortFindings(kept), waived: sortFindings(waived), readability: language?.describeReadability(language.measureReadability(doc.tree)) };
 }
 
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+export function sortFindings<F extends Finding>(findings: readonly F[]): F[] {
   return [...findings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
 }
 
@@ -115,7 +119,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
  * read is a problem (unusable input), not a finding.
  */
 export async function checkFiles(files: readonly string[], env: CheckEnv, settings: CheckSettings, language?: LanguageModule): Promise<Validated<CheckRun>> {
-  const run: CheckRun = { files: [], findings: [], readability: [] };
+  const run: CheckRun = { files: [], findings: [], waived: [], readability: [] };
   const problems: Problem[] = [];
   for (const file of files) {
     const bytes = await env.readFile(file);
@@ -148,6 +152,7 @@ export async function checkFiles(files: readonly string[], env: CheckEnv, settin
     }
     run.files.push(file);
     for (const finding of result.findings) run.findings.push(finding);
+    for (const finding of result.waived) run.waived.push(finding);
     if (result.readability !== undefined) run.readability.push({ file, text: result.readability });
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -42,17 +42,22 @@ export function splitFrontmatter(text: string): SplitMarkdown | undefined {
   return { yaml, yamlLineOffset: 1, body: afterDelimiter, bodyLine: closingLine, oddClosingLine: { line: closingLine, text: lineText } };
 }
 
+/** What a file's frontmatter and body read as, before (or without) the schema. */
+export interface ReadFrontmatter {
+  /** The YAML as read before the schema: what Astro's collection schema is given (src/content.config.ts). */
+  source: unknown;
+  body: string;
+  bodyLine: number;
+  lineOf: (path: readonly PropertyKey[]) => number | undefined;
+}
+
 export type ParsedFrontmatter<T> =
-  | {
-      ok: true;
-      data: T;
-      /** The YAML as read before the schema: what Astro's collection schema is given (src/content.config.ts). */
-      source: unknown;
-      body: string;
-      bodyLine: number;
-      lineOf: (path: readonly PropertyKey[]) => number | undefined;
-    }
-  | { ok: false; problems: Problem[] };
+  | ({ ok: true; data: T } & ReadFrontmatter)
+  /**
+   * `read` when the YAML itself is sound and only the schema refused it: the body and the fields
+   * can still be checked, so an author hears about them in the same round.
+   */
+  | { ok: false; problems: Problem[]; read?: ReadFrontmatter };
 
 /** Validates a Markdown file's frontmatter; problems name the file line of each key. */
 export function parseFrontmatter<S extends z.ZodType>(schema: S, text: string, file: string): ParsedFrontmatter<z.output<S>> {
@@ -84,15 +89,11 @@ export function parseFrontmatter<S extends z.ZodType>(schema: S, text: string, f
       ],
     };
   }
-  const result = validateYaml(schema, split.yaml, file, split.yamlLineOffset);
-  if (!result.ok) return result;
   const located = parseLocatedYaml(split.yaml, split.yamlLineOffset);
-  return {
-    ok: true,
-    data: result.value,
-    source: located.doc.toJS() ?? {},
-    body: split.body,
-    bodyLine: split.bodyLine,
-    lineOf: (path) => locatePath(located, path)?.line,
-  };
+  const read: ReadFrontmatter | undefined =
+    located.doc.errors.length > 0 ? undefined : { source: located.doc.toJS() ?? {}, body: split.body, bodyLine: split.bodyLine, lineOf: (path) => locatePath(located, path)?.line };
+  const result = validateYaml(schema, split.yaml, file, split.yamlLineOffset);
+  if (!result.ok) return { ok: false, problems: result.problems, ...(read ? { read } : {}) };
+  // The schema accepted it, so the YAML read without errors.
+  return { ok: true, data: result.value, ...read! };
 }

@@ -145,6 +145,27 @@ describe('loadItems', () => {
     expect(problems[1]!.fix).toContain('"huruf-besar"');
   });
 
+  it('reports the body and the files of an item whose frontmatter is wrong in the same round', async () => {
+    // `ringkasan` missing and `gambar.alt` empty; `gambar.src` is a sound file name, so its file is looked for.
+    const text = BERITA.replace('ringkasan: Warga membersihkan saluran air.\n', '').replace(/alt: .*/, 'alt: ""').replace('Isi berita.', 'Isi berita.\n\n[GANTI: paragraf kedua]\n\n![Peta](peta.png)');
+    await put('content/berita/kerja-bakti/index.md', text);
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
+      [2, 'ringkasan', expect.stringContaining('wajib diisi')],
+      [8, 'gambar.alt', 'tidak boleh kosong.'],
+      [13, undefined, expect.stringContaining('[GANTI: …]')],
+      [7, 'gambar.src', 'berkas "foto.jpg" tidak ada di folder item ini.'],
+      [15, undefined, 'berkas "peta.png" tidak ada di folder item ini.'],
+    ]);
+  });
+
+  it('does not look for a file whose own field the schema refused', async () => {
+    await put('content/berita/kerja-bakti/index.md', BERITA.replace('src: foto.jpg', 'src: ../lain/foto.jpg'));
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems.map((p) => p.field)).toEqual(['gambar.src']);
+    expect(problems[0]!.message).toContain('keluar dari folder item');
+  });
+
   it('reports a file without frontmatter and broken YAML with their lines', async () => {
     await put('content/artikel/tanpa/index.md', '# Judul saja\n');
     await put('content/artikel/rusak/index.md', '---\njudul: Uji\njudul: Dua\n---\n');

@@ -10,10 +10,11 @@ import { loadConfigFile } from '../config/load.ts';
 import { DEFAULT_PICTURE_PIXEL_LIMIT } from '../config/periksa.ts';
 import { findWrittenElements } from './html.ts';
 import type { Problem } from '../errors/problem.ts';
+import { asRecord } from '../checks/references.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { hasSymbolicLink, isSymbolicLink } from './links.ts';
 import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgName } from './pictures.ts';
-import { DATE_TIME_FIELDS, describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type ItemSchemas } from './schema.ts';
+import { DATE_TIME_FIELDS, describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type DataData, type ItemSchemas } from './schema.ts';
 import { SLUG_PATTERN, slugify } from './slug.ts';
 import { hasOffset, localToInstant, normalizeLocal, officeTime } from './time.ts';
 import { checkColumns, parseDataTable } from '../site/table.ts';
@@ -77,11 +78,27 @@ export function isPublished(item: { data: { terbit?: string } }, now: Date, zone
   return item.data.terbit === undefined || localToInstant(item.data.terbit, zone).getTime() <= now.getTime();
 }
 
-export type ParsedItem =
-  | { item: Item; problems: Problem[]; lineOf: (field: readonly PropertyKey[]) => number | undefined }
-  | { item?: undefined; problems: Problem[] };
+/** What an item's files are checked from: its folder, its body, and the file fields its frontmatter names. */
+export interface ItemFiles {
+  file: string;
+  dir: string;
+  body: string;
+  bodyLine: number;
+  /** File fields that are themselves valid (a field the schema refused is reported as such). */
+  fields: { field: (string | number)[]; path: string; line: number | undefined }[];
+  /** A valid `data` item: its CSV is read against its `kolom`. */
+  dataset?: { berkas: string; kolom: DataData['kolom']; lineOf: (field: readonly PropertyKey[]) => number | undefined };
+}
 
-/** Validates one item's text; `file` is `<root>/<jenis>/<slug>/index.md`. Pure. */
+export type ParsedItem =
+  | { item: Item; problems: Problem[]; files: ItemFiles }
+  /** `files` when the body and some fields could be read despite the problems. */
+  | { item?: undefined; problems: Problem[]; files?: ItemFiles };
+
+/**
+ * Validates one item's text; `file` is `<root>/<jenis>/<slug>/index.md`. Pure. Every problem
+ * the text shows is reported at once: the body's placeholders also when the frontmatter is wrong.
+ */
 export function parseItem(text: string, file: string, jenis: ContentType): ParsedItem {
   const dir = posix.dirname(file);
   const slug = posix.basename(dir);
@@ -95,12 +112,23 @@ export function parseItem(text: string, file: string, jenis: ContentType): Parse
   }
   problems.push(...findAstroImageMarkers(text, file));
   const parsed = parseFrontmatter(ITEM_SCHEMAS[jenis], text, file);
-  if (!parsed.ok) return { problems: [...problems, ...parsed.problems.toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0))] };
-  parsed.body.split('\n').forEach((line, index) => {
-    if (PLACEHOLDER.test(line)) problems.push({ file, line: parsed.bodyLine + index, column: line.search(PLACEHOLDER) + 1, message: `naskah ${PLACEHOLDER_MESSAGE}` });
+  const read = parsed.ok ? parsed : parsed.read;
+  if (!parsed.ok) problems.push(...parsed.problems.toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  if (read === undefined) return { problems };
+  read.body.split('\n').forEach((line, index) => {
+    if (PLACEHOLDER.test(line)) problems.push({ file, line: read.bodyLine + index, column: line.search(PLACEHOLDER) + 1, message: `naskah ${PLACEHOLDER_MESSAGE}` });
   });
-  const item = { jenis, slug, dir, file, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine } as Item;
-  return problems.length === 0 ? { item, problems: [], lineOf: parsed.lineOf } : { problems };
+  // Exempt information is to be removed, never completed: its files are not asked for.
+  if (asRecord(read.source)?.klasifikasi === 'dikecualikan') return { problems };
+  const isRefused = (field: string) => problems.some((problem) => problem.field !== undefined && (field === problem.field || field.startsWith(`${problem.field}.`)));
+  const fields = referencedFiles({ jenis, data: read.source })
+    .filter((ref) => !isRefused(ref.field.join('.')))
+    .map((ref) => ({ ...ref, line: read.lineOf(ref.field) }));
+  const item = parsed.ok ? ({ jenis, slug, dir, file, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine } as Item) : undefined;
+  const dataset = item?.jenis === 'data' ? { berkas: item.data.berkas, kolom: item.data.kolom, lineOf: read.lineOf } : undefined;
+  const files: ItemFiles = { file, dir, body: read.body, bodyLine: read.bodyLine, fields, ...(dataset ? { dataset } : {}) };
+  if (!item || problems.length > 0) return { problems, files };
+  return { item, problems: [], files };
 }
 
 // Astro marks the pictures of a page with this text and reads it back from the rendered HTML
@@ -125,25 +153,35 @@ function findAstroImageMarkers(text: string, file: string): Problem[] {
   return problems;
 }
 
-/** Every file an item names, with the frontmatter path of the field that names it. */
-export function referencedFiles(item: Item): { field: (string | number)[]; path: string }[] {
+/**
+ * Every file an item names, with the frontmatter path of the field that names it. Also read from
+ * frontmatter the schema refused: only the fields written as file names are listed.
+ */
+export function referencedFiles(item: { jenis: ContentType; data: unknown }): { field: (string | number)[]; path: string }[] {
   const refs: { field: (string | number)[]; path: string }[] = [];
-  if (item.data.gambar) refs.push({ field: ['gambar', 'src'], path: item.data.gambar.src });
+  const data = asRecord(item.data);
+  const add = (field: (string | number)[], path: unknown) => {
+    if (typeof path === 'string') refs.push({ field, path });
+  };
+  const each = (list: unknown, key: string, field: string) => {
+    if (Array.isArray(list)) list.forEach((entry, i) => add([field, i, key], asRecord(entry)?.[key]));
+  };
+  add(['gambar', 'src'], asRecord(data?.gambar)?.src);
   switch (item.jenis) {
     case 'pengumuman':
-      item.data.lampiran.forEach((l, i) => refs.push({ field: ['lampiran', i, 'berkas'], path: l.berkas }));
+      each(data?.lampiran, 'berkas', 'lampiran');
       break;
     case 'galeri':
-      item.data.foto.forEach((f, i) => refs.push({ field: ['foto', i, 'src'], path: f.src }));
+      each(data?.foto, 'src', 'foto');
       break;
     case 'video':
-      if (item.data.berkas) refs.push({ field: ['berkas'], path: item.data.berkas });
-      refs.push({ field: ['takarir'], path: item.data.takarir });
+      add(['berkas'], data?.berkas);
+      add(['takarir'], data?.takarir);
       break;
     case 'audio':
     case 'dokumen':
     case 'data':
-      refs.push({ field: ['berkas'], path: item.data.berkas });
+      add(['berkas'], data?.berkas);
       break;
   }
   return refs;
@@ -205,8 +243,45 @@ export function decodeMarkdown(bytes: Uint8Array): string | undefined {
   return text.includes('\u0000') ? undefined : text;
 }
 
-/** Reads one item from its folder or its `index.md`/`index.mdx`. */
+/** Reads one item from its folder or its `index.md`/`index.mdx`: every problem of its text and its files at once. */
 export async function readItem(path: string, options: ReadOptions = {}): Promise<{ item?: Item; problems: Problem[] }> {
+  const opened = await openItem(path);
+  if ('problems' in opened) return opened;
+  return withinStack(opened.file, async () => {
+    const parsed = parseItem(opened.text, opened.file, opened.jenis);
+    const problems = [...parsed.problems, ...(await checkItemFiles(parsed.files, options))];
+    if (problems.length > 0 || !parsed.item) return { problems };
+    return { item: { ...parsed.item, data: inOfficeTime(parsed.item.data, options.zone ?? DEFAULT_ZONE) } as Item, problems: [] };
+  });
+}
+
+/**
+ * The problems of an item on disk that are not in its text: its index.md as a file (MDX, a link,
+ * not text) and the files it names (missing, a link, a picture the site cannot publish).
+ */
+export async function readItemFileProblems(path: string, options: ReadOptions = {}): Promise<Problem[]> {
+  const opened = await openItem(path);
+  if ('problems' in opened) return opened.problems;
+  const read = await withinStack(opened.file, async () => ({ problems: await checkItemFiles(parseItem(opened.text, opened.file, opened.jenis).files, options) }));
+  return read.problems;
+}
+
+async function checkItemFiles(files: ItemFiles | undefined, options: ReadOptions): Promise<Problem[]> {
+  return files === undefined ? [] : checkReferencedFiles(files, options.pictureLimit ?? DEFAULT_PICTURE_PIXEL_LIMIT);
+}
+
+/** A text nested deeper than the Markdown parser's stack is a problem of the file, not a crash. */
+async function withinStack(file: string, read: () => Promise<{ item?: Item; problems: Problem[] }>): Promise<{ item?: Item; problems: Problem[] }> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isStackOverflow(error)) return { problems: [{ file, ...TOO_DEEP }] };
+    throw error;
+  }
+}
+
+/** An item's index.md as text, or the problems that keep it from being read at all. */
+async function openItem(path: string): Promise<{ file: string; jenis: ContentType; text: string } | { problems: Problem[] }> {
   const normalized = path.replace(/\\/g, '/').replace(/\/+$/, '');
   const candidates = /\/index\.mdx?$/.test(normalized) ? [normalized] : await findIndex(normalized);
   if (candidates.length !== 1) {
@@ -243,16 +318,7 @@ export async function readItem(path: string, options: ReadOptions = {}): Promise
   const text = decodeMarkdown(bytes);
   if (text === undefined) return { problems: [{ file, ...NOT_TEXT }] };
   if (isTooDeep(text)) return { problems: [{ file, ...TOO_DEEP }] };
-  try {
-    const parsed = parseItem(text, file, jenis);
-    if (!parsed.item) return parsed;
-    parsed.item.data = inOfficeTime(parsed.item.data, options.zone ?? DEFAULT_ZONE);
-    const fileProblems = await checkReferencedFiles(parsed.item, parsed.lineOf, options.pictureLimit ?? DEFAULT_PICTURE_PIXEL_LIMIT);
-    return fileProblems.length > 0 ? { problems: fileProblems } : { item: parsed.item, problems: [] };
-  } catch (error) {
-    if (isStackOverflow(error)) return { problems: [{ file, ...TOO_DEEP }] };
-    throw error;
-  }
+  return { file, jenis, text };
 }
 
 /** Reads every item under `root` (`content/<jenis>/<slug>/index.md`), in a stable order. */
@@ -353,7 +419,7 @@ function describeMalformedAddress(url: string): Pick<Problem, 'message' | 'fix'>
  * page, pictures.ts). But Astro's Markdown image code runs decodeURI over every `<img src>` of
  * an item with a local picture, and a stray `%` there throws and empties the page: refused too.
  */
-function checkBodyHtmlPictures(item: Item): Problem[] {
+function checkBodyHtmlPictures(item: ItemFiles): Problem[] {
   const problems: Problem[] = [];
   for (const { element, attributes } of findWrittenElements(markdown.parse(item.body), item.body)) {
     if (element.tagName !== 'img' && element.tagName !== 'source') continue;
@@ -376,12 +442,12 @@ type FileUse = 'picture' | 'served';
 const PICTURE_FIELD = /^(gambar\.src|foto\.\d+\.src)$/;
 const IMAGE_EXTENSION = new RegExp(`\\.(${IMAGE_EXTENSIONS.join('|')})$`, 'i');
 
-async function checkReferencedFiles(item: Item, lineOf: (field: readonly PropertyKey[]) => number | undefined, pictureLimit: number): Promise<Problem[]> {
+async function checkReferencedFiles(item: ItemFiles, pictureLimit: number): Promise<Problem[]> {
   const problems: Problem[] = [];
   const refs: { path: string; inBody: boolean; use: FileUse; where: Pick<Problem, 'file' | 'line' | 'field'> }[] = [
-    ...referencedFiles(item).map((ref) => {
+    ...item.fields.map((ref) => {
       const field = ref.field.join('.');
-      return { path: ref.path, inBody: false, use: PICTURE_FIELD.test(field) ? ('picture' as const) : ('served' as const), where: { file: item.file, line: lineOf(ref.field), field } };
+      return { path: ref.path, inBody: false, use: PICTURE_FIELD.test(field) ? ('picture' as const) : ('served' as const), where: { file: item.file, line: ref.line, field } };
     }),
   ];
   for (const picture of bodyPictures(item.body, item.bodyLine)) {
@@ -416,7 +482,7 @@ async function checkReferencedFiles(item: Item, lineOf: (field: readonly Propert
     const pictureProblem =
       ref.use === 'picture' ? await checkProcessedPicture(real, ref.path, pictureLimit) : IMAGE_EXTENSION.test(ref.path) ? await checkServedPicture(real, ref.path) : undefined;
     if (pictureProblem) problems.push({ ...where, ...pictureProblem });
-    if (item.jenis === 'data' && where.field === 'berkas') problems.push(...(await checkDataset(item, real, lineOf)));
+    if (item.dataset && where.field === 'berkas') problems.push(...(await checkDataset(item.file, item.dataset, real)));
   }
   return problems;
 }
@@ -425,13 +491,12 @@ async function checkReferencedFiles(item: Item, lineOf: (field: readonly Propert
  * A dataset's CSV can be read, and its `kolom` names columns it has. Reported on the item (the
  * checks report per item), the CSV's own line in the message.
  */
-async function checkDataset(item: Extract<Item, { jenis: 'data' }>, csvFile: string, lineOf: (field: readonly PropertyKey[]) => number | undefined): Promise<Problem[]> {
-  const { berkas, kolom } = item.data;
+async function checkDataset(file: string, { berkas, kolom, lineOf }: NonNullable<ItemFiles['dataset']>, csvFile: string): Promise<Problem[]> {
   const table = parseDataTable(await readFile(csvFile, 'utf8'), berkas);
   if (!table.ok) {
-    return table.problems.map(({ line, message, fix }) => ({ file: item.file, line: lineOf(['berkas']), field: 'berkas', message: `${berkas}${line === undefined ? '' : ` baris ${line}`}: ${message}`, fix }));
+    return table.problems.map(({ line, message, fix }) => ({ file, line: lineOf(['berkas']), field: 'berkas', message: `${berkas}${line === undefined ? '' : ` baris ${line}`}: ${message}`, fix }));
   }
-  return checkColumns(table.value, kolom, berkas).map(({ field, message, fix }) => ({ file: item.file, line: lineOf(field), field: field.join('.'), message, fix }));
+  return checkColumns(table.value, kolom, berkas).map(({ field, message, fix }) => ({ file, line: lineOf(field), field: field.join('.'), message, fix }));
 }
 
 async function findIndex(dir: string): Promise<string[]> {

@@ -162,6 +162,30 @@ const FocusSchema = z
   .union([z.enum(Object.keys(FOCUS_NAMES) as [string, ...string[]]), z.strictObject({ x: FocusPercent, y: FocusPercent })], { error: FOCUS_MESSAGE })
   .transform((focus): FocusPoint => (typeof focus === 'string' ? FOCUS_NAMES[focus]! : focus));
 
+/**
+ * The only rules an item may be let through (`periksa.abaikan`): personal data the office must
+ * publish, such as a list of aid recipients the law requires to be announced. Never security,
+ * schema, accessibility, language or news rules (docs/aturan-periksa.md).
+ */
+export const WAIVABLE_RULE = /^privacy\/[a-z0-9][a-z0-9-]*$/;
+
+/** `periksa:` in an item: findings of `tayang periksa` its approvers accept, each with the reason. */
+export const ItemChecksSchema = z.strictObject({
+  abaikan: z
+    .array(
+      z.strictObject({
+        /** A privacy rule id. @example privacy/nik */
+        aturan: textMatching(
+          (id) => WAIVABLE_RULE.test(id),
+          'hanya aturan data pribadi (privacy/…), misalnya privacy/nik, yang boleh dikecualikan; aturan keamanan, skema, aksesibilitas, bahasa dan berita selalu berlaku. Daftar aturannya ada di docs/aturan-periksa.md.',
+        ),
+        /** Why it must be published, for the approvers and the record. @example "Daftar penerima BLT Dana Desa wajib diumumkan; NIK sudah disamarkan." */
+        alasan: Text,
+      }),
+    )
+    .min(1),
+});
+
 /** Longest `judul`: what a listing, a search result and a social post can show whole. */
 export const TITLE_MAX_LENGTH = 160;
 
@@ -185,6 +209,7 @@ function commonShape<I extends z.ZodType>(image: () => I) {
     /** KIP classification (required for `dokumen`). */
     klasifikasi: KipClassSchema.optional(),
     sosial: SocialSchema.optional(),
+    periksa: ItemChecksSchema.optional(),
   };
 }
 

@@ -96,6 +96,18 @@ describe('recordMergedPull', () => {
     expect(result.stages.map((stage) => stage.flow)).toEqual(['publikasi', 'publikasi', 'sistem']);
   });
 
+  it('keeps with each item the findings it waived and the reasons, and leaves the field out when there are none', () => {
+    const waived = { file: `${NEWS}`, line: 9, column: 12, rule: 'privacy/nik', severity: 'error' as const, message: 'NIK 3313… tidak boleh dipublikasikan.', suggestion: 'samarkan.', reason: 'Penerima wajib diumumkan.' };
+    const snapshot = SnapshotSchema.parse(mergedSnapshot({ author: 'penulis', opened: OPENED, merged: '2025-03-10T10:00:00+07:00', files: [NEWS, 'content/berita/lain/index.md'] }));
+    const result = recordMergedPull({ config: testConfig(), snapshot, titles: new Map(), waived: new Map([['content/berita/rapat-pleno', [waived]]]), source: 'pr.json' });
+    if (!result.ok || result.value === null) throw new Error('no record');
+    expect(result.value.items.map((item) => [item.folder, item.waived])).toEqual([
+      ['content/berita/lain', undefined],
+      ['content/berita/rapat-pleno', [{ file: NEWS, line: 9, rule: 'privacy/nik', severity: 'error', message: 'NIK 3313… tidak boleh dipublikasikan.', reason: 'Penerima wajib diumumkan.' }]],
+    ]);
+    expect(Object.keys(result.value.items[0]!)).not.toContain('waived');
+  });
+
   it('records nothing for a PR that changes no content item', () => {
     expect(record(mergedSnapshot({ author: 'penulis', opened: OPENED, merged: '2025-03-10T10:00:00+07:00', files: ['src/pages/index.astro', 'content/README.md'] }))).toBeNull();
   });

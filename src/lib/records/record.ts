@@ -58,6 +58,13 @@ export const RecordItemSchema = z.strictObject({
   change: z.enum(ITEM_CHANGES),
   /** The flows that govern this item's files: the stages that approved it. */
   flows: z.array(z.string()),
+  /**
+   * Findings of `tayang periksa` the item let through at the merge (`periksa.abaikan`), each with
+   * the reason its approvers accepted. Absent when there were none.
+   */
+  waived: z
+    .array(z.strictObject({ file: z.string(), line: z.number().int().min(1), rule: z.string(), severity: z.enum(['error', 'warning']), message: z.string(), reason: z.string() }))
+    .optional(),
 });
 
 export const ApprovalRecordSchema = z.strictObject({
@@ -90,6 +97,7 @@ export const ApprovalRecordSchema = z.strictObject({
 
 export type ApprovalRecord = z.output<typeof ApprovalRecordSchema>;
 export type RecordItem = z.output<typeof RecordItemSchema>;
+export type RecordWaived = NonNullable<RecordItem['waived']>[number];
 export type RecordStage = z.output<typeof RecordStageSchema>;
 export type RecordApproval = z.output<typeof RecordApprovalSchema>;
 
@@ -131,6 +139,8 @@ export interface RecordInput {
   snapshot: Snapshot;
   /** Titles of the items as merged, by folder; read from the merged tree by the caller. */
   titles: ReadonlyMap<string, string>;
+  /** What each item waived, by folder; read from the merged tree by the caller. */
+  waived?: ReadonlyMap<string, readonly RecordWaived[]>;
   /** Names the snapshot in problems. */
   source: string;
 }
@@ -140,7 +150,7 @@ export interface RecordInput {
  * record), or `null` when the PR published no content item. A PR merged without every approval is
  * still recorded, with its state: the register must show it, not hide it.
  */
-export function recordMergedPull({ config, snapshot, titles, source }: RecordInput): Validated<ApprovalRecord | null> {
+export function recordMergedPull({ config, snapshot, titles, waived, source }: RecordInput): Validated<ApprovalRecord | null> {
   const merged = validateData(MergedPullSchema, snapshot.pull, `${source} (pull)`);
   if (!merged.ok) {
     const unmerged = merged.problems.some((problem) => problem.field === 'merged_at');
@@ -156,6 +166,7 @@ export function recordMergedPull({ config, snapshot, titles, source }: RecordInp
     ...item,
     ...(item.change !== 'removed' && titles.has(item.folder) ? { title: titles.get(item.folder)! } : {}),
     flows: flowsOfFolder(verdict, item.folder),
+    ...(item.change !== 'removed' && waived?.get(item.folder)?.length ? { waived: waived.get(item.folder)!.map(({ file, line, rule, severity, message, reason }) => ({ file, line, rule, severity, message, reason })) } : {}),
   }));
   return {
     ok: true,

@@ -21,8 +21,7 @@ export interface DataTable {
 
 /** `file` names the CSV in problems; a broken file is reported, never thrown. */
 export function parseDataTable(text: string, file: string): Validated<DataTable> {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+  const delimiter = csvDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
@@ -53,6 +52,12 @@ export function parseDataTable(text: string, file: string): Validated<DataTable>
     return filled.length > 0 && filled.every((cell) => readNumber(cell, decimalComma) !== undefined);
   });
   return { ok: true, value: { headers, rows, lines: body.map(({ info }) => info.lines), numeric, decimalComma } };
+}
+
+/** `;` when the header row has more of them than commas (an Indonesian-locale export), else `,`. */
+export function csvDelimiter(text: string): ';' | ',' {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
 }
 
 function count(text: string, char: string): number {

@@ -142,3 +142,54 @@ describe('privacy: pictures loaded from other sites', () => {
     expect(await check('![Balai desa](balai-desa.jpg)\n\nLihat [peta](https://maps.example.com/peta).\n')).toEqual([]);
   });
 });
+
+describe('privacy: datasets, cell by cell', () => {
+  const ITEM = 'content/data/penerima-blt/index.md';
+  const CSV = 'content/data/penerima-blt/penerima.csv';
+  const DATA_ITEM = '---\njudul: Penerima BLT Dana Desa 2026\nberkas: penerima.csv\nsatuan: orang\n---\nDaftar penerima.\n';
+  const checkCsv = (csv: string, env: Parameters<typeof memoryEnv>[1] = {}) => runFamily(privacyRules, DATA_ITEM, { file: ITEM, env: memoryEnv({ [CSV]: csv }, env) });
+
+  it('names the CSV, the column and the rows of every NIK, at the line of `berkas`, and the names they belong to', async () => {
+    const csv = 'nama,nik,desa\nSutarmi,3313014506800001,Anggrasmanis\nSutrisno,3313012505800003,Balong\n\nPaijo,3313012505800000,Balong\n';
+    const findings = await checkCsv(csv);
+    expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([
+      ['privacy/nik', 3, 1],
+      ['privacy/person-list', 3, 1],
+    ]);
+    expect(findings[0]!.message).toBe('berkas `penerima.csv`, kolom `nik`, baris 2 dan 3 (nomor baris di berkas CSV): NIK 3313… tidak boleh dipublikasikan: data pribadi kependudukan (UU 27/2022 PDP; UU Administrasi Kependudukan Pasal 84).');
+    expect(findings[0]!.suggestion).toContain('3313**********01');
+    // Paijo's number has no valid structure (serial 0000), but his name is still beside a NIK column.
+    expect(findings[1]!.message).toContain('kolom `nama` berisi nama orang, berdampingan dengan kolom `nik` (NIK), jadi setiap baris menunjuk satu orang (baris 2, 3, dan 5,');
+    expect(findings[1]!.message).toContain('UU 27/2022 PDP Pasal 4 ayat (3)');
+  });
+
+  it('reads each cell after its header: KK numbers, birth dates, mobile numbers, personal e-mail, accounts', async () => {
+    const csv = 'No_KK;Tgl. Lahir;No HP;Surel;No Rekening\n3313010101090012;12-05-1980;0812-3456-7890;budi.santoso@gmail.com;0123-01-012345-50-1\n';
+    const findings = await checkCsv(csv);
+    expect(findings.map((f) => f.rule)).toEqual(['privacy/kk', 'privacy/birth-date', 'privacy/phone', 'privacy/email', 'privacy/bank-account']);
+    expect(findings[0]!.message).toMatch(/^berkas `penerima\.csv`, kolom `No_KK`, baris 2 \(nomor baris di berkas CSV\): nomor Kartu Keluarga/);
+    expect(findings[2]!.message).toContain('kolom `No HP`');
+  });
+
+  it('counts the rest of a long column instead of naming every row, and gives the first line of a row spanning lines', async () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `Warga ${i + 1},33130125058000${String(i + 1).padStart(2, '0')}`);
+    const findings = await checkCsv(`nama_lengkap,nik\n"Warga\nBaru",3313012505800021\n${rows.join('\n')}\n`);
+    expect(findings[0]!.message).toContain('kolom `nik`, baris 2, 4, 5, 6, 7, dan 4 baris lainnya (nomor baris di berkas CSV)');
+  });
+
+  it('accepts the office’s own numbers, aggregate tables and places named beside counts', async () => {
+    const csv = 'nama_desa,jumlah_kk,laki_laki,perempuan,kontak\nAnggrasmanis,1187,1893,1921,(0271) 123456\nBalong,1034,1642,1675,0812-0000-1111\n';
+    expect(await checkCsv(csv, { officePhones: ['0812-0000-1111'] })).toEqual([]);
+  });
+
+  it('reports a names list beside identifier columns by their headers, masked numbers too', async () => {
+    const findings = await checkCsv('Nama Pemilih,NIK,Alamat\nSutarmi,3313**********01,Dusun Tlobo RT 02\n');
+    expect(findings).toMatchObject([{ rule: 'privacy/person-list', message: expect.stringContaining('berdampingan dengan kolom `NIK` (NIK) dan kolom `Alamat` (alamat), jadi setiap baris menunjuk satu orang (baris 2,') }]);
+  });
+
+  it('reads only the CSV of a data item, inside its folder', async () => {
+    const nik = 'nama,nik\nSutarmi,3313014506800001\n';
+    expect(await runFamily(privacyRules, DATA_ITEM.replace('penerima.csv', '../lain/penerima.csv'), { file: ITEM, env: memoryEnv({ 'content/data/lain/penerima.csv': nik }) })).toEqual([]);
+    expect(await runFamily(privacyRules, DATA_ITEM, { file: 'content/artikel/penerima-blt/index.md', env: memoryEnv({ 'content/artikel/penerima-blt/penerima.csv': nik }) })).toEqual([]);
+  });
+});

@@ -5,10 +5,12 @@ import { resolveReference } from '../references.ts';
 import type { CheckEnv, RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
 import { makeLocator } from '../text-position.ts';
 import { collectImages } from './a11y.ts';
+import { checkDataset, type PersonalDataHit } from './privacy-dataset.ts';
 
 /**
  * Personal data in what an office is about to publish. Everything in the file counts, the
- * frontmatter and code blocks included: it all ends up public (on the site or in the repository).
+ * frontmatter and code blocks included: it all ends up public (on the site or in the repository);
+ * so does every cell of a `data` item's CSV (privacy-dataset.ts).
  */
 export const PRIVACY_RULES = [
   {
@@ -48,6 +50,12 @@ export const PRIVACY_RULES = [
     help: 'Nomor rekening perorangan adalah data pribadi (UU 27/2022 PDP). Bila itu rekening resmi instansi (misalnya untuk retribusi), pastikan benar rekening kas daerah/instansi; bila milik perorangan, hapus atau samarkan.',
   },
   {
+    id: 'privacy/person-list',
+    severity: 'error',
+    title: 'Daftar nama orang beserta data pengenalnya',
+    help: 'Berkas data (CSV) dengan kolom nama orang di samping kolom pengenal (NIK, nomor KK, NIP, nomor telepon, surel, tanggal lahir, alamat) menunjuk setiap orang di dalamnya; nama lengkap yang digabung dengan data lain untuk mengenali seseorang adalah data pribadi (UU 27/2022 PDP Pasal 4 ayat (3)). Terbitkan angka agregat tanpa nama; bila daftar bernama memang wajib diumumkan (misalnya penerima bantuan), pejabat yang menyetujui dapat mengecualikannya lewat `periksa.abaikan` beserta alasannya.',
+  },
+  {
     id: 'privacy/photo-location',
     severity: 'error',
     title: 'Foto menyimpan lokasi GPS',
@@ -83,7 +91,8 @@ const PHOTO = /\.(jpe?g|tiff?|heic|heif|png|webp)$/i;
 export const privacyRules: RuleFamily = {
   rules: PRIVACY_RULES,
   async check(doc, env) {
-    return [...scanText(doc, env), ...remoteImages(doc), ...(await checkPhotos(doc, env))];
+    const scan = makePersonalDataScanner(env);
+    return [...scanText(doc, scan), ...remoteImages(doc), ...(await checkPhotos(doc, env)), ...(await checkDataset(doc, env, scan))];
   },
 };
 
@@ -104,61 +113,67 @@ function remoteImages(doc: CheckDocument): RuleFinding[] {
   );
 }
 
-function scanText(doc: CheckDocument, env: CheckEnv): RuleFinding[] {
-  const findings: RuleFinding[] = [];
+function scanText(doc: CheckDocument, scan: (text: string) => PersonalDataHit[]): RuleFinding[] {
   const locate = makeLocator(doc.text);
-  const text = doc.text;
-  for (const match of text.matchAll(SIXTEEN_DIGITS)) {
-    const digits = match.slice(1, 5).join('');
-    const isKk = KK_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index));
-    if (!isPlausibleNik(digits, isKk)) continue;
-    const masked = maskNumber(digits);
-    findings.push({
-      rule: isKk ? 'privacy/kk' : 'privacy/nik',
-      ...locate(match.index),
-      message: `${isKk ? 'nomor Kartu Keluarga' : 'NIK'} ${masked.slice(0, 4)}… tidak boleh dipublikasikan: data pribadi kependudukan (UU 27/2022 PDP; UU Administrasi Kependudukan Pasal 84).`,
-      suggestion: `hapus nomor itu, atau samarkan seperti praktik KPU: ${masked}.`,
-    });
-  }
+  return scan(doc.text).map(({ index, ...hit }) => ({ ...hit, ...locate(index) }));
+}
+
+/** Finds NIK and KK numbers, mobile numbers, personal e-mail, bank accounts and birth dates in a text. */
+function makePersonalDataScanner(env: CheckEnv): (text: string) => PersonalDataHit[] {
   const officePhones = new Set(env.officePhones.flatMap((phone) => phone.split(/[,;/]| atau /).map(normalizePhone)));
-  for (const match of text.matchAll(MOBILE)) {
-    const digits = normalizePhone(match[0]);
-    if (digits.length < 10 || digits.length > 13 || officePhones.has(digits)) continue;
-    findings.push({
-      rule: 'privacy/phone',
-      ...locate(match.index),
-      message: `nomor ponsel ${match[0].trim()} adalah data pribadi pemiliknya (UU 27/2022 PDP Pasal 4); nomor ini bukan nomor resmi kantor di tayang.config.yml.`,
-      suggestion: 'cantumkan nomor layanan resmi kantor, atau pastikan pemilik nomor setuju secara tertulis (lalu tambahkan nomor itu ke kantor.kontak.telepon bila memang nomor layanan).',
-    });
-  }
   const officeEmails = new Set(env.officeEmails.map((email) => email.toLowerCase()));
-  for (const match of text.matchAll(EMAIL)) {
-    if (!PERSONAL_DOMAINS.has(match[1]!.toLowerCase()) || officeEmails.has(match[0].toLowerCase())) continue;
-    findings.push({
-      rule: 'privacy/email',
-      ...locate(match.index),
-      message: `alamat surel pribadi ${match[0]} adalah data pribadi pemiliknya (UU 27/2022 PDP).`,
-      suggestion: 'cantumkan alamat surel resmi kantor berakhiran .go.id.',
-    });
-  }
-  for (const match of text.matchAll(BANK)) {
-    const digits = match[1]!.replace(/\D/g, '');
-    findings.push({
-      rule: 'privacy/bank-account',
-      ...locate(match.index + match[0].indexOf(match[1]!)),
-      message: 'nomor rekening bank perorangan adalah data pribadi (UU 27/2022 PDP); hanya rekening resmi instansi yang boleh dicantumkan.',
-      suggestion: `bila bukan rekening resmi instansi, hapus atau samarkan: ${digits.slice(0, 3)}${'*'.repeat(Math.max(0, digits.length - 5))}${digits.slice(-2)}.`,
-    });
-  }
-  for (const match of text.matchAll(BIRTH)) {
-    findings.push({
-      rule: 'privacy/birth-date',
-      ...locate(match.index),
-      message: `tanggal lahir seseorang ("${match[0].trim()}") adalah data pribadi yang tidak boleh dipublikasikan (UU 27/2022 PDP; UU Administrasi Kependudukan Pasal 84).`,
-      suggestion: 'hapus tanggal lahirnya; bila perlu, sebut usianya saja (misalnya "berusia 45 tahun").',
-    });
-  }
-  return findings;
+  return (text) => {
+    const hits: PersonalDataHit[] = [];
+    for (const match of text.matchAll(SIXTEEN_DIGITS)) {
+      const digits = match.slice(1, 5).join('');
+      const isKk = KK_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index));
+      if (!isPlausibleNik(digits, isKk)) continue;
+      const masked = maskNumber(digits);
+      hits.push({
+        rule: isKk ? 'privacy/kk' : 'privacy/nik',
+        index: match.index,
+        message: `${isKk ? 'nomor Kartu Keluarga' : 'NIK'} ${masked.slice(0, 4)}… tidak boleh dipublikasikan: data pribadi kependudukan (UU 27/2022 PDP; UU Administrasi Kependudukan Pasal 84).`,
+        suggestion: `hapus nomor itu, atau samarkan seperti praktik KPU: ${masked}.`,
+      });
+    }
+    for (const match of text.matchAll(MOBILE)) {
+      const digits = normalizePhone(match[0]);
+      if (digits.length < 10 || digits.length > 13 || officePhones.has(digits)) continue;
+      hits.push({
+        rule: 'privacy/phone',
+        index: match.index,
+        message: `nomor ponsel ${match[0].trim()} adalah data pribadi pemiliknya (UU 27/2022 PDP Pasal 4); nomor ini bukan nomor resmi kantor di tayang.config.yml.`,
+        suggestion: 'cantumkan nomor layanan resmi kantor, atau pastikan pemilik nomor setuju secara tertulis (lalu tambahkan nomor itu ke kantor.kontak.telepon bila memang nomor layanan).',
+      });
+    }
+    for (const match of text.matchAll(EMAIL)) {
+      if (!PERSONAL_DOMAINS.has(match[1]!.toLowerCase()) || officeEmails.has(match[0].toLowerCase())) continue;
+      hits.push({
+        rule: 'privacy/email',
+        index: match.index,
+        message: `alamat surel pribadi ${match[0]} adalah data pribadi pemiliknya (UU 27/2022 PDP).`,
+        suggestion: 'cantumkan alamat surel resmi kantor berakhiran .go.id.',
+      });
+    }
+    for (const match of text.matchAll(BANK)) {
+      const digits = match[1]!.replace(/\D/g, '');
+      hits.push({
+        rule: 'privacy/bank-account',
+        index: match.index + match[0].indexOf(match[1]!),
+        message: 'nomor rekening bank perorangan adalah data pribadi (UU 27/2022 PDP); hanya rekening resmi instansi yang boleh dicantumkan.',
+        suggestion: `bila bukan rekening resmi instansi, hapus atau samarkan: ${digits.slice(0, 3)}${'*'.repeat(Math.max(0, digits.length - 5))}${digits.slice(-2)}.`,
+      });
+    }
+    for (const match of text.matchAll(BIRTH)) {
+      hits.push({
+        rule: 'privacy/birth-date',
+        index: match.index,
+        message: `tanggal lahir seseorang ("${match[0].trim()}") adalah data pribadi yang tidak boleh dipublikasikan (UU 27/2022 PDP; UU Administrasi Kependudukan Pasal 84).`,
+        suggestion: 'hapus tanggal lahirnya; bila perlu, sebut usianya saja (misalnya "berusia 45 tahun").',
+      });
+    }
+    return hits;
+  };
 }
 
 /** PP KK CC DDMMYY NNNN with real codes, a real date (+40 on the day for women) and serial ≠ 0. */

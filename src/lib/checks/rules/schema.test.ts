@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_JPEG } from '../../../../test/support/pictures.ts';
-import { parseItem } from '../../content/load.ts';
+import { parseItem, readItemFileProblems } from '../../content/load.ts';
 import { memoryEnv, ruleIds, runFamily } from '../testing.ts';
-import { readItemFileProblems, schemaRules } from './schema.ts';
+import { schemaRules } from './schema.ts';
 
 const COMMON = 'judul: Pengumuman Libur\ntanggal: 2025-03-28\nringkasan: Layanan kantor tutup selama cuti bersama.\npenulis: Admin Website\n';
 

@@ -1,8 +1,9 @@
-import { parseItem, readItem, type ReadOptions } from '../../content/load.ts';
+import { parseItem } from '../../content/load.ts';
 import { describeUnsafePath } from '../../content/schema.ts';
 import type { Problem } from '../../errors/problem.ts';
 import type { CheckDocument } from '../document.ts';
 import type { RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
+import { findUnknownWaivedRules } from '../waivers.ts';
 
 /**
  * The content schema, through the content loader itself (src/lib/content/load.ts), so that
@@ -36,16 +37,12 @@ export const schemaRules: RuleFamily = {
   async check(doc, env) {
     // An index.mdx is refused by security/mdx; its schema is not read.
     if (doc.jenis === undefined || !/\/index\.md$/.test(doc.file)) return [];
-    const parsed = parseItem(doc.text, doc.file, doc.jenis);
-    if (parsed.problems.length > 0) return parsed.problems.map((problem) => toFinding(problem, classify(doc, problem)));
-    return (await env.readItemFileProblems(doc.file)).map((problem) => toFinding(problem, 'schema/file-reference'));
+    // In one round: the files named by fields the schema accepted are checked even when others are wrong.
+    const schema = parseItem(doc.text, doc.file, doc.jenis).problems.map((problem) => toFinding(problem, classify(doc, problem)));
+    const files = (await env.readItemFileProblems(doc.file)).map((problem) => toFinding(problem, 'schema/file-reference'));
+    return [...schema, ...findUnknownWaivedRules(doc), ...files];
   },
 };
-
-/** The file problems of an item on disk (missing files, files outside the folder, pictures the site cannot publish). */
-export async function readItemFileProblems(file: string, options: ReadOptions = {}): Promise<Problem[]> {
-  return (await readItem(file, options)).problems;
-}
 
 function classify(doc: CheckDocument, problem: Problem): string {
   const field = problem.field ?? '';

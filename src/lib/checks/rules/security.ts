@@ -3,6 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { ChecksConfig } from '../../config/periksa.ts';
 import type { Problem } from '../../errors/problem.ts';
 import { locateField, parseCheckDocument, type CheckDocument } from '../document.ts';
+import { findingToProblem } from '../finding.ts';
 import { isInsideFolder, resolveReference } from '../references.ts';
 import { analyseContentHtml, CONTENT_HTML_SCHEMA, type RemovedHtml } from '../../content/html.ts';
 import type { RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
@@ -104,7 +105,7 @@ export interface UnsafeContent {
  */
 export function findUnsafeContent(file: string, text: string, checks?: ChecksConfig): UnsafeContent {
   const isError = (finding: RuleFinding) => (checks?.aturan[finding.rule] ?? SECURITY_RULES.find((rule) => rule.id === finding.rule)?.severity) === 'error';
-  const asProblem = (finding: RuleFinding): Problem => ({ file, line: finding.line, column: finding.column, message: `${finding.rule}: ${finding.message}`, ...(finding.suggestion === undefined ? {} : { fix: finding.suggestion }) });
+  const asProblem = (finding: RuleFinding) => findingToProblem(file, finding);
   const doc = parseCheckDocument(file, text);
   return {
     blocking: findUnrepairable(doc).filter(isError).map(asProblem),
