@@ -76,7 +76,7 @@ export const OfficeSchema = z.strictObject({
   situs: z.url(),
   /** IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */
   zona_waktu: z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']).default('Asia/Jakarta'),
-  /** Path of the logo file in the repository. @example "public/logo.svg" */
+  /** The logo (coat of arms of the parent government, or the office's own) under public/, PNG/WebP/JPG. @example "public/logo.png" */
   logo: z.string().optional(),
   kontak: z
     .strictObject({
