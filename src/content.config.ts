@@ -1,4 +1,4 @@
-// The nine content collections (DESIGN.md §4): one item per folder, content/<jenis>/<slug>/index.md.
+// The content collections (DESIGN.md §4): one item per folder, content/<jenis>/<slug>/index.md.
 // Before Astro reads them, Tayang's own loader checks every item, so broken content stops the build
 // with Indonesian messages naming file, line and field instead of Astro's English ones; and items
 // scheduled for later (`terbit`) are taken out of the store, so no page, listing or feed shows them.
@@ -19,7 +19,7 @@ import { CONTENT_ROOT, type ContentType } from './lib/content/types.ts';
 type Precheck = { problems: Problem[]; removedFromPage: Problem[]; zone: string; typesWithItems: Set<ContentType> };
 
 /**
- * Astro loads the nine collections at once (Promise.all in its content layer): they share one
+ * Astro loads the collections at once (Promise.all in its content layer): they share one
  * check while it runs. Nothing is kept after it settles, so the next sync (`astro dev` after an
  * edit) checks afresh and never reports a problem already fixed.
  */
@@ -125,4 +125,5 @@ export const collections = {
   audio: defineCollection({ loader: itemLoader('audio'), schema: ({ image }) => makeItemSchemas({ image }).audio }),
   dokumen: defineCollection({ loader: itemLoader('dokumen'), schema: ({ image }) => makeItemSchemas({ image }).dokumen }),
   data: defineCollection({ loader: itemLoader('data'), schema: ({ image }) => makeItemSchemas({ image }).data }),
+  halaman: defineCollection({ loader: itemLoader('halaman'), schema: ({ image }) => makeItemSchemas({ image }).halaman }),
 } satisfies Record<ContentType, unknown>;

@@ -189,6 +189,14 @@ export const FlowSchema = z
     path: ['jenis'],
   });
 
+/**
+ * One entry of the site's main menu: a section (`berita`, `informasi-publik`, `profil`…) or an
+ * office page (its folder under content/halaman/), with a label of its own when the default (the
+ * section's name, the page's title) does not fit. @example { id: permohonan-informasi, label: Permohonan Informasi }
+ */
+const MenuEntrySchema = z.preprocess((entry) => (typeof entry === 'string' ? { id: entry } : entry), z.strictObject({ id: IdSchema, label: z.string().min(1).optional() }));
+export type MenuEntry = z.output<typeof MenuEntrySchema>;
+
 export const ConfigSchema = z
   .strictObject({
     kantor: OfficeSchema,
@@ -207,6 +215,8 @@ export const ConfigSchema = z
     publikasi: PublishingSchema.prefault({}),
     /** The key archives are signed with (see src/lib/config/arsip.ts). */
     arsip: ArchiveConfigSchema.prefault({}),
+    /** The main menu, in order (src/lib/site/navigation.ts); absent = the default order. */
+    menu: z.array(MenuEntrySchema).min(1).optional(),
   })
   .superRefine((config, ctx) => {
     const flowIds = new Set<string>();

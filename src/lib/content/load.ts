@@ -14,7 +14,7 @@ import { parseFrontmatter } from './frontmatter.ts';
 import { hasSymbolicLink, isSymbolicLink } from './links.ts';
 import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgName } from './pictures.ts';
 import { describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type ItemSchemas } from './schema.ts';
-import { SLUG_PATTERN, slugify } from './slug.ts';
+import { describeTakenPageSlug, SLUG_PATTERN, slugify } from './slug.ts';
 import { localToInstant } from './time.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType, type ContentItem, type ContentType } from './types.ts';
 
@@ -77,6 +77,8 @@ export function parseItem(text: string, file: string, jenis: ContentType): Parse
       fix: `ganti nama foldernya dengan huruf kecil, angka, dan tanda hubung, misalnya "${slugify(slug) || 'judul-berita'}".`,
     });
   }
+  const taken = jenis === 'halaman' ? describeTakenPageSlug(slug) : undefined;
+  if (taken) problems.push({ file, ...taken });
   problems.push(...findAstroImageMarkers(text, file));
   const parsed = parseFrontmatter(ITEM_SCHEMAS[jenis], text, file);
   if (!parsed.ok) return { problems: [...problems, ...parsed.problems.toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0))] };

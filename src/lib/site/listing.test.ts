@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byNewest, bySoonest, isAnnouncementActive, isEventUpcoming, localNow, splitEvents } from './listing.ts';
+import { byNewest, byPageOrder, bySoonest, isAnnouncementActive, isEventUpcoming, localNow, splitEvents } from './listing.ts';
 
 describe('office clock', () => {
   it('turns the build time into office wall-clock time', () => {
@@ -48,6 +48,16 @@ describe('order', () => {
       { data: { tanggal: '2025-11-21', judul: 'A' } },
     ];
     expect(items.sort(byNewest).map((i) => i.data.judul)).toEqual(['C', 'A', 'B']);
+  });
+
+  it('lists the office pages by urutan, then those without one by title', () => {
+    const pages = [
+      { data: { judul: 'Tata Cara Pengajuan Keberatan' } },
+      { data: { judul: 'Struktur Organisasi', urutan: 2 } },
+      { data: { judul: 'Maklumat Pelayanan' } },
+      { data: { judul: 'Visi dan Misi', urutan: 1 } },
+    ];
+    expect(pages.sort(byPageOrder).map((p) => p.data.judul)).toEqual(['Visi dan Misi', 'Struktur Organisasi', 'Maklumat Pelayanan', 'Tata Cara Pengajuan Keberatan']);
   });
 
   it('lists events soonest first', () => {

@@ -47,3 +47,8 @@ export function splitEvents<T extends { data: { mulai: string; selesai?: string;
     past: events.filter((event) => !isEventUpcoming(event.data, now)).sort((a, b) => bySoonest(b, a)),
   };
 }
+
+/** The office's own pages as the profile lists them: by `urutan`, those without one after, then by title. */
+export function byPageOrder<T extends { data: { urutan?: number; judul: string } }>(a: T, b: T): number {
+  return (a.data.urutan ?? Infinity) - (b.data.urutan ?? Infinity) || a.data.judul.localeCompare(b.data.judul, 'id');
+}
