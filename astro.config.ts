@@ -8,6 +8,7 @@ import { writeSourceStamp } from './src/lib/archive/source-stamp.ts';
 import { loadConfigFile } from './src/lib/config/load.ts';
 import { formatProblems } from './src/lib/errors/problem.ts';
 import { CONTENT_HTML_PLUGINS, CONTENT_REMARK_REHYPE } from './src/lib/content/html.ts';
+import { rehypeSiteLinks } from './src/lib/content/site-links.ts';
 
 // The site's address comes from the office's config; a broken config stops the build here with
 // the same Indonesian problem list the CLI prints, instead of a stack trace from a page.
@@ -20,6 +21,7 @@ if (!config.ok) {
 // Astro lets a BASE_URL environment variable replace import.meta.env.BASE_URL, which every link
 // uses; vitest sets one and CI systems often do. The base comes only from TAYANG_BASE.
 delete process.env.BASE_URL;
+const base = process.env.TAYANG_BASE || '/';
 
 function sourceStamp(): AstroIntegration {
   let root = '';
@@ -37,7 +39,7 @@ function sourceStamp(): AstroIntegration {
 export default defineConfig({
   site: config.value.kantor.situs,
   // A GitHub Pages project site lives under /<repo>/: the deploy workflow sets TAYANG_BASE.
-  base: process.env.TAYANG_BASE || '/',
+  base,
   trailingSlash: 'always',
   // Every stylesheet is a file of the site: the Content-Security-Policy allows no inline <style>.
   build: { inlineStylesheets: 'never' },
@@ -53,7 +55,8 @@ export default defineConfig({
   // is parsed as a browser parses it and cut down to the allowlist that `tayang periksa` checks
   // against (src/lib/content/html.ts). No code highlighting: its inline styles break the CSP.
   markdown: {
-    processor: unified({ rehypePlugins: CONTENT_HTML_PLUGINS, remarkRehype: CONTENT_REMARK_REHYPE }),
+    // Links to the site's own pages written from its root (`/informasi-publik/`) get the base too.
+    processor: unified({ rehypePlugins: [...CONTENT_HTML_PLUGINS, rehypeSiteLinks(base)], remarkRehype: CONTENT_REMARK_REHYPE }),
     syntaxHighlight: false,
   },
   integrations: [

@@ -34,6 +34,8 @@ const TYPE_MIX: Record<ContentType, number> = {
   galeri: 0.03,
   video: 0.03,
   audio: 0.02,
+  // An office has a handful of its own pages, whatever the size of its site.
+  halaman: 0,
 };
 /** Share of news items with a photo (the rest are text only, as many kecamatan posts are). */
 const NEWS_PHOTO_SHARE = 0.4;

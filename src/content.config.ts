@@ -1,4 +1,4 @@
-// The nine content collections (DESIGN.md §4): one item per folder, content/<jenis>/<slug>/index.md.
+// The content collections (DESIGN.md §4): one item per folder, content/<jenis>/<slug>/index.md.
 // Before Astro reads them, Tayang's own loader checks every item, so broken content stops the build
 // with Indonesian messages naming file, line and field instead of Astro's English ones (personal data
 // too, unless the item's approvers let it through with a reason); and items
@@ -24,7 +24,7 @@ import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from './lib/content/typ
 type Precheck = { problems: Problem[]; removedFromPage: Problem[]; waived: Problem[]; staleDates: Problem[]; zone: string; typesWithItems: Set<ContentType> };
 
 /**
- * Astro loads the nine collections at once (Promise.all in its content layer): they share one
+ * Astro loads the collections at once (Promise.all in its content layer): they share one
  * check while it runs. Nothing is kept after it settles, so the next sync (`astro dev` after an
  * edit) checks afresh and never reports a problem already fixed.
  */
@@ -145,4 +145,5 @@ export const collections = {
   audio: defineCollection({ loader: itemLoader('audio'), schema: ({ image }) => makeItemSchemas({ image }).audio }),
   dokumen: defineCollection({ loader: itemLoader('dokumen'), schema: ({ image }) => makeItemSchemas({ image }).dokumen }),
   data: defineCollection({ loader: itemLoader('data'), schema: ({ image }) => makeItemSchemas({ image }).data }),
+  halaman: defineCollection({ loader: itemLoader('halaman'), schema: ({ image }) => makeItemSchemas({ image }).halaman }),
 } satisfies Record<ContentType, unknown>;

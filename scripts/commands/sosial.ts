@@ -43,7 +43,7 @@ async function runSocial(paths: string[], options: SocialOptions): Promise<numbe
   const plan = planSocialKit(context.items, context.config, { base: context.base });
   const logoFile = context.config.kantor.logo;
   const logo = logoFile ? await readFile(logoFile).catch(() => undefined) : undefined;
-  const logoProblems = logoFile && !logo ? [{ file: 'tayang.config.yml', field: 'kantor.logo', message: `berkas logo "${logoFile}" tidak bisa dibaca; gambar dibuat tanpa logo.`, fix: 'tulis path logo dari akar repositori, misalnya public/logo.svg.' }] : [];
+  const logoProblems = logoFile && !logo ? [{ file: 'tayang.config.yml', field: 'kantor.logo', message: `berkas logo "${logoFile}" tidak bisa dibaca; gambar dibuat tanpa logo.`, fix: 'tulis path logo dari akar repositori, misalnya public/logo.png.' }] : [];
   const written = await writeSocialKit(plan, { outDir: options.keluar, repoRoot: '.', identity: { office: context.config.kantor.nama, logo } });
   const problems = [...context.problems, ...logoProblems, ...plan.problems, ...written.problems];
   if (problems.length > 0) process.stderr.write(`${formatProblems(problems)}\n`);

@@ -2,17 +2,19 @@
  * The pages' edge to Astro's collections and the item folders on disk. The collections hold
  * only published items (src/content.config.ts drops those whose `terbit` is still ahead).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { z } from 'zod';
 import { checkServedPath } from '../lib/content/links.ts';
 import type { makeItemSchemas } from '../lib/content/schema.ts';
-import type { ContentType } from '../lib/content/types.ts';
+import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from '../lib/content/types.ts';
+import { TYPE_LABELS } from '../lib/site/labels.ts';
+import { buildMenu, type NavItem } from '../lib/site/navigation.ts';
 import { describeFile } from '../lib/site/files.ts';
 import { byNewest } from '../lib/site/listing.ts';
-import { BuildProblemsError } from '../lib/site/office.ts';
+import { BuildProblemsError, siteConfig } from '../lib/site/office.ts';
 import type { RegisterDocument } from '../lib/site/register.ts';
 import { itemPath } from '../lib/site/urls.ts';
 
@@ -40,6 +42,11 @@ export function slugOf(entry: Located): string {
 
 export function pathOf(entry: Located): string {
   return itemPath(entry.collection, slugOf(entry));
+}
+
+/** Breadcrumbs from the home page down to the item's section: its type's list; an office page has none. */
+export function sectionTrail(entry: Pick<Entry, 'collection'>): { label: string; path: string }[] {
+  return entry.collection === 'halaman' ? [] : [{ label: TYPE_LABELS[entry.collection].title, path: `/${entry.collection}/` }];
 }
 
 /**
@@ -95,4 +102,25 @@ export async function itemPaths<T extends ContentType>(jenis: T) {
 /** The register's view of the published documents. */
 export async function registerDocuments(): Promise<RegisterDocument[]> {
   return (await publishedItems('dokumen')).map((entry) => ({ slug: slugOf(entry), ...entry.data }));
+}
+
+let menu: Promise<NavItem[]> | undefined;
+
+/** The main menu of every page, built once per build from the config and what is published. */
+export function siteMenu(): Promise<NavItem[]> {
+  menu ??= loadMenu();
+  return menu;
+}
+
+async function loadMenu(): Promise<NavItem[]> {
+  const config = await siteConfig();
+  const published = new Map(await Promise.all(CONTENT_TYPES.map(async (jenis) => [jenis, await publishedItems(jenis)] as const)));
+  const pageFolders = await readdir(`${CONTENT_ROOT}/halaman`, { withFileTypes: true }).then((entries) => entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name), () => []);
+  const { items, problems } = buildMenu(config.menu, {
+    publishedTypes: new Set(CONTENT_TYPES.filter((jenis) => published.get(jenis)!.length > 0)),
+    pages: new Map(published.get('halaman')!.map((entry) => [slugOf(entry), entry.data.judul])),
+    pageFolders: new Set(pageFolders),
+  });
+  if (problems.length > 0) throw new BuildProblemsError(problems);
+  return items;
 }

@@ -8,7 +8,8 @@ import type { ApprovalRecord } from '../lib/records/record.ts';
 import { itemHistory, type ItemHistoryEntry } from '../lib/records/register.ts';
 import { readRecords } from '../lib/records/store.ts';
 import { BuildProblemsError } from '../lib/site/office.ts';
-import type { Entry } from './_content.ts';
+import type { ContentType } from '../lib/content/types.ts';
+import { publishedItems, slugOf, type Entry } from './_content.ts';
 
 let loaded: Promise<ApprovalRecord[]> | undefined;
 
@@ -23,4 +24,16 @@ function approvalRecords(): Promise<ApprovalRecord[]> {
 /** The PRs that published or changed this item, oldest first. */
 export async function approvalHistoryOf(entry: Pick<Entry, 'filePath'>): Promise<ItemHistoryEntry[]> {
   return itemHistory(await approvalRecords(), posix.dirname(entry.filePath!));
+}
+
+/** The items of these types that have an approval sheet: those with at least one record (the item page says when there is none). */
+export async function itemsWithSheets(types: readonly ContentType[]): Promise<{ entry: Entry; slug: string; history: ItemHistoryEntry[] }[]> {
+  const found = [];
+  for (const jenis of types) {
+    for (const entry of await publishedItems(jenis)) {
+      const history = await approvalHistoryOf(entry);
+      if (history.length > 0) found.push({ entry, slug: slugOf(entry), history });
+    }
+  }
+  return found;
 }

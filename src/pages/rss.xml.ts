@@ -1,18 +1,18 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { CONTENT_TYPES } from '../lib/content/types.ts';
+import { SECTION_TYPES } from '../lib/content/types.ts';
 import { localToInstant } from '../lib/content/time.ts';
 import { byNewest } from '../lib/site/listing.ts';
 import { siteConfig } from '../lib/site/office.ts';
 import { withBase } from '../lib/site/urls.ts';
 import { pathOf, publishedItems } from './_content.ts';
 
-/** The newest published items of every type; scheduled ones are not in the collections yet. */
+/** The newest published items of every section (not the office's own pages); scheduled ones are not in the collections yet. */
 const FEED_ITEMS = 30;
 
 export const GET: APIRoute = async ({ site }) => {
   const { kantor } = await siteConfig();
-  const entries = (await Promise.all(CONTENT_TYPES.map((jenis) => publishedItems(jenis)))).flat().sort(byNewest).slice(0, FEED_ITEMS);
+  const entries = (await Promise.all(SECTION_TYPES.map((jenis) => publishedItems(jenis)))).flat().sort(byNewest).slice(0, FEED_ITEMS);
   return rss({
     title: kantor.nama,
     description: `Berita dan informasi terbaru dari ${kantor.nama}, ${kantor.induk}.`,

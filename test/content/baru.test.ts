@@ -34,7 +34,7 @@ describe('tayang baru', () => {
     const { code, stdout } = await tayang('baru', '--help');
     expect(code).toBe(0);
     expect(stdout).toContain('Penggunaan: tayang baru [pilihan] <jenis> "<judul>"');
-    expect(stdout).toContain('Jenis: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data.');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('Jenis: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman.');
     expect(stdout).not.toMatch(/default|Usage|Options/);
   });
 

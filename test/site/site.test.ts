@@ -11,6 +11,7 @@ import { loadItems, type Item } from '../../src/lib/content/load.ts';
 import { readRecords } from '../../src/lib/records/store.ts';
 import { parse as parseYaml } from 'yaml';
 import { contentSecurityPolicy } from '../../src/lib/site/csp.ts';
+import { localNow, splitEvents } from '../../src/lib/site/listing.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildExampleSite, ROOT, type BuiltSite } from './example-site.ts';
 
@@ -282,5 +283,69 @@ describe('reader journeys', () => {
     const csv = await page.request.get(await page.locator('main a[href$=".csv"]').first().getAttribute('href') ?? '');
     expect(await csv.text()).toBe(await readFile(join(ROOT, 'content/data', dataset.slug, dataset.data.berkas), 'utf8'));
     await page.context().close();
+  });
+
+  it('lists the agenda soonest first, then past events in their own section, each marked selesai, with a calendar file and a map link', async () => {
+    // What is upcoming is decided by the build's clock; the build ran minutes ago.
+    const { upcoming, past } = splitEvents(published('agenda'), localNow(new Date(), 'Asia/Jakarta'));
+    expect(upcoming.length, 'the example office has events ahead (content/agenda dates)').toBeGreaterThan(0);
+    expect(past.length, 'the example office has a past event').toBeGreaterThan(0);
+    const page = await open('/agenda/');
+    const section = (id: string) => page.locator(`main section[aria-labelledby="${id}"]`);
+    expect(await page.locator('#agenda-mendatang').innerText()).toBe('Agenda mendatang');
+    expect(await page.locator('#agenda-lewat').innerText()).toBe('Agenda yang sudah lewat');
+    expect(await section('agenda-mendatang').locator('.item-card h3').allInnerTexts()).toEqual(upcoming.map((event) => event.data.judul));
+    expect(await section('agenda-lewat').locator('.item-card h3').allInnerTexts()).toEqual(past.map((event) => event.data.judul));
+    expect(await section('agenda-lewat').locator('.item-card .badge').allInnerTexts()).toEqual(past.map(() => 'Selesai'));
+    expect(await section('agenda-mendatang').locator('.badge').count()).toBe(0);
+    await page.context().close();
+
+    const next = await open(itemPath(upcoming[0]!));
+    const calendar = next.getByRole('link', { name: 'Simpan ke kalender (berkas .ics)' });
+    const response = await next.request.get(new URL((await calendar.getAttribute('href'))!, server.url).href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    const ics = await response.text();
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(ics.replace(/\r\n /g, '')).toContain(`SUMMARY:${upcoming[0]!.data.judul}`);
+    const map = next.getByRole('link', { name: 'cari lokasi di peta OpenStreetMap' });
+    expect(await map.getAttribute('href')).toBe(`https://www.openstreetmap.org/search?query=${encodeURIComponent(upcoming[0]!.data.lokasi)}`);
+    await next.context().close();
+
+    const over = await open(itemPath(past[0]!));
+    expect(await over.locator('.facts .badge').innerText()).toBe('Selesai');
+    await over.context().close();
+  });
+
+  it("shows the office's logo in the header, loaded under the CSP, small and without repeating the office's name", async () => {
+    const page = await open('/', 360);
+    const logo = page.locator('header .site-header__identity img');
+    await logo.evaluate((img: HTMLImageElement) => img.decode());
+    const shown = await logo.evaluate((img: HTMLImageElement) => ({ alt: img.getAttribute('alt'), natural: img.naturalWidth, width: img.getBoundingClientRect().width, src: new URL(img.src).pathname }));
+    expect(shown).toEqual({ alt: '', natural: 192, width: 48, src: '/logo.png' });
+    // The link says the office once, in text: an empty alt keeps screen readers from saying it twice.
+    expect(await page.locator('header .site-header__identity a').getAttribute('href')).toBe('/');
+    expect((await page.locator('header .site-header__identity a').innerText()).replace(/\s+/g, ' ')).toBe('Kecamatan Jenawi Pemerintah Kabupaten Karanganyar');
+    await page.context().close();
+  });
+
+  it("reaches an office page from the main menu, and every office page from the profile", async () => {
+    const pages = published('halaman');
+    const request = pages.find((item) => item.slug === 'permohonan-informasi');
+    expect(request, 'the example office has its page on requesting information').toBeDefined();
+    const page = await open('/');
+    await page.locator('header nav').getByRole('link', { name: 'Permohonan Informasi', exact: true }).click();
+    await page.waitForURL('**/permohonan-informasi/');
+    expect(await h1(page)).toBe(request!.data.judul);
+    expect(await page.locator('header nav a[aria-current="page"]').innerText()).toBe('Permohonan Informasi');
+    await page.getByRole('link', { name: 'Tata Cara Pengajuan Keberatan', exact: true }).click();
+    await page.waitForURL('**/keberatan-informasi/');
+    await page.context().close();
+
+    const profile = await open('/profil/');
+    const linked = await profile.locator('main a[href]').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    expect(pages.map((item) => `/${item.slug}/`).filter((path) => !linked.includes(path))).toEqual([]);
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+    await profile.context().close();
   });
 });

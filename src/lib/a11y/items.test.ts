@@ -63,6 +63,14 @@ describe('pages to check for changed files', () => {
     ]);
   });
 
+  it('takes an office page at the root, its approval sheet, and the profile that lists it', () => {
+    const withPage = new Set([...items, 'halaman/visi-misi']);
+    const sitePages = [...pages, page('/visi-misi/'), page('/visi-misi/persetujuan/')];
+    expect(itemOfPage('/visi-misi/', withPage)).toEqual({ jenis: 'halaman', slug: 'visi-misi' });
+    expect(itemOfPage('/visi-misi/persetujuan/', withPage)).toEqual({ jenis: 'halaman', slug: 'visi-misi' });
+    expect(paths(selectPagesForChanges(sitePages, ['content/halaman/visi-misi/index.md'], withPage, linksOf))).toEqual(['/', '/profil/', '/visi-misi/', '/visi-misi/persetujuan/']);
+  });
+
   it('still checks the listings of an item that was deleted', () => {
     expect(paths(selectPagesForChanges(pages, ['content/berita/dihapus/index.md'], items, linksOf))).toEqual(['/', '/berita/']);
   });

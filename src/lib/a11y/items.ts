@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { CONTENT_ROOT, isContentType, type ContentType } from '../content/types.ts';
+import { itemPath } from '../site/urls.ts';
 import type { BuiltPage } from './pages.ts';
 
 /** A content item as the site shows it: `/berita/rapat/` is `content/berita/rapat/index.md`. */
@@ -15,11 +16,12 @@ export function itemOfFile(file: string): ItemRef | undefined {
   return { jenis, slug };
 }
 
-/** The item whose detail page this is (`/<jenis>/<slug>/…`), if that item exists. */
+/** The item whose detail page this is (`/<jenis>/<slug>/…`, an office page's `/<slug>/…`), if that item exists. */
 export function itemOfPage(path: string, items: ReadonlySet<string>): ItemRef | undefined {
-  const [, jenis, slug] = path.split('/');
-  if (!jenis || !slug || !isContentType(jenis) || !items.has(itemKey({ jenis, slug }))) return undefined;
-  return { jenis, slug };
+  const [, first, second] = path.split('/');
+  if (first && items.has(itemKey({ jenis: 'halaman', slug: first }))) return { jenis: 'halaman', slug: first };
+  if (!first || !second || !isContentType(first) || !items.has(itemKey({ jenis: first, slug: second }))) return undefined;
+  return { jenis: first, slug: second };
 }
 
 export function itemKey(item: ItemRef): string {
@@ -27,15 +29,17 @@ export function itemKey(item: ItemRef): string {
 }
 
 export function itemPagePath(item: ItemRef): string {
-  return `/${item.jenis}/${item.slug}/`;
+  return itemPath(item.jenis, item.slug);
 }
 
 /**
  * Listing pages checked whenever an item of the type changes, even one that was deleted (so no
- * page links to it any more): the home page, the type's list, and for `dokumen` the register of
- * public information (Daftar Informasi Publik, `/informasi-publik/`).
+ * page links to it any more): the home page, the type's list, for `dokumen` the register of
+ * public information (Daftar Informasi Publik, `/informasi-publik/`), and for the office's own
+ * pages the profile, which lists them.
  */
 export function fixedListings(jenis: ContentType): string[] {
+  if (jenis === 'halaman') return ['/', '/profil/'];
   return ['/', `/${jenis}/`, ...(jenis === 'dokumen' ? ['/informasi-publik/'] : [])];
 }
 

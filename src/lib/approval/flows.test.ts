@@ -43,7 +43,7 @@ alur:
       expect.objectContaining({
         line: 6,
         field: 'alur.0.jenis.0',
-        message: 'jenis konten "beritaa" tidak dikenal. Jenis yang ada: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data; atau "*" untuk semua jenis.',
+        message: 'jenis konten "beritaa" tidak dikenal. Jenis yang ada: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman; atau "*" untuk semua jenis.',
       }),
     ]);
   });

@@ -76,7 +76,7 @@ export const OfficeSchema = z.strictObject({
   situs: z.url(),
   /** IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */
   zona_waktu: z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']).default('Asia/Jakarta'),
-  /** Path of the logo file in the repository. @example "public/logo.svg" */
+  /** The logo (coat of arms of the parent government, or the office's own) under public/, PNG/WebP/JPG. @example "public/logo.png" */
   logo: z.string().optional(),
   kontak: z
     .strictObject({
@@ -242,6 +242,14 @@ export const FlowSchema = z
     path: ['jenis'],
   });
 
+/**
+ * One entry of the site's main menu: a section (`berita`, `informasi-publik`, `profil`…) or an
+ * office page (its folder under content/halaman/), with a label of its own when the default (the
+ * section's name, the page's title) does not fit. @example { id: permohonan-informasi, label: Permohonan Informasi }
+ */
+const MenuEntrySchema = z.preprocess((entry) => (typeof entry === 'string' ? { id: entry } : entry), z.strictObject({ id: IdSchema, label: z.string().min(1).optional() }));
+export type MenuEntry = z.output<typeof MenuEntrySchema>;
+
 export const ConfigSchema = z
   .strictObject({
     kantor: OfficeSchema,
@@ -260,6 +268,8 @@ export const ConfigSchema = z
     publikasi: PublishingSchema.prefault({}),
     /** The key archives are signed with (see src/lib/config/arsip.ts). */
     arsip: ArchiveConfigSchema.prefault({}),
+    /** The main menu, in order (src/lib/site/navigation.ts); absent = the default order. */
+    menu: z.array(MenuEntrySchema).min(1).optional(),
   })
   .superRefine((config, ctx) => {
     const flowIds = new Set<string>();

@@ -166,6 +166,26 @@ describe('loadItems', () => {
     expect(problems[0]!.message).toContain('keluar dari folder item');
   });
 
+  it('reads an office page and refuses one whose folder takes an address the site makes itself', async () => {
+    const page = `---\njudul: Visi dan Misi\ntanggal: 2026-01-02\nringkasan: Visi dan misi kantor.\npenulis: Sekretariat\nurutan: 1\n---\n\nIsi.\n`;
+    await put('content/halaman/visi-misi/index.md', page);
+    await put('content/halaman/profil/index.md', page);
+    await put('content/halaman/agenda/index.md', page);
+    const { items, problems } = await loadItems(join(root, 'content'));
+    expect(items.map((item) => [item.jenis, item.slug, 'urutan' in item.data && item.data.urutan])).toEqual([['halaman', 'visi-misi', 1]]);
+    expect(problems.map((p) => [p.file.slice(root.length + 1), p.message])).toEqual([
+      ['content/halaman/agenda/index.md', 'nama folder "agenda" sudah dipakai situs untuk alamat /agenda/, jadi halaman ini tidak bisa tayang di sana.'],
+      ['content/halaman/profil/index.md', 'nama folder "profil" sudah dipakai situs untuk alamat /profil/, jadi halaman ini tidak bisa tayang di sana.'],
+    ]);
+    expect(problems[1]!.fix).toBe('ganti nama foldernya, misalnya "profil-kantor". Nama yang dipakai situs sendiri: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman, informasi-publik, profil, 404, sosial.');
+  });
+
+  it('refuses social-media settings on an office page, which is never posted', async () => {
+    await put('content/halaman/maklumat/index.md', `---\njudul: Maklumat Pelayanan\ntanggal: 2026-01-02\nringkasan: Janji pelayanan kantor.\npenulis: Sekretariat\nsosial: { nonaktif: true }\n---\n\nIsi.\n`);
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems.map((p) => [p.line, p.message])).toEqual([[6, 'kolom tidak dikenal: sosial.']]);
+  });
+
   it('reports a file without frontmatter and broken YAML with their lines', async () => {
     await put('content/artikel/tanpa/index.md', '# Judul saja\n');
     await put('content/artikel/rusak/index.md', '---\njudul: Uji\njudul: Dua\n---\n');

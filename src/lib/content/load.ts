@@ -15,7 +15,7 @@ import { parseFrontmatter } from './frontmatter.ts';
 import { hasSymbolicLink, isSymbolicLink } from './links.ts';
 import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgName } from './pictures.ts';
 import { DATE_TIME_FIELDS, describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type DataData, type ItemSchemas } from './schema.ts';
-import { SLUG_PATTERN, slugify } from './slug.ts';
+import { describeTakenPageSlug, SLUG_PATTERN, slugify } from './slug.ts';
 import { hasOffset, localToInstant, normalizeLocal, officeTime } from './time.ts';
 import { checkColumns, parseDataTable } from '../site/table.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType, type ContentItem, type ContentType } from './types.ts';
@@ -110,6 +110,8 @@ export function parseItem(text: string, file: string, jenis: ContentType): Parse
       fix: `ganti nama foldernya dengan huruf kecil, angka, dan tanda hubung, misalnya "${slugify(slug) || 'judul-berita'}".`,
     });
   }
+  const taken = jenis === 'halaman' ? describeTakenPageSlug(slug) : undefined;
+  if (taken) problems.push({ file, ...taken });
   problems.push(...findAstroImageMarkers(text, file));
   const parsed = parseFrontmatter(ITEM_SCHEMAS[jenis], text, file);
   const read = parsed.ok ? parsed : parsed.read;

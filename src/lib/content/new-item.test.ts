@@ -61,12 +61,21 @@ describe('tayang baru (core)', () => {
     expect(problems[0]!.message).toContain('teks contoh dari `tayang baru`');
   });
 
-  it('refuses an unknown type and lists the nine', async () => {
+  it('refuses an unknown type and lists the types', async () => {
     const plan = await planNewItem(root, 'beritaa', 'Judul', '2026-01-05');
     expect(plan).toEqual({
       ok: false,
-      problems: [{ file: 'tayang baru', message: 'jenis "beritaa" tidak dikenal.', fix: 'pilih salah satu: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data.' }],
+      problems: [{ file: 'tayang baru', message: 'jenis "beritaa" tidak dikenal.', fix: 'pilih salah satu: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman.' }],
     });
+  });
+
+  it('refuses an office page whose title would take an address the site makes itself', async () => {
+    const plan = await planNewItem(root, 'halaman', 'Profil', '2026-01-05');
+    expect(plan).toEqual({
+      ok: false,
+      problems: [{ file: 'tayang baru', message: 'judul "Profil" menjadi alamat /profil/, yang sudah dipakai situs sendiri.', fix: 'pakai judul yang lebih khusus, misalnya dengan nama kantor di belakangnya ("Profil Kecamatan Jenawi").' }],
+    });
+    expect((await planNewItem(root, 'halaman', 'Profil Kecamatan Jenawi', '2026-01-05')).ok).toBe(true);
   });
 
   it('refuses an empty title and one without letters or digits', async () => {

@@ -2,7 +2,7 @@ import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { Problem } from '../errors/problem.ts';
 import { TITLE_MAX_LENGTH } from './schema.ts';
-import { slugify } from './slug.ts';
+import { isSiteAddress, slugify } from './slug.ts';
 import { CONTENT_TYPES, isContentType, type ContentType } from './types.ts';
 
 /**
@@ -34,6 +34,9 @@ export async function planNewItem(root: string, jenis: string, judul: string, to
   const slug = slugify(title);
   if (slug === '') {
     return { ok: false, problems: [{ file: where, message: `judul "${title}" tidak berisi huruf atau angka untuk nama folder.`, fix: 'tulis judul dengan huruf atau angka.' }] };
+  }
+  if (jenis === 'halaman' && isSiteAddress(slug)) {
+    return { ok: false, problems: [{ file: where, message: `judul "${title}" menjadi alamat /${slug}/, yang sudah dipakai situs sendiri.`, fix: 'pakai judul yang lebih khusus, misalnya dengan nama kantor di belakangnya ("Profil Kecamatan Jenawi").' }] };
   }
   if (title.length > TITLE_MAX_LENGTH) {
     return { ok: false, problems: [{ file: where, message: `judul ${title.length} karakter, padahal paling panjang ${TITLE_MAX_LENGTH}.`, fix: 'persingkat judulnya; rinciannya ditulis di ringkasan dan isi.' }] };

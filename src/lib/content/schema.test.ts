@@ -29,6 +29,7 @@ describe('content frontmatter', () => {
       audio: `${COMMON}berkas: siaran.ogg\ntranskrip: Selamat pagi.\n`,
       dokumen: `${COMMON}kategori: peraturan\nberkas: perbup.pdf\nklasifikasi: setiap-saat\npenguasa_informasi: Sekretariat\npenanggung_jawab: Sekcam\ntempat_pembuatan: Jenawi\nbentuk_informasi: [softcopy]\njangka_waktu_penyimpanan: 5 tahun\n`,
       data: `${COMMON}berkas: penduduk.csv\nprodusen: Seksi Pemerintahan\nfrekuensi: semesteran\nsatuan: jiwa\nperiode: 2025\n`,
+      halaman: COMMON,
     };
     for (const [jenis, yaml] of Object.entries(minimal)) {
       const result = check(jenis as keyof typeof ITEM_SCHEMAS, yaml);

@@ -5,7 +5,7 @@ import { compareDateTimes, normalizeLocal, yamlDateToLocal, type LocalDateTime }
 import type { ContentType } from './types.ts';
 
 /**
- * Frontmatter of the nine content types (DESIGN.md §4). Keys are Indonesian because authors
+ * Frontmatter of the content types (DESIGN.md §4). Keys are Indonesian because authors
  * write them; every message is Indonesian and says what to write instead. Schemas are made by
  * `makeItemSchemas({ image })` so that Astro can pass its `image()` helper (which resolves and
  * measures the picture for responsive images) while the CLI and checks pass a path schema.
@@ -346,7 +346,16 @@ export function makeItemSchemas<I extends z.ZodType>({ image }: { image: () => I
     kolom: z.record(z.string(), z.strictObject({ label: Text.optional(), satuan: Text.optional(), total: z.boolean().default(false) })).default({}),
   });
 
-  return { berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data } satisfies Record<ContentType, z.ZodType>;
+  /**
+   * The office's own page at `/<slug>/`: `tanggal` is when it was last brought up to date. Not
+   * posted to social media, so no `sosial`.
+   */
+  const halaman = z.strictObject(common).omit({ sosial: true }).extend({
+    /** Place in the list of the office's pages on the profile (smaller first; without it, after those with one, by title). @example 1 */
+    urutan: z.number().int().min(1).optional(),
+  });
+
+  return { berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman } satisfies Record<ContentType, z.ZodType>;
 }
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
@@ -383,6 +392,7 @@ export type VideoData = z.output<ItemSchemas['video']>;
 export type AudioData = z.output<ItemSchemas['audio']>;
 export type DokumenData = z.output<ItemSchemas['dokumen']>;
 export type DataData = z.output<ItemSchemas['data']>;
+export type HalamanData = z.output<ItemSchemas['halaman']>;
 /** Frontmatter of any type, as read by the CLI (pictures as relative paths). */
 export type ItemData = { [T in ContentType]: z.output<ItemSchemas[T]> }[ContentType];
 /** The fields every type has (an `artikel` has nothing else). */

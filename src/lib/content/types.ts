@@ -1,9 +1,21 @@
 /**
- * The nine kinds of public information an office publishes (DESIGN.md §4). One item is one
- * folder `content/<jenis>/<slug>/index.md` with its images, captions and attachments beside it.
+ * The kinds of public information an office publishes (DESIGN.md §4), and `halaman`, the
+ * office's own pages (visi dan misi, maklumat pelayanan…). One item is one folder
+ * `content/<jenis>/<slug>/index.md` with its images, captions and attachments beside it.
  */
-export const CONTENT_TYPES = ['berita', 'pengumuman', 'agenda', 'artikel', 'galeri', 'video', 'audio', 'dokumen', 'data'] as const;
+export const CONTENT_TYPES = ['berita', 'pengumuman', 'agenda', 'artikel', 'galeri', 'video', 'audio', 'dokumen', 'data', 'halaman'] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
+
+/** Types whose items make a section of the site: a list at `/<jenis>/`, pages at `/<jenis>/<slug>/`. */
+export const SECTION_TYPES = CONTENT_TYPES.filter((jenis): jenis is Exclude<ContentType, 'halaman'> => jenis !== 'halaman');
+export type SectionType = (typeof SECTION_TYPES)[number];
+
+/**
+ * A `halaman` is served at `/<slug>/`, beside the site's own addresses, so these folder names are
+ * taken: the sections, the register, the profile, the error page and the social kit (`/sosial/`).
+ * src/lib/content/slug.test.ts holds this to the top-level routes in src/pages/.
+ */
+export const SITE_ADDRESSES: readonly string[] = [...CONTENT_TYPES, 'informasi-publik', 'profil', '404', 'sosial'];
 
 export const CONTENT_ROOT = 'content';
 

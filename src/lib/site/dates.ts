@@ -71,7 +71,7 @@ export function machineDate(date: Date, zone: TimeZone): string {
 }
 
 /** Frontmatter dates are wall-clock time (`2025-11-21` or `2025-11-21 09:00`); a bare date has no hour. */
-function hasTime(local: LocalDateTime): boolean {
+export function hasTime(local: LocalDateTime): boolean {
   return local.length > 10;
 }
 

@@ -20,6 +20,7 @@ export const TYPE_LABELS: Record<ContentType, TypeLabel> = {
   audio: { title: 'Audio', noun: 'audio', lead: 'Rekaman suara dengan transkrip lengkap.' },
   dokumen: { title: 'Dokumen', noun: 'dokumen', lead: 'Peraturan, surat edaran, laporan dan dokumen publik lainnya untuk diunduh.' },
   data: { title: 'Data', noun: 'data', lead: 'Data terbuka dalam bentuk tabel, dapat diunduh sebagai CSV.' },
+  halaman: { title: 'Halaman kantor', noun: 'halaman', lead: 'Visi dan misi, struktur organisasi, maklumat dan standar pelayanan, serta tata cara layanan informasi.' },
 };
 
 /** Update frequency of a dataset (Satu Data metadata), as a reader says it. */

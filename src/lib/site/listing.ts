@@ -36,3 +36,19 @@ export function isAnnouncementActive(data: { berlaku_sampai?: string }, now: Loc
 export function isEventUpcoming(data: { mulai: string; selesai?: string }, now: LocalDateTime): boolean {
   return !hasPassed(data.selesai ?? data.mulai, now);
 }
+
+/**
+ * The agenda as readers use it: events still ahead (or under way), soonest first, then those
+ * that are over, the latest first.
+ */
+export function splitEvents<T extends { data: { mulai: string; selesai?: string; judul: string } }>(events: readonly T[], now: LocalDateTime): { upcoming: T[]; past: T[] } {
+  return {
+    upcoming: events.filter((event) => isEventUpcoming(event.data, now)).sort(bySoonest),
+    past: events.filter((event) => !isEventUpcoming(event.data, now)).sort((a, b) => bySoonest(b, a)),
+  };
+}
+
+/** The office's own pages as the profile lists them: by `urutan`, those without one after, then by title. */
+export function byPageOrder<T extends { data: { urutan?: number; judul: string } }>(a: T, b: T): number {
+  return (a.data.urutan ?? Infinity) - (b.data.urutan ?? Infinity) || a.data.judul.localeCompare(b.data.judul, 'id');
+}

@@ -1,33 +1,93 @@
 import { describe, expect, it } from 'vitest';
-import { MAIN_NAV, currentNavPath, stripBase } from './navigation.ts';
+import { CONTENT_TYPES } from '../content/types.ts';
+import { buildMenu, currentNavPath, stripBase, type MenuContent } from './navigation.ts';
+
+const everything: MenuContent = { publishedTypes: new Set(CONTENT_TYPES), pages: new Map([['visi-misi', 'Visi dan Misi Kecamatan Jenawi']]), pageFolders: new Set(['visi-misi', 'struktur-organisasi']) };
+const labels = (content: MenuContent, entries?: Parameters<typeof buildMenu>[0]) => buildMenu(entries, content).items.map((item) => item.label);
 
 describe('main menu', () => {
-  it('starts with the home page and ends with the office profile', () => {
-    expect(MAIN_NAV[0]).toEqual({ label: 'Beranda', path: '/' });
-    expect(MAIN_NAV.at(-1)).toEqual({ label: 'Profil', path: '/profil/' });
+  it('is, without a menu in the config, the sections in the usual order from home to the office profile', () => {
+    expect(buildMenu(undefined, everything)).toEqual({
+      items: [
+        { label: 'Beranda', path: '/' },
+        { label: 'Berita', path: '/berita/' },
+        { label: 'Pengumuman', path: '/pengumuman/' },
+        { label: 'Agenda', path: '/agenda/' },
+        { label: 'Artikel', path: '/artikel/' },
+        { label: 'Galeri', path: '/galeri/' },
+        { label: 'Video', path: '/video/' },
+        { label: 'Audio', path: '/audio/' },
+        { label: 'Data', path: '/data/' },
+        { label: 'Informasi Publik', path: '/informasi-publik/' },
+        { label: 'Profil', path: '/profil/' },
+      ],
+      problems: [],
+    });
   });
 
-  it('marks a section on its list, later pages and items', () => {
-    expect(currentNavPath('/berita/')).toBe('/berita/');
-    expect(currentNavPath('/berita/2/')).toBe('/berita/');
-    expect(currentNavPath('/berita/musrenbang-2026')).toBe('/berita/');
+  it('leaves out sections with nothing published, and the register while there is no document', () => {
+    const young: MenuContent = { ...everything, publishedTypes: new Set(['berita', 'pengumuman']) };
+    expect(labels(young)).toEqual(['Beranda', 'Berita', 'Pengumuman', 'Profil']);
+    expect(labels({ ...young, publishedTypes: new Set(['berita', 'dokumen']) })).toEqual(['Beranda', 'Berita', 'Informasi Publik', 'Profil']);
   });
 
-  it('marks home only on the home page', () => {
-    expect(currentNavPath('/')).toBe('/');
-    expect(currentNavPath('/profil/')).toBe('/profil/');
+  it("follows the config's order and labels, office pages by their title unless labelled", () => {
+    const menu = buildMenu([{ id: 'beranda' }, { id: 'visi-misi' }, { id: 'agenda', label: 'Jadwal Kegiatan' }, { id: 'dokumen' }, { id: 'profil', label: 'Tentang Kami' }], everything);
+    expect(menu.items).toEqual([
+      { label: 'Beranda', path: '/' },
+      { label: 'Visi dan Misi Kecamatan Jenawi', path: '/visi-misi/' },
+      { label: 'Jadwal Kegiatan', path: '/agenda/' },
+      { label: 'Dokumen', path: '/dokumen/' },
+      { label: 'Tentang Kami', path: '/profil/' },
+    ]);
   });
 
-  it('puts documents under the public-information register', () => {
-    expect(currentNavPath('/dokumen/perbup-12-2025/')).toBe('/informasi-publik/');
-    expect(currentNavPath('/informasi-publik/peraturan/')).toBe('/informasi-publik/');
+  it('leaves out an office page still scheduled, and names the config field of an entry that is nothing', () => {
+    const menu = buildMenu([{ id: 'beranda' }, { id: 'struktur-organisasi' }, { id: 'visi-misii' }], everything);
+    expect(menu.items).toEqual([{ label: 'Beranda', path: '/' }]);
+    expect(menu.problems).toEqual([
+      {
+        file: 'tayang.config.yml',
+        field: 'menu.2',
+        message: '"visi-misii" bukan bagian situs maupun halaman kantor, jadi tidak bisa masuk menu.',
+        fix: 'tulis salah satu bagian situs (beranda, informasi-publik, profil, berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data) atau nama folder halaman di content/halaman/ (visi-misi, struktur-organisasi).',
+      },
+    ]);
+  });
+});
+
+describe('the section a page is in', () => {
+  const menu = buildMenu([{ id: 'beranda' }, { id: 'berita' }, { id: 'visi-misi' }, { id: 'informasi-publik' }, { id: 'profil' }], everything).items;
+
+  it('is marked on its list, later pages and items', () => {
+    expect(currentNavPath('/berita/', menu)).toBe('/berita/');
+    expect(currentNavPath('/berita/2/', menu)).toBe('/berita/');
+    expect(currentNavPath('/berita/musrenbang-2026', menu)).toBe('/berita/');
   });
 
-  it('marks nothing on pages outside the menu', () => {
-    expect(currentNavPath('/404/')).toBeUndefined();
+  it('is home only on the home page', () => {
+    expect(currentNavPath('/', menu)).toBe('/');
+    expect(currentNavPath('/profil/', menu)).toBe('/profil/');
   });
 
-  it('removes a GitHub Pages project base before matching', () => {
+  it('is an office page on it and on its approval sheet', () => {
+    expect(currentNavPath('/visi-misi/', menu)).toBe('/visi-misi/');
+    expect(currentNavPath('/visi-misi/persetujuan/', menu)).toBe('/visi-misi/');
+  });
+
+  it('puts documents under the public-information register, or their own list when the menu has that instead', () => {
+    expect(currentNavPath('/dokumen/perbup-12-2025/', menu)).toBe('/informasi-publik/');
+    expect(currentNavPath('/informasi-publik/peraturan/', menu)).toBe('/informasi-publik/');
+    const withDocuments = buildMenu([{ id: 'beranda' }, { id: 'dokumen' }], everything).items;
+    expect(currentNavPath('/dokumen/perbup-12-2025/', withDocuments)).toBe('/dokumen/');
+  });
+
+  it('is nothing on pages outside the menu', () => {
+    expect(currentNavPath('/404/', menu)).toBeUndefined();
+    expect(currentNavPath('/audio/', menu)).toBeUndefined();
+  });
+
+  it('is found after a GitHub Pages project base is removed', () => {
     expect(stripBase('/tayang/berita/', '/tayang/')).toBe('/berita/');
     expect(stripBase('/tayang/', '/tayang')).toBe('/');
     expect(stripBase('/berita/', '/')).toBe('/berita/');

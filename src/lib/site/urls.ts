@@ -15,7 +15,7 @@ export function absoluteUrl(site: URL | string, path: string): string {
   return new URL(path, site).href;
 }
 
-/** Path of an item's page: `/berita/musrenbang-2025/`. */
+/** Path of an item's page: `/berita/musrenbang-2025/`; an office page is at the root, `/visi-misi/`. */
 export function itemPath(jenis: string, slug: string): string {
-  return `/${jenis}/${slug}/`;
+  return jenis === 'halaman' ? `/${slug}/` : `/${jenis}/${slug}/`;
 }

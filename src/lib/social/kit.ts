@@ -75,6 +75,8 @@ export function planSocialKit(items: readonly Item[], config: Config, { base = '
   const { kantor, publikasi } = config;
 
   for (const item of items) {
+    // The office's own pages are not news: they are never posted.
+    if (item.jenis === 'halaman') continue;
     const social = item.data.sosial;
     if (social?.nonaktif) continue;
 
