@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { Command } from 'commander';
 import { makeCommand } from '../../scripts/cli.ts';
 import { ConfigSchema } from '../../src/lib/config/schema.ts';
+import { ITEM_SCHEMAS } from '../../src/lib/content/schema.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const GUIDES = ['README.md', ...readdirSync(join(ROOT, 'docs')).sort().map((name) => `docs/${name}`)];
@@ -77,7 +78,8 @@ function fieldSchemas(schema: Schema, key: string): Schema[] {
     case 'nullable':
       return fieldSchemas(def.innerType as Schema, key);
     case 'pipe':
-      return fieldSchemas(def.in as Schema, key);
+      // z.preprocess is a pipe from a transform into the schema that holds the keys.
+      return [...fieldSchemas(def.in as Schema, key), ...fieldSchemas(def.out as Schema, key)];
     case 'array':
       return fieldSchemas(def.element as Schema, key);
     case 'union':
@@ -87,8 +89,9 @@ function fieldSchemas(schema: Schema, key: string): Schema[] {
   }
 }
 
+/** A key of the config, or of an item's frontmatter where the two share a name (`periksa.abaikan`). */
 function isConfigKey(path: string[]): boolean {
-  let schemas: Schema[] = [ConfigSchema];
+  let schemas: Schema[] = [ConfigSchema, ...Object.values(ITEM_SCHEMAS)];
   for (const key of path) schemas = schemas.flatMap((schema) => fieldSchemas(schema, key));
   return schemas.length > 0;
 }

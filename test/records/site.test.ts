@@ -60,8 +60,10 @@ describe('printable approval sheet', () => {
     expect(letterhead, 'the sheet has a letterhead').toBeDefined();
     expect(text(letterhead!).trim()).toBe(
       'Pemerintah Kabupaten Karanganyar Kecamatan Jenawi Jl. Raya Jenawi No. 1, Kecamatan Jenawi, Kabupaten Karanganyar, Jawa Tengah 57794 ' +
-        'Telepon (0271) 000000, Pos-el kecamatan.jenawi@karanganyarkab.go.id, Laman jenawi.karanganyarkab.go.id',
+        'Telepon (0271) 499210, Pos-el kecamatan.jenawi@karanganyarkab.go.id, Laman jenawi.karanganyarkab.go.id',
     );
+    // The office's logo (kantor.logo) heads it, named for those who cannot see it.
+    expect(letterhead).toMatch(/<img[^>]+src="\/logo\.png"[^>]*alt="Logo Kecamatan Jenawi"|<img[^>]+alt="Logo Kecamatan Jenawi"[^>]*src="\/logo\.png"/);
     // Before the title, as on an office's letter.
     expect(html.indexOf('class="letterhead"')).toBeLessThan(html.indexOf('<h1>Lembar Persetujuan Publikasi</h1>'));
   });
