@@ -14,6 +14,7 @@ import { findPersonalData } from './lib/checks/personal-data.ts';
 import { findUnsafeContent } from './lib/checks/rules/security.ts';
 import { CONFIG_FILE, loadConfigFile, parseConfig } from './lib/config/load.ts';
 import { describeStaleDates } from './lib/config/stale.ts';
+import { checkMenu } from './lib/site/menu-check.ts';
 import { BuildStoppedError, formatProblems, type Problem } from './lib/errors/problem.ts';
 import { parseFrontmatter } from './lib/content/frontmatter.ts';
 import { DEFAULT_ZONE, inOfficeTime, isPublished, loadItems } from './lib/content/load.ts';
@@ -65,6 +66,7 @@ async function precheck(root: URL): Promise<Precheck> {
   }
   // A broken config is reported where the site loads it; the schedule then falls back to WIB.
   const zone = config.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
+  if (config.ok && configText !== undefined) relativeProblems.push(...(await checkMenu(config.value.menu, configText, join(rootDir, CONTENT_ROOT))));
   const staleDates = config.ok && configText !== undefined ? describeStaleDates(config.value, configText, CONFIG_FILE, localToday(new Date(), zone)) : [];
   return { problems: relativeProblems, removedFromPage, waived, staleDates, zone, typesWithItems: new Set(items.map((item) => item.jenis)) };
 }

@@ -80,6 +80,9 @@ async function periksa(args: string[], options: PeriksaOptions): Promise<number>
   const settings = resolveSettings(config?.periksa, rules, options.config, (path) => (located ? locatePath(located, path)?.line : undefined));
   if (!settings.ok) exitWithProblems(settings.problems);
   if (config && configText !== undefined) {
+    const { checkMenu } = await import('../../src/lib/site/menu-check.ts');
+    const menuProblems = await checkMenu(config.menu, configText, CONTENT_ROOT);
+    if (menuProblems.length > 0) exitWithProblems(menuProblems);
     // On stderr: the findings' formats (JSON, SARIF) are about content files.
     const { describeStaleDates } = await import('../../src/lib/config/stale.ts');
     const { localToday } = await import('../../src/lib/content/time.ts');

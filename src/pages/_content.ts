@@ -2,7 +2,7 @@
  * The pages' edge to Astro's collections and the item folders on disk. The collections hold
  * only published items (src/content.config.ts drops those whose `terbit` is still ahead).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
@@ -11,6 +11,7 @@ import { checkServedPath } from '../lib/content/links.ts';
 import type { makeItemSchemas } from '../lib/content/schema.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from '../lib/content/types.ts';
 import { TYPE_LABELS } from '../lib/site/labels.ts';
+import { listPageFolders } from '../lib/site/menu-check.ts';
 import { buildMenu, type NavItem } from '../lib/site/navigation.ts';
 import { describeFile } from '../lib/site/files.ts';
 import { byNewest } from '../lib/site/listing.ts';
@@ -115,11 +116,11 @@ export function siteMenu(): Promise<NavItem[]> {
 async function loadMenu(): Promise<NavItem[]> {
   const config = await siteConfig();
   const published = new Map(await Promise.all(CONTENT_TYPES.map(async (jenis) => [jenis, await publishedItems(jenis)] as const)));
-  const pageFolders = await readdir(`${CONTENT_ROOT}/halaman`, { withFileTypes: true }).then((entries) => entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name), () => []);
+  const pageFolders = await listPageFolders(CONTENT_ROOT);
   const { items, problems } = buildMenu(config.menu, {
     publishedTypes: new Set(CONTENT_TYPES.filter((jenis) => published.get(jenis)!.length > 0)),
     pages: new Map(published.get('halaman')!.map((entry) => [slugOf(entry), entry.data.judul])),
-    pageFolders: new Set(pageFolders),
+    pageFolders,
   });
   if (problems.length > 0) throw new BuildProblemsError(problems);
   return items;

@@ -209,3 +209,21 @@ describe('tayang periksa on an office whose config dates went stale', () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe('tayang periksa on a config whose menu names a page that does not exist', () => {
+  let root: string;
+  beforeAll(async () => {
+    ({ root } = await makeSite({
+      'tayang.config.yml': `${CONFIG}menu:\n  - beranda\n  - sejarah-kecamatann\n  - profil\n`,
+      'content/halaman/sejarah-kecamatan/index.md': '---\njudul: Sejarah Kecamatan\ntanggal: 2026-01-02\nringkasan: Sejarah singkat Kecamatan Jenawi.\npenulis: Sekretariat\n---\n\nKecamatan Jenawi dibentuk pada tahun 1950.\n',
+    }));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('exits 2 naming the menu line and the office pages that exist, before the build would stop on it', async () => {
+    const result = await tayang(root, ['periksa']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('tayang.config.yml:16 — kolom `menu.1`: "sejarah-kecamatann" bukan bagian situs maupun halaman kantor, jadi tidak bisa masuk menu.');
+    expect(result.stderr).toContain('nama folder halaman di content/halaman/ (sejarah-kecamatan)');
+  });
+});

@@ -115,3 +115,21 @@ describe('building a site with hostile content', () => {
     await expect(readFile('/tmp/tayang-mdx-ran')).rejects.toThrow();
   });
 });
+
+describe('building a site whose config menu names a page that does not exist', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await buildSite({
+      'tayang.config.yml': `${CONFIG}menu: [beranda, berita, visi-misii]\n`,
+      'content/berita/terbit/index.md': berita(''),
+    });
+    sites.push(site);
+  }, 120_000);
+
+  it('stops once, before any page, in Indonesian, naming the config line', () => {
+    expect(site.code, site.output).not.toBe(0);
+    expect(site.output.match(/"visi-misii" bukan bagian situs maupun halaman kantor/g)).toHaveLength(1);
+    expect(site.output).toContain('tayang.config.yml:14 — kolom `menu.2`');
+    expect(site.output).not.toMatch(/Caught error rendering|ProblemsError/);
+  });
+});

@@ -45,24 +45,35 @@ const isFixed = (id: string): id is keyof typeof FIXED_SECTIONS => Object.hasOwn
  */
 export function buildMenu(entries: readonly MenuEntry[] | undefined, content: MenuContent): { items: NavItem[]; problems: Problem[] } {
   const items: NavItem[] = [];
-  const problems: Problem[] = [];
-  (entries ?? DEFAULT_MENU).forEach(({ id, label }, index) => {
+  (entries ?? DEFAULT_MENU).forEach(({ id, label }) => {
     if (isFixed(id)) {
       if (id !== 'informasi-publik' || content.publishedTypes.has('dokumen')) items.push({ ...FIXED_SECTIONS[id], ...(label && { label }) });
     } else if (isSection(id)) {
       if (content.publishedTypes.has(id)) items.push({ label: label ?? TYPE_LABELS[id].title, path: `/${id}/` });
     } else if (content.pages.has(id)) {
       items.push({ label: label ?? content.pages.get(id)!, path: `/${id}/` });
-    } else if (!content.pageFolders.has(id)) {
-      problems.push({
-        file: CONFIG_FILE,
-        field: `menu.${index}`,
-        message: `"${id}" bukan bagian situs maupun halaman kantor, jadi tidak bisa masuk menu.`,
-        fix: `tulis salah satu bagian situs (${[...Object.keys(FIXED_SECTIONS), ...SECTION_TYPES].join(', ')}) atau nama folder halaman di content/halaman/${content.pageFolders.size > 0 ? ` (${[...content.pageFolders].join(', ')})` : ''}.`,
-      });
     }
   });
-  return { items, problems };
+  return { items, problems: findUnknownMenuEntries(entries, content.pageFolders) };
+}
+
+/**
+ * Entries of the config's `menu` that are neither a section nor an office page folder: checked
+ * by `tayang periksa` and before the build, so a typo never reaches a page.
+ */
+export function findUnknownMenuEntries(entries: readonly MenuEntry[] | undefined, pageFolders: ReadonlySet<string>, lineOf?: (path: (string | number)[]) => number | undefined): Problem[] {
+  const problems: Problem[] = [];
+  (entries ?? []).forEach(({ id }, index) => {
+    if (isFixed(id) || isSection(id) || pageFolders.has(id)) return;
+    problems.push({
+      file: CONFIG_FILE,
+      line: lineOf?.(['menu', index]),
+      field: `menu.${index}`,
+      message: `"${id}" bukan bagian situs maupun halaman kantor, jadi tidak bisa masuk menu.`,
+      fix: `tulis salah satu bagian situs (${[...Object.keys(FIXED_SECTIONS), ...SECTION_TYPES].join(', ')}) atau nama folder halaman di content/halaman/${pageFolders.size > 0 ? ` (${[...pageFolders].join(', ')})` : ''}.`,
+    });
+  });
+  return problems;
 }
 
 /**
