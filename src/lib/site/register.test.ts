@@ -50,7 +50,7 @@ describe('register of public information', () => {
   });
 
   it('writes the forms of information as a register does', () => {
-    expect(formatForms(['softcopy', 'hardcopy'])).toBe('Softcopy dan hardcopy');
-    expect(formatForms(['hardcopy'])).toBe('Hardcopy');
+    expect(formatForms(['softcopy', 'hardcopy'])).toBe('Salinan elektronik dan salinan cetak');
+    expect(formatForms(['hardcopy'])).toBe('Salinan cetak');
   });
 });

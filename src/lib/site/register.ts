@@ -35,7 +35,8 @@ export const CLASS_LABELS: Record<KipClass, { title: string; description: string
   },
 };
 
-const FORM_LABELS: Record<string, string> = { softcopy: 'Softcopy', hardcopy: 'Hardcopy' };
+// The register's own words for the forms (UU 14/2008 speaks of salinan): not the English codes of the frontmatter.
+const FORM_LABELS: Record<string, string> = { softcopy: 'salinan elektronik', hardcopy: 'salinan cetak' };
 
 /** The fields of one `dokumen` the register needs. */
 export interface RegisterDocument {
@@ -61,10 +62,11 @@ export interface RegisterSection {
   documents: RegisterDocument[];
 }
 
-/** "Softcopy dan hardcopy" */
+/** "Salinan elektronik dan salinan cetak" */
 export function formatForms(forms: readonly string[]): string {
-  const words = forms.map((form, i) => (i === 0 ? FORM_LABELS[form] ?? form : (FORM_LABELS[form] ?? form).toLowerCase()));
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} dan ${words.at(-1)}`;
+  const words = forms.map((form) => FORM_LABELS[form] ?? form);
+  const text = words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} dan ${words.at(-1)}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Sections per classification in the law's order, newest documents first, empty ones left out. */
