@@ -133,3 +133,20 @@ describe('building a site whose config menu names a page that does not exist', (
     expect(site.output).not.toMatch(/Caught error rendering|ProblemsError/);
   });
 });
+
+describe('building an agenda whose start and end are written in different ways', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await buildSite({
+      'content/agenda/rapat/index.md': '---\njudul: Rapat Koordinasi\ntanggal: 2099-03-01\nringkasan: Rapat koordinasi kecamatan.\npenulis: Sekretariat\nmulai: "2099-03-10 10:00"\nselesai: 2099-03-10T10:30:00+09:00\nlokasi: Pendapa\npenyelenggara: Kecamatan\n---\n\nIsi.\n',
+    });
+    sites.push(site);
+  }, 120_000);
+
+  it('stops with the same Indonesian problem tayang periksa gives, not Astro\'s English schema error', () => {
+    expect(site.code, site.output).not.toBe(0);
+    expect(site.output).toContain('content/agenda/rapat/index.md:7');
+    expect(site.output).toContain('`mulai` dan `selesai` ditulis dengan cara berbeda');
+    expect(site.output).not.toMatch(/InvalidContentEntryDataError|does not match collection schema/);
+  });
+});

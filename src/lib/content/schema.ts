@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FOCUS_NAMES, type FocusPoint } from './focus.ts';
 import { describeSvgPicture, isSvgName } from './pictures.ts';
-import { compareDateTimes, normalizeLocal, yamlDateToLocal, type LocalDateTime } from './time.ts';
+import { compareDateTimes, hasOffset, normalizeLocal, yamlDateToLocal, type LocalDateTime } from './time.ts';
 import type { ContentType } from './types.ts';
 
 /**
@@ -250,9 +250,15 @@ export function makeItemSchemas<I extends z.ZodType>({ image }: { image: () => I
       /** @example "Kecamatan Jenawi bersama Puskesmas Jenawi" */
       penyelenggara: Text,
     })
-    .refine((a) => a.selesai === undefined || compareDateTimes(a.selesai, a.mulai) >= 0, {
-      error: 'waktu selesai lebih awal daripada waktu mulai. Periksa tanggal dan jamnya.',
-      path: ['selesai'],
+    .superRefine((a, ctx) => {
+      if (a.selesai === undefined) return;
+      // Without the office's zone, office time and a moment with an offset cannot be ordered;
+      // the loaders turn both into office time, so one item writes both the same way.
+      if (hasOffset(a.mulai) !== hasOffset(a.selesai)) {
+        ctx.addIssue({ code: 'custom', path: ['selesai'], message: '`mulai` dan `selesai` ditulis dengan cara berbeda (satu dengan zona waktu, satu waktu kantor). Tulis keduanya dalam waktu kantor ("2025-04-01 09:00"), atau keduanya dengan zona waktu (2025-04-01T09:00:00+07:00).' });
+      } else if (compareDateTimes(a.selesai, a.mulai) < 0) {
+        ctx.addIssue({ code: 'custom', path: ['selesai'], message: 'waktu selesai lebih awal daripada waktu mulai. Periksa tanggal dan jamnya.' });
+      }
     });
 
   const artikel = z.strictObject(common);

@@ -75,16 +75,10 @@ export function officeTime(local: LocalDateTime, zone: string): LocalDateTime {
   return DateTime.fromJSDate(localToInstant(local, zone), { zone }).toFormat('yyyy-MM-dd HH:mm');
 }
 
-/**
- * Orders two date-times without knowing the office's zone: a wall-clock value beside one with
- * an offset is read in that offset, as an author writing both in one item means.
- */
+/** Orders two date-times written the same way: both office time, or both with an offset. */
 export function compareDateTimes(a: LocalDateTime, b: LocalDateTime): number {
-  const offsetA = OFFSET.exec(a)?.[1];
-  const offsetB = OFFSET.exec(b)?.[1];
-  if (offsetA === undefined && offsetB === undefined) return a.localeCompare(b);
-  const zone = `UTC${offsetA ?? offsetB}`;
-  return localToInstant(a, zone).getTime() - localToInstant(b, zone).getTime();
+  if (!hasOffset(a) && !hasOffset(b)) return a.localeCompare(b);
+  return localToInstant(a, 'UTC').getTime() - localToInstant(b, 'UTC').getTime();
 }
 
 /** Today's date in the office's time zone, `YYYY-MM-DD`. */
