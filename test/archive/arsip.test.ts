@@ -263,6 +263,28 @@ describe('tayang arsip with unusable input', () => {
     expect((await run(['--keluar', 'arsip-draf'])).code).toBe(0);
   });
 
+  it('exits 2 for a site built with a program or public files other than the commit\'s', async () => {
+    await put('public/robots.txt', 'User-agent: *\n');
+    await writeSourceStamp(repo, join(repo, 'dist'));
+    try {
+      const untracked = await run(['--keluar', 'arsip-program']);
+      expect(untracked.code).toBe(2);
+      expect(untracked.stderr).toContain('public/robots.txt: 1 berkas tidak ada di commit');
+      // Committed after the build: the site was still built from the folder as it was.
+      git(['add', 'public/robots.txt']);
+      git(['commit', '--quiet', '-m', 'robots.txt']);
+      await put('public/robots.txt', 'User-agent: *\nDisallow: /\n');
+      git(['commit', '--quiet', '-am', 'robots.txt diubah']);
+      const stale = await run(['--keluar', 'arsip-program']);
+      expect(stale.code).toBe(2);
+      expect(stale.stderr).toContain('dist: situs di folder ini dibangun dengan program situs (src/, public/, astro.config.ts, paket) yang berbeda dari commit');
+    } finally {
+      git(['reset', '--quiet', '--hard', commit]);
+      await writeSourceStamp(repo, join(repo, 'dist'));
+    }
+    expect((await run(['--keluar', 'arsip-program'])).code).toBe(0);
+  });
+
   it('exits 2 for a site that does not say what it was built from', async () => {
     const stamp = await readFile(join(repo, 'dist/tayang-sumber.json'));
     await rm(join(repo, 'dist/tayang-sumber.json'));

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
 import { CONFIG_FILE } from '../config/load.ts';
-import { makeStamp, readStamp, STAMP_FILE } from './source-stamp.ts';
+import { makeStamp, PROGRAM_PATHS, readStamp, STAMP_FILE } from './source-stamp.ts';
 import { hashFile } from './write.ts';
 
 /**
@@ -39,7 +39,7 @@ export async function collectArchiveSources(root: string, dist: string): Promise
   const site = await collectSite(root, dist, problems);
   const repo = await collectCommitted(root, problems);
   if (problems.length > 0 || !site || !repo) return { ok: false, problems };
-  const builtFrom = await checkBuiltFrom(root, dist, repo.files, repo.commit.commit);
+  const builtFrom = await checkBuiltFrom(root, dist, repo, repo.commit.commit);
   if (builtFrom) return { ok: false, problems: [builtFrom] };
   return { ok: true, value: { ...repo.commit, files: [...site, ...repo.files] } };
 }
@@ -71,20 +71,27 @@ async function collectSite(root: string, dist: string, problems: Problem[]): Pro
 }
 
 /** The site in `dist` was built from exactly these (committed, clean) sources: its stamp says so. */
-async function checkBuiltFrom(root: string, dist: string, sources: readonly SourceFile[], commit: string): Promise<Problem | undefined> {
+async function checkBuiltFrom(root: string, dist: string, committed: { files: readonly SourceFile[]; program: readonly SourceFile[] }, commit: string): Promise<Problem | undefined> {
   const stamp = await readStamp(join(root, dist));
   const rebuild = 'bangun ulang situsnya dari checkout yang bersih (npm run build), lalu jalankan tayang arsip lagi.';
   if (!stamp) return { file: join(dist, STAMP_FILE), message: 'hasil build ini tidak menyebut naskah yang dipakai membangunnya, jadi tidak bisa dipastikan cocok dengan commit yang diarsipkan.', fix: rebuild };
-  const entries = await Promise.all(sources.map(async (file) => ({ path: file.path, sha256: (await hashFile(file.disk)).sha256 })));
-  if (makeStamp(entries).sources_sha256 === stamp.sources_sha256) return undefined;
-  return {
-    file: dist,
-    message: `situs di folder ini dibangun dari naskah, catatan atau konfigurasi yang berbeda dari commit ${commit.slice(0, 7)} (${stamp.files} berkas sumber saat dibangun, ${entries.length} di commit); arsipnya akan mencampur keduanya.`,
-    fix: rebuild,
-  };
+  const hashed = (files: readonly SourceFile[]) => Promise.all(files.map(async (file) => ({ path: file.path, sha256: (await hashFile(file.disk)).sha256 })));
+  const [sources, program] = await Promise.all([hashed(committed.files), hashed(committed.program)]);
+  const expected = makeStamp(sources, program);
+  if (expected.sources_sha256 !== stamp.sources_sha256) {
+    return {
+      file: dist,
+      message: `situs di folder ini dibangun dari naskah, catatan atau konfigurasi yang berbeda dari commit ${commit.slice(0, 7)} (${stamp.files} berkas sumber saat dibangun, ${sources.length} di commit); arsipnya akan mencampur keduanya.`,
+      fix: rebuild,
+    };
+  }
+  if (expected.program_sha256 !== stamp.program_sha256) {
+    return { file: dist, message: `situs di folder ini dibangun dengan program situs (src/, public/, astro.config.ts, paket) yang berbeda dari commit ${commit.slice(0, 7)}.`, fix: rebuild };
+  }
+  return undefined;
 }
 
-async function collectCommitted(root: string, problems: Problem[]): Promise<{ commit: Omit<ArchiveSources, 'files'>; files: SourceFile[] } | undefined> {
+async function collectCommitted(root: string, problems: Problem[]): Promise<{ commit: Omit<ArchiveSources, 'files'>; files: SourceFile[]; program: SourceFile[] } | undefined> {
   const head = await git(root, ['show', '-s', '--format=%H %cI', 'HEAD']);
   if (!head.ok) {
     problems.push({
@@ -96,14 +103,14 @@ async function collectCommitted(root: string, problems: Problem[]): Promise<{ co
   }
   const [commit = '', committedAt = ''] = head.stdout.trim().split(' ');
 
-  const status = await git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=matching', '--', ...SOURCE_PATHS]);
+  const status = await git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=matching', '--', ...SOURCE_PATHS, ...PROGRAM_PATHS]);
   const { changed, uncommitted } = status.ok ? changedPaths(status.stdout) : { changed: [], uncommitted: [] };
   if (uncommitted.length > 0) {
     // The build reads the folder, not the commit: a draft here may be a page in dist/.
     problems.push({
       file: uncommitted[0]!,
       message: `${uncommitted.length} berkas tidak ada di commit ${commit.slice(0, 7)} (${uncommitted.slice(0, 5).join(', ')}${uncommitted.length > 5 ? ', …' : ''}); situs yang dibangun dari folder ini bisa memuatnya, padahal arsip memuat isi commit.`,
-      fix: 'commit berkasnya, atau pindahkan keluar dari content/ dan records/; lalu bangun ulang situsnya (npm run build) dan jalankan tayang arsip lagi.',
+      fix: 'commit berkasnya, atau pindahkan keluar dari repositori; lalu bangun ulang situsnya (npm run build) dan jalankan tayang arsip lagi.',
     });
   }
   if (changed.length > 0) {
@@ -114,7 +121,18 @@ async function collectCommitted(root: string, problems: Problem[]): Promise<{ co
     });
   }
 
-  const listed = await git(root, ['ls-files', '-z', '--stage', '--', ...SOURCE_PATHS]);
+  const files = await listTracked(root, SOURCE_PATHS, problems);
+  const program = await listTracked(root, PROGRAM_PATHS, problems, { symbolicLinks: true });
+  if (!files || !program) return undefined;
+  if (!files.some((file) => file.path === CONFIG_FILE)) {
+    problems.push({ file: CONFIG_FILE, message: `berkas ini belum di-commit, jadi commit ${commit.slice(0, 7)} tidak memuat SOP yang diarsipkan.`, fix: `commit ${CONFIG_FILE} dulu, lalu jalankan tayang arsip lagi.` });
+  }
+  return { commit: { commit, committedAt }, files, program };
+}
+
+/** The files Git tracks under `paths`; archived ones must be plain files, the program's are only hashed. */
+async function listTracked(root: string, paths: readonly string[], problems: Problem[], { symbolicLinks = false } = {}): Promise<SourceFile[] | undefined> {
+  const listed = await git(root, ['ls-files', '-z', '--stage', '--', ...paths]);
   if (!listed.ok) {
     problems.push({ file: root, message: `daftar berkas Git tidak bisa dibaca (${listed.error}).` });
     return undefined;
@@ -124,15 +142,12 @@ async function collectCommitted(root: string, problems: Problem[]): Promise<{ co
     // "<mode> <object> <stage>\t<path>"
     const [meta = '', path = ''] = line.split('\t');
     if (!meta.startsWith('100')) {
-      problems.push({ file: path, message: 'bukan berkas biasa di Git (tautan simbolik atau submodul), tidak bisa diarsipkan apa adanya.', fix: 'simpan berkasnya sendiri di repositori.' });
+      if (!symbolicLinks) problems.push({ file: path, message: 'bukan berkas biasa di Git (tautan simbolik atau submodul), tidak bisa diarsipkan apa adanya.', fix: 'simpan berkasnya sendiri di repositori.' });
       continue;
     }
     files.push({ path, disk: join(root, path) });
   }
-  if (!files.some((file) => file.path === CONFIG_FILE)) {
-    problems.push({ file: CONFIG_FILE, message: `berkas ini belum di-commit, jadi commit ${commit.slice(0, 7)} tidak memuat SOP yang diarsipkan.`, fix: `commit ${CONFIG_FILE} dulu, lalu jalankan tayang arsip lagi.` });
-  }
-  return { commit: { commit, committedAt }, files };
+  return files;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Problem } from '../errors/problem.ts';
 import type { Validated } from '../errors/validate.ts';
 import { compareWithManifest, MANIFEST_NAME, ManifestSchema, type Discrepancy, type Manifest, type ManifestFile } from './manifest.ts';
 import { checkSshSignature, type SshPublicKey } from './signature.ts';
-import { makeStamp, parseStamp, STAMP_FILE } from './source-stamp.ts';
+import { digestEntries, parseStamp, STAMP_FILE } from './source-stamp.ts';
 import { SOURCE_PATHS } from './sources.ts';
 import { readTarEntries, type TarEntry } from './tar.ts';
 import { hashFile } from './write.ts';
@@ -115,7 +115,7 @@ function isBuiltFromArchivedSources(stampText: Buffer, files: readonly ManifestF
   const stamp = parseStamp(stampText.toString('utf8'));
   if (!stamp) return false;
   const sources = files.filter((file) => SOURCE_PATHS.some((source) => file.path === source || file.path.startsWith(`${source}/`)));
-  return makeStamp(sources).sources_sha256 === stamp.sources_sha256;
+  return digestEntries(sources) === stamp.sources_sha256;
 }
 
 /** `tar -C dir -czf x.tar.gz ./name` writes "./name/…"; it is the same path. */
