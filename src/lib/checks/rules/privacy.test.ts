@@ -193,3 +193,65 @@ describe('privacy: datasets, cell by cell', () => {
     expect(await runFamily(privacyRules, DATA_ITEM, { file: 'content/artikel/penerima-blt/index.md', env: memoryEnv({ 'content/artikel/penerima-blt/penerima.csv': nik }) })).toEqual([]);
   });
 });
+
+describe('privacy: attachments and captions an item publishes', () => {
+  const ITEM = 'content/pengumuman/penerima-blt/index.md';
+  const ANNOUNCEMENT = '---\njudul: Penerima BLT\nlampiran:\n  - berkas: surat.pdf\n    judul: Surat\n  - berkas: daftar-penerima.csv\n    judul: Daftar penerima\n---\nDaftar penerima terlampir.\n';
+
+  it('reads every CSV attachment cell by cell, as a dataset, at the line of its `berkas`', async () => {
+    const env = memoryEnv({ 'content/pengumuman/penerima-blt/daftar-penerima.csv': 'nama,nik,desa\nBudi Santoso,3313011205800001,Balong\n' });
+    const findings = await runFamily(privacyRules, ANNOUNCEMENT, { file: ITEM, env });
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([
+      ['privacy/nik', 6],
+      ['privacy/person-list', 6],
+    ]);
+    expect(findings[0]!.message).toMatch(/^berkas `daftar-penerima\.csv`, kolom `nik`, baris 2 \(nomor baris di berkas CSV\): NIK 3313…/);
+  });
+
+  it('reads a NIK written in a CSV header', async () => {
+    const env = memoryEnv({ 'content/pengumuman/penerima-blt/daftar-penerima.csv': 'desa,3313011205800001\nBalong,12\n' });
+    const findings = await runFamily(privacyRules, ANNOUNCEMENT, { file: ITEM, env });
+    expect(findings).toMatchObject([{ rule: 'privacy/nik', line: 6, message: expect.stringContaining('kolom `3313011205800001`, baris 1 (nomor baris di berkas CSV)') }]);
+  });
+
+  it('leaves a CSV that is not UTF-8 to the file check (content/load.ts), which refuses it', async () => {
+    const utf16 = Buffer.from('\uFEFFnama,nik\nBudi,3313011205800001\n', 'utf16le');
+    expect(await runFamily(privacyRules, ANNOUNCEMENT, { file: ITEM, env: memoryEnv({ 'content/pengumuman/penerima-blt/daftar-penerima.csv': utf16 }) })).toEqual([]);
+  });
+
+  it('reads the captions of a video cue by cue, naming the lines of the .vtt at the line of `takarir`', async () => {
+    const vtt = 'WEBVTT\nLanguage: id\n\n00:00:01.000 --> 00:00:04.000\nSelamat pagi warga.\n\n00:00:05.000 --> 00:00:09.000\n<v Camat>Pak Budi, NIK 3313011205800001,\nsilakan hubungi 0812-3456-7890.\n';
+    const findings = await runFamily(privacyRules, '---\njudul: Video\ntakarir: takarir.vtt\n---\nIsi.\n', { file: 'content/video/jalan/index.md', env: memoryEnv({ 'content/video/jalan/takarir.vtt': vtt }) });
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([
+      ['privacy/nik', 3],
+      ['privacy/phone', 3],
+    ]);
+    expect(findings[0]!.message).toMatch(/^takarir `takarir\.vtt`, baris 8 \(nomor baris di berkas takarir\): NIK 3313…/);
+  });
+});
+
+describe('privacy: names lists by their headers', () => {
+  const ITEM = 'content/data/daftar/index.md';
+  const checkCsv = (csv: string) => runFamily(privacyRules, '---\njudul: Daftar\nberkas: daftar.csv\n---\n', { file: ITEM, env: memoryEnv({ 'content/data/daftar/daftar.csv': csv }) });
+
+  it.each([
+    ['no,nama kepala rumah tangga,alamat,desa\n1,Sutrisno,Jl. Melati 4,Balong\n', 'kolom `nama kepala rumah tangga`'],
+    ['penerima,alamat,desa\nSutarmi,Jl. Mawar 2,Balong\n', 'kolom `penerima`'],
+    ['nama pemilik usaha,no hp,desa\nSutarmi,0812-3456-7890,Balong\n', 'kolom `nama pemilik usaha`'],
+    ['nama,dusun,desa\nSutarmi,Dusun Tlobo RT 02/RW 03,Balong\n', 'kolom `dusun` (alamat)'],
+    ['peserta,rt/rw\nSutarmi,02/03\n', 'kolom `rt/rw` (alamat)'],
+  ])('reports names beside addresses or phones: %s', async (csv, words) => {
+    const findings = await checkCsv(csv);
+    expect(findings.filter((f) => f.rule === 'privacy/person-list')).toMatchObject([{ message: expect.stringContaining(words) }]);
+  });
+
+  it.each([
+    ['officials with their positions', 'nama,jabatan,pangkat\nHartono,Sekretaris Camat,Penata Tk. I\n'],
+    ['villages with their offices', 'nama desa,alamat,telepon\nBalong,Jl. Raya Balong 1,(0271) 123456\n'],
+    ['businesses by name', 'nama usaha,alamat,jenis\nToko Makmur,Jl. Pasar 3,kelontong\n'],
+    ['counts of recipients', 'desa,jumlah penerima,alamat kantor\nBalong,120,Jl. Raya Balong 1\n'],
+    ['villages of recipients', 'nama desa penerima,alamat balai desa\nBalong,Jl. Raya Balong 1\n'],
+  ])('does not report %s', async (_, csv) => {
+    expect(await checkCsv(csv)).toEqual([]);
+  });
+});

@@ -5,12 +5,12 @@ import { resolveReference } from '../references.ts';
 import type { CheckEnv, RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
 import { makeLocator } from '../text-position.ts';
 import { collectImages } from './a11y.ts';
-import { checkDataset, type PersonalDataHit } from './privacy-dataset.ts';
+import { checkItemFiles, type PersonalDataHit } from './privacy-dataset.ts';
 
 /**
  * Personal data in what an office is about to publish. Everything in the file counts, the
  * frontmatter and code blocks included: it all ends up public (on the site or in the repository);
- * so does every cell of a `data` item's CSV (privacy-dataset.ts).
+ * so does every cell of the CSVs and every cue of the captions an item publishes (privacy-dataset.ts).
  */
 export const PRIVACY_RULES = [
   {
@@ -92,7 +92,7 @@ export const privacyRules: RuleFamily = {
   rules: PRIVACY_RULES,
   async check(doc, env) {
     const scan = makePersonalDataScanner(env);
-    return [...scanText(doc, scan), ...remoteImages(doc), ...(await checkPhotos(doc, env)), ...(await checkDataset(doc, env, scan))];
+    return [...scanText(doc, scan), ...remoteImages(doc), ...(await checkPhotos(doc, env)), ...(await checkItemFiles(doc, env, scan))];
   },
 };
 
