@@ -11,6 +11,8 @@ import { parseWebVtt } from '../webvtt.ts';
 export interface PersonalDataHit {
   rule: string;
   index: number;
+  /** What was found, written one way (a number's digits), to tell one finding from another. */
+  value: string;
   message: string;
   suggestion: string;
 }

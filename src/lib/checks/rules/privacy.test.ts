@@ -255,3 +255,45 @@ describe('privacy: names lists by their headers', () => {
     expect(await checkCsv(csv)).toEqual([]);
   });
 });
+
+describe('privacy: numbers as the reader sees them', () => {
+  it.each([
+    ['a character reference', '&#51;313011205800001'],
+    ['an HTML comment inside it', '3313<!-- -->011205800001'],
+    ['emphasis splitting it', '3313*0112*05800001'],
+    ['a soft hyphen', '33130112\u00AD05800001'],
+    ['a soft hyphen as a reference', '33130112&shy;05800001'],
+    ['a zero-width space', '33130112\u200B05800001'],
+    ['full-width digits', '３３１３０１１２０５８００００１'],
+    ['the groups of its structure, with dots', '33.13.01.120580.0001'],
+    ['the groups of its structure, with spaces', '33 13 01 520685 0002'],
+    ['raw HTML with references', '<p>NIK: &#x33;313011205800001</p>'],
+  ])('reports a NIK hidden by %s, at the line of its block', async (_, nik) => {
+    expect(await check(`---\njudul: Bantuan\n---\nPengantar.\n\nPenerima: Budi (NIK ${nik}).\n`)).toMatchObject([{ rule: 'privacy/nik', line: 6 }]);
+  });
+
+  it('reports a KK number written with a character reference, and a NIK split across a table row’s emphasis', async () => {
+    expect(ruleIds(await check('No. KK 3313&#x30;10101090012\n'))).toEqual(['privacy/kk']);
+    expect(await check('| Nama | NIK |\n| --- | --- |\n| Budi | 3313**0112**05800001 |\n')).toMatchObject([{ rule: 'privacy/nik', line: 3 }]);
+  });
+
+  it('reports a plain NIK once, where it is written', async () => {
+    expect(await check('Penerima: *Budi* (NIK 3313011205800001).\n')).toMatchObject([{ rule: 'privacy/nik', line: 1, column: 23 }]);
+  });
+
+  it('reads CSV cells as the reader sees them', async () => {
+    const env = memoryEnv({ 'content/data/daftar/daftar.csv': 'desa,nomor\nBalong,33.13.01.120580.0001\nJenawi,３３１３０１１２０５８００００２\n' });
+    const findings = await runFamily(privacyRules, '---\njudul: Daftar\nberkas: daftar.csv\n---\n', { file: 'content/data/daftar/index.md', env });
+    expect(findings).toMatchObject([{ rule: 'privacy/nik', message: expect.stringContaining('kolom `nomor`, baris 2 dan 3') }]);
+  });
+
+  it.each([
+    ['a budget', 'Pagu anggaran Rp 1.250.000.000 dan Rp 33.130.112.058.000.'],
+    ['office phones and hours', 'Telepon (0271) 495123 atau 0271-495-123, pukul 08.00–15.00.'],
+    ['dates and regulations', 'Perbup Nomor 12 Tahun 2024 tanggal 12.05.2024; Permendagri 72/2019 kode 33.13.01.2001.'],
+    ['a region code with a village code', 'Kode wilayah 33.13.01.2001 (Desa Balong).'],
+    ['an emphasised year beside a number', '**2025** 1.893 jiwa'],
+  ])('does not report %s', async (_, text) => {
+    expect(await check(`${text}\n`)).toEqual([]);
+  });
+});
