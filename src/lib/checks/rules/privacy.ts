@@ -145,7 +145,7 @@ function scanText(doc: CheckDocument, scan: (text: string) => PersonalDataHit[])
 }
 
 /** A text as the reader sees it: no invisible characters, compatibility forms made plain (３ → 3). */
-export function readerText(text: string): string {
+function readerText(text: string): string {
   return text.replace(INVISIBLE, '').normalize('NFKC');
 }
 
