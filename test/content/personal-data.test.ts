@@ -35,6 +35,28 @@ const REFUSED: Refusal[] = [
   { file: `${DATASET}/index.md`, line: 7, words: 'berkas `penerima.csv`: kolom `nama` berisi nama orang, berdampingan dengan kolom `nik` (NIK)' },
 ];
 
+const ANNOUNCEMENT = 'content/pengumuman/penerima-blt';
+/** A `pengumuman` publishing a CSV attachment; its `berkas` is on line 7. */
+const ANNOUNCEMENT_ITEM = `---
+judul: Daftar Penerima BLT Dana Desa Balong 2026
+tanggal: 2026-03-02
+ringkasan: Daftar penerima bantuan langsung tunai Dana Desa Balong tahun 2026.
+penulis: Tim Admin Website
+lampiran:
+  - berkas: daftar-penerima.csv
+    judul: Daftar penerima
+---
+
+Daftar penerima terlampir.
+`;
+const ATTACHMENT_REFUSED: Refusal[] = [
+  { file: `${ANNOUNCEMENT}/index.md`, line: 7, words: 'berkas `daftar-penerima.csv`, kolom `nik`, baris 2 (nomor baris di berkas CSV): NIK 3313… tidak boleh dipublikasikan' },
+  { file: `${ANNOUNCEMENT}/index.md`, line: 7, words: 'berkas `daftar-penerima.csv`: kolom `nama` berisi nama orang' },
+];
+/** A dataset saved as Excel's "Unicode text" (UTF-16): refused as a file, before any cell is read. */
+const UTF16_DATASET = 'content/data/penerima-unicode';
+const ENCODING_REFUSED: Refusal[] = [{ file: `${UTF16_DATASET}/index.md`, line: 7, words: 'penerima.csv: berkas CSV ini bukan teks UTF-8' }];
+
 describe('personal data in a merged item', () => {
   let site: Site;
   beforeAll(async () => {
@@ -44,16 +66,21 @@ describe('personal data in a merged item', () => {
       'content/berita/bantuan/index.md': `${berita('')}\nPenerima: Sutarmi (NIK 3313014506800001).\n`,
       [`${DATASET}/index.md`]: dataItem(),
       [`${DATASET}/penerima.csv`]: RECIPIENTS,
+      [`${ANNOUNCEMENT}/index.md`]: ANNOUNCEMENT_ITEM,
+      [`${ANNOUNCEMENT}/daftar-penerima.csv`]: 'nama,nik,desa\nBudi Santoso,3313011205800001,Balong\n',
+      [`${UTF16_DATASET}/index.md`]: dataItem(),
+      [`${UTF16_DATASET}/penerima.csv`]: Buffer.from(`\uFEFF${RECIPIENTS.replaceAll(',', '\t')}`, 'utf16le'),
     });
   }, 300_000);
   afterAll(() => rm(site.dir, { recursive: true, force: true }));
 
-  it('stops the build, naming the file and line of a NIK in a text and the CSV, column and rows of a dataset; nothing is written', () => {
-    expectBuildRefused(site, REFUSED, /Stack trace|\n\s+at |Error:/);
+  it('stops the build, naming the file and line of a NIK in a text and the CSV, column and rows of a dataset or an attachment, and a CSV that is not UTF-8; nothing is written', () => {
+    expectBuildRefused(site, [...REFUSED, ...ATTACHMENT_REFUSED, ...ENCODING_REFUSED], /Stack trace|\n\s+at |Error:/);
   });
 
-  it('is a privacy finding of `tayang periksa` at the same places', async () => {
-    await expectPeriksaRefused(site, REFUSED, /^privacy\//);
+  it('is a privacy finding of `tayang periksa` at the same places, and the CSV that is not UTF-8 a file finding', async () => {
+    await expectPeriksaRefused(site, [...REFUSED, ...ATTACHMENT_REFUSED], /^privacy\//);
+    await expectPeriksaRefused(site, ENCODING_REFUSED);
   });
 });
 

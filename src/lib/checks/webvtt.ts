@@ -10,15 +10,18 @@ export interface WebVttReport {
   cues: number;
   /** The cue text, for telling which language it is in. */
   text: string;
+  /** Each cue's text as the player shows it (no tags), with the file line where it starts. */
+  cueTexts: { line: number; text: string }[];
 }
 
+const TAG = /<[^>]*>/g;
 const TIMESTAMP = /^(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})$/;
 
 export function parseWebVtt(source: string): WebVttReport {
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const errors: string[] = [];
   if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) {
-    return { errors: ['baris pertama harus "WEBVTT".'], cues: 0, text: '' };
+    return { errors: ['baris pertama harus "WEBVTT".'], cues: 0, text: '', cueTexts: [] };
   }
   let i = 1;
   let language: string | undefined;
@@ -28,6 +31,7 @@ export function parseWebVtt(source: string): WebVttReport {
   }
   let cues = 0;
   const text: string[] = [];
+  const cueTexts: WebVttReport['cueTexts'] = [];
   while (i < lines.length) {
     while (i < lines.length && lines[i]!.trim() === '') i++;
     if (i >= lines.length) break;
@@ -53,9 +57,10 @@ export function parseWebVtt(source: string): WebVttReport {
     if (cueText.length === 0) errors.push(`baris ${timing.line}: takarir ini tidak berisi teks.`);
     cues++;
     text.push(...cueText);
+    if (cueText.length > 0) cueTexts.push({ line: timing.line + 1, text: cueText.join('\n').replace(TAG, '') });
   }
   if (cues === 0 && errors.length === 0) errors.push('berkas tidak berisi satu takarir pun.');
-  return { errors, language, cues, text: text.join('\n').replace(/<[^>]*>/g, '') };
+  return { errors, language, cues, text: text.join('\n').replace(TAG, ''), cueTexts };
 }
 
 function toSeconds(stamp: string): number | undefined {

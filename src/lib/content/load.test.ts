@@ -130,6 +130,32 @@ describe('loadItems', () => {
     ]);
   });
 
+  it('refuses a dataset or an attachment CSV that is not UTF-8 (UTF-16 from Excel\'s "Unicode text", NUL bytes), and says how to save it', async () => {
+    const data = '---\njudul: Penerima\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\nberkas: penerima.csv\nprodusen: Seksi Pemerintahan\nfrekuensi: tahunan\nsatuan: orang\nperiode: 2025\n---\n';
+    await put('content/data/penerima/index.md', data);
+    await put('content/data/penerima/penerima.csv', Buffer.from('\uFEFFnama\tnik\nBudi\t3313011205800001\n', 'utf16le'));
+    await put('content/data/tanpa-bom/index.md', data);
+    await put('content/data/tanpa-bom/penerima.csv', Buffer.from('nama,nik\nBudi,3313011205800001\n', 'utf16le'));
+    await put('content/pengumuman/blt/index.md', '---\njudul: BLT\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\nlampiran:\n  - { berkas: daftar.csv, judul: Daftar }\n  - { berkas: utf8.csv, judul: Daftar }\n---\n');
+    await put('content/pengumuman/blt/daftar.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('nama', 'utf16le').swap16()]));
+    await put('content/pengumuman/blt/utf8.csv', '\uFEFFdesa,jumlah\nBalong,12\n');
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems.map((p) => [p.file.slice(root.length + 1), p.line, p.field, p.message.split(':')[0]])).toEqual([
+      ['content/pengumuman/blt/index.md', 7, 'lampiran.0.berkas', 'daftar.csv'],
+      ['content/data/penerima/index.md', 6, 'berkas', 'penerima.csv'],
+      ['content/data/tanpa-bom/index.md', 6, 'berkas', 'penerima.csv'],
+    ]);
+    expect(problems[1]!.message).toContain('bukan teks UTF-8');
+    expect(problems[1]!.fix).toMatch(/^simpan ulang sebagai CSV UTF-8/);
+  });
+
+  it('says in Indonesian, without the CSV library\'s English or the file\'s bytes, that a CSV cannot be read', async () => {
+    await put('content/data/rusak/index.md', '---\njudul: Rusak\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\nberkas: rusak.csv\nprodusen: Seksi Pemerintahan\nfrekuensi: tahunan\nsatuan: orang\nperiode: 2025\n---\n');
+    await put('content/data/rusak/rusak.csv', 'desa,jumlah\nJenawi,12\n"Balong" \u0007x,3\n');
+    const { problems } = await loadItems(join(root, 'content'));
+    expect(problems).toMatchObject([{ line: 6, field: 'berkas', message: 'rusak.csv baris 3: berkas CSV tidak bisa dibaca: susunan sel atau tanda kutipnya rusak.' }]);
+  });
+
   it('reports folders and files that would be silently left out', async () => {
     await put('content/beritaa/x/index.md', BERITA);
     await put('content/berita/lepas.md', BERITA);

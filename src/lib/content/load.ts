@@ -17,7 +17,7 @@ import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgNam
 import { DATE_TIME_FIELDS, describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type DataData, type ItemSchemas } from './schema.ts';
 import { describeTakenPageSlug, SLUG_PATTERN, slugify } from './slug.ts';
 import { hasOffset, localToInstant, normalizeLocal, officeTime } from './time.ts';
-import { checkColumns, parseDataTable } from '../site/table.ts';
+import { checkColumns, decodeCsvText, NOT_UTF8_CSV, parseDataTable } from '../site/table.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType, type ContentItem, type ContentType } from './types.ts';
 
 /**
@@ -485,6 +485,7 @@ async function checkReferencedFiles(item: ItemFiles, pictureLimit: number): Prom
       ref.use === 'picture' ? await checkProcessedPicture(real, ref.path, pictureLimit) : IMAGE_EXTENSION.test(ref.path) ? await checkServedPicture(real, ref.path) : undefined;
     if (pictureProblem) problems.push({ ...where, ...pictureProblem });
     if (item.dataset && where.field === 'berkas') problems.push(...(await checkDataset(item.file, item.dataset, real)));
+    else if (/\.csv$/i.test(ref.path) && decodeCsvText(await readFile(real)) === undefined) problems.push({ ...where, message: `${ref.path}: ${NOT_UTF8_CSV.message}`, fix: NOT_UTF8_CSV.fix });
   }
   return problems;
 }
@@ -494,7 +495,9 @@ async function checkReferencedFiles(item: ItemFiles, pictureLimit: number): Prom
  * checks report per item), the CSV's own line in the message.
  */
 async function checkDataset(file: string, { berkas, kolom, lineOf }: NonNullable<ItemFiles['dataset']>, csvFile: string): Promise<Problem[]> {
-  const table = parseDataTable(await readFile(csvFile, 'utf8'), berkas);
+  const text = decodeCsvText(await readFile(csvFile));
+  if (text === undefined) return [{ file, line: lineOf(['berkas']), field: 'berkas', message: `${berkas}: ${NOT_UTF8_CSV.message}`, fix: NOT_UTF8_CSV.fix }];
+  const table = parseDataTable(text, berkas);
   if (!table.ok) {
     return table.problems.map(({ line, message, fix }) => ({ file, line: lineOf(['berkas']), field: 'berkas', message: `${berkas}${line === undefined ? '' : ` baris ${line}`}: ${message}`, fix }));
   }

@@ -35,7 +35,8 @@ export function parseDataTable(text: string, file: string): Validated<DataTable>
       problems: [{
         file,
         line: unclosed ? undefined : (error as CsvError & { lines?: number }).lines,
-        message: quote ? 'tanda kutip (") di berkas CSV tidak berpasangan.' : `berkas CSV tidak bisa dibaca (${error.message}).`,
+        // Not the library's English text, which may also quote the file's bytes.
+        message: quote ? 'tanda kutip (") di berkas CSV tidak berpasangan.' : 'berkas CSV tidak bisa dibaca: susunan sel atau tanda kutipnya rusak.',
         fix: 'simpan ulang dari aplikasi lembar kerja sebagai CSV, atau tutup tanda kutip pada sel yang berisi koma.',
       }],
     };
@@ -52,6 +53,25 @@ export function parseDataTable(text: string, file: string): Validated<DataTable>
     return filled.length > 0 && filled.every((cell) => readNumber(cell, decimalComma) !== undefined);
   });
   return { ok: true, value: { headers, rows, lines: body.map(({ info }) => info.lines), numeric, decimalComma } };
+}
+
+/** What to say about a CSV that is not UTF-8 text (Excel's "Unicode text" is UTF-16, its plain "CSV" the Windows code page). */
+export const NOT_UTF8_CSV = {
+  message: 'berkas CSV ini bukan teks UTF-8 (misalnya hasil ekspor "Teks Unicode" Excel, yang berformat UTF-16, atau berisi data biner), jadi isinya tidak bisa diperiksa dan akan tampil rusak bagi pembaca.',
+  fix: 'simpan ulang sebagai CSV UTF-8: di Excel pilih Simpan Sebagai → "CSV UTF-8 (Dibatasi koma)", di LibreOffice Calc pilih Simpan Sebagai → "Teks CSV" dengan set karakter "Unicode (UTF-8)".',
+} as const;
+
+/**
+ * A CSV file's text, or undefined when it is not UTF-8 text: a UTF-16 file (with or without its
+ * byte-order mark) has NUL bytes or bytes UTF-8 refuses. A UTF-8 byte-order mark is dropped.
+ */
+export function decodeCsvText(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `;` when the header row has more of them than commas (an Indonesian-locale export), else `,`. */

@@ -193,3 +193,107 @@ describe('privacy: datasets, cell by cell', () => {
     expect(await runFamily(privacyRules, DATA_ITEM, { file: 'content/artikel/penerima-blt/index.md', env: memoryEnv({ 'content/artikel/penerima-blt/penerima.csv': nik }) })).toEqual([]);
   });
 });
+
+describe('privacy: attachments and captions an item publishes', () => {
+  const ITEM = 'content/pengumuman/penerima-blt/index.md';
+  const ANNOUNCEMENT = '---\njudul: Penerima BLT\nlampiran:\n  - berkas: surat.pdf\n    judul: Surat\n  - berkas: daftar-penerima.csv\n    judul: Daftar penerima\n---\nDaftar penerima terlampir.\n';
+
+  it('reads every CSV attachment cell by cell, as a dataset, at the line of its `berkas`', async () => {
+    const env = memoryEnv({ 'content/pengumuman/penerima-blt/daftar-penerima.csv': 'nama,nik,desa\nBudi Santoso,3313011205800001,Balong\n' });
+    const findings = await runFamily(privacyRules, ANNOUNCEMENT, { file: ITEM, env });
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([
+      ['privacy/nik', 6],
+      ['privacy/person-list', 6],
+    ]);
+    expect(findings[0]!.message).toMatch(/^berkas `daftar-penerima\.csv`, kolom `nik`, baris 2 \(nomor baris di berkas CSV\): NIK 3313…/);
+  });
+
+  it('reads a NIK written in a CSV header', async () => {
+    const env = memoryEnv({ 'content/pengumuman/penerima-blt/daftar-penerima.csv': 'desa,3313011205800001\nBalong,12\n' });
+    const findings = await runFamily(privacyRules, ANNOUNCEMENT, { file: ITEM, env });
+    expect(findings).toMatchObject([{ rule: 'privacy/nik', line: 6, message: expect.stringContaining('kolom `3313011205800001`, baris 1 (nomor baris di berkas CSV)') }]);
+  });
+
+  it('leaves a CSV that is not UTF-8 to the file check (content/load.ts), which refuses it', async () => {
+    const utf16 = Buffer.from('\uFEFFnama,nik\nBudi,3313011205800001\n', 'utf16le');
+    expect(await runFamily(privacyRules, ANNOUNCEMENT, { file: ITEM, env: memoryEnv({ 'content/pengumuman/penerima-blt/daftar-penerima.csv': utf16 }) })).toEqual([]);
+  });
+
+  it('reads the captions of a video cue by cue, naming the lines of the .vtt at the line of `takarir`', async () => {
+    const vtt = 'WEBVTT\nLanguage: id\n\n00:00:01.000 --> 00:00:04.000\nSelamat pagi warga.\n\n00:00:05.000 --> 00:00:09.000\n<v Camat>Pak Budi, NIK 3313011205800001,\nsilakan hubungi 0812-3456-7890.\n';
+    const findings = await runFamily(privacyRules, '---\njudul: Video\ntakarir: takarir.vtt\n---\nIsi.\n', { file: 'content/video/jalan/index.md', env: memoryEnv({ 'content/video/jalan/takarir.vtt': vtt }) });
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([
+      ['privacy/nik', 3],
+      ['privacy/phone', 3],
+    ]);
+    expect(findings[0]!.message).toMatch(/^takarir `takarir\.vtt`, baris 8 \(nomor baris di berkas takarir\): NIK 3313…/);
+  });
+});
+
+describe('privacy: names lists by their headers', () => {
+  const ITEM = 'content/data/daftar/index.md';
+  const checkCsv = (csv: string) => runFamily(privacyRules, '---\njudul: Daftar\nberkas: daftar.csv\n---\n', { file: ITEM, env: memoryEnv({ 'content/data/daftar/daftar.csv': csv }) });
+
+  it.each([
+    ['no,nama kepala rumah tangga,alamat,desa\n1,Sutrisno,Jl. Melati 4,Balong\n', 'kolom `nama kepala rumah tangga`'],
+    ['penerima,alamat,desa\nSutarmi,Jl. Mawar 2,Balong\n', 'kolom `penerima`'],
+    ['nama pemilik usaha,no hp,desa\nSutarmi,0812-3456-7890,Balong\n', 'kolom `nama pemilik usaha`'],
+    ['nama,dusun,desa\nSutarmi,Dusun Tlobo RT 02/RW 03,Balong\n', 'kolom `dusun` (alamat)'],
+    ['peserta,rt/rw\nSutarmi,02/03\n', 'kolom `rt/rw` (alamat)'],
+  ])('reports names beside addresses or phones: %s', async (csv, words) => {
+    const findings = await checkCsv(csv);
+    expect(findings.filter((f) => f.rule === 'privacy/person-list')).toMatchObject([{ message: expect.stringContaining(words) }]);
+  });
+
+  it.each([
+    ['officials with their positions', 'nama,jabatan,pangkat\nHartono,Sekretaris Camat,Penata Tk. I\n'],
+    ['villages with their offices', 'nama desa,alamat,telepon\nBalong,Jl. Raya Balong 1,(0271) 123456\n'],
+    ['businesses by name', 'nama usaha,alamat,jenis\nToko Makmur,Jl. Pasar 3,kelontong\n'],
+    ['counts of recipients', 'desa,jumlah penerima,alamat kantor\nBalong,120,Jl. Raya Balong 1\n'],
+    ['villages of recipients', 'nama desa penerima,alamat balai desa\nBalong,Jl. Raya Balong 1\n'],
+  ])('does not report %s', async (_, csv) => {
+    expect(await checkCsv(csv)).toEqual([]);
+  });
+});
+
+describe('privacy: numbers as the reader sees them', () => {
+  it.each([
+    ['a character reference', '&#51;313011205800001'],
+    ['an HTML comment inside it', '3313<!-- -->011205800001'],
+    ['emphasis splitting it', '3313*0112*05800001'],
+    ['a soft hyphen', '33130112\u00AD05800001'],
+    ['a soft hyphen as a reference', '33130112&shy;05800001'],
+    ['a zero-width space', '33130112\u200B05800001'],
+    ['full-width digits', '３３１３０１１２０５８００００１'],
+    ['the groups of its structure, with dots', '33.13.01.120580.0001'],
+    ['the groups of its structure, with spaces', '33 13 01 520685 0002'],
+    ['raw HTML with references', '<p>NIK: &#x33;313011205800001</p>'],
+  ])('reports a NIK hidden by %s, at the line of its block', async (_, nik) => {
+    expect(await check(`---\njudul: Bantuan\n---\nPengantar.\n\nPenerima: Budi (NIK ${nik}).\n`)).toMatchObject([{ rule: 'privacy/nik', line: 6 }]);
+  });
+
+  it('reports a KK number written with a character reference, and a NIK split across a table row’s emphasis', async () => {
+    expect(ruleIds(await check('No. KK 3313&#x30;10101090012\n'))).toEqual(['privacy/kk']);
+    expect(await check('| Nama | NIK |\n| --- | --- |\n| Budi | 3313**0112**05800001 |\n')).toMatchObject([{ rule: 'privacy/nik', line: 3 }]);
+  });
+
+  it('reports a plain NIK once, where it is written', async () => {
+    expect(await check('Penerima: *Budi* (NIK 3313011205800001).\n')).toMatchObject([{ rule: 'privacy/nik', line: 1, column: 23 }]);
+  });
+
+  it('reads CSV cells as the reader sees them', async () => {
+    const env = memoryEnv({ 'content/data/daftar/daftar.csv': 'desa,nomor\nBalong,33.13.01.120580.0001\nJenawi,３３１３０１１２０５８００００２\n' });
+    const findings = await runFamily(privacyRules, '---\njudul: Daftar\nberkas: daftar.csv\n---\n', { file: 'content/data/daftar/index.md', env });
+    expect(findings).toMatchObject([{ rule: 'privacy/nik', message: expect.stringContaining('kolom `nomor`, baris 2 dan 3') }]);
+  });
+
+  it.each([
+    ['a budget', 'Pagu anggaran Rp 1.250.000.000 dan Rp 33.130.112.058.000.'],
+    ['office phones and hours', 'Telepon (0271) 495123 atau 0271-495-123, pukul 08.00–15.00.'],
+    ['dates and regulations', 'Perbup Nomor 12 Tahun 2024 tanggal 12.05.2024; Permendagri 72/2019 kode 33.13.01.2001.'],
+    ['a region code with a village code', 'Kode wilayah 33.13.01.2001 (Desa Balong).'],
+    ['an emphasised year beside a number', '**2025** 1.893 jiwa'],
+  ])('does not report %s', async (_, text) => {
+    expect(await check(`${text}\n`)).toEqual([]);
+  });
+});

@@ -1,16 +1,19 @@
 import exifr from 'exifr';
+import type { Html } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { readRuleData } from '../data.ts';
 import type { CheckDocument } from '../document.ts';
 import { resolveReference } from '../references.ts';
 import type { CheckEnv, RuleFamily, RuleFinding, RuleInfo } from '../rule.ts';
-import { makeLocator } from '../text-position.ts';
+import { makeLocator, nodeStart } from '../text-position.ts';
 import { collectImages } from './a11y.ts';
-import { checkDataset, type PersonalDataHit } from './privacy-dataset.ts';
+import { checkItemFiles, type PersonalDataHit } from './privacy-dataset.ts';
 
 /**
  * Personal data in what an office is about to publish. Everything in the file counts, the
  * frontmatter and code blocks included: it all ends up public (on the site or in the repository);
- * so does every cell of a `data` item's CSV (privacy-dataset.ts).
+ * so does every cell of the CSVs and every cue of the captions an item publishes (privacy-dataset.ts).
  */
 export const PRIVACY_RULES = [
   {
@@ -74,7 +77,11 @@ const PROVINCES = new Set(nik.province_codes);
 const KK_BEFORE = new RegExp(`(?:${nik.kk_markers.map(escapeRegExp).join('|')})\\b[^\\d\\n]{0,12}$`, 'i');
 const PERSONAL_DOMAINS = new Set(readRuleData<{ domains: string[] }>('personal-email-domains.yml').domains);
 
-const SIXTEEN_DIGITS = /(?<![\d*])(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})(?![\d*])/g;
+// Four groups of four, or the number's own structure PP KK CC DDMMYY NNNN ("33.13.01.120580.0001").
+const SIXTEEN_DIGITS = /(?<![\d*])(?:(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})[ .-]?(\d{4})|(\d{2})[ .-](\d{2})[ .-](\d{2})[ .-](\d{6})[ .-](\d{4}))(?![\d*])/g;
+// Soft hyphens and zero-width characters: the page shows nothing where they are.
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const MOBILE = /(?<![\w+])(?:\+62|62|0)[ .-]?\(?8\d{1,2}\)?(?:[ .-]?\d){6,10}(?![\d])/g;
 // Tried only where a run of address characters starts, and at most 64 of them (RFC 5321's limit
 // for the part before "@"): tried from every letter, a long word without "@" was read to its end
@@ -92,7 +99,7 @@ export const privacyRules: RuleFamily = {
   rules: PRIVACY_RULES,
   async check(doc, env) {
     const scan = makePersonalDataScanner(env);
-    return [...scanText(doc, scan), ...remoteImages(doc), ...(await checkPhotos(doc, env)), ...(await checkDataset(doc, env, scan))];
+    return [...scanText(doc, scan), ...remoteImages(doc), ...(await checkPhotos(doc, env)), ...(await checkItemFiles(doc, env, (text) => scan(readerText(text))))];
   },
 };
 
@@ -113,9 +120,45 @@ function remoteImages(doc: CheckDocument): RuleFinding[] {
   );
 }
 
+/**
+ * The file as written, then as the reader sees it: each line with invisible characters removed
+ * and full-width digits made plain (NFKC), and each block of the body (paragraph, heading, table
+ * cell; raw HTML with its tags, comments and character references undone) as the text of its
+ * parts joined, so emphasis or an HTML comment inside a number does not hide it. What only a
+ * reader's view shows is reported at the line where that line or block starts.
+ */
 function scanText(doc: CheckDocument, scan: (text: string) => PersonalDataHit[]): RuleFinding[] {
   const locate = makeLocator(doc.text);
-  return scan(doc.text).map(({ index, ...hit }) => ({ ...hit, ...locate(index) }));
+  const found = scan(doc.text).map(({ index, ...hit }) => ({ ...hit, ...locate(index) }));
+  const views: { text: string; line: number; column: number; endLine: number }[] = doc.text.split('\n').flatMap((text, i) => (readerText(text) === text ? [] : [{ text, line: i + 1, column: 1, endLine: i + 1 }]));
+  visit(doc.tree, (node) => {
+    const text = BLOCKS.has(node.type) ? toString(node, { includeHtml: false, includeImageAlt: false }) : node.type === 'html' ? htmlText((node as Html).value) : undefined;
+    if (text !== undefined) views.push({ text, ...nodeStart(node), endLine: node.position?.end.line ?? 1 });
+    return BLOCKS.has(node.type) ? SKIP : CONTINUE;
+  });
+  for (const view of views) {
+    for (const { index: _, ...hit } of scan(readerText(view.text))) {
+      if (!found.some((seen) => seen.rule === hit.rule && seen.value === hit.value && seen.line >= view.line && seen.line <= view.endLine)) found.push({ ...hit, line: view.line, column: view.column });
+    }
+  }
+  return found.map(({ value: _, ...finding }) => finding);
+}
+
+/** A text as the reader sees it: no invisible characters, compatibility forms made plain (３ → 3). */
+function readerText(text: string): string {
+  return text.replace(INVISIBLE, '').normalize('NFKC');
+}
+
+/** The text raw HTML shows: no comments or tags, numeric character references and &shy; read. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&shy;/gi, '\u00AD')
+    .replace(/&#(?:x([\da-f]+)|(\d+));?/gi, (reference, hex: string | undefined, decimal: string | undefined) => {
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+    });
 }
 
 /** Finds NIK and KK numbers, mobile numbers, personal e-mail, bank accounts and birth dates in a text. */
@@ -125,13 +168,14 @@ function makePersonalDataScanner(env: CheckEnv): (text: string) => PersonalDataH
   return (text) => {
     const hits: PersonalDataHit[] = [];
     for (const match of text.matchAll(SIXTEEN_DIGITS)) {
-      const digits = match.slice(1, 5).join('');
+      const digits = match.slice(1).join('');
       const isKk = KK_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index));
       if (!isPlausibleNik(digits, isKk)) continue;
       const masked = maskNumber(digits);
       hits.push({
         rule: isKk ? 'privacy/kk' : 'privacy/nik',
         index: match.index,
+        value: digits,
         message: `${isKk ? 'nomor Kartu Keluarga' : 'NIK'} ${masked.slice(0, 4)}… tidak boleh dipublikasikan: data pribadi kependudukan (UU 27/2022 PDP; UU Administrasi Kependudukan Pasal 84).`,
         suggestion: `hapus nomor itu, atau samarkan seperti praktik KPU: ${masked}.`,
       });
@@ -142,6 +186,7 @@ function makePersonalDataScanner(env: CheckEnv): (text: string) => PersonalDataH
       hits.push({
         rule: 'privacy/phone',
         index: match.index,
+        value: digits,
         message: `nomor ponsel ${match[0].trim()} adalah data pribadi pemiliknya (UU 27/2022 PDP Pasal 4); nomor ini bukan nomor resmi kantor di tayang.config.yml.`,
         suggestion: 'cantumkan nomor layanan resmi kantor, atau pastikan pemilik nomor setuju secara tertulis (lalu tambahkan nomor itu ke kantor.kontak.telepon bila memang nomor layanan).',
       });
@@ -151,6 +196,7 @@ function makePersonalDataScanner(env: CheckEnv): (text: string) => PersonalDataH
       hits.push({
         rule: 'privacy/email',
         index: match.index,
+        value: match[0].toLowerCase(),
         message: `alamat surel pribadi ${match[0]} adalah data pribadi pemiliknya (UU 27/2022 PDP).`,
         suggestion: 'cantumkan alamat surel resmi kantor berakhiran .go.id.',
       });
@@ -160,6 +206,7 @@ function makePersonalDataScanner(env: CheckEnv): (text: string) => PersonalDataH
       hits.push({
         rule: 'privacy/bank-account',
         index: match.index + match[0].indexOf(match[1]!),
+        value: digits,
         message: 'nomor rekening bank perorangan adalah data pribadi (UU 27/2022 PDP); hanya rekening resmi instansi yang boleh dicantumkan.',
         suggestion: `bila bukan rekening resmi instansi, hapus atau samarkan: ${digits.slice(0, 3)}${'*'.repeat(Math.max(0, digits.length - 5))}${digits.slice(-2)}.`,
       });
@@ -168,6 +215,7 @@ function makePersonalDataScanner(env: CheckEnv): (text: string) => PersonalDataH
       hits.push({
         rule: 'privacy/birth-date',
         index: match.index,
+        value: match[0].replace(/\s+/g, ' ').toLowerCase(),
         message: `tanggal lahir seseorang ("${match[0].trim()}") adalah data pribadi yang tidak boleh dipublikasikan (UU 27/2022 PDP; UU Administrasi Kependudukan Pasal 84).`,
         suggestion: 'hapus tanggal lahirnya; bila perlu, sebut usianya saja (misalnya "berusia 45 tahun").',
       });
