@@ -1,12 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExampleSite, type BuiltSite } from '../site/example-site.ts';
+import { buildExampleSite, ROOT, type BuiltSite } from '../site/example-site.ts';
 
 // The example office's site, built once: an item with approval records shows its history and has
-// a printable sheet (letterhead, stages, signature blocks; officials by name, never by login); an
-// item without one says so and has no sheet. (pa11y covers these pages in
-// test/site/site.test.ts, which audits every page of the sitemap.)
+// a printable sheet (letterhead, stages, signature blocks; officials by name, never by login).
+// Every item of the example has a record, so a new office sees the history working on every page.
+// (pa11y covers these pages in test/site/site.test.ts, which audits every page of the sitemap.)
 
 let site: BuiltSite;
 const page = (path: string) => readFile(join(site.dist, path, 'index.html'), 'utf8');
@@ -35,10 +35,27 @@ describe('approval history on the item page', () => {
     expect(html).toContain('href="/berita/musrenbang-kecamatan-jenawi-2026/persetujuan/"');
   });
 
-  it('says the history is not recorded yet for an item without a record, and makes no sheet for it', async () => {
+  it('is recorded for every published item of the example office, each with its sheet', async () => {
+    const folders = await readdir(join(ROOT, 'content'), { recursive: true });
+    // content/<jenis>/<slug>; an office page (halaman) is at /<slug>/.
+    const items = folders.filter((path) => path.split('/').length === 2 && !path.includes('.')).map((path) => path.replace(/^halaman\//, ''));
+    const published = (await Promise.all(items.map(async (path) => ((await exists(join(path, 'index.html'))) ? [path] : [])))).flat();
+    // The Idulfitri announcement waits for its `terbit` (1 March 2027); every other item is on the site.
+    expect(published.length).toBeGreaterThanOrEqual(items.length - 1);
+    for (const path of published) {
+      expect(text(await page(path)), path).not.toContain('belum tercatat');
+      expect(await exists(join(path, 'persetujuan/index.html')), `${path}/persetujuan/`).toBe(true);
+    }
+  });
+
+  it('shows a serta-merta item as published at once on the Camat\'s approval, the PPID\'s verification following', async () => {
     const html = await page('berita/camat-tinjau-longsor-trengguli');
-    expect(text(html)).toContain('Riwayat persetujuan berita ini belum tercatat.');
-    expect(await exists('berita/camat-tinjau-longsor-trengguli/persetujuan/index.html')).toBe(false);
+    expect(html).toContain(
+      '<caption id="riwayat-pr-80-judul">Terbit pertama: diajukan oleh Dimas Ardiansyah, S.Kom. (Pranata Komputer Ahli Pertama) pada Senin, 9 November 2026, 14.10 WIB, diterbitkan Senin, 9 November 2026, 14.34 WIB lewat jalur serta-merta</caption>',
+    );
+    expect(html).toContain('<th scope="row">Persetujuan serta-merta</th><td>Drs. Hartono, M.Si. (Camat Jenawi)</td>');
+    expect(text(html)).toContain('Verifikasi PPID Pelaksana Belum ada (PPID Pelaksana) 24 menit belum ditetapkan Menyusul sesudah terbit (jalur serta-merta)');
+    expect(text(html)).toContain('tahap biasa menyusul paling lambat Selasa, 10 November 2026, 14.30 WIB.');
   });
 });
 

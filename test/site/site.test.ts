@@ -274,7 +274,8 @@ describe('reader journeys', () => {
   it('shows a dataset with its column labels and units, Indonesian digits and the totals computed from the CSV', async () => {
     const dataset = published('data').find((item) => item.slug === 'jumlah-penduduk-per-desa-semester-i-2026')!;
     const page = await open(itemPath(dataset));
-    const table = page.locator('main table');
+    // The dataset's own table comes first; the approval history under it is a table too.
+    const table = page.locator('main table').first();
     expect(await table.locator('thead th').allInnerTexts()).toEqual(['Desa', 'Laki-laki (jiwa)', 'Perempuan (jiwa)', 'Jumlah (jiwa)', 'Kepala keluarga (KK)']);
     expect(await table.locator('tbody tr').first().locator('th, td').allInnerTexts()).toEqual(['Anggrasmanis', '1.893', '1.921', '3.814', '1.187']);
     expect(await table.locator('tfoot tr').locator('th, td').allInnerTexts()).toEqual(['Jumlah', '14.572', '14.870', '29.442', '9.179']);

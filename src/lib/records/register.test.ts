@@ -92,4 +92,16 @@ describe('register text', () => {
     expect(text).toContain('Dengan mutu baku: 0 dari 1 tepat waktu (0%), 1 terlambat.');
     expect(text).toContain('Digabung tanpa persetujuan lengkap: PR #3.');
   });
+
+  it('names the official who published through the serta-merta lane, and when the normal review is due', () => {
+    const config = testConfig();
+    config.alur[0]!.serta_merta = { peran: ['kepala'], tinjauan_susulan: { workingDays: 1 } };
+    const snapshot = mergedSnapshot({ number: 5, author: 'penulis', opened: `${DAY}T08:00:00+07:00`, merged: `${DAY}T08:30:00+07:00`, files: [NEWS], reviews: [{ login: 'kepala', state: 'APPROVED', at: `${DAY}T08:20:00+07:00` }] });
+    Object.assign(snapshot.pull as object, { labels: [{ name: 'serta-merta' }] });
+    const result = recordMergedPull({ config, snapshot: SnapshotSchema.parse(snapshot), titles: new Map(), source: 'uji' });
+    if (!result.ok || !result.value) throw new Error('no record');
+    const text = renderRegisterText([result.value], config);
+    expect(text).toContain('- Jalur serta-merta: Kepala Kantor, Senin, 10 Maret 2025, 08.20 WIB; tinjauan biasa menyusul paling lambat Selasa, 11 Maret 2025, 08.20 WIB');
+    expect(text).toContain('- Verifikasi Kasubbag: belum disetujui saat digabung');
+  });
 });

@@ -88,6 +88,9 @@ export function renderRegisterText(records: readonly ApprovalRecord[], config: P
   for (const record of records) {
     lines.push(`PR #${record.pr} "${record.title}" oleh ${staffView(config, record.author).label}, digabung ${at(record.merged_at)}${record.state === 'approved' ? '' : ' — DIGABUNG TANPA PERSETUJUAN LENGKAP'}`);
     for (const item of record.items) lines.push(`  ${item.folder}${item.title ? ` "${item.title}"` : ''} (${CHANGE_WORDS[item.change]})`);
+    for (const lane of record.fast_lane ?? []) {
+      lines.push(`  - Jalur serta-merta: ${approverLabel(personView(config, lane.approver, lane.role), lane.role)}, ${at(lane.at)}; tinjauan biasa menyusul paling lambat ${at(lane.review_due)}`);
+    }
     for (const stage of record.stages) {
       const who = stage.approvals.map((a) => `${approverLabel(personView(config, a.login, a.role.name), a.role.name)}${a.stand_in ? ', pengganti' : ''}, ${at(a.submitted_at)}`).join('; ');
       const time = `${formatMinutes(stage.elapsed_minutes)} waktu kerja, mutu baku ${stage.standard_text}${stage.overdue ? ', TERLAMBAT' : ''}`;

@@ -5,8 +5,9 @@ import { itemHistory } from './register.ts';
 import { OUTCOME_WORDS, viewHistory, viewLetterhead } from './sheet.ts';
 import { mergedSnapshot, NEWS, testConfig } from './testing.ts';
 
-function history(reviews: { login: string; state: string; at: string }[], config = testConfig()) {
+function history(reviews: { login: string; state: string; at: string }[], config = testConfig(), labels: string[] = []) {
   const snapshot = mergedSnapshot({ number: 9, author: 'penulis', opened: '2025-03-10T08:00:00+07:00', merged: '2025-03-10T12:00:00+07:00', files: [NEWS], reviews });
+  Object.assign(snapshot.pull as object, { labels: labels.map((name) => ({ name })) });
   const result = recordMergedPull({ config, snapshot: SnapshotSchema.parse(snapshot), titles: new Map(), source: 'uji' });
   if (!result.ok || !result.value) throw new Error('no record');
   return viewHistory(itemHistory([result.value], 'content/berita/rapat-pleno'), config);
@@ -79,6 +80,26 @@ describe('viewHistory', () => {
     const [entry] = history([{ login: 'kasubbag-a', state: 'APPROVED', at: '2025-03-10T08:40:00+07:00' }]);
     expect(entry!.complete).toBe(false);
     expect(entry!.stages[1]).toMatchObject({ approvals: [], outcome: 'not_passed' });
+  });
+
+  it('shows a serta-merta publication as approved by the official of the fast lane, the normal stages following', () => {
+    const config = testConfig();
+    config.alur[0]!.serta_merta = { peran: ['kepala'], tinjauan_susulan: { workingDays: 1 } };
+    const [entry] = history([{ login: 'kepala', state: 'APPROVED', at: '2025-03-10T08:20:00+07:00' }], config, ['serta-merta']);
+    expect(entry!.complete).toBe(false);
+    expect(entry!.fastLane).toBe('Kepala Kantor; tahap biasa menyusul paling lambat Selasa, 11 Maret 2025, 08.20 WIB');
+    expect(entry!.stages.map((stage) => [stage.name, stage.approvals.map((approval) => approval.who), stage.outcome])).toEqual([
+      ['Persetujuan serta-merta', ['Kepala Kantor'], 'fast_lane'],
+      ['Verifikasi Kasubbag', [], 'follows'],
+      ['Pemeriksaan Pimpinan', [], 'follows'],
+    ]);
+    expect(entry!.stages[0]).toMatchObject({ flowName: 'Publikasi', roles: 'Kepala Kantor', duration: 'tidak diukur', standard: 'seketika' });
+  });
+
+  it('leaves a PR without the fast lane as it was: stages not passed at the merge are not "following"', () => {
+    const [entry] = history([]);
+    expect(entry!.fastLane).toBeUndefined();
+    expect(entry!.stages.map((stage) => stage.outcome)).toEqual(['not_passed', 'not_passed']);
   });
 });
 

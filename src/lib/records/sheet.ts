@@ -6,7 +6,7 @@ import { withBase } from '../site/urls.ts';
 import { approverLabel, personView, staffView, type PeopleConfig, type PersonView } from './people.ts';
 import { CHANGE_WORDS } from './render.ts';
 import type { ItemHistoryEntry } from './register.ts';
-import type { RecordStage } from './record.ts';
+import type { RecordApproval, RecordStage } from './record.ts';
 import { RECORDS_DIR } from './store.ts';
 
 /**
@@ -35,13 +35,15 @@ export interface ApprovalView {
   at: TimeView;
 }
 
-export type StageOutcome = 'within' | 'overdue' | 'tentative' | 'not_passed';
+export type StageOutcome = 'within' | 'overdue' | 'tentative' | 'not_passed' | 'fast_lane' | 'follows';
 
 export const OUTCOME_WORDS: Record<StageOutcome, string> = {
   within: 'Tepat waktu',
   overdue: 'Terlambat',
   tentative: 'Tidak diukur',
   not_passed: 'Belum disetujui saat diterbitkan',
+  fast_lane: 'Diterbitkan seketika (informasi serta-merta)',
+  follows: 'Menyusul sesudah terbit (jalur serta-merta)',
 };
 
 export interface StageView {
@@ -78,6 +80,11 @@ export interface HistoryEntryView {
   sop: { nomor: string; nama: string };
   /** Every stage had passed when it was published. */
   complete: boolean;
+  /**
+   * Published at once through the serta-merta lane: "… Camat Jenawi; tahap biasa menyusul paling
+   * lambat Selasa, 3 November 2026, 10.45 WIB". Absent when the lane was not used.
+   */
+  fastLane?: string;
   /** Where the record lives in the repository: `records/persetujuan/21.json`. */
   file: string;
   stages: StageView[];
@@ -94,44 +101,68 @@ export function stageOutcome(stage: RecordStage): StageOutcome {
   return stage.overdue ? 'overdue' : 'within';
 }
 
+function approvalView(config: PeopleConfig, login: string, role: string, at: string, standIn?: RecordApproval['stand_in']): ApprovalView {
+  const zone = config.kantor.zona_waktu;
+  const official = personView(config, login, role);
+  const standInText = standIn ? `pengganti sampai ${formatLocal(standIn.until, zone)}${standIn.basis ? ` (${standIn.basis})` : ''}` : undefined;
+  return {
+    official,
+    role,
+    ...(standInText ? { standIn: standInText } : {}),
+    who: [approverLabel(official, role), ...(standInText ? [standInText] : [])].join(', '),
+    at: timeView(at, zone),
+  };
+}
+
 export function viewHistory(history: readonly ItemHistoryEntry[], config: PeopleConfig): HistoryEntryView[] {
   const zone = config.kantor.zona_waktu;
-  return history.map(({ record, item, stages }) => ({
-    pr: record.pr,
-    title: record.title,
-    technicalUrl: record.url,
-    heading: CHANGE_WORDS[item.change].replace(/^./, (first) => first.toUpperCase()),
-    author: staffView(config, record.author),
-    opened: timeView(record.opened_at, zone),
-    published: timeView(record.merged_at, zone),
-    publishedBy: record.merged_by === null ? null : staffView(config, record.merged_by),
-    version: record.merge_commit?.slice(0, 12) ?? null,
-    sop: { nomor: record.sop.nomor, nama: record.sop.nama },
-    complete: stages.every((stage) => stage.state === 'approved'),
-    file: `${RECORDS_DIR}/${record.pr}.json`,
-    stages: stages.map((stage) => ({
-      name: stage.name,
-      flowName: stage.flow_name,
-      roles: stage.roles.map((role) => role.name).join(' / '),
-      approvals: stage.approvals.map((approval) => {
-        const official = personView(config, approval.login, approval.role.name);
-        const standIn = approval.stand_in
-          ? `pengganti sampai ${formatLocal(approval.stand_in.until, zone)}${approval.stand_in.basis ? ` (${approval.stand_in.basis})` : ''}`
-          : undefined;
-        return {
-          official,
-          role: approval.role.name,
-          ...(standIn ? { standIn } : {}),
-          who: [approverLabel(official, approval.role.name), ...(standIn ? [standIn] : [])].join(', '),
-          at: timeView(approval.submitted_at, zone),
-        };
-      }),
-      started: stage.started_at === null ? null : timeView(stage.started_at, zone),
-      duration: formatMinutes(stage.elapsed_minutes),
-      standard: stage.standard_minutes === null ? 'belum ditetapkan' : stage.standard_text,
-      outcome: stageOutcome(stage),
-    })),
-  }));
+  return history.map(({ record, item, stages }) => {
+    // The fast lane of a flow that governs this item: its approval is a row of its own, before the
+    // stages that follow it after publication.
+    const lanes = (record.fast_lane ?? []).filter((lane) => item.flows.includes(lane.flow));
+    const laned = new Set(lanes.map((lane) => lane.flow));
+    const laneRows: StageView[] = lanes.map((lane) => ({
+      name: 'Persetujuan serta-merta',
+      flowName: stages.find((stage) => stage.flow === lane.flow)?.flow_name ?? lane.flow,
+      roles: lane.role,
+      approvals: [approvalView(config, lane.approver, lane.role, lane.at)],
+      started: timeView(record.opened_at, zone),
+      duration: 'tidak diukur',
+      standard: 'seketika',
+      outcome: 'fast_lane',
+    }));
+    const due = lanes.map((lane) => formatDateTime(new Date(lane.review_due), zone));
+    return {
+      pr: record.pr,
+      title: record.title,
+      technicalUrl: record.url,
+      heading: CHANGE_WORDS[item.change].replace(/^./, (first) => first.toUpperCase()),
+      author: staffView(config, record.author),
+      opened: timeView(record.opened_at, zone),
+      published: timeView(record.merged_at, zone),
+      publishedBy: record.merged_by === null ? null : staffView(config, record.merged_by),
+      version: record.merge_commit?.slice(0, 12) ?? null,
+      sop: { nomor: record.sop.nomor, nama: record.sop.nama },
+      complete: stages.every((stage) => stage.state === 'approved'),
+      ...(lanes.length > 0
+        ? { fastLane: `${laneRows.map((row) => row.approvals[0]!.who).join('; ')}; tahap biasa menyusul paling lambat ${due.join('; ')}` }
+        : {}),
+      file: `${RECORDS_DIR}/${record.pr}.json`,
+      stages: [
+        ...laneRows,
+        ...stages.map((stage): StageView => ({
+          name: stage.name,
+          flowName: stage.flow_name,
+          roles: stage.roles.map((role) => role.name).join(' / '),
+          approvals: stage.approvals.map((approval) => approvalView(config, approval.login, approval.role.name, approval.submitted_at, approval.stand_in)),
+          started: stage.started_at === null ? null : timeView(stage.started_at, zone),
+          duration: formatMinutes(stage.elapsed_minutes),
+          standard: stage.standard_minutes === null ? 'belum ditetapkan' : stage.standard_text,
+          outcome: stage.state !== 'approved' && laned.has(stage.flow) ? 'follows' : stageOutcome(stage),
+        })),
+      ],
+    };
+  });
 }
 
 /** The letterhead (kop surat) of the printed sheet: logo, parent government, office, address, contacts. */
