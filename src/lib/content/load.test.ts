@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blankPng, HOSTILE_SVG, TINY_JPEG } from '../../../test/support/pictures.ts';
 import { splitFrontmatter } from './frontmatter.ts';
-import { isPublished, loadItems, readItem } from './load.ts';
+import { isPublished, loadItems, readItem, referencedFiles } from './load.ts';
 
 let root: string;
 
@@ -178,6 +178,32 @@ describe('loadItems', () => {
       ['content/halaman/profil/index.md', 'nama folder "profil" sudah dipakai situs untuk alamat /profil/, jadi halaman ini tidak bisa tayang di sana.'],
     ]);
     expect(problems[1]!.fix).toBe('ganti nama foldernya, misalnya "profil-kantor". Nama yang dipakai situs sendiri: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman, informasi-publik, profil, 404, sosial.');
+  });
+
+  it('publishes the files an item links to from its body, and says at its line what is wrong with one', async () => {
+    const page = (body: string) => `---\njudul: Formulir Permohonan\ntanggal: 2026-01-02\nringkasan: Formulir permohonan informasi.\npenulis: PPID\n---\n\n${body}\n`;
+    await put('content/halaman/formulir-permohonan/index.md', page('Unduh [formulir (PDF)](formulir.pdf), [contoh isian][contoh] atau <a href="tabel.csv">tabel</a>.\nLihat juga [profil](/profil/), [visi](../visi-misi/), [LAPOR!](https://lapor.go.id) dan [bagian](#cara).\n\n[contoh]: ./contoh%20isian.docx'));
+    await put('content/halaman/formulir-permohonan/formulir.pdf', '%PDF-1.4');
+    await put('content/halaman/formulir-permohonan/contoh isian.docx', 'docx');
+    await put('content/halaman/formulir-permohonan/tabel.csv', 'a,b\n1,2\n');
+    await put('content/berita/banjir/index.md', BERITA.replace('Isi berita.', 'Isi berita.\n\nUnduh [surat](surat.pdf), [arsip](arsip.zip) dan [lain](../lain/surat.pdf).\n[Rahasia](rahasia.pdf)').replace('gambar:\n  src: foto.jpg\n  alt: Warga membersihkan saluran air di tepi jalan desa\n', ''));
+    await put('content/berita/banjir/arsip.zip');
+    await put('rahasia.pdf', '%PDF-1.4');
+    await symlink(join(root, 'rahasia.pdf'), join(root, 'content/berita/banjir/rahasia.pdf'));
+    const { items, problems } = await loadItems(join(root, 'content'));
+    const form = items.find((item) => item.slug === 'formulir-permohonan')!;
+    expect(referencedFiles(form)).toEqual([
+      { path: 'formulir.pdf', line: 8 },
+      { path: 'contoh isian.docx', line: 8 },
+      { path: 'tabel.csv', line: 8 },
+    ]);
+    expect(problems.map((p) => [p.file.slice(root.length + 1), p.line, p.message])).toEqual([
+      ['content/berita/banjir/index.md', 11, 'tautan ke berkas "arsip.zip": berkas .zip tidak diterbitkan di situs, jadi tautannya tidak bisa dibuka.'],
+      ['content/berita/banjir/index.md', 11, 'tautan ke berkas "../lain/surat.pdf" keluar dari folder item ini, jadi berkasnya tidak ikut diterbitkan.'],
+      ['content/berita/banjir/index.md', 11, 'tautan di naskah: berkas "surat.pdf" tidak ada di folder item ini.'],
+      ['content/berita/banjir/index.md', 12, 'tautan di naskah: berkas "rahasia.pdf" adalah tautan simbolik, jadi isinya bisa berasal dari luar folder item dan luput dari pemeriksaan.'],
+    ]);
+    expect(problems[0]!.fix).toContain('.pdf, .docx, .xlsx, .odt, .ods, .csv, .jpg, .jpeg, .png');
   });
 
   it('refuses social-media settings on an office page, which is never posted', async () => {
