@@ -214,7 +214,7 @@ export const TOTALS_LABEL = 'Jumlah';
  * first `limit` rows are kept. `columns` has passed `checkColumns`.
  */
 export function viewDataTable(table: DataTable, columns: ColumnsSettings, limit = Infinity): TableView {
-  const settings = table.headers.map((name) => columns[name] ?? {});
+  const settings = table.headers.map((name) => (Object.hasOwn(columns, name) ? columns[name]! : {}));
   // An amount has a unit or a total; other numbers (a year, a region code) stay as written.
   const amount = settings.map((column, i) => table.numeric[i]! && (column.satuan !== undefined || column.total === true));
   const show = (cell: string, i: number) => (amount[i] && cell !== '' ? formatNumber(readNumber(cell, table.decimalComma)!) : cell);
