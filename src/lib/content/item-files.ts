@@ -81,7 +81,7 @@ export type BodyFileLink = FileLinkReading & { url: string; line: number };
 type FileLinkReading =
   /** Of an attachment type with a safe path: published beside the page, under `path` (normalised). */
   | { kind: 'served'; path: string }
-  /** Of a type the site does not publish (`.zip`, `.md`), or a path leaving the item's folder. */
+  /** Of a type the site does not publish (`.zip`, `.md`), or an address no file can have. */
   | { kind: 'refused'; path: string; message: string; fix: string };
 
 // Markdown to HTML as the site does it up to sanitising (html.ts, which the pages cannot bundle:
@@ -93,7 +93,8 @@ const FILE_NAME = /\.[a-z0-9]{1,5}$/i;
 
 /**
  * Links of the body (`[teks](formulir.pdf)`, `[teks][ref]`, raw `<a href>`) to files beside the
- * item, with their file lines. The page keeps the address as written, relative to its own
+ * item, with their file lines. A refused one is a dead link, not a danger: `tayang periksa`
+ * reports it (schema/file-reference), the build goes on. The page keeps the address as written, relative to its own
  * `/<jenis>/<slug>/` (so a site under a base path finds it too); the file is published there.
  */
 export function bodyFileLinks(body: string, bodyLine: number): BodyFileLink[] {
@@ -125,15 +126,8 @@ function readFileLink(url: string): FileLinkReading | undefined {
   if (path === undefined) {
     return { kind: 'refused', path: written, message: `tautan ke "${written}" memuat tanda % yang bukan bagian dari kode %XX yang sah, sehingga berkasnya tidak bisa ditemukan.`, fix: 'tulis %25 untuk tanda persen, atau ganti nama berkasnya tanpa tanda %.' };
   }
-  const normalized = posix.normalize(path);
-  if (path.includes('\\') || normalized === '..' || normalized.startsWith('../') || path.split('/').some((part) => part === '' || part === '..')) {
-    return {
-      kind: 'refused',
-      path,
-      message: `tautan ke berkas "${path}" keluar dari folder item ini, jadi berkasnya tidak ikut diterbitkan.`,
-      fix: 'simpan berkasnya di folder item ini dan tulis nama berkasnya saja, misalnya [formulir (PDF)](formulir.pdf); untuk berkas item lain, tulis alamatnya dari akar situs, misalnya /dokumen/perdes-apbdes-2025/perdes.pdf.',
-    };
-  }
+  // `../` leaves the item: a link to another item's page or file, which its own item publishes.
+  if (path.includes('\\') || path.split('/').some((part) => part === '' || part === '..')) return undefined;
   const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
   if (!(ATTACHMENT_EXTENSIONS as readonly string[]).includes(extension)) {
     return {
@@ -143,7 +137,7 @@ function readFileLink(url: string): FileLinkReading | undefined {
       fix: `simpan berkasnya sebagai ${ATTACHMENT_TYPES} di folder item ini dan tautkan nama itu; untuk halaman situs, tulis alamatnya dari akar situs, misalnya /informasi-publik/.`,
     };
   }
-  return { kind: 'served', path: normalized };
+  return { kind: 'served', path: posix.normalize(path) };
 }
 
 function decodeUriOrUndefined(text: string): string | undefined {

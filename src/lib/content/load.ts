@@ -12,7 +12,7 @@ import { findWrittenElements } from './html.ts';
 import type { Problem } from '../errors/problem.ts';
 import { asRecord } from '../checks/references.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { bodyFileLinks, isPictureField, referencedFiles } from './item-files.ts';
+import { isPictureField, referencedFiles } from './item-files.ts';
 import { hasSymbolicLink, isSymbolicLink } from './links.ts';
 import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgName } from './pictures.ts';
 import { DATE_TIME_FIELDS, describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type DataData, type ItemSchemas } from './schema.ts';
@@ -424,9 +424,6 @@ async function checkReferencedFiles(item: ItemFiles, pictureLimit: number): Prom
       return { path: ref.path, inBody: false, use: ref.field !== undefined && isPictureField(ref.field) ? ('picture' as const) : ('served' as const), where: { file: item.file, line: ref.line, ...(field === undefined ? {} : { field }) }, ...(field === undefined ? { said: 'tautan di naskah: ' } : {}) };
     }),
   ];
-  for (const link of bodyFileLinks(item.body, item.bodyLine)) {
-    if (link.kind === 'refused') problems.push({ file: item.file, line: link.line, message: link.message, fix: link.fix });
-  }
   for (const picture of bodyPictures(item.body, item.bodyLine)) {
     const where = { file: item.file, line: picture.line };
     if (picture.path === undefined) problems.push({ ...where, ...describeMalformedAddress(picture.url) });
