@@ -61,7 +61,8 @@ export function referencedFiles(item: ItemSource): ReferencedFile[] {
       add(['berkas'], data?.berkas);
       break;
   }
-  const named = new Set(refs.map((ref) => posix.normalize(ref.path)));
+  // A picture field's file is resized, not served: a body link to its original is served too.
+  const named = new Set(refs.filter((ref) => !isPictureField(ref.field!)).map((ref) => posix.normalize(ref.path)));
   for (const link of bodyFileLinks(item.body ?? '', item.bodyLine ?? 1)) {
     if (link.kind !== 'served' || named.has(link.path)) continue;
     named.add(link.path);
@@ -93,9 +94,9 @@ const FILE_NAME = /\.[a-z0-9]{1,5}$/i;
 
 /**
  * Links of the body (`[teks](formulir.pdf)`, `[teks][ref]`, raw `<a href>`) to files beside the
- * item, with their file lines. A refused one is a dead link, not a danger: `tayang periksa`
- * reports it (schema/file-reference), the build goes on. The page keeps the address as written, relative to its own
- * `/<jenis>/<slug>/` (so a site under a base path finds it too); the file is published there.
+ * item, with their file lines. A served one is published beside the item's page, and the page
+ * links it from the site's root (site-links.ts). A refused one is a dead link, not a danger:
+ * `tayang periksa` reports it (schema/file-reference), the build goes on.
  */
 export function bodyFileLinks(body: string, bodyLine: number): BodyFileLink[] {
   const file = new VFile(body);

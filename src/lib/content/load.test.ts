@@ -203,6 +203,12 @@ describe('loadItems', () => {
     ]);
     // A link to a type the site does not publish is only a dead link: `tayang periksa` reports it (schema rules), the build goes on.
     expect(referencedFiles({ jenis: 'berita', data: {}, body: '[arsip](arsip.zip) [lain](../lain/surat.pdf)' })).toEqual([]);
+    // The original of a picture the site resizes is served when the text links to it; an attachment already named is listed once.
+    expect(referencedFiles({ jenis: 'pengumuman', data: { gambar: { src: 'foto.jpg' }, lampiran: [{ berkas: 'surat.pdf' }] }, body: '[foto asli](foto.jpg) [surat](./surat.pdf)' })).toEqual([
+      { field: ['gambar', 'src'], path: 'foto.jpg' },
+      { field: ['lampiran', 0, 'berkas'], path: 'surat.pdf' },
+      { path: 'foto.jpg', line: 1 },
+    ]);
   });
 
   it('refuses social-media settings on an office page, which is never posted', async () => {
