@@ -83,6 +83,11 @@ async function periksa(args: string[], options: PeriksaOptions): Promise<number>
     const { checkMenu } = await import('../../src/lib/site/menu-check.ts');
     const menuProblems = await checkMenu(config.menu, configText, CONTENT_ROOT);
     if (menuProblems.length > 0) exitWithProblems(menuProblems);
+    // A logo the config names but the repository lacks: the build stops on it (src/lib/site/office.ts).
+    const { checkLogo } = await import('../../src/lib/site/office.ts');
+    const { existsSync } = await import('node:fs');
+    const logoProblems = checkLogo(config.kantor.logo, existsSync).map((problem) => ({ ...problem, file: options.config, line: located && locatePath(located, ['kantor', 'logo'])?.line }));
+    if (logoProblems.length > 0) exitWithProblems(logoProblems);
     // On stderr: the findings' formats (JSON, SARIF) are about content files.
     const { describeStaleDates } = await import('../../src/lib/config/stale.ts');
     const { localToday } = await import('../../src/lib/content/time.ts');

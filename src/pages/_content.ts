@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { z } from 'zod';
+import { isPictureField, referencedFiles } from '../lib/content/item-files.ts';
 import { checkServedPath } from '../lib/content/links.ts';
 import type { makeItemSchemas } from '../lib/content/schema.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from '../lib/content/types.ts';
@@ -51,24 +52,13 @@ export function sectionTrail(entry: Pick<Entry, 'collection'>): { label: string;
 }
 
 /**
- * Files served beside an item's page (attachments, PDFs, CSV, media, captions), as
- * `/<jenis>/<slug>/<file>`; pictures go through the image pipeline instead.
+ * Files served beside an item's page (attachments, PDFs, CSV, media, captions, and files its
+ * body links to), as `<item path><file>`; pictures go through the image pipeline instead.
  */
 export function servedFiles(entry: Entry): string[] {
-  switch (entry.collection) {
-    case 'pengumuman':
-      return (entry as Entry<'pengumuman'>).data.lampiran.map((l) => l.berkas);
-    case 'video': {
-      const data = (entry as Entry<'video'>).data;
-      return data.berkas ? [data.berkas, data.takarir] : [data.takarir];
-    }
-    case 'audio':
-    case 'dokumen':
-    case 'data':
-      return [(entry as Entry<'audio' | 'dokumen' | 'data'>).data.berkas];
-    default:
-      return [];
-  }
+  return referencedFiles({ jenis: entry.collection, data: entry.data, body: entry.body })
+    .filter((ref) => ref.field === undefined || !isPictureField(ref.field))
+    .map((ref) => ref.path);
 }
 
 export function itemFileOnDisk(entry: Located, name: string): string {
@@ -82,6 +72,17 @@ export async function readItemFile(entry: Located, name: string) {
   if (problem) throw new BuildProblemsError([problem]);
   return readFile(path);
 }
+
+/** `getStaticPaths` of the files served beside these items' pages. */
+export function servedFilePaths(entries: Entry[]) {
+  return entries.flatMap((entry) => servedFiles(entry).map((name) => ({ params: { slug: slugOf(entry), berkas: name }, props: { entry, name } })));
+}
+
+/** The endpoint of a file served beside its item's page. */
+export const serveItemFile = async ({ props }: { props: Record<string, unknown> }) => {
+  const { entry, name } = props as { entry: Entry; name: string };
+  return new Response(await readItemFile(entry, name));
+};
 
 export interface ServedFile {
   /** Path below the site's base: `/pengumuman/seleksi/pengumuman.pdf`. */

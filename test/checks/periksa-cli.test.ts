@@ -227,3 +227,17 @@ describe('tayang periksa on a config whose menu names a page that does not exist
     expect(result.stderr).toContain('nama folder halaman di content/halaman/ (sejarah-kecamatan)');
   });
 });
+
+describe('tayang periksa on a config whose logo file is missing', () => {
+  let root: string;
+  beforeAll(async () => {
+    ({ root } = await makeSite({ 'tayang.config.yml': CONFIG.replace('  situs: https://jenawi.karanganyarkab.go.id', '  situs: https://jenawi.karanganyarkab.go.id\n  logo: public/logo-jenawi.png') }));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('exits 2 naming the logo line, as the build stops on it', async () => {
+    const result = await tayang(root, ['periksa']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/tayang\.config\.yml:\d+ — kolom `kantor\.logo`: berkas logo "public\/logo-jenawi\.png" tidak ditemukan\./);
+  });
+});

@@ -67,6 +67,10 @@ describe('building a site with broken content', () => {
       'content/berita/tanpa-foto/index.md': berita('gambar:\n  src: foto.jpg\n  alt: Warga membersihkan saluran air\n'),
       'content/berita/salah-jenis/index.md': berita('tag: gotong-royong\n'),
       'content/dokumen/rahasia/index.md': '---\njudul: Rahasia\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\nkategori: lainnya\nberkas: a.pdf\nklasifikasi: dikecualikan\npenguasa_informasi: a\npenanggung_jawab: b\ntempat_pembuatan: c\nbentuk_informasi: [softcopy]\njangka_waktu_penyimpanan: 5 tahun\n---\n',
+      // A form the text links to but nobody uploaded: the link would be a 404 on the office page.
+      'content/halaman/formulir/index.md': '---\njudul: Formulir\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\n---\n\nUnduh [formulir (PDF)](formulir.pdf).\n',
+      'content/data/proto/index.md': '---\njudul: Data\ntanggal: 2025-03-10\nringkasan: r\npenulis: p\nberkas: d.csv\nprodusen: p\nfrekuensi: tahunan\nsatuan: jiwa\nperiode: 2025\nkolom:\n  __proto__: { label: X }\n---\n',
+      'content/data/proto/d.csv': '__proto__,b\n1,2\n',
     });
     sites.push(site);
   }, 120_000);
@@ -76,7 +80,9 @@ describe('building a site with broken content', () => {
   });
 
   it('names file, line and field of every problem, in Indonesian', () => {
-    expect(site.output).toContain('Konten tidak bisa diterbitkan karena 5 masalah:');
+    expect(site.output).toContain('Konten tidak bisa diterbitkan karena 7 masalah:');
+    expect(site.output).toContain('content/halaman/formulir/index.md:8: tautan di naskah: berkas "formulir.pdf" tidak ada di folder item ini.');
+    expect(site.output).toContain('content/data/proto/index.md:12:3: nama `__proto__` di `kolom.__proto__` tidak diterima');
     expect(site.output).toContain('content/berita/yaml-rusak/index.md:3:1: penulisan YAML rusak: kolom `judul` ditulis dua kali; hapus salah satunya.');
     expect(site.output).toContain('content/berita/tanpa-lokasi/index.md:2:1 — kolom `lokasi`: wajib diisi, tetapi tidak ada.');
     expect(site.output).toContain('content/berita/tanpa-foto/index.md:8 — kolom `gambar.src`: berkas "foto.jpg" tidak ada di folder item ini.');
@@ -85,7 +91,7 @@ describe('building a site with broken content', () => {
   });
 
   it('prints no stack trace and none of Astro\'s English schema errors', () => {
-    expect(site.output).not.toMatch(/Stack trace|at async|InvalidContentEntryData|does not match collection schema|ImageNotFound/);
+    expect(site.output).not.toMatch(/Stack trace|at async|InvalidContentEntryData|does not match collection schema|ImageNotFound|UnknownFilesystemError|Cannot stringify/);
   });
 });
 

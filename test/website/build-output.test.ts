@@ -94,6 +94,13 @@ describe('the built site under a base path', () => {
     expect(broken).toEqual([]);
   });
 
+  it("publishes the form an office page links to from its text, and links it under the base path", async () => {
+    const html = await readFile(join(dist, 'permohonan-informasi/index.html'), 'utf8');
+    expect(html).toContain('href="/kantor/permohonan-informasi/formulir-permohonan-informasi.pdf"');
+    const published = await readFile(join(dist, 'permohonan-informasi/formulir-permohonan-informasi.pdf'));
+    expect(published.equals(await readFile(join(ROOT, 'content/halaman/permohonan-informasi/formulir-permohonan-informasi.pdf')))).toBe(true);
+  });
+
   it('points canonical and Open Graph URLs at the office domain with the base path', async () => {
     const html = await readFile(join(dist, 'profil', 'index.html'), 'utf8');
     expect(html).toContain('<link rel="canonical" href="https://jenawi.karanganyarkab.go.id/kantor/profil/">');

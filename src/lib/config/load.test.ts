@@ -129,4 +129,26 @@ describe('messages a schema sets itself', () => {
       { field: 'peran.ppid-pelaksana.pengganti.0.sampai', line: 17, message: '"2025-02-30" bukan tanggal yang ada di kalender; periksa bulan dan harinya.' },
     ]);
   });
+
+  it('refuses a logo outside public/, by "..", absolute or not a picture, naming the key', () => {
+    for (const logo of ['public/../content/berita/banjir/longsor.jpg', '/public/logo.png', 'assets/logo.png', 'public//logo.png', 'public\\\\logo.png']) {
+      const result = parseConfig(VALID.replace('  situs: https://jenawi.example.go.id', `  situs: https://jenawi.example.go.id\n  logo: "${logo}"`));
+      expect(result.ok, logo).toBe(false);
+      if (result.ok) continue;
+      expect(result.problems, logo).toMatchObject([{ field: 'kantor.logo', line: 7, message: expect.stringContaining('harus berkas di dalam folder public/') }]);
+    }
+    const svg = parseConfig(VALID.replace('  situs: https://jenawi.example.go.id', '  situs: https://jenawi.example.go.id\n  logo: public/lambang.svg'));
+    expect(svg.ok || svg.problems).toMatchObject([{ field: 'kantor.logo', message: expect.stringContaining('harus berformat PNG, WebP atau JPG (SVG dapat memuat skrip)') }]);
+    expect(parseConfig(VALID.replace('  situs: https://jenawi.example.go.id', '  situs: https://jenawi.example.go.id\n  logo: public/img/logo-jenawi.png')).ok).toBe(true);
+  });
+
+  it('refuses a menu entry given twice or with a blank label, naming menu.N', () => {
+    const result = parseConfig(`${VALID}menu:\n  - berita\n  - { id: profil, label: "   " }\n  - berita\n`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(formatProblems(result.problems)).toMatchInlineSnapshot(`
+      "tayang.config.yml:26:19 — kolom \`menu.1.label\`: label menu tidak boleh kosong atau hanya spasi: tautan tanpa nama tidak bisa dibacakan pembaca layar. Tulis labelnya, misalnya "Permohonan Informasi", atau hapus \`label\` agar memakai nama bagian atau judul halamannya.
+      tayang.config.yml:27:5 — kolom \`menu.2\`: "berita" sudah ada di menu (menu.0); setiap bagian atau halaman cukup sekali di menu. Hapus salah satunya."
+    `);
+  });
 });

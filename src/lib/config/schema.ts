@@ -77,7 +77,16 @@ export const OfficeSchema = z.strictObject({
   /** IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */
   zona_waktu: z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']).default('Asia/Jakarta'),
   /** The logo (coat of arms of the parent government, or the office's own) under public/, PNG/WebP/JPG. @example "public/logo.png" */
-  logo: z.string().optional(),
+  logo: z
+    .string()
+    .refine((logo) => /^public\/[^\\]+$/.test(logo) && !logo.split('/').some((part) => part === '' || part === '.' || part === '..'), {
+      error: (issue) => `logo "${String(issue.input)}" harus berkas di dalam folder public/, ditulis dari akar repositori tanpa "..", "./" atau garis miring di awal, misalnya public/logo.png; situs menyajikan folder itu apa adanya, berkas di luarnya tidak ikut terbit.`,
+      abort: true,
+    })
+    .refine((logo) => /\.(png|webp|jpe?g)$/i.test(logo), {
+      error: (issue) => `logo "${String(issue.input)}" harus berformat PNG, WebP atau JPG (SVG dapat memuat skrip); simpan sekitar 192 × 192 piksel, misalnya public/logo.png.`,
+    })
+    .optional(),
   kontak: z
     .strictObject({
       telepon: z.string().optional(),
@@ -247,7 +256,7 @@ export const FlowSchema = z
  * office page (its folder under content/halaman/), with a label of its own when the default (the
  * section's name, the page's title) does not fit. @example { id: permohonan-informasi, label: Permohonan Informasi }
  */
-const MenuEntrySchema = z.preprocess((entry) => (typeof entry === 'string' ? { id: entry } : entry), z.strictObject({ id: IdSchema, label: z.string().min(1).optional() }));
+const MenuEntrySchema = z.preprocess((entry) => (typeof entry === 'string' ? { id: entry } : entry), z.strictObject({ id: IdSchema, label: z.string().trim().min(1, { error: 'label menu tidak boleh kosong atau hanya spasi: tautan tanpa nama tidak bisa dibacakan pembaca layar. Tulis labelnya, misalnya "Permohonan Informasi", atau hapus `label` agar memakai nama bagian atau judul halamannya.' }).optional() }));
 export type MenuEntry = z.output<typeof MenuEntrySchema>;
 
 export const ConfigSchema = z
@@ -306,6 +315,12 @@ export const ConfigSchema = z
       }
     });
     for (const issue of publishingRoleIssues(config.publikasi, Object.keys(config.peran))) ctx.addIssue({ code: 'custom', ...issue });
+    const menuIds = new Map<string, number>();
+    config.menu?.forEach((entry, i) => {
+      const first = menuIds.get(entry.id);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['menu', i], message: `"${entry.id}" sudah ada di menu (menu.${first}); setiap bagian atau halaman cukup sekali di menu. Hapus salah satunya.` });
+      else menuIds.set(entry.id, i);
+    });
   });
 
 export type Config = z.output<typeof ConfigSchema>;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blankPng, HOSTILE_SVG, TINY_JPEG } from '../../../test/support/pictures.ts';
 import { splitFrontmatter } from './frontmatter.ts';
-import { isPublished, loadItems, readItem } from './load.ts';
+import { isPublished, loadItems, readItem, referencedFiles } from './load.ts';
 
 let root: string;
 
@@ -204,6 +204,37 @@ describe('loadItems', () => {
       ['content/halaman/profil/index.md', 'nama folder "profil" sudah dipakai situs untuk alamat /profil/, jadi halaman ini tidak bisa tayang di sana.'],
     ]);
     expect(problems[1]!.fix).toBe('ganti nama foldernya, misalnya "profil-kantor". Nama yang dipakai situs sendiri: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman, informasi-publik, profil, 404, sosial.');
+  });
+
+  it('publishes the files an item links to from its body, and says at its line when one is missing or a link', async () => {
+    const page = (body: string) => `---\njudul: Formulir Permohonan\ntanggal: 2026-01-02\nringkasan: Formulir permohonan informasi.\npenulis: PPID\n---\n\n${body}\n`;
+    await put('content/halaman/formulir-permohonan/index.md', page('Unduh [formulir (PDF)](formulir.pdf), [contoh isian][contoh] atau <a href="tabel.csv">tabel</a>.\nLihat juga [profil](/profil/), [visi](../visi-misi/), [LAPOR!](https://lapor.go.id) dan [bagian](#cara).\n\n[contoh]: ./contoh%20isian.docx'));
+    await put('content/halaman/formulir-permohonan/formulir.pdf', '%PDF-1.4');
+    await put('content/halaman/formulir-permohonan/contoh isian.docx', 'docx');
+    await put('content/halaman/formulir-permohonan/tabel.csv', 'a,b\n1,2\n');
+    await put('content/berita/banjir/index.md', BERITA.replace('Isi berita.', 'Isi berita.\n\nUnduh [surat](surat.pdf), [arsip](arsip.zip) dan [lain](../lain/surat.pdf).\n[Rahasia](rahasia.pdf)').replace('gambar:\n  src: foto.jpg\n  alt: Warga membersihkan saluran air di tepi jalan desa\n', ''));
+    await put('content/berita/banjir/arsip.zip');
+    await put('rahasia.pdf', '%PDF-1.4');
+    await symlink(join(root, 'rahasia.pdf'), join(root, 'content/berita/banjir/rahasia.pdf'));
+    const { items, problems } = await loadItems(join(root, 'content'));
+    const form = items.find((item) => item.slug === 'formulir-permohonan')!;
+    expect(referencedFiles(form)).toEqual([
+      { path: 'formulir.pdf', line: 8 },
+      { path: 'contoh isian.docx', line: 8 },
+      { path: 'tabel.csv', line: 8 },
+    ]);
+    expect(problems.map((p) => [p.file.slice(root.length + 1), p.line, p.message])).toEqual([
+      ['content/berita/banjir/index.md', 11, 'tautan di naskah: berkas "surat.pdf" tidak ada di folder item ini.'],
+      ['content/berita/banjir/index.md', 12, 'tautan di naskah: berkas "rahasia.pdf" adalah tautan simbolik, jadi isinya bisa berasal dari luar folder item dan luput dari pemeriksaan.'],
+    ]);
+    // A link to a type the site does not publish is only a dead link: `tayang periksa` reports it (schema rules), the build goes on.
+    expect(referencedFiles({ jenis: 'berita', data: {}, body: '[arsip](arsip.zip) [lain](../lain/surat.pdf)' })).toEqual([]);
+    // The original of a picture the site resizes is served when the text links to it; an attachment already named is listed once.
+    expect(referencedFiles({ jenis: 'pengumuman', data: { gambar: { src: 'foto.jpg' }, lampiran: [{ berkas: 'surat.pdf' }] }, body: '[foto asli](foto.jpg) [surat](./surat.pdf)' })).toEqual([
+      { field: ['gambar', 'src'], path: 'foto.jpg' },
+      { field: ['lampiran', 0, 'berkas'], path: 'surat.pdf' },
+      { path: 'foto.jpg', line: 1 },
+    ]);
   });
 
   it('refuses social-media settings on an office page, which is never posted', async () => {

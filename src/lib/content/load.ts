@@ -12,6 +12,7 @@ import { findWrittenElements } from './html.ts';
 import type { Problem } from '../errors/problem.ts';
 import { asRecord } from '../checks/references.ts';
 import { parseFrontmatter } from './frontmatter.ts';
+import { isPictureField, referencedFiles } from './item-files.ts';
 import { hasSymbolicLink, isSymbolicLink } from './links.ts';
 import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgName } from './pictures.ts';
 import { DATE_TIME_FIELDS, describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type DataData, type ItemSchemas } from './schema.ts';
@@ -19,6 +20,8 @@ import { describeTakenPageSlug, SLUG_PATTERN, slugify } from './slug.ts';
 import { hasOffset, localToInstant, normalizeLocal, officeTime } from './time.ts';
 import { checkColumns, decodeCsvText, NOT_UTF8_CSV, parseDataTable } from '../site/table.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType, type ContentItem, type ContentType } from './types.ts';
+
+export { referencedFiles, type ReferencedFile } from './item-files.ts';
 
 /**
  * Reads items from disk for the CLI, the checks, the social kit and the Astro build's own
@@ -84,8 +87,11 @@ export interface ItemFiles {
   dir: string;
   body: string;
   bodyLine: number;
-  /** File fields that are themselves valid (a field the schema refused is reported as such). */
-  fields: { field: (string | number)[]; path: string; line: number | undefined }[];
+  /**
+   * The files it publishes (`referencedFiles`) with their lines: file fields that are themselves
+   * valid (a field the schema refused is reported as such), and files its body links to.
+   */
+  fields: { field?: (string | number)[]; path: string; line: number | undefined }[];
   /** A valid `data` item: its CSV is read against its `kolom`. */
   dataset?: { berkas: string; kolom: DataData['kolom']; lineOf: (field: readonly PropertyKey[]) => number | undefined };
 }
@@ -123,9 +129,9 @@ export function parseItem(text: string, file: string, jenis: ContentType): Parse
   // Exempt information is to be removed, never completed: its files are not asked for.
   if (asRecord(read.source)?.klasifikasi === 'dikecualikan') return { problems };
   const isRefused = (field: string) => problems.some((problem) => problem.field !== undefined && (field === problem.field || field.startsWith(`${problem.field}.`)));
-  const fields = referencedFiles({ jenis, data: read.source })
-    .filter((ref) => !isRefused(ref.field.join('.')))
-    .map((ref) => ({ ...ref, line: read.lineOf(ref.field) }));
+  const fields = referencedFiles({ jenis, data: read.source, body: read.body, bodyLine: read.bodyLine })
+    .filter((ref) => ref.field === undefined || !isRefused(ref.field.join('.')))
+    .map((ref) => ({ ...ref, line: ref.field === undefined ? ref.line : read.lineOf(ref.field) }));
   const item = parsed.ok ? ({ jenis, slug, dir, file, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine } as Item) : undefined;
   const dataset = item?.jenis === 'data' ? { berkas: item.data.berkas, kolom: item.data.kolom, lineOf: read.lineOf } : undefined;
   const files: ItemFiles = { file, dir, body: read.body, bodyLine: read.bodyLine, fields, ...(dataset ? { dataset } : {}) };
@@ -153,40 +159,6 @@ function findAstroImageMarkers(text: string, file: string): Problem[] {
     });
   });
   return problems;
-}
-
-/**
- * Every file an item names, with the frontmatter path of the field that names it. Also read from
- * frontmatter the schema refused: only the fields written as file names are listed.
- */
-export function referencedFiles(item: { jenis: ContentType; data: unknown }): { field: (string | number)[]; path: string }[] {
-  const refs: { field: (string | number)[]; path: string }[] = [];
-  const data = asRecord(item.data);
-  const add = (field: (string | number)[], path: unknown) => {
-    if (typeof path === 'string') refs.push({ field, path });
-  };
-  const each = (list: unknown, key: string, field: string) => {
-    if (Array.isArray(list)) list.forEach((entry, i) => add([field, i, key], asRecord(entry)?.[key]));
-  };
-  add(['gambar', 'src'], asRecord(data?.gambar)?.src);
-  switch (item.jenis) {
-    case 'pengumuman':
-      each(data?.lampiran, 'berkas', 'lampiran');
-      break;
-    case 'galeri':
-      each(data?.foto, 'src', 'foto');
-      break;
-    case 'video':
-      add(['berkas'], data?.berkas);
-      add(['takarir'], data?.takarir);
-      break;
-    case 'audio':
-    case 'dokumen':
-    case 'data':
-      add(['berkas'], data?.berkas);
-      break;
-  }
-  return refs;
 }
 
 /** What to say about a `.md` file that is not text (a photo or a PDF saved under the name). */
@@ -441,15 +413,15 @@ function checkBodyHtmlPictures(item: ItemFiles): Problem[] {
 /** How the site uses a referenced file: pictures are resized by Astro, other files served as they are. */
 type FileUse = 'picture' | 'served';
 
-const PICTURE_FIELD = /^(gambar\.src|foto\.\d+\.src)$/;
 const IMAGE_EXTENSION = new RegExp(`\\.(${IMAGE_EXTENSIONS.join('|')})$`, 'i');
 
 async function checkReferencedFiles(item: ItemFiles, pictureLimit: number): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const refs: { path: string; inBody: boolean; use: FileUse; where: Pick<Problem, 'file' | 'line' | 'field'> }[] = [
+  const refs: { path: string; inBody: boolean; use: FileUse; where: Pick<Problem, 'file' | 'line' | 'field'>; said?: string }[] = [
     ...item.fields.map((ref) => {
-      const field = ref.field.join('.');
-      return { path: ref.path, inBody: false, use: PICTURE_FIELD.test(field) ? ('picture' as const) : ('served' as const), where: { file: item.file, line: ref.line, field } };
+      // A file the body links to is served as it is, and its path was held to a safe one (item-files.ts).
+      const field = ref.field?.join('.');
+      return { path: ref.path, inBody: false, use: ref.field !== undefined && isPictureField(ref.field) ? ('picture' as const) : ('served' as const), where: { file: item.file, line: ref.line, ...(field === undefined ? {} : { field }) }, ...(field === undefined ? { said: 'tautan di naskah: ' } : {}) };
     }),
   ];
   for (const picture of bodyPictures(item.body, item.bodyLine)) {
@@ -473,12 +445,12 @@ async function checkReferencedFiles(item: ItemFiles, pictureLimit: number): Prom
     // Astro and the attachment pages follow a link wherever it points; the checks read the
     // folder. With no link on the way (and no `../`), the file is inside the item's folder.
     if (await hasSymbolicLink(item.dir, ref.path)) {
-      problems.push({ ...where, message: `berkas "${ref.path}" adalah tautan simbolik, jadi isinya bisa berasal dari luar folder item dan luput dari pemeriksaan.`, fix: 'salin berkasnya sendiri ke folder item ini (bukan tautan simbolik).' });
+      problems.push({ ...where, message: `${ref.said ?? ''}berkas "${ref.path}" adalah tautan simbolik, jadi isinya bisa berasal dari luar folder item dan luput dari pemeriksaan.`, fix: 'salin berkasnya sendiri ke folder item ini (bukan tautan simbolik).' });
       continue;
     }
     const real = await realpath(posix.join(item.dir, ref.path)).catch(() => undefined);
     if (real === undefined || !(await stat(real)).isFile()) {
-      problems.push({ ...where, message: `berkas "${ref.path}" tidak ada di folder item ini.`, fix: 'unggah berkasnya ke folder item ini, atau perbaiki nama berkasnya (huruf besar-kecil dibedakan).' });
+      problems.push({ ...where, message: `${ref.said ?? ''}berkas "${ref.path}" tidak ada di folder item ini.`, fix: 'unggah berkasnya ke folder item ini, atau perbaiki nama berkasnya (huruf besar-kecil dibedakan).' });
       continue;
     }
     const pictureProblem =

@@ -90,7 +90,9 @@ function describeSvgName(path: string): string | undefined {
 }
 
 const PdfSchema = makeFileSchema(['pdf'], 'dokumen');
-const AttachmentSchema = makeFileSchema(['pdf', 'docx', 'xlsx', 'odt', 'ods', 'csv', 'jpg', 'jpeg', 'png'], 'lampiran');
+/** Files an item may offer for download, as `lampiran` or as a link in its body (item-files.ts). */
+export const ATTACHMENT_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'odt', 'ods', 'csv', 'jpg', 'jpeg', 'png'] as const;
+const AttachmentSchema = makeFileSchema(ATTACHMENT_EXTENSIONS, 'lampiran');
 const VideoFileSchema = makeFileSchema(['mp4', 'webm'], 'berkas video');
 const AudioFileSchema = makeFileSchema(['mp3', 'ogg', 'opus', 'm4a', 'wav'], 'berkas audio');
 const CaptionsSchema = makeFileSchema(['vtt'], 'takarir (teks terjemahan suara)');

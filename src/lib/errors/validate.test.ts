@@ -73,6 +73,20 @@ describe('validateYaml: plain data only', () => {
     }
   });
 
+  it('refuses keys that name JavaScript\'s object machinery, wherever an author names keys, with the field', () => {
+    const text = 'kolom:\n  __proto__: { label: X }\nsosial:\n  teks:\n    constructor: Halo\nfoto:\n  - { src: a.jpg, "prototype": 1 }\n';
+    const result = validateYaml(z.unknown(), text, 'a.yml', 2);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(({ line, column, message }) => ({ line, column, message }))).toEqual([
+      { line: 4, column: 3, message: 'nama `__proto__` di `kolom.__proto__` tidak diterima: JavaScript memakai nama ini untuk mesin objeknya sendiri, sehingga isiannya terbaca lain dari yang ditulis dan situs tidak bisa dibangun.' },
+      { line: 7, column: 5, message: expect.stringContaining('nama `constructor` di `sosial.teks.constructor` tidak diterima') },
+      { line: 9, column: 19, message: expect.stringContaining('nama `prototype` di `foto.0.prototype` tidak diterima') },
+    ]);
+    expect(result.problems[0]!.fix).toBe('ganti nama `__proto__` dengan nama lain; bila itu judul kolom di berkas CSV, ganti juga judul kolom di baris pertama berkasnya, misalnya menjadi "proto".');
+    expect(validateYaml(z.unknown(), 'judul: __proto__\ntag: [constructor]\n', 'a.yml').ok).toBe(true);
+  });
+
   it('keeps plain data: core tags, a quoted "<<" key, a "!" inside quotes, and aliases within limits', () => {
     const result = validateYaml(Data, 'a: !!str 2025\n"<<": teks\nb: "!penting"\nc: &c [x, y]\nd: *c\n', 'a.yml');
     expect(result).toEqual({ ok: true, value: { a: '2025', '<<': 'teks', b: '!penting', c: ['x', 'y'], d: ['x', 'y'] } });

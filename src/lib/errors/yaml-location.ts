@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type ErrorCode, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type ErrorCode, type Node } from 'yaml';
 
 /** A YAML text parsed for its positions, so that a problem can name the line of a key. */
 export interface LocatedYaml {
@@ -53,7 +53,23 @@ function reportNotPlainData(doc: Document, text: string, lineCounter: LineCounte
     );
   }
   visit(doc, {
-    Pair(_, pair) {
+    Pair(_, pair, ancestors) {
+      if (isScalar(pair.key) && typeof pair.key.value === 'string' && OBJECT_MACHINERY_KEYS.has(pair.key.value)) {
+        const [start, end] = pair.key.range ?? [0, 0];
+        const key = pair.key.value;
+        const field = [...fieldOf(ancestors), key].join('.');
+        doc.errors.push(
+          new NotPlainDataError(
+            start,
+            end,
+            'UNEXPECTED_TOKEN',
+            `nama \`${key}\` di \`${field}\` tidak diterima: JavaScript memakai nama ini untuk mesin objeknya sendiri, sehingga isiannya terbaca lain dari yang ditulis dan situs tidak bisa dibangun.`,
+            `ganti nama \`${key}\` dengan nama lain${field.startsWith('kolom.') ? '; bila itu judul kolom di berkas CSV, ganti juga judul kolom di baris pertama berkasnya, misalnya menjadi "proto"' : ''}.`,
+            lineCounter,
+          ),
+        );
+        return;
+      }
       if (!isScalar(pair.key) || pair.key.value !== '<<' || pair.key.type !== 'PLAIN') return;
       const offset = pair.key.range?.[0] ?? 0;
       doc.errors.push(
@@ -68,6 +84,23 @@ function reportNotPlainData(doc: Document, text: string, lineCounter: LineCounte
       );
     },
   });
+}
+
+/**
+ * Keys that name JavaScript's own object machinery: read into an object they set its prototype
+ * (`__proto__`) or shadow what every object has, and Astro's data store refuses to save them
+ * ("Cannot stringify objects with __proto__ keys"), in English, after the checks passed.
+ */
+const OBJECT_MACHINERY_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The field path of a pair's parent, from the visitor's ancestors: `sosial.teks`, `kolom`, `foto.0`. */
+function fieldOf(ancestors: readonly unknown[]): (string | number)[] {
+  const field: (string | number)[] = [];
+  ancestors.forEach((node, index) => {
+    if (isPair(node) && isScalar(node.key)) field.push(String(node.key.value));
+    else if (isSeq(node)) field.push(node.items.indexOf(ancestors[index + 1] as never));
+  });
+  return field;
 }
 
 /**

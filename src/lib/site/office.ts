@@ -31,27 +31,15 @@ export class BuildProblemsError extends BuildStoppedError {
 }
 
 /**
- * The logo is served as it is, so it must sit under `public/` (Astro copies that folder
- * unchanged); `logoPath` turns `public/logo.png` into the site path `logo.png`. A picture, not
- * SVG: an SVG opened at its own address runs the scripts it holds under the office's domain, and
- * the page's Content-Security-Policy (a `<meta>` in each page) does not reach that file.
+ * The logo is served as it is, so it sits under `public/` (Astro copies that folder unchanged;
+ * the config's schema holds it to a path there, and to a picture, never SVG); `logoPath` turns
+ * `public/logo.png` into the site path `logo.png`. A missing file would be a broken picture in
+ * every page's header.
  */
 export function checkLogo(logo: string | undefined, exists: (path: string) => boolean): Problem[] {
-  if (logo === undefined) return [];
-  const file = CONFIG_FILE;
-  if (!logo.startsWith('public/')) {
-    return [{ file, field: 'kantor.logo', message: `logo "${logo}" tidak berada di folder public/.`, fix: 'simpan berkas logo di folder public/ lalu tulis, misalnya, logo: public/logo.png' }];
-  }
-  if (!LOGO_FORMAT.test(logo)) {
-    return [{ file, field: 'kantor.logo', message: `logo "${logo}" harus berformat PNG, WebP atau JPG.`, fix: 'simpan logo sebagai PNG atau WebP (SVG dapat memuat skrip), sekitar 192 × 192 piksel, misalnya public/logo.png.' }];
-  }
-  if (!exists(logo)) {
-    return [{ file, field: 'kantor.logo', message: `berkas logo "${logo}" tidak ditemukan.`, fix: 'periksa nama berkas dan foldernya (huruf besar/kecil berpengaruh).' }];
-  }
-  return [];
+  if (logo === undefined || exists(logo)) return [];
+  return [{ file: CONFIG_FILE, field: 'kantor.logo', message: `berkas logo "${logo}" tidak ditemukan.`, fix: 'periksa nama berkas dan foldernya (huruf besar/kecil berpengaruh).' }];
 }
-
-const LOGO_FORMAT = /\.(png|webp|jpe?g)$/i;
 
 export function logoPath(logo: string): string {
   return logo.slice('public/'.length);

@@ -111,9 +111,15 @@ describe('a dataset on its page, as `kolom` describes it', () => {
     expect(viewDataTable(parseDataTable(PENDUDUK), { desa: { label: 'Desa' } }).totals).toBeUndefined();
   });
 
-  it('adds decimals exactly, skips empty cells, and keeps per cent signs', () => {
-    const view = viewDataTable(parseDataTable('desa,curah,cakupan\nA,0.1,10%\nB,0.2,\nC,,15.5%\n'), { curah: { total: true }, cakupan: { total: true } });
-    expect(view.totals).toEqual(['Jumlah', '0,3', '25,5%']);
+  it('adds decimals exactly and skips empty cells', () => {
+    const view = viewDataTable(parseDataTable('desa,curah,hujan\nA,0.1,1.25\nB,0.2,\nC,,-2\n'), { curah: { total: true }, hujan: { total: true } });
+    expect(view.totals).toEqual(['Jumlah', '0,3', '-0,75']);
+  });
+
+  it('shows and adds up amounts beyond 2^53 digit for digit', () => {
+    const view = viewDataTable(parseDataTable('akun,nilai\nA,123456789012345678\nB,1.5\n'), { nilai: { satuan: 'rupiah', total: true } });
+    expect(view.rows.map((row) => row[1])).toEqual(['123.456.789.012.345.678', '1,5']);
+    expect(view.totals).toEqual(['Jumlah', '123.456.789.012.345.679,5']);
   });
 });
 
@@ -140,6 +146,29 @@ describe('checking `kolom` against the CSV', () => {
         fix: 'hapus `total` dari kolom ini, atau perbaiki selnya menjadi angka tanpa satuan, misalnya 1893 atau 12.5.',
       },
     ]);
+  });
+
+  it('refuses a total of per cents, which would add up to more than a whole', () => {
+    const cakupan = parseDataTable('desa,cakupan\nA,55.1%\nB,55%\n');
+    expect(checkColumns(cakupan, { cakupan: { satuan: 'persen', total: true } }, 'cakupan.csv')).toEqual([
+      expect.objectContaining({ field: ['kolom', 'cakupan', 'total'], message: 'kolom "cakupan" berisi persentase (di baris 2 berkas "cakupan.csv": "55.1%"); persentase baris-baris tidak bisa dijumlahkan, hasilnya bisa melebihi 100% dan menyesatkan.' }),
+    ]);
+    expect(checkColumns(cakupan, { cakupan: { satuan: 'persen' } }, 'cakupan.csv')).toEqual([]);
+  });
+
+  it('refuses, in a comma file, an amount column whose every dot looks like a thousands separator', () => {
+    const grouped = parseDataTable('desa,penduduk,luas\nA,1.893,12.5\nB,2.500,8\nC,940,1.250\n');
+    expect(checkColumns(grouped, { penduduk: { satuan: 'jiwa', total: true } }, 'penduduk.csv')).toEqual([
+      {
+        field: ['kolom', 'penduduk'],
+        message: 'kolom "penduduk" di berkas "penduduk.csv" (berkas dengan pemisah koma, yang memakai titik sebagai tanda desimal) berisi angka seperti "1.893" di baris 2: setiap angka bertitiknya punya tepat tiga angka di belakang titik, jadi titik itu tampaknya pemisah ribuan, dan angkanya akan terbaca sebagai pecahan (1,893).',
+        fix: 'tulis angka ribuan tanpa titik, misalnya 1893; atau simpan berkasnya sebagai CSV dengan pemisah titik koma (;), tempat titik memisahkan ribuan; bila memang pecahan, tulis dengan koma desimal di antara tanda kutip, misalnya "1,893".',
+      },
+    ]);
+    // Decimals of other lengths beside it, a column that is no amount, a semicolon file: nothing to say.
+    expect(checkColumns(grouped, { luas: { satuan: 'km²', total: true } }, 'penduduk.csv')).toEqual([]);
+    expect(checkColumns(grouped, { penduduk: { label: 'Penduduk' } }, 'penduduk.csv')).toEqual([]);
+    expect(checkColumns(parseDataTable('desa;penduduk\nA;1.893\n'), { penduduk: { satuan: 'jiwa' } }, 'penduduk.csv')).toEqual([]);
   });
 
   it('accepts what the CSV has', () => {

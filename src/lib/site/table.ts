@@ -84,9 +84,12 @@ function count(text: string, char: string): number {
   return text.split(char).length - 1;
 }
 
-/** A cell's number, with the decimals it was written with. */
+/**
+ * A cell's number, exactly as written: its digits as a whole number (`12,5` → 125n) and how many
+ * of them are decimals, so a 19-digit amount is neither shown nor added up rounded.
+ */
 interface CellNumber {
-  value: number;
+  units: bigint;
   decimals: number;
   percent: boolean;
 }
@@ -107,12 +110,16 @@ function readNumber(cell: string, decimalComma: boolean): CellNumber | undefined
   const match = (decimalComma || cell.includes(',') ? INDONESIAN_NUMBER : INTERNATIONAL_NUMBER).exec(cell);
   if (!match) return undefined;
   const [, sign, whole, fraction = '', percent] = match;
-  return { value: Number(`${sign}${whole!.replaceAll('.', '')}.${fraction || '0'}`), decimals: fraction.length, percent: percent === '%' };
+  return { units: BigInt(`${sign === '-' ? '-' : ''}${whole!.replaceAll('.', '')}${fraction}`), decimals: fraction.length, percent: percent === '%' };
 }
 
+const GROUPED = new Intl.NumberFormat('id-ID');
+
 /** Indonesian digits: 1.893, 12,5 (the decimals as written). */
-function formatNumber({ value, decimals, percent }: CellNumber): string {
-  const text = new Intl.NumberFormat('id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+function formatNumber({ units, decimals, percent }: CellNumber): string {
+  const digits = (units < 0n ? -units : units).toString().padStart(decimals + 1, '0');
+  const whole = GROUPED.format(BigInt(digits.slice(0, digits.length - decimals)));
+  const text = `${units < 0n ? '-' : ''}${whole}${decimals > 0 ? `,${digits.slice(-decimals)}` : ''}`;
   return percent ? `${text}%` : text;
 }
 
@@ -151,6 +158,14 @@ export function checkColumns(table: DataTable, columns: ColumnsSettings, csvName
       });
       continue;
     }
+    const grouped = table.decimalComma ? undefined : findThousandsDots(table, index);
+    if (grouped !== undefined && (settings.satuan !== undefined || settings.total)) {
+      problems.push({
+        field: ['kolom', name],
+        message: `kolom "${name}" di berkas "${csvName}" (berkas dengan pemisah koma, yang memakai titik sebagai tanda desimal) berisi angka seperti "${table.rows[grouped]![index]}" di baris ${table.lines[grouped]}: setiap angka bertitiknya punya tepat tiga angka di belakang titik, jadi titik itu tampaknya pemisah ribuan, dan angkanya akan terbaca sebagai pecahan (${table.rows[grouped]![index]!.replace('.', ',')}).`,
+        fix: 'tulis angka ribuan tanpa titik, misalnya 1893; atau simpan berkasnya sebagai CSV dengan pemisah titik koma (;), tempat titik memisahkan ribuan; bila memang pecahan, tulis dengan koma desimal di antara tanda kutip, misalnya "1,893".',
+      });
+    }
     if (!settings.total) continue;
     if (index === 0) {
       problems.push({
@@ -167,9 +182,31 @@ export function checkColumns(table: DataTable, columns: ColumnsSettings, csvName
         message: `kolom "${name}" tidak bisa dijumlahkan: di baris ${table.lines[row]} berkas "${csvName}" isinya "${table.rows[row]![index]}", bukan angka.`,
         fix: `hapus \`total\` dari kolom ini, atau perbaiki selnya menjadi angka tanpa satuan, misalnya ${table.decimalComma ? '1.893 atau 12,5' : '1893 atau 12.5'}.`,
       });
+      continue;
+    }
+    const percent = table.rows.findIndex((cells) => cells[index] !== '' && readNumber(cells[index]!, table.decimalComma)!.percent);
+    if (percent !== -1) {
+      problems.push({
+        field: ['kolom', name, 'total'],
+        message: `kolom "${name}" berisi persentase (di baris ${table.lines[percent]} berkas "${csvName}": "${table.rows[percent]![index]}"); persentase baris-baris tidak bisa dijumlahkan, hasilnya bisa melebihi 100% dan menyesatkan.`,
+        fix: 'hapus `total` dari kolom ini; bila perlu angka keseluruhan, tambahkan baris berisi persentasenya yang dihitung dari jumlah sebenarnya, atau jumlahkan kolom bilangan asalnya.',
+      });
     }
   }
   return problems;
+}
+
+// 1.893 in a comma file, where the dot is the decimal mark: a thousands separator by its looks.
+const THOUSANDS_LOOK = /^[-+]?\d{1,3}\.\d{3}%?$/;
+
+/**
+ * The row of the first number in a comma file's column whose dot looks like a thousands separator
+ * (1.893, 2.500), when every number written with a dot in it looks so; else undefined.
+ */
+function findThousandsDots(table: DataTable, index: number): number | undefined {
+  if (!table.numeric[index]) return undefined;
+  const dotted = table.rows.flatMap((cells, row) => (/^[^,]*\.\d+%?$/.test(cells[index]!) ? [row] : []));
+  return dotted.length > 0 && dotted.every((row) => THOUSANDS_LOOK.test(table.rows[row]![index]!)) ? dotted[0] : undefined;
 }
 
 export interface TableColumn {
@@ -197,7 +234,7 @@ export const TOTALS_LABEL = 'Jumlah';
  * first `limit` rows are kept. `columns` has passed `checkColumns`.
  */
 export function viewDataTable(table: DataTable, columns: ColumnsSettings, limit = Infinity): TableView {
-  const settings = table.headers.map((name) => columns[name] ?? {});
+  const settings = table.headers.map((name) => (Object.hasOwn(columns, name) ? columns[name]! : {}));
   // An amount has a unit or a total; other numbers (a year, a region code) stay as written.
   const amount = settings.map((column, i) => table.numeric[i]! && (column.satuan !== undefined || column.total === true));
   const show = (cell: string, i: number) => (amount[i] && cell !== '' ? formatNumber(readNumber(cell, table.decimalComma)!) : cell);
@@ -212,9 +249,9 @@ export function viewDataTable(table: DataTable, columns: ColumnsSettings, limit 
   return view;
 }
 
-/** Exact to the most decimals the column was written with. */
+/** Exact, to the most decimals the column was written with. */
 function sum(numbers: CellNumber[]): CellNumber {
   const decimals = Math.max(0, ...numbers.map((n) => n.decimals));
-  const value = numbers.reduce((total, n) => total + n.value, 0);
-  return { value: Number(value.toFixed(decimals)), decimals, percent: numbers.length > 0 && numbers.every((n) => n.percent) };
+  const units = numbers.reduce((total, n) => total + n.units * 10n ** BigInt(decimals - n.decimals), 0n);
+  return { units, decimals, percent: false };
 }

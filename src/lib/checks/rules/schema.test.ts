@@ -35,6 +35,16 @@ describe('schema rules', () => {
     expect(ruleIds(await runFamily(schemaRules, text, { file: 'content/artikel/libur/index.md' }))).toEqual(['schema/file-reference']);
   });
 
+  it('reports a link in the text to a file the site does not publish, at its line, with the types it does', async () => {
+    const text = `---\n${COMMON}---\n\nUnduh [arsip](arsip.zip) atau <a href="catatan.txt">catatan</a>; [profil](../profil/) dan [perdes](../../dokumen/perdes/perdes.pdf) tetap.\n`;
+    const findings = await runFamily(schemaRules, text, { file: 'content/pengumuman/libur/index.md' });
+    expect(findings.map(({ rule, line, message }) => ({ rule, line, message }))).toEqual([
+      { rule: 'schema/file-reference', line: 8, message: 'tautan ke berkas "arsip.zip": berkas .zip tidak diterbitkan di situs, jadi tautannya tidak bisa dibuka.' },
+      { rule: 'schema/file-reference', line: 8, message: 'tautan ke berkas "catatan.txt": berkas .txt tidak diterbitkan di situs, jadi tautannya tidak bisa dibuka.' },
+    ]);
+    expect(findings[0]!.suggestion).toBe('simpan berkasnya sebagai .pdf, .docx, .xlsx, .odt, .ods, .csv, .jpg, .jpeg, .png di folder item ini dan tautkan nama itu; untuk halaman situs, tulis alamatnya dari akar situs, misalnya /informasi-publik/.');
+  });
+
   it('does not apply to Markdown outside content/', async () => {
     expect(await runFamily(schemaRules, '# Panduan\n', { file: 'docs/panduan.md' })).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { bodyFileLinks } from '../../content/item-files.ts';
 import { parseItem } from '../../content/load.ts';
 import { describeUnsafePath } from '../../content/schema.ts';
 import type { Problem } from '../../errors/problem.ts';
@@ -20,7 +21,7 @@ export const SCHEMA_RULES = [
     id: 'schema/file-reference',
     severity: 'error',
     title: 'Berkas yang dirujuk tidak ada, di luar folder item, atau bukan gambar yang bisa diterbitkan',
-    help: 'Gambar, lampiran, takarir dan berkas lain yang disebut di frontmatter, juga gambar di isi (`![…](peta.jpg)`), harus ada di folder item itu sendiri (bukan `../`, bukan tautan simbolik), karena satu item dipindahkan dan diterbitkan sebagai satu folder. Gambar harus benar-benar JPG, PNG, WebP, AVIF atau GIF, utuh, dan tidak lebih besar dari `periksa.batas_piksel_gambar` (bawaan 40 megapiksel); SVG tidak diterima, juga di `<img>`, karena dapat memuat skrip yang berjalan di alamat situs resmi.',
+    help: 'Gambar, lampiran, takarir dan berkas lain yang disebut di frontmatter, juga gambar di isi (`![…](peta.jpg)`) dan berkas yang ditautkan dari isi (`[formulir (PDF)](formulir.pdf)`, berformat .pdf, .docx, .xlsx, .odt, .ods, .csv, .jpg atau .png), harus ada di folder item itu sendiri (bukan `../`, bukan tautan simbolik), karena satu item dipindahkan dan diterbitkan sebagai satu folder. Gambar harus benar-benar JPG, PNG, WebP, AVIF atau GIF, utuh, dan tidak lebih besar dari `periksa.batas_piksel_gambar` (bawaan 40 megapiksel); SVG tidak diterima, juga di `<img>`, karena dapat memuat skrip yang berjalan di alamat situs resmi.',
   },
   {
     id: 'schema/exempt',
@@ -38,9 +39,12 @@ export const schemaRules: RuleFamily = {
     // An index.mdx is refused by security/mdx; its schema is not read.
     if (doc.jenis === undefined || !/\/index\.md$/.test(doc.file)) return [];
     // In one round: the files named by fields the schema accepted are checked even when others are wrong.
-    const schema = parseItem(doc.text, doc.file, doc.jenis).problems.map((problem) => toFinding(problem, classify(doc, problem)));
+    const parsed = parseItem(doc.text, doc.file, doc.jenis);
+    const schema = parsed.problems.map((problem) => toFinding(problem, classify(doc, problem)));
     const files = (await env.readItemFileProblems(doc.file)).map((problem) => toFinding(problem, 'schema/file-reference'));
-    return [...schema, ...findUnknownWaivedRules(doc), ...files];
+    // Links to files the site does not publish: dead links, reported here only (the build goes on).
+    const deadLinks = parsed.files ? bodyFileLinks(parsed.files.body, parsed.files.bodyLine).flatMap((link) => (link.kind === 'refused' ? [toFinding({ file: doc.file, line: link.line, message: link.message, fix: link.fix }, 'schema/file-reference')] : [])) : [];
+    return [...schema, ...findUnknownWaivedRules(doc), ...files, ...deadLinks];
   },
 };
 
