@@ -53,14 +53,16 @@ interface CsvRow {
 export async function checkItemFiles(doc: CheckDocument, env: CheckEnv, scan: (text: string) => PersonalDataHit[]): Promise<RuleFinding[]> {
   if (doc.jenis === undefined) return [];
   const findings: RuleFinding[] = [];
-  for (const { field, path: name } of referencedFiles({ jenis: doc.jenis, data: doc.data })) {
+  const body = doc.text.split('\n').slice(doc.bodyLine - 1).join('\n');
+  for (const { field, line, path: name } of referencedFiles({ jenis: doc.jenis, data: doc.data, body, bodyLine: doc.bodyLine })) {
     const path = resolveReference(doc, name);
     if (path === undefined || !isInsideFolder(doc, path) || !/\.(csv|vtt)$/i.test(path)) continue;
     const bytes = await env.readFile(path);
     // A missing file, or a CSV that is not UTF-8, is refused with its own message (content/load.ts).
     const text = bytes === undefined ? undefined : /\.csv$/i.test(path) ? decodeCsvText(bytes) : Buffer.from(bytes).toString('utf8');
     if (text === undefined) continue;
-    const where = locateField(doc, field);
+    // A file named in the frontmatter is reported at its field; one linked from the text, at the link.
+    const where = field ? locateField(doc, field) : { line, column: 1 };
     findings.push(...(/\.csv$/i.test(path) ? checkCsv(name.trim(), text, scan) : checkCaptions(name.trim(), text, scan)).map((finding) => ({ ...finding, ...where })));
   }
   return findings;

@@ -208,6 +208,16 @@ describe('privacy: attachments and captions an item publishes', () => {
     expect(findings[0]!.message).toMatch(/^berkas `daftar-penerima\.csv`, kolom `nik`, baris 2 \(nomor baris di berkas CSV\): NIK 3313…/);
   });
 
+  it('reads a CSV the text links to, which the site publishes too, at the line of the link', async () => {
+    const page = '---\njudul: Formulir\n---\nUnduh [daftar penerima](daftar-penerima.csv).\n';
+    const env = memoryEnv({ 'content/halaman/bantuan/daftar-penerima.csv': 'nama,nik,desa\nBudi Santoso,3313011205800001,Balong\n' });
+    const findings = await runFamily(privacyRules, page, { file: 'content/halaman/bantuan/index.md', env });
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([
+      ['privacy/nik', 4],
+      ['privacy/person-list', 4],
+    ]);
+  });
+
   it('reads a NIK written in a CSV header', async () => {
     const env = memoryEnv({ 'content/pengumuman/penerima-blt/daftar-penerima.csv': 'desa,3313011205800001\nBalong,12\n' });
     const findings = await runFamily(privacyRules, ANNOUNCEMENT, { file: ITEM, env });
