@@ -79,6 +79,7 @@ async function periksa(args: string[], options: PeriksaOptions): Promise<number>
   const located = configText === undefined ? undefined : parseLocatedYaml(configText);
   const settings = resolveSettings(config?.periksa, rules, options.config, (path) => (located ? locatePath(located, path)?.line : undefined));
   if (!settings.ok) exitWithProblems(settings.problems);
+  let configWarnings: import('../../src/lib/errors/problem.ts').Problem[] = [];
   if (config && configText !== undefined) {
     const { checkMenu } = await import('../../src/lib/site/menu-check.ts');
     const menuProblems = await checkMenu(config.menu, configText, CONTENT_ROOT);
@@ -92,8 +93,8 @@ async function periksa(args: string[], options: PeriksaOptions): Promise<number>
     const { describeStaleDates } = await import('../../src/lib/config/stale.ts');
     const { localToday } = await import('../../src/lib/content/time.ts');
     const { formatProblems } = await import('../../src/lib/errors/problem.ts');
-    const stale = describeStaleDates(config, configText, options.config, localToday(new Date(), config.kantor.zona_waktu));
-    if (stale.length > 0) process.stderr.write(`Peringatan konfigurasi:\n${formatProblems(stale)}\n`);
+    configWarnings = describeStaleDates(config, configText, options.config, localToday(new Date(), config.kantor.zona_waktu));
+    if (configWarnings.length > 0) process.stderr.write(`Peringatan konfigurasi:\n${formatProblems(configWarnings)}\n`);
   }
 
   let files: string[];
@@ -136,7 +137,7 @@ async function periksa(args: string[], options: PeriksaOptions): Promise<number>
   }
 
   process.stdout.write(renderRun(format, run, rules));
-  if (options.komentar) await writeFile(options.komentar, renderComment(run, { previewUrl: options.pratinjau }));
+  if (options.komentar) await writeFile(options.komentar, renderComment(run, { previewUrl: options.pratinjau, configWarnings }));
   return run.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }
 

@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localToday } from '../../src/lib/content/time.ts';
 import { article, CONFIG, makeSite, tayang } from './site.ts';
@@ -207,6 +208,15 @@ describe('tayang periksa on an office whose config dates went stale', () => {
     expect(result.stderr).toContain(`tayang.config.yml:15 — kolom \`jam_kerja.libur\`: daftar hari libur tidak berisi satu pun tanggal tahun ${year}`);
     expect((JSON.parse(result.stdout) as Report).files).toBe(1);
     expect(result.code).toBe(0);
+  });
+
+  it('says the same in the PR summary, naming the config lines', async () => {
+    const result = await tayang(root, ['periksa', '--komentar', 'ringkasan.md']);
+    expect(result.code).toBe(0);
+    const summary = await readFile(join(root, 'ringkasan.md'), 'utf8');
+    expect(summary).toContain('#### ⚠️ Konfigurasi kantor perlu diperbarui');
+    expect(summary).toContain('- `tayang.config.yml` baris 9 · `sop.tinjauan_berikutnya`<br>tanggal tinjauan SOP (2020-01-02) sudah lewat');
+    expect(summary).toContain('`jam_kerja.libur`<br>daftar hari libur tidak berisi satu pun tanggal tahun');
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Problem } from '../errors/problem.ts';
 import type { Finding } from './finding.ts';
 import { CATEGORIES, categoryOf } from './registry.ts';
 import type { RuleInfo } from './rule.ts';
@@ -153,7 +154,7 @@ export const COMMENT_MARKER = 'periksa';
 const COMMENT_LIMIT = 60_000;
 
 /** The PR summary comment: counts per category, each finding with its fix, readability, preview. */
-export function renderComment(run: CheckRun, options: { previewUrl?: string } = {}): string {
+export function renderComment(run: CheckRun, options: { previewUrl?: string; configWarnings?: readonly Problem[] } = {}): string {
   const errors = run.findings.filter((f) => f.severity === 'error').length;
   const head =
     errors > 0
@@ -178,6 +179,12 @@ export function renderComment(run: CheckRun, options: { previewUrl?: string } = 
   if (run.waived.length > 0) {
     out.push('#### ⚠️ Pengecualian yang ikut disetujui', '', 'Temuan berikut dibiarkan terbit oleh `periksa.abaikan` di naskahnya. Pejabat yang menyetujui pull request ini juga menyetujui pengecualian ini beserta alasannya; pengecualian itu dicatat di catatan persetujuan.', '');
     for (const f of run.waived) out.push(`- \`${f.file}\` baris ${f.line} · \`${f.rule}\`<br>${escapeMarkdown(f.message)}<br>**Alasan:** ${escapeMarkdown(f.reason)}`);
+    out.push('');
+  }
+  // The office's, not this PR's: said on every PR until someone fixes the config.
+  if (options.configWarnings && options.configWarnings.length > 0) {
+    out.push('#### ⚠️ Konfigurasi kantor perlu diperbarui', '');
+    for (const p of options.configWarnings) out.push(`- \`${p.file}\`${p.line === undefined ? '' : ` baris ${p.line}`} · \`${p.field ?? ''}\`<br>${escapeMarkdown(p.message)}${p.fix ? `<br>**Perbaikan:** ${escapeMarkdown(p.fix)}` : ''}`);
     out.push('');
   }
   if (options.previewUrl) out.push(`🔎 Pratinjau situs hasil build: [unduh artefak "pratinjau"](${options.previewUrl}) (buka \`index.html\` setelah diekstrak).`, '');
