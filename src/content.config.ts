@@ -13,16 +13,14 @@ import { makeFileEnv } from './lib/checks/env.ts';
 import { findPersonalData } from './lib/checks/personal-data.ts';
 import { findUnsafeContent } from './lib/checks/rules/security.ts';
 import { CONFIG_FILE, loadConfigFile, parseConfig } from './lib/config/load.ts';
-import { describeStaleDates } from './lib/config/stale.ts';
-import { checkMenu } from './lib/site/menu-check.ts';
+import { checkConfigInRepository } from './lib/config/repository-checks.ts';
 import { BuildStoppedError, formatProblems, type Problem } from './lib/errors/problem.ts';
 import { parseFrontmatter } from './lib/content/frontmatter.ts';
 import { DEFAULT_ZONE, inOfficeTime, isPublished, loadItems } from './lib/content/load.ts';
 import { ITEM_SCHEMAS, makeItemSchemas } from './lib/content/schema.ts';
-import { localToday } from './lib/content/time.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from './lib/content/types.ts';
 
-type Precheck = { problems: Problem[]; removedFromPage: Problem[]; waived: Problem[]; staleDates: Problem[]; zone: string; typesWithItems: Set<ContentType> };
+type Precheck = { problems: Problem[]; removedFromPage: Problem[]; waived: Problem[]; configWarnings: Problem[]; zone: string; typesWithItems: Set<ContentType> };
 
 /**
  * Astro loads the collections at once (Promise.all in its content layer): they share one
@@ -66,9 +64,10 @@ async function precheck(root: URL): Promise<Precheck> {
   }
   // A broken config is reported where the site loads it; the schedule then falls back to WIB.
   const zone = config.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
-  if (config.ok && configText !== undefined) relativeProblems.push(...(await checkMenu(config.value.menu, configText, join(rootDir, CONTENT_ROOT))));
-  const staleDates = config.ok && configText !== undefined ? describeStaleDates(config.value, configText, CONFIG_FILE, localToday(new Date(), zone)) : [];
-  return { problems: relativeProblems, removedFromPage, waived, staleDates, zone, typesWithItems: new Set(items.map((item) => item.jenis)) };
+  const repository = config.ok && configText !== undefined ? await checkConfigInRepository(config.value, configText, CONFIG_FILE, rootDir, new Date()) : { problems: [], warnings: [] };
+  relativeProblems.push(...repository.problems);
+  const configWarnings = repository.warnings;
+  return { problems: relativeProblems, removedFromPage, waived, configWarnings, zone, typesWithItems: new Set(items.map((item) => item.jenis)) };
 }
 
 function itemLoader(jenis: ContentType): Loader {
@@ -78,10 +77,10 @@ function itemLoader(jenis: ContentType): Loader {
   return {
     name: 'tayang-konten',
     async load(context: LoaderContext) {
-      const { problems, removedFromPage, waived, staleDates, zone, typesWithItems } = await sharedPrecheck(context.config.root);
+      const { problems, removedFromPage, waived, configWarnings, zone, typesWithItems } = await sharedPrecheck(context.config.root);
       if (problems.length > 0) throw new ContentError(problems);
       // Said once per build, by the first collection.
-      if (jenis === CONTENT_TYPES[0] && staleDates.length > 0) context.logger.warn(`Tanggal di konfigurasi kantor sudah usang:\n${formatProblems(staleDates)}`);
+      if (jenis === CONTENT_TYPES[0] && configWarnings.length > 0) context.logger.warn(`Tanggal di konfigurasi kantor sudah usang:\n${formatProblems(configWarnings)}`);
       const here = (problem: Problem) => problem.file.startsWith(`${CONTENT_ROOT}/${jenis}/`);
       const removedHere = removedFromPage.filter(here);
       if (removedHere.length > 0) context.logger.warn(`HTML yang tidak aman dibuang dari halaman (perbaiki naskahnya):\n${formatProblems(removedHere)}`);

@@ -81,19 +81,12 @@ async function periksa(args: string[], options: PeriksaOptions): Promise<number>
   if (!settings.ok) exitWithProblems(settings.problems);
   let configWarnings: import('../../src/lib/errors/problem.ts').Problem[] = [];
   if (config && configText !== undefined) {
-    const { checkMenu } = await import('../../src/lib/site/menu-check.ts');
-    const menuProblems = await checkMenu(config.menu, configText, CONTENT_ROOT);
-    if (menuProblems.length > 0) exitWithProblems(menuProblems);
-    // A logo the config names but the repository lacks: the build stops on it (src/lib/site/office.ts).
-    const { checkLogo } = await import('../../src/lib/site/office.ts');
-    const { existsSync } = await import('node:fs');
-    const logoProblems = checkLogo(config.kantor.logo, existsSync).map((problem) => ({ ...problem, file: options.config, line: located && locatePath(located, ['kantor', 'logo'])?.line }));
-    if (logoProblems.length > 0) exitWithProblems(logoProblems);
-    // On stderr: the findings' formats (JSON, SARIF) are about content files.
-    const { describeStaleDates } = await import('../../src/lib/config/stale.ts');
-    const { localToday } = await import('../../src/lib/content/time.ts');
+    // What the build would stop on too; the warnings on stderr, since the findings' formats (JSON, SARIF) are about content files.
+    const { checkConfigInRepository } = await import('../../src/lib/config/repository-checks.ts');
     const { formatProblems } = await import('../../src/lib/errors/problem.ts');
-    configWarnings = describeStaleDates(config, configText, options.config, localToday(new Date(), config.kantor.zona_waktu));
+    const checked = await checkConfigInRepository(config, configText, options.config, '.', new Date());
+    if (checked.problems.length > 0) exitWithProblems(checked.problems);
+    configWarnings = checked.warnings;
     if (configWarnings.length > 0) process.stderr.write(`Peringatan konfigurasi:\n${formatProblems(configWarnings)}\n`);
   }
 

@@ -12,7 +12,7 @@ import { checkServedPath } from '../lib/content/links.ts';
 import type { makeItemSchemas } from '../lib/content/schema.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from '../lib/content/types.ts';
 import { TYPE_LABELS } from '../lib/site/labels.ts';
-import { listPageFolders } from '../lib/site/menu-check.ts';
+import { listPageFolders } from '../lib/config/repository-checks.ts';
 import { buildMenu, type NavItem } from '../lib/site/navigation.ts';
 import { describeFile } from '../lib/site/files.ts';
 import { byNewest } from '../lib/site/listing.ts';

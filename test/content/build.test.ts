@@ -122,20 +122,21 @@ describe('building a site with hostile content', () => {
   });
 });
 
-describe('building a site whose config menu names a page that does not exist', () => {
+describe('building a site whose config names a menu page and a logo that do not exist', () => {
   let site: Site;
   beforeAll(async () => {
     site = await buildSite({
-      'tayang.config.yml': `${CONFIG}menu: [beranda, berita, visi-misii]\n`,
+      'tayang.config.yml': `${CONFIG.replace('  situs: https://jenawi.karanganyarkab.go.id', '  situs: https://jenawi.karanganyarkab.go.id\n  logo: public/logo-jenawi.png')}menu: [beranda, berita, visi-misii]\n`,
       'content/berita/terbit/index.md': berita(''),
     });
     sites.push(site);
   }, 120_000);
 
-  it('stops once, before any page, in Indonesian, naming the config line', () => {
+  it('stops once, before any page, in Indonesian, naming the config lines', () => {
     expect(site.code, site.output).not.toBe(0);
     expect(site.output.match(/"visi-misii" bukan bagian situs maupun halaman kantor/g)).toHaveLength(1);
-    expect(site.output).toContain('tayang.config.yml:14 — kolom `menu.2`');
+    expect(site.output).toContain('tayang.config.yml:15 — kolom `menu.2`');
+    expect(site.output.match(/kolom `kantor\.logo`: berkas logo "public\/logo-jenawi\.png" tidak ditemukan/g)).toHaveLength(1);
     expect(site.output).not.toMatch(/Caught error rendering|ProblemsError/);
   });
 });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { CONFIG_FILE, loadConfigFile } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { BuildStoppedError, type Problem } from '../errors/problem.ts';
@@ -18,8 +17,6 @@ export function siteConfig(): Promise<Config> {
 async function loadSiteConfig(): Promise<Config> {
   const result = await loadConfigFile();
   if (!result.ok) throw new BuildProblemsError(result.problems);
-  const problems = checkLogo(result.value.kantor.logo, existsSync);
-  if (problems.length > 0) throw new BuildProblemsError(problems);
   return result.value;
 }
 
