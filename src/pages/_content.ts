@@ -10,9 +10,8 @@ import type { z } from 'zod';
 import { isPictureField, referencedFiles } from '../lib/content/item-files.ts';
 import { checkServedPath } from '../lib/content/links.ts';
 import type { makeItemSchemas } from '../lib/content/schema.ts';
-import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from '../lib/content/types.ts';
+import { CONTENT_TYPES, type ContentType } from '../lib/content/types.ts';
 import { TYPE_LABELS } from '../lib/site/labels.ts';
-import { listPageFolders } from '../lib/config/repository-checks.ts';
 import { buildMenu, type NavItem } from '../lib/site/navigation.ts';
 import { describeFile } from '../lib/site/files.ts';
 import { byNewest } from '../lib/site/listing.ts';
@@ -117,12 +116,8 @@ export function siteMenu(): Promise<NavItem[]> {
 async function loadMenu(): Promise<NavItem[]> {
   const config = await siteConfig();
   const published = new Map(await Promise.all(CONTENT_TYPES.map(async (jenis) => [jenis, await publishedItems(jenis)] as const)));
-  const pageFolders = await listPageFolders(CONTENT_ROOT);
-  const { items, problems } = buildMenu(config.menu, {
+  return buildMenu(config.menu, {
     publishedTypes: new Set(CONTENT_TYPES.filter((jenis) => published.get(jenis)!.length > 0)),
     pages: new Map(published.get('halaman')!.map((entry) => [slugOf(entry), entry.data.judul])),
-    pageFolders,
   });
-  if (problems.length > 0) throw new BuildProblemsError(problems);
-  return items;
 }

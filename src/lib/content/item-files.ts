@@ -141,7 +141,8 @@ function readFileLink(url: string): FileLinkReading | undefined {
   return { kind: 'served', path: posix.normalize(path) };
 }
 
-function decodeUriOrUndefined(text: string): string | undefined {
+/** An address decoded as Astro decodes it (`decodeURI`), or undefined where that throws on a stray `%`. */
+export function decodeUriOrUndefined(text: string): string | undefined {
   try {
     return decodeURI(text);
   } catch {

@@ -12,7 +12,7 @@ import { findWrittenElements } from './html.ts';
 import type { Problem } from '../errors/problem.ts';
 import { asRecord } from '../checks/references.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { isPictureField, referencedFiles } from './item-files.ts';
+import { decodeUriOrUndefined, isPictureField, referencedFiles } from './item-files.ts';
 import { hasSymbolicLink, isSymbolicLink } from './links.ts';
 import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgName } from './pictures.ts';
 import { DATE_TIME_FIELDS, describeUnsafePath, IMAGE_EXTENSIONS, ITEM_SCHEMAS, PLACEHOLDER, PLACEHOLDER_MESSAGE, type DataData, type ItemSchemas } from './schema.ts';
@@ -369,14 +369,6 @@ function bodyPictures(body: string, bodyLine: number): BodyPicture[] {
  */
 function isLocalPicture(path: string): boolean {
   return path !== '' && !URL.canParse(path) && !path.startsWith('/');
-}
-
-function decodeUriOrUndefined(text: string): string | undefined {
-  try {
-    return decodeURI(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** What to say about a picture address decodeURI refuses (Astro would throw `URIError: URI malformed`). */

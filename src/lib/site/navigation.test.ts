@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '../content/types.ts';
-import { buildMenu, currentNavPath, stripBase, type MenuContent } from './navigation.ts';
+import { buildMenu, currentNavPath, findUnknownMenuEntries, stripBase, type MenuContent } from './navigation.ts';
 
-const everything: MenuContent = { publishedTypes: new Set(CONTENT_TYPES), pages: new Map([['visi-misi', 'Visi dan Misi Kecamatan Jenawi']]), pageFolders: new Set(['visi-misi', 'struktur-organisasi']) };
-const labels = (content: MenuContent, entries?: Parameters<typeof buildMenu>[0]) => buildMenu(entries, content).items.map((item) => item.label);
+const everything: MenuContent = { publishedTypes: new Set(CONTENT_TYPES), pages: new Map([['visi-misi', 'Visi dan Misi Kecamatan Jenawi']]) };
+const labels = (content: MenuContent, entries?: Parameters<typeof buildMenu>[0]) => buildMenu(entries, content).map((item) => item.label);
 
 describe('main menu', () => {
   it('is, without a menu in the config, the sections in the usual order from home to the office profile', () => {
-    expect(buildMenu(undefined, everything)).toEqual({
-      items: [
+    expect(buildMenu(undefined, everything)).toEqual([
         { label: 'Beranda', path: '/' },
         { label: 'Berita', path: '/berita/' },
         { label: 'Pengumuman', path: '/pengumuman/' },
@@ -20,9 +19,7 @@ describe('main menu', () => {
         { label: 'Data', path: '/data/' },
         { label: 'Informasi Publik', path: '/informasi-publik/' },
         { label: 'Profil', path: '/profil/' },
-      ],
-      problems: [],
-    });
+    ]);
   });
 
   it('leaves out sections with nothing published, and the register while there is no document', () => {
@@ -33,7 +30,7 @@ describe('main menu', () => {
 
   it("follows the config's order and labels, office pages by their title unless labelled", () => {
     const menu = buildMenu([{ id: 'beranda' }, { id: 'visi-misi' }, { id: 'agenda', label: 'Jadwal Kegiatan' }, { id: 'dokumen' }, { id: 'profil', label: 'Tentang Kami' }], everything);
-    expect(menu.items).toEqual([
+    expect(menu).toEqual([
       { label: 'Beranda', path: '/' },
       { label: 'Visi dan Misi Kecamatan Jenawi', path: '/visi-misi/' },
       { label: 'Jadwal Kegiatan', path: '/agenda/' },
@@ -43,9 +40,9 @@ describe('main menu', () => {
   });
 
   it('leaves out an office page still scheduled, and names the config field of an entry that is nothing', () => {
-    const menu = buildMenu([{ id: 'beranda' }, { id: 'struktur-organisasi' }, { id: 'visi-misii' }], everything);
-    expect(menu.items).toEqual([{ label: 'Beranda', path: '/' }]);
-    expect(menu.problems).toEqual([
+    const entries = [{ id: 'beranda' }, { id: 'struktur-organisasi' }, { id: 'visi-misii' }];
+    expect(buildMenu(entries, everything)).toEqual([{ label: 'Beranda', path: '/' }]);
+    expect(findUnknownMenuEntries(entries, new Set(['visi-misi', 'struktur-organisasi']))).toEqual([
       {
         file: 'tayang.config.yml',
         field: 'menu.2',
@@ -57,7 +54,7 @@ describe('main menu', () => {
 });
 
 describe('the section a page is in', () => {
-  const menu = buildMenu([{ id: 'beranda' }, { id: 'berita' }, { id: 'visi-misi' }, { id: 'informasi-publik' }, { id: 'profil' }], everything).items;
+  const menu = buildMenu([{ id: 'beranda' }, { id: 'berita' }, { id: 'visi-misi' }, { id: 'informasi-publik' }, { id: 'profil' }], everything);
 
   it('is marked on its list, later pages and items', () => {
     expect(currentNavPath('/berita/', menu)).toBe('/berita/');
@@ -78,7 +75,7 @@ describe('the section a page is in', () => {
   it('puts documents under the public-information register, or their own list when the menu has that instead', () => {
     expect(currentNavPath('/dokumen/perbup-12-2025/', menu)).toBe('/informasi-publik/');
     expect(currentNavPath('/informasi-publik/peraturan/', menu)).toBe('/informasi-publik/');
-    const withDocuments = buildMenu([{ id: 'beranda' }, { id: 'dokumen' }], everything).items;
+    const withDocuments = buildMenu([{ id: 'beranda' }, { id: 'dokumen' }], everything);
     expect(currentNavPath('/dokumen/perbup-12-2025/', withDocuments)).toBe('/dokumen/');
   });
 

@@ -30,8 +30,6 @@ export interface MenuContent {
   publishedTypes: ReadonlySet<ContentType>;
   /** Published office pages: folder name → title. */
   pages: ReadonlyMap<string, string>;
-  /** Every office page folder, published or still scheduled. */
-  pageFolders: ReadonlySet<string>;
 }
 
 const isSection = (id: string): id is SectionType => (SECTION_TYPES as readonly string[]).includes(id);
@@ -41,9 +39,9 @@ const isFixed = (id: string): id is keyof typeof FIXED_SECTIONS => Object.hasOwn
  * The main menu from the config's `menu` (or the default): a section with nothing published
  * yet is left out ("Belum ada audio yang diterbitkan" is not worth a menu entry), the register
  * too while there is no document, and an office page until it is published. An entry that is
- * neither a section nor an office page is a problem naming the config field.
+ * neither was refused before the build (`findUnknownMenuEntries`).
  */
-export function buildMenu(entries: readonly MenuEntry[] | undefined, content: MenuContent): { items: NavItem[]; problems: Problem[] } {
+export function buildMenu(entries: readonly MenuEntry[] | undefined, content: MenuContent): NavItem[] {
   const items: NavItem[] = [];
   (entries ?? DEFAULT_MENU).forEach(({ id, label }) => {
     if (isFixed(id)) {
@@ -54,7 +52,7 @@ export function buildMenu(entries: readonly MenuEntry[] | undefined, content: Me
       items.push({ label: label ?? content.pages.get(id)!, path: `/${id}/` });
     }
   });
-  return { items, problems: findUnknownMenuEntries(entries, content.pageFolders) };
+  return items;
 }
 
 /**
