@@ -19,12 +19,31 @@ export interface DataTable {
   decimalComma: boolean;
 }
 
+/** A CSV record as read, every cell of it (a row may hold more cells than the header names). */
+export interface CsvRecord {
+  cells: string[];
+  /** File lines where the record starts and ends (a quoted cell may span lines). */
+  line: number;
+  endLine: number;
+}
+
+/**
+ * The records of a CSV, read the one way the page, the open-data file's checks and the privacy
+ * checks all read it: delimiter from the header row, cells trimmed, empty lines skipped. Throws
+ * csv-parse's CsvError for a broken file.
+ */
+export function readCsvRecords(text: string): CsvRecord[] {
+  // With `info`, each record comes with where it was read (csv-parse's typings leave it out).
+  const records = parse(text, { bom: true, delimiter: csvDelimiter(text), skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  // `lines` counts to the end of a record.
+  return records.map(({ record, info }) => ({ cells: record, line: info.lines - record.join('').split('\n').length + 1, endLine: info.lines }));
+}
+
 /** `file` names the CSV in problems; a broken file is reported, never thrown. */
 export function parseDataTable(text: string, file: string): Validated<DataTable> {
-  const delimiter = csvDelimiter(text);
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
+    records = readCsvRecords(text);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // An unclosed quote is only noticed at the end of the file, so its line would mislead.
@@ -42,17 +61,17 @@ export function parseDataTable(text: string, file: string): Validated<DataTable>
     };
   }
   const [header, ...body] = records;
-  const headers = header?.record ?? [];
+  const headers = header?.cells ?? [];
   if (headers.length === 0) {
     return { ok: false, problems: [{ file, message: 'berkas CSV kosong.', fix: 'baris pertama berisi judul kolom, baris berikutnya berisi data.' }] };
   }
-  const decimalComma = delimiter === ';';
-  const rows = body.map(({ record }) => Array.from({ length: headers.length }, (_, i) => record[i] ?? ''));
+  const decimalComma = csvDelimiter(text) === ';';
+  const rows = body.map(({ cells }) => Array.from({ length: headers.length }, (_, i) => cells[i] ?? ''));
   const numeric = headers.map((_, i) => {
     const filled = rows.map((row) => row[i]!).filter((cell) => cell !== '');
     return filled.length > 0 && filled.every((cell) => readNumber(cell, decimalComma) !== undefined);
   });
-  return { ok: true, value: { headers, rows, lines: body.map(({ info }) => info.lines), numeric, decimalComma } };
+  return { ok: true, value: { headers, rows, lines: body.map(({ endLine }) => endLine), numeric, decimalComma } };
 }
 
 /** What to say about a CSV that is not UTF-8 text (Excel's "Unicode text" is UTF-16, its plain "CSV" the Windows code page). */
@@ -75,7 +94,7 @@ export function decodeCsvText(bytes: Uint8Array): string | undefined {
 }
 
 /** `;` when the header row has more of them than commas (an Indonesian-locale export), else `,`. */
-export function csvDelimiter(text: string): ';' | ',' {
+function csvDelimiter(text: string): ';' | ',' {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   return count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
 }

@@ -1,6 +1,6 @@
-import { CsvError, parse, type Info } from 'csv-parse/sync';
+import { CsvError } from 'csv-parse/sync';
 import { referencedFiles } from '../../content/load.ts';
-import { csvDelimiter, decodeCsvText } from '../../site/table.ts';
+import { decodeCsvText, readCsvRecords, type CsvRecord } from '../../site/table.ts';
 import { readRuleData } from '../data.ts';
 import { locateField, type CheckDocument } from '../document.ts';
 import { isInsideFolder, resolveReference } from '../references.ts';
@@ -38,12 +38,6 @@ const HOME_ADDRESS = /\bRT\.?\s*\d/i;
 
 /** Rows a message names before it only counts the rest. */
 const ROWS_NAMED = 5;
-
-interface CsvRow {
-  /** Line of the CSV file where the row starts. */
-  line: number;
-  cells: string[];
-}
 
 /**
  * Every CSV and captions file an item publishes (a `data` item's dataset, a `pengumuman`'s
@@ -162,20 +156,16 @@ function isPersonNameHeader(words: readonly string[]): boolean {
 }
 
 /** The CSV as the site reads it (src/lib/site/table.ts), with the file line of each row; undefined when it cannot be read. */
-function readCsv(text: string): { headers: string[]; rows: CsvRow[] } | undefined {
-  let records: { record: string[]; info: Info }[];
+function readCsv(text: string): { headers: string[]; rows: CsvRecord[] } | undefined {
+  let records: CsvRecord[];
   try {
-    // With `info`, each record comes with where it was read (csv-parse's typings leave it out).
-    records = parse(text, { bom: true, delimiter: csvDelimiter(text), skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
+    records = readCsvRecords(text);
   } catch (error) {
     if (error instanceof CsvError) return undefined;
     throw error;
   }
-  const [header, ...body] = records;
-  if (header === undefined) return undefined;
-  // `lines` counts to the end of a record; a quoted cell may span lines.
-  const rows = body.map(({ record, info }) => ({ line: info.lines - record.join('').split('\n').length + 1, cells: record }));
-  return { headers: header.record, rows };
+  const [header, ...rows] = records;
+  return header === undefined ? undefined : { headers: header.cells, rows };
 }
 
 function wordsOf(header: string): string[] {
