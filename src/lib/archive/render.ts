@@ -1,4 +1,5 @@
-import type { Discrepancy } from './manifest.ts';
+import type { Discrepancy, ManifestFile } from './manifest.ts';
+import type { Restoration } from './restore.ts';
 import { isIntact, SIGNATURE_SUFFIX, type Verification } from './verify.ts';
 import type { WrittenArchive } from './write.ts';
 
@@ -10,14 +11,18 @@ const PARTS: [prefix: string, label: string][] = [
   ['records/', 'catatan'],
 ];
 
+/** "situs 4, naskah 2, catatan 1" */
+function countParts(files: readonly ManifestFile[]): string {
+  return PARTS.map(([prefix, label]) => `${label} ${files.filter((f) => f.path.startsWith(prefix)).length}`).join(', ');
+}
+
 export function renderWrittenText(written: WrittenArchive): string {
   const { manifest } = written;
-  const counts = PARTS.map(([prefix, label]) => `${label} ${manifest.files.filter((f) => f.path.startsWith(prefix)).length}`);
   return [
     `Arsip dibuat: ${written.archive}`,
     `  Kantor: ${manifest.office.name} — SOP ${manifest.sop.number}`,
     `  Commit: ${manifest.commit} (${manifest.created_at})`,
-    `  Isi: ${manifest.files.length} berkas (${counts.join(', ')}, ditambah konfigurasi) dan MANIFEST.json; ${formatBytes(written.bytes)} terkompresi`,
+    `  Isi: ${manifest.files.length} berkas (${countParts(manifest.files)}, ditambah konfigurasi) dan MANIFEST.json; ${formatBytes(written.bytes)} terkompresi`,
     `  SHA-256: ${written.sha256} (tersimpan di ${written.checksumFile})`,
     `  Periksa kapan saja: npx tayang arsip --periksa ${written.archive}`,
   ].join('\n');
@@ -90,6 +95,37 @@ export function renderVerificationJson(v: Verification) {
     },
     discrepancies: v.discrepancies,
     damage: v.damage ?? null,
+  };
+}
+
+/** `tayang pulihkan`: the check exactly as `arsip --periksa` prints it, then what was restored or why nothing was. */
+export function renderRestorationText(r: Restoration): string {
+  const lines = [renderVerificationText(r.verification)];
+  if (r.state === 'restored') {
+    const dist = `${r.to}/dist`;
+    lines.push(
+      `Dipulihkan ke ${r.to}/: ${r.files.length} berkas (${countParts(r.files)}, ditambah konfigurasi), bita demi bita seperti tercantum di MANIFEST.json.`,
+      `  Lihat situsnya: python3 -m http.server 8080 --directory ${dist}, lalu buka http://localhost:8080.`,
+      `  Terbitkan ulang dari repositori kantor: npx tayang terbitkan --dist ${dist}. Naskah, catatan dan konfigurasi ada di ${r.to}/content, ${r.to}/records dan ${r.to}/tayang.config.yml.`,
+    );
+  } else if (r.unsafe.length > 0) {
+    lines.push(
+      `Tidak dipulihkan: MANIFEST.json arsip ini menyebut ${r.unsafe.length} berkas di luar bagian arsip Tayang (dist/, content/, records/, tayang.config.yml) atau di luar folder tujuan: ${r.unsafe.slice(0, 5).join(', ')}${r.unsafe.length > 5 ? ', …' : ''}.`,
+      '  Arsip seperti ini tidak dibuat tayang arsip, dan membukanya bisa menulis berkas di luar folder tujuan. Tidak ada berkas yang ditulis; ambil salinan lain (artefak atau rilis GitHub) dan pulihkan dari sana.',
+    );
+  } else {
+    lines.push('Tidak dipulihkan: arsip ini tidak utuh, jadi tidak ada berkas yang ditulis.');
+  }
+  return lines.join('\n');
+}
+
+export function renderRestorationJson(r: Restoration) {
+  return {
+    restored: r.state === 'restored',
+    to: r.state === 'restored' ? r.to : null,
+    files: r.state === 'restored' ? r.files.length : 0,
+    unsafe_paths: r.state === 'refused' ? r.unsafe : [],
+    verification: renderVerificationJson(r.verification),
   };
 }
 

@@ -107,6 +107,12 @@ export interface TarEntry {
   content?: Buffer;
 }
 
+/** Where a file's data is copied as it passes (a restore writes it to disk without holding it in memory). */
+export interface TarCopy {
+  write(piece: Buffer): Promise<void>;
+  end(): Promise<void>;
+}
+
 /** The ustar magic of POSIX tar; GNU tar writes "ustar  " and has no path prefix field. */
 const POSIX_MAGIC = Buffer.from('ustar\0');
 
@@ -114,9 +120,10 @@ const POSIX_MAGIC = Buffer.from('ustar\0');
  * Reads the entries of a tar stream one by one, hashing their data as it passes, so an archive of
  * any size is checked without holding it in memory. Besides the pax format Tayang writes, it reads
  * what GNU tar writes by default (long names as "L" entries, sizes over 8 GiB in base 256), so an
- * archive unpacked and packed again is read by its contents. Throws on a damaged header.
+ * archive unpacked and packed again is read by its contents. Throws on a damaged header. A file's
+ * data goes to the copy `copy` opens for its path, if any, before the entry is yielded.
  */
-export async function* readTarEntries(source: AsyncIterable<Buffer>, keep: (path: string) => boolean): AsyncGenerator<TarEntry> {
+export async function* readTarEntries(source: AsyncIterable<Buffer>, keep: (path: string) => boolean, copy?: (path: string) => Promise<TarCopy | undefined>): AsyncGenerator<TarEntry> {
   const reader = chunkReader(source);
   // Records of a pax header, and a GNU long name, apply to the entry that follows them.
   let pax: Record<string, string> = {};
@@ -152,11 +159,17 @@ export async function* readTarEntries(source: AsyncIterable<Buffer>, keep: (path
     const hash = createHash('sha256');
     const kept: Buffer[] = [];
     const wanted = kind === 'file' && keep(path);
-    for (let remaining = size; remaining > 0; ) {
-      const piece = await reader.takeExactly(Math.min(remaining, 1 << 20));
-      hash.update(piece);
-      if (wanted) kept.push(piece);
-      remaining -= piece.length;
+    const out = kind === 'file' ? await copy?.(path) : undefined;
+    try {
+      for (let remaining = size; remaining > 0; ) {
+        const piece = await reader.takeExactly(Math.min(remaining, 1 << 20));
+        hash.update(piece);
+        if (wanted) kept.push(piece);
+        await out?.write(piece);
+        remaining -= piece.length;
+      }
+    } finally {
+      await out?.end();
     }
     await reader.takeExactly(tarPadding(size).length);
     yield { path, kind, size, sha256: hash.digest('hex'), ...(wanted ? { content: Buffer.concat(kept) } : {}) };

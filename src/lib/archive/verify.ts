@@ -14,6 +14,8 @@ export interface Verification {
   archive: string;
   /** Absent when the archive holds no readable manifest. */
   manifest?: Manifest;
+  /** The folder the manifest sits in, inside which every listed file lies. */
+  top?: string;
   /** Files found in the archive besides the manifest. */
   files: number;
   /** The `.sha256` beside the archive: matching, not matching, or not there. */
@@ -70,14 +72,11 @@ export async function verifyArchive(archive: string, options: VerifyOptions = {}
   const entries: TarEntry[] = [];
   let damage: string | undefined;
   try {
-    const gunzip = createGunzip();
-    // pipe() does not pass a read error on; without this a failing disk would leave the check waiting.
-    const source = createReadStream(archive).on('error', (error) => gunzip.destroy(error)).pipe(gunzip) as AsyncIterable<Buffer>;
-    for await (const entry of readTarEntries(source, (path) => isManifestPath(path) || isStampPath(path))) entries.push({ ...entry, path: withoutDotSlash(entry.path) });
+    for await (const entry of readTarEntries(openArchive(archive), (path) => isManifestPath(path) || isStampPath(path))) entries.push({ ...entry, path: withoutDotSlash(entry.path) });
   } catch (error) {
     damage = `arsip rusak, tidak bisa dibaca sampai habis (${describeReadError(error as NodeJS.ErrnoException)})`;
   }
-  const { manifestText, stampText, found, special } = splitEntries(entries);
+  const { top, manifestText, stampText, found, special } = splitEntries(entries);
   const manifest = manifestText ? parseManifest(manifestText) : undefined;
   if (!damage && !manifest) damage = manifestText ? `${MANIFEST_NAME} tidak sesuai format arsip Tayang` : `arsip tidak berisi ${MANIFEST_NAME} di folder teratasnya`;
   return {
@@ -85,6 +84,7 @@ export async function verifyArchive(archive: string, options: VerifyOptions = {}
     value: {
       archive,
       ...(manifest ? { manifest } : {}),
+      ...(top !== undefined ? { top } : {}),
       files: found.length,
       checksum,
       signature: await checkSignature(archive, manifestText, options.trustedKeys ?? []),
@@ -96,6 +96,13 @@ export async function verifyArchive(archive: string, options: VerifyOptions = {}
       ...(damage ? { damage } : {}),
     },
   };
+}
+
+/** The archive's tar stream, uncompressed as it is read. */
+export function openArchive(archive: string): AsyncIterable<Buffer> {
+  const gunzip = createGunzip();
+  // pipe() does not pass a read error on; without this a failing disk would leave the reading waiting.
+  return createReadStream(archive).on('error', (error) => gunzip.destroy(error)).pipe(gunzip) as AsyncIterable<Buffer>;
 }
 
 /** `<top>/MANIFEST.json`: the manifest sits right inside the archive's one top folder. */
@@ -118,21 +125,30 @@ function isBuiltFromArchivedSources(stampText: Buffer, files: readonly ManifestF
   return digestEntries(sources) === stamp.sources_sha256;
 }
 
+/**
+ * A tar entry's path as the manifest lists it: below the top folder. A path outside that folder
+ * keeps its full form, so it shows as one the manifest does not list.
+ */
+export function pathInArchive(top: string | undefined, path: string): string {
+  const clean = withoutDotSlash(path);
+  const prefix = top === undefined ? undefined : `${top}/`;
+  return prefix && clean.startsWith(prefix) && clean.length > prefix.length ? clean.slice(prefix.length) : clean;
+}
+
 /** `tar -C dir -czf x.tar.gz ./name` writes "./name/…"; it is the same path. */
 function withoutDotSlash(path: string): string {
   return path.replace(/^(\.\/)+/, '');
 }
 
 /**
- * The manifest (the first one, in whichever position a re-packing tool put it), the files below
- * its folder as paths inside the archive, and entries that are neither files nor folders. A file
- * outside that folder keeps its full path, so it shows as one the manifest does not list.
+ * The manifest (the first one, in whichever position a re-packing tool put it) and its folder, the
+ * files as paths inside the archive, and entries that are neither files nor folders.
  */
-function splitEntries(entries: readonly TarEntry[]): { manifestText?: Buffer; stampText?: Buffer; found: ManifestFile[]; special: string[] } {
+function splitEntries(entries: readonly TarEntry[]): { top?: string; manifestText?: Buffer; stampText?: Buffer; found: ManifestFile[]; special: string[] } {
   const manifestEntry = entries.find((entry) => entry.kind === 'file' && entry.content && isManifestPath(entry.path));
   const stampEntry = entries.find((entry) => entry.kind === 'file' && entry.content && isStampPath(entry.path) && entry.path.split('/')[0] === manifestEntry?.path.split('/')[0]);
-  const top = manifestEntry ? `${manifestEntry.path.split('/')[0]}/` : undefined;
-  const inner = (path: string) => (top && path.startsWith(top) && path.length > top.length ? path.slice(top.length) : path);
+  const top = manifestEntry?.path.split('/')[0];
+  const inner = (path: string) => pathInArchive(top, path);
   const found: ManifestFile[] = [];
   const special: string[] = [];
   for (const entry of entries) {
@@ -142,7 +158,7 @@ function splitEntries(entries: readonly TarEntry[]): { manifestText?: Buffer; st
     if (entry.kind === 'other') special.push(inner(entry.path));
     else found.push({ path: inner(entry.path), size: entry.size, sha256: entry.sha256 });
   }
-  return { ...(manifestEntry ? { manifestText: manifestEntry.content } : {}), ...(stampEntry ? { stampText: stampEntry.content } : {}), found, special };
+  return { ...(top !== undefined ? { top } : {}), ...(manifestEntry ? { manifestText: manifestEntry.content } : {}), ...(stampEntry ? { stampText: stampEntry.content } : {}), found, special };
 }
 
 async function checkSignature(archive: string, manifestText: Buffer | undefined, trustedKeys: readonly SshPublicKey[]): Promise<SignatureCheck> {
@@ -174,7 +190,7 @@ async function checkSidecar(archive: string): Promise<Verification['checksum']> 
 }
 
 /** zlib speaks English; the tar reader already speaks Indonesian. */
-function describeReadError(error: NodeJS.ErrnoException): string {
+export function describeReadError(error: NodeJS.ErrnoException): string {
   if (error.code === 'Z_DATA_ERROR') return 'data terkompresinya rusak atau bukan berkas gzip';
   if (error.code === 'Z_BUF_ERROR') return 'berkasnya terpotong';
   return error.message;
