@@ -167,12 +167,18 @@ describe('.github/workflows/catat.yml', () => {
     expect(catat).toBeGreaterThan(0);
     expect(simpan).toBeGreaterThan(catat);
     expect(job.steps[simpan]!.if).toBe('${{ !cancelled() }}');
+    // The chain of records is checked after the save, so a break never holds back new records.
+    const chain = runs.indexOf('npx tayang laporan --periksa');
+    expect(chain).toBeGreaterThan(simpan);
+    expect(job.steps[chain]!.if).toBe('${{ !cancelled() }}');
   });
 
   it('pushes with the App\'s token, never the Actions token, and runs main\'s code', () => {
     expect(environmentOf(job)).toBe('tayang');
     expect(job.permissions).toEqual({ contents: 'read' });
-    for (const step of job.steps.filter((s) => s.run?.includes('tayang'))) expect(step.env?.GITHUB_TOKEN).toBe('${{ steps.app.outputs.token }}');
+    // Every step that talks to GitHub; the chain check reads the checkout only and gets no token.
+    for (const step of job.steps.filter((s) => s.run?.includes('tayang') && !s.run.includes('laporan --periksa'))) expect(step.env?.GITHUB_TOKEN).toBe('${{ steps.app.outputs.token }}');
+    expect(job.steps.find((s) => s.run === 'npx tayang laporan --periksa')?.env).toBeUndefined();
     expect(job.steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with).toEqual({ ref: '${{ github.event.repository.default_branch }}', 'persist-credentials': false });
   });
 });

@@ -56,7 +56,8 @@ async function mergedNews(number: number, day: number, mergedAt: string) {
   server.submitReview(number, { user: 'ketua-x', state: 'APPROVED', submittedAt: at(day, '02:00') });
 }
 
-const recordsOnDisk = async () => (await readdir(join(dir, 'records/persetujuan'))).sort();
+/** The record files; the chain's head (rantai.txt) lies beside them. */
+const recordsOnDisk = async () => (await readdir(join(dir, 'records/persetujuan'))).filter((name) => name.endsWith('.json')).sort();
 
 describe('tayang catat: every merged PR since the last record', () => {
   it('writes three records after three quick merges in one run, and nothing more on the next', async () => {
@@ -68,7 +69,7 @@ describe('tayang catat: every merged PR since the last record', () => {
     expect(await recordsOnDisk()).toEqual(['31.json', '32.json', '33.json']);
     expect(first.stdout.split('\n').filter((line) => line.startsWith('Tercatat:'))).toHaveLength(3);
     const record = JSON.parse(await readFile(join(dir, 'records/persetujuan/32.json'), 'utf8')) as { state: string; merged_at: string };
-    expect(record).toMatchObject({ state: 'approved', merged_at: at(3, '03:01') });
+    expect(record).toMatchObject({ state: 'approved', merged_at: at(3, '03:01'), chain: { sequence: 2, previous: '31.json' } });
 
     const again = await catat();
     expect(again.code).toBe(0);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tayangRuleset } from '../../src/lib/github/ruleset.ts';
 import { makeGithubClient } from '../../src/lib/github/client.ts';
 import { gitBlobSha, planRecordWrite } from '../../src/lib/github/records-push.ts';
+import { checkChain } from '../../src/lib/records/chain.ts';
+import { readRecordChain, writeRecord } from '../../src/lib/records/store.ts';
+import { sampleRecord } from '../../src/lib/records/testing.ts';
 import { ACTIONS_IDENTITY, startGithubServer, type GithubServer } from '../support/github-server.ts';
 import { TAYANG_APP, TAYANG_TOKEN } from '../github/app-fixtures.ts';
 
@@ -112,6 +115,40 @@ describe('tayang simpan-catatan', () => {
     expect(server.mainFile('records/persetujuan/2.json')).toBe('{"pr": 2}\n');
     expect(server.mainFile('content/berita/baru/index.md')).toBe('isi');
     expect(server.requests.filter((r) => r.operationId === 'git/update-ref').map((r) => r.status)).toEqual([422, 200]);
+  });
+
+  it('refuses a record a second run linked to the same head, so two merges never fork the chain', async () => {
+    // Record 5 is on main and in this run's checkout; another run, started from the same main,
+    // recorded PR 6 and saved it first.
+    const file = (root: string, name: string) => readFile(join(root, 'records/persetujuan', name), 'utf8');
+    await writeRecord(dir, sampleRecord(5, '2025-03-15T10:00:00+07:00'));
+    await git(['add', '.']);
+    await git(['-c', 'user.name=uji', '-c', 'user.email=uji@contoh.test', 'commit', '-qm', 'm1']);
+    server.commitToMain({ sha: 'm1', author: TAYANG_APP.login, files: { 'records/persetujuan/5.json': await file(dir, '5.json'), 'records/persetujuan/rantai.txt': await file(dir, 'rantai.txt') } });
+    const other = await mkdtemp(join(tmpdir(), 'tayang-simpan-lain-'));
+    await cp(join(dir, 'records'), join(other, 'records'), { recursive: true });
+    await writeRecord(other, sampleRecord(6, '2025-03-16T10:00:00+07:00'));
+    server.commitToMain({ sha: 'm2', author: TAYANG_APP.login, files: { 'records/persetujuan/6.json': await file(other, '6.json'), 'records/persetujuan/rantai.txt': await file(other, 'rantai.txt') } });
+
+    await writeRecord(dir, sampleRecord(7, '2025-03-17T10:00:00+07:00'));
+    expect(JSON.parse(await file(dir, '7.json')).chain).toMatchObject({ sequence: 2, previous: '5.json' });
+    const raced = await simpan(['records/persetujuan', '--pesan', 'Catatan persetujuan']);
+    expect(raced.code).toBe(2);
+    expect(raced.stderr).toContain('records/persetujuan/rantai.txt: catatan ini sudah diubah proses lain');
+    expect(server.mainFile('records/persetujuan/7.json')).toBeUndefined();
+    expect(server.mainHead).toBe('m2');
+
+    // The run again, from main as it is now: PR 7 comes after PR 6.
+    await rm(join(dir, 'records/persetujuan/7.json'));
+    for (const name of ['6.json', 'rantai.txt']) await writeFile(join(dir, 'records/persetujuan', name), server.mainFile(`records/persetujuan/${name}`)!);
+    await git(['add', '.']);
+    await git(['-c', 'user.name=uji', '-c', 'user.email=uji@contoh.test', 'commit', '-qm', 'm2']);
+    await writeRecord(dir, sampleRecord(7, '2025-03-17T10:00:00+07:00'));
+    expect((await simpan(['records/persetujuan', '--pesan', 'Catatan persetujuan'])).code).toBe(0);
+    const onMain = await readRecordChain(dir);
+    expect(checkChain(onMain.entries.filter((entry) => entry.file !== '1.json'), onMain.head)).toEqual([]);
+    expect(JSON.parse(server.mainFile('records/persetujuan/7.json')!).chain).toMatchObject({ sequence: 3, previous: '6.json' });
+    await rm(other, { recursive: true, force: true });
   });
 
   it('is refused, in Indonesian, with a token that is not the ruleset\'s bypass App', async () => {

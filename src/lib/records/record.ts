@@ -6,6 +6,7 @@ import { memberAccounts } from '../config/officials.ts';
 import type { Config } from '../config/schema.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType } from '../content/types.ts';
 import { validateData, type Validated } from '../errors/validate.ts';
+import { ChainLinkSchema } from './chain.ts';
 
 /**
  * The approval record of one merged pull request (DESIGN.md §2 step 6): who proposed it, which
@@ -93,6 +94,11 @@ export const ApprovalRecordSchema = z.strictObject({
   fast_lane: z
     .array(z.strictObject({ flow: z.string(), approver: LoginSchema, role: z.string(), at: TimestampSchema, review_due: TimestampSchema }))
     .optional(),
+  /**
+   * Its place in the chain of records (chain.ts), added by the store when the record is written;
+   * last, so the fields above read the same as in a record written before the chain.
+   */
+  chain: ChainLinkSchema.optional(),
 });
 
 export type ApprovalRecord = z.output<typeof ApprovalRecordSchema>;

@@ -4,6 +4,8 @@ import { toCsv } from './csv.ts';
 import { approverLabel, personView, staffView, type PeopleConfig } from './people.ts';
 import type { ApprovalRecord, ItemChange } from './record.ts';
 import { registerRows, summarizeCompliance, type ComplianceSummary, type RegisterRow } from './register.ts';
+import { CHAIN_HEAD_FILE, type ChainBreak, type ChainHead } from './chain.ts';
+import { RECORDS_DIR } from './store.ts';
 
 /**
  * `tayang laporan` in its three forms: CSV register, JSON, and text for the terminal or a memo.
@@ -121,4 +123,63 @@ export function renderSummaryText(summary: ComplianceSummary): string[] {
     lines.push(`  - ${stage.name} (${stage.flow}): ${stage.count} kali, ${stage.within_standard} tepat waktu, ${stage.overdue} terlambat, ${stage.tentative} tentatif${average}.`);
   }
   return lines;
+}
+
+/** What `tayang laporan --periksa` found in the chain of records (chain.ts). */
+export interface ChainReport {
+  records: number;
+  head: ChainHead | null;
+  breaks: readonly ChainBreak[];
+}
+
+const HEAD_PATH = `${RECORDS_DIR}/${CHAIN_HEAD_FILE}`;
+const recordPath = (file: string) => (file === CHAIN_HEAD_FILE ? `ujung rantai (${HEAD_PATH})` : `${RECORDS_DIR}/${file}`);
+
+export const CHAIN_FIX =
+  'catatan hanya ditulis `tayang catat` dan tidak pernah diubah sesudahnya. Lihat siapa mengubahnya dengan `git log -p -- records/persetujuan/`, ' +
+  'kembalikan berkas yang disebut dari commit App Tayang yang menulisnya, atau bandingkan dengan arsip bulanan yang bertanda tangan (`tayang pulihkan`). Penjelasan: docs/catatan.md.';
+
+/** One break, naming the record it is about. */
+export function describeChainBreak(b: ChainBreak): string {
+  switch (b.kind) {
+    case 'unchained':
+      return `${recordPath(b.file)}: tidak tersambung ke rantai catatan (kolom chain tidak ada atau tidak terbaca): ditulis sebelum rantai dipakai, ditambahkan tanpa tayang catat, atau kolomnya dihapus.`;
+    case 'edited':
+      return `${recordPath(b.file)}: catatan urutan ${b.sequence} berubah sesudah dicatat: SHA-256 isinya tidak sama dengan yang disimpan ${recordPath(b.recorded_in)}.`;
+    case 'reordered':
+      return `${recordPath(b.file)}: urutan catatan diubah: catatan ini ada di urutan ${b.sequence}, padahal ${recordPath(b.recorded_in)} mencatat ${b.expected} di urutan itu.`;
+    case 'missing':
+      return b.file && b.recorded_in
+        ? `${recordPath(b.file)}: catatan urutan ${b.sequence} hilang: ${recordPath(b.recorded_in)} mencatatnya sebagai catatan sebelumnya, tetapi berkasnya tidak ada.`
+        : `${RECORDS_DIR}: catatan urutan ${b.sequence} hilang: tidak ada berkas dengan urutan itu.`;
+    case 'inserted':
+      return b.after_head
+        ? `${recordPath(b.file)}: catatan ini disisipkan: urutannya (${b.sequence}) sesudah catatan terakhir yang disebut ujung rantai (${HEAD_PATH}).`
+        : `${recordPath(b.file)}: catatan ini disisipkan: urutan ${b.sequence} milik catatan lain yang tersambung ke rantai.`;
+    case 'head':
+      return b.problem === 'absent'
+        ? `${HEAD_PATH}: ujung rantai tidak ada, jadi catatan terakhir tidak bisa diperiksa.`
+        : `${HEAD_PATH}: ujung rantai tidak terbaca (harus satu baris "<urutan> <berkas>.json <sha256>").`;
+  }
+}
+
+export function renderChainText(report: ChainReport): string {
+  if (report.breaks.length === 0) {
+    if (!report.head) return `Belum ada catatan persetujuan di ${RECORDS_DIR}/; rantainya masih kosong.`;
+    return [
+      `Rantai catatan utuh: ${report.records} catatan di ${RECORDS_DIR}/, urutan 1–${report.head.sequence}; catatan terakhir ${report.head.file} (SHA-256 ${report.head.sha256}).`,
+      '  Rantai ini menunjukkan setiap catatan yang diubah, dihapus, disisipkan atau ditukar urutannya, kecuali bila pengubahnya menghitung ulang semua catatan sesudahnya.',
+      '  Itu ketahuan dengan membandingkan ujung rantai ini dengan commit App Tayang yang menulisnya dan arsip bulanan yang bertanda tangan (docs/catatan.md).',
+    ].join('\n');
+  }
+  return [`Rantai catatan TIDAK utuh (${RECORDS_DIR}/, ${report.records} catatan): ${report.breaks.length} masalah.`, ...report.breaks.map((b) => `  - ${describeChainBreak(b)}`), `  Perbaikan: ${CHAIN_FIX}`].join('\n');
+}
+
+export function renderChainJson(report: ChainReport) {
+  return {
+    intact: report.breaks.length === 0,
+    records: report.records,
+    head: report.head,
+    breaks: report.breaks.map((b) => ({ ...b, message: describeChainBreak(b) })),
+  };
 }

@@ -2,10 +2,8 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SnapshotSchema } from '../approval/types.ts';
-import { recordMergedPull, type ApprovalRecord } from './record.ts';
 import { readItemTitles, readRecords, RECORDS_DIR, writeRecord } from './store.ts';
-import { mergedSnapshot, NEWS, testConfig } from './testing.ts';
+import { sampleRecord } from './testing.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -15,12 +13,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function sample(number: number, merged: string): ApprovalRecord {
-  const snapshot = mergedSnapshot({ number, author: 'penulis', opened: '2025-03-10T08:00:00+07:00', merged, files: [NEWS] });
-  const result = recordMergedPull({ config: testConfig(), snapshot: SnapshotSchema.parse(snapshot), titles: new Map(), source: 'uji' });
-  if (!result.ok || !result.value) throw new Error('no record');
-  return result.value;
-}
+const sample = sampleRecord;
 
 describe('record files', () => {
   it('writes a record once, reads it back, and never replaces it', async () => {
@@ -30,7 +23,7 @@ describe('record files', () => {
     const changed = { ...record, title: 'Judul lain' };
     expect(await writeRecord(root, changed)).toBe('kept');
     expect(JSON.parse(await readFile(join(root, RECORDS_DIR, '12.json'), 'utf8')).title).toBe(record.title);
-    expect(await readRecords(root)).toEqual({ ok: true, value: [record] });
+    expect(await readRecords(root)).toEqual({ ok: true, value: [{ ...record, chain: { sequence: 1, previous: null, previous_sha256: null } }] });
   });
 
   it('reads records oldest merge first, whatever their numbers', async () => {

@@ -2,8 +2,9 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { splitFrontmatter } from '../content/frontmatter.ts';
-import type { Problem } from '../errors/problem.ts';
+import { ProblemsError, type Problem } from '../errors/problem.ts';
 import { validateJson, type Validated } from '../errors/validate.ts';
+import { CHAIN_HEAD_FILE, ChainLinkSchema, nextLink, parseChainHead, serializeChainHead, sha256Of, type ChainEntry, type ChainHead } from './chain.ts';
 import { ApprovalRecordSchema, type ApprovalRecord } from './record.ts';
 
 /**
@@ -14,7 +15,8 @@ import { ApprovalRecordSchema, type ApprovalRecord } from './record.ts';
  * two publishing runs never touch the same file, and Git never has to merge a record. An item's
  * history is every record that lists its folder. Keeping records out of `content/` also keeps
  * them out of authors' PRs: no flow in tayang.config.yml governs `records/`, so a PR that edits a
- * record is blocked, and only the publishing workflow writes them (straight to main).
+ * record is blocked, and only the publishing workflow writes them (straight to main). Each new
+ * record is linked to the one written before it, and `rantai.txt` names the last (chain.ts).
  */
 
 export const RECORDS_DIR = 'records/persetujuan';
@@ -61,22 +63,82 @@ export async function readRecords(root: string): Promise<Validated<ApprovalRecor
 export type WriteOutcome = 'created' | 'unchanged' | 'kept';
 
 /**
- * Writes a new record atomically (write, then rename). An existing record is never replaced:
- * `unchanged` when it says the same, `kept` when it differs (the one written at the merge stands).
+ * Writes a new record atomically (write, then rename), linked after the head of the chain, and
+ * moves the head to it. An existing record is never replaced: `unchanged` when it says the same
+ * (its place in the chain aside), `kept` when it differs (the one written at the merge stands).
+ *
+ * The link is copied from the head file, never recomputed from the last record's bytes: a last
+ * record edited or deleted before this run stays a break in the chain instead of being covered
+ * by the new link. A missing or unreadable head, with records already linked, stops the write.
  */
 export async function writeRecord(root: string, record: ApprovalRecord): Promise<WriteOutcome> {
   const path = recordFile(root, record.pr);
-  const text = serializeRecord(record);
-  try {
-    return (await readFile(path, 'utf8')) === text ? 'unchanged' : 'kept';
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  const existing = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (existing !== undefined) return sameRecord(existing, record) ? 'unchanged' : 'kept';
+  const { entries, head } = await readRecordChain(root);
+  if (head === 'unreadable' || (head === 'absent' && entries.some((entry) => entry.link))) {
+    const file = `${RECORDS_DIR}/${CHAIN_HEAD_FILE}`;
+    throw new ProblemsError([
+      {
+        file,
+        message: head === 'unreadable' ? 'ujung rantai catatan tidak terbaca, jadi catatan baru tidak bisa disambungkan.' : 'ujung rantai catatan tidak ada, padahal catatan di folder ini sudah berantai; catatan baru tidak ditulis agar catatan terakhir yang dihapus atau diubah tidak tertutupi.',
+        fix: `kembalikan berkas ini dari riwayat Git (git log -p -- ${file}), periksa dengan \`tayang laporan --periksa\`, lalu jalankan tayang catat lagi.`,
+      },
+    ]);
   }
+  const link = nextLink(typeof head === 'object' ? head : undefined);
+  const text = serializeRecord({ ...record, chain: link });
   await mkdir(dirname(path), { recursive: true });
+  await writeAtomically(path, text);
+  await writeAtomically(join(root, RECORDS_DIR, CHAIN_HEAD_FILE), serializeChainHead({ sequence: link.sequence, file: `${record.pr}.json`, sha256: sha256Of(text) }));
+  return 'created';
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
   const temporary = `${path}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, path);
-  return 'created';
+}
+
+/** The same PR, the same stages and times: a record written again later would only get another place in the chain. */
+function sameRecord(text: string, record: ApprovalRecord): boolean {
+  const withoutLink = ({ chain: _, ...rest }: ApprovalRecord) => serializeRecord(rest);
+  try {
+    const stored = ApprovalRecordSchema.safeParse(JSON.parse(text));
+    return stored.success && withoutLink(stored.data) === withoutLink(record);
+  } catch {
+    return false;
+  }
+}
+
+/** Every record file's bytes and link, and the head, as the chain check reads them (no schema: an edit that breaks one is a break too). */
+export async function readRecordChain(root: string): Promise<{ entries: ChainEntry[]; head: ChainHead | 'absent' | 'unreadable' }> {
+  const dir = join(root, RECORDS_DIR);
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  const entries: ChainEntry[] = [];
+  for (const file of names.filter((name) => name.endsWith('.json')).sort()) {
+    const bytes = await readFile(join(dir, file));
+    const link = ChainLinkSchema.safeParse(parseJsonOrUndefined(bytes.toString('utf8'))?.chain);
+    entries.push({ file, bytes, ...(link.success ? { link: link.data } : {}) });
+  }
+  const headText = names.includes(CHAIN_HEAD_FILE) ? await readFile(join(dir, CHAIN_HEAD_FILE), 'utf8') : undefined;
+  const head = headText === undefined ? 'absent' : (parseChainHead(headText) ?? 'unreadable');
+  return { entries, head };
+}
+
+function parseJsonOrUndefined(text: string): { chain?: unknown } | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' ? (value as { chain?: unknown }) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 import { makeSnapshot } from '../../../test/approval/github-fixtures.ts';
-import type { SnapshotInput } from '../approval/types.ts';
+import { SnapshotSchema, type SnapshotInput } from '../approval/types.ts';
 import { parseConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
+import { recordMergedPull, type ApprovalRecord } from './record.ts';
 
 /**
  * A two-stage office (the KPU pattern: Kasubbag, then Ketua Divisi, with time standards), a
@@ -57,3 +58,11 @@ export function mergedSnapshot(options: Parameters<typeof makeSnapshot>[0] & { m
 }
 
 export const NEWS = 'content/berita/rapat-pleno/index.md';
+
+/** The record of news PR `number`, merged at `merged` without reviews, as `tayang catat` makes it. */
+export function sampleRecord(number: number, merged: string): ApprovalRecord {
+  const snapshot = mergedSnapshot({ number, author: 'penulis', opened: '2025-03-10T08:00:00+07:00', merged, files: [NEWS] });
+  const result = recordMergedPull({ config: testConfig(), snapshot: SnapshotSchema.parse(snapshot), titles: new Map(), source: 'uji' });
+  if (!result.ok || !result.value) throw new Error('no record');
+  return result.value;
+}
