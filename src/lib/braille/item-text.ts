@@ -36,8 +36,7 @@ export function brailleParagraphs(item: BrailleItem, zone: TimeZone): string[] {
   const dated = item.jenis === 'halaman' ? 'Diperbarui' : item.jenis === 'agenda' ? 'Diumumkan' : 'Tanggal';
   const paragraphs = [data.judul, `${dated}: ${formatLocal(data.tanggal, zone)}.`, `Penulis: ${data.penulis}.`, data.ringkasan, ...factsOf(item, zone)];
   if (data.gambar) paragraphs.push(`Gambar: ${data.gambar.alt}`);
-  paragraphs.push(...bodyParagraphs(item.body));
-  return paragraphs.map(clean).filter((paragraph) => paragraph !== '');
+  return [...paragraphs.map(clean), ...bodyParagraphs(item.body)];
 }
 
 function factsOf(item: BrailleItem, zone: TimeZone): string[] {
@@ -63,7 +62,7 @@ function factsOf(item: BrailleItem, zone: TimeZone): string[] {
 export function bodyParagraphs(body: string): string[] {
   const tree = markdown.parse(body);
   const notes = tree.children.filter((node) => node.type === 'footnoteDefinition');
-  return [...blocks(tree.children), ...notes.map((note) => `Catatan kaki ${note.label ?? note.identifier}: ${blocks(note.children).join(' ')}`)];
+  return [...blocks(tree.children), ...notes.map((note) => `Catatan kaki ${note.label ?? note.identifier}: ${blocks(note.children).join(' ')}`)].map(clean).filter((text) => text !== '');
 }
 
 function blocks(nodes: readonly RootContent[]): string[] {
