@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyFileLinks } from '../content/item-files.ts';
 import { BRAILLE_FILES, makeBrailleEdition } from './edition.ts';
+import type { BrailleItem } from './item-text.ts';
 
 describe('the braille files of an item', () => {
   it('have names no file of the item can take beside its page', () => {
@@ -10,7 +11,7 @@ describe('the braille files of an item', () => {
   });
 
   it('hold the same text in both editions, in the layout of the config', () => {
-    const item = { jenis: 'artikel', data: { judul: 'Hak Atas Informasi', tanggal: '2026-08-17', ringkasan: 'Ringkas.', penulis: 'PPID', tag: [] }, body: 'Isi.' } as const;
+    const item: BrailleItem = { jenis: 'artikel', data: { judul: 'Hak Atas Informasi', tanggal: '2026-08-17', ringkasan: 'Ringkas.', penulis: 'PPID', tag: [] }, body: 'Isi.' };
     const edition = makeBrailleEdition(item, 'Asia/Jakarta', { cells: 30, lines: 12 });
     expect(edition.unicode).toBe('⠠⠓⠁⠅ ⠠⠁⠞⠁⠎ ⠠⠊⠝⠋⠕⠗⠍⠁⠎⠊\n⠠⠞⠁⠝⠛⠛⠁⠇⠒ ⠠⠎⠑⠝⠊⠝⠂ ⠼⠁⠛ ⠠⠁⠛⠥⠎⠞⠥⠎ ⠼⠃⠚⠃⠋⠲\n⠠⠏⠑⠝⠥⠇⠊⠎⠒ ⠠⠠⠏⠏⠊⠙⠲\n⠠⠗⠊⠝⠛⠅⠁⠎⠲\n⠠⠊⠎⠊⠲\n');
     const lines = edition.brf.split('\r\n');
