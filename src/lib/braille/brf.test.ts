@@ -97,3 +97,11 @@ describe('the Unicode edition', () => {
     expect(formatUnicodeBraille(['Satu.', '', 'Dua.'])).toBe('⠠⠎⠁⠞⠥⠲\n⠠⠙⠥⠁⠲\n');
   });
 });
+
+describe('a huge item', () => {
+  it('wraps a 300 000-letter word into lines of the page without going over the word once per line', () => {
+    const lines = wrapParagraph('⠁'.repeat(300_000), 40);
+    expect(lines).toHaveLength(Math.ceil((300_000 + 2 - 1) / 39));
+    expect(lines.every((line) => [...line].length <= 40)).toBe(true);
+  });
+});

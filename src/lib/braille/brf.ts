@@ -39,9 +39,10 @@ const NUMBER_GAP = 3;
 export function wrapParagraph(paragraph: string, cells: number): string[] {
   const lines: string[] = [];
   let line = INDENT;
-  for (let word of paragraph.split(' ').filter((w) => w !== '')) {
+  for (const word of paragraph.split(' ').filter((w) => w !== '')) {
+    const letters = [...word];
     const space = line.trim() === '' ? '' : ' ';
-    if (line.length + space.length + [...word].length <= cells) {
+    if (line.length + space.length + letters.length <= cells) {
       line += space + word;
       continue;
     }
@@ -50,13 +51,14 @@ export function wrapParagraph(paragraph: string, cells: number): string[] {
       line = '';
     }
     // A word longer than a whole line: as many cells as fit, then a hyphen, on every line but its last.
-    while (line.length + [...word].length > cells) {
+    let start = 0;
+    while (line.length + letters.length - start > cells) {
       const fit = cells - line.length - 1;
-      lines.push(line + [...word].slice(0, fit).join('') + HYPHEN);
-      word = [...word].slice(fit).join('');
+      lines.push(line + letters.slice(start, start + fit).join('') + HYPHEN);
+      start += fit;
       line = '';
     }
-    line += word;
+    line += letters.slice(start).join('');
   }
   if (line.trim() !== '') lines.push(line);
   return lines;
