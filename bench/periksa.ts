@@ -79,7 +79,7 @@ export async function benchPeriksaCommand(corpus: Corpus, items: number): Promis
   ];
 }
 
-function spread(values: readonly number[]): Spread {
+export function spread(values: readonly number[]): Spread {
   const round = (ms: number) => Math.round(ms * 100) / 100;
   return { median: round(median(values)), p95: round(percentile(values, 0.95)), mean: round(values.reduce((a, b) => a + b, 0) / values.length) };
 }

@@ -3,13 +3,15 @@
  *
  * For each size: generates the corpus (bench/corpus.ts), builds it with Tayang and Hugo
  * (bench/build.ts), runs `tayang periksa` and times the checks per document (bench/periksa.ts).
- * Then times the checks on a few huge single items (bench/inputs.ts).
+ * Then times the checks on a few huge single items (bench/inputs.ts), and the braille edition of
+ * every text item (bench/braille.ts).
  * Prints Markdown tables for bench/README.md and writes the numbers to DIR/results.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchBraille, type BrailleTimes } from './braille.ts';
 import { benchBuild, type BuildRow } from './build.ts';
 import { writeCorpus } from './corpus.ts';
 import { benchBigInputs, type InputTimes } from './inputs.ts';
@@ -24,20 +26,22 @@ const { values } = parseArgs({
 });
 const sizes = values.items.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--items: whole numbers separated by commas, not "${values.items}"`);
-if (values.only !== undefined && !['build', 'periksa', 'inputs'].includes(values.only)) throw new Error(`--only: build, periksa or inputs, not "${values.only}"`);
+if (values.only !== undefined && !['build', 'periksa', 'inputs', 'braille'].includes(values.only)) throw new Error(`--only: build, periksa, inputs or braille, not "${values.only}"`);
 
 const builds: BuildRow[] = [];
 const commands: PeriksaRun[] = [];
 const documents: DocumentTimes[] = [];
+const braille: BrailleTimes[] = [];
 for (const items of values.only === 'inputs' ? [] : sizes) {
   const started = performance.now();
   const corpus = await writeCorpus({ items, out: join(values.out, `corpus-${items}`) });
   console.error(`corpus of ${items} items (${corpus.photos} pictures) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(values.out, `corpus-${items}`)}`);
-  if (values.only !== 'periksa') builds.push(...(await benchBuild(corpus, items)));
+  if (values.only === undefined || values.only === 'build') builds.push(...(await benchBuild(corpus, items)));
   if (values.only === undefined || values.only === 'periksa') {
     commands.push(...(await benchPeriksaCommand(corpus, items)));
     documents.push(await benchDocuments(corpus, items));
   }
+  if (values.only === undefined || values.only === 'braille') braille.push(await benchBraille(corpus, items));
 }
 const inputs: InputTimes[] = values.only === undefined || values.only === 'inputs' ? await benchBigInputs() : [];
 
@@ -63,5 +67,9 @@ if (inputs.length > 0) {
   console.log();
   console.log(table(['input', 'KB', 'findings', 'parse ms', 'language ms', 'other rules ms'], inputs.map((r) => [r.input, r.kb, r.findings, r.parseMs, r.languageMs, r.otherRulesMs])));
 }
+if (braille.length > 0) {
+  console.log();
+  console.log(table(['items', 'text items', 'total ms', 'ms/item median', 'p95', 'mean', 'output KB'], braille.map((b) => [b.items, b.textItems, b.totalMs, b.perItem.median, b.perItem.p95, b.perItem.mean, b.outputKb])));
+}
 await mkdir(values.out, { recursive: true });
-await writeFile(join(values.out, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), builds, commands, documents, inputs }, null, 2)}\n`);
+await writeFile(join(values.out, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), builds, commands, documents, inputs, braille }, null, 2)}\n`);

@@ -1,16 +1,18 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBuiltSite } from '../../src/lib/a11y/index.ts';
 import { renderReport } from '../../src/lib/a11y/render.ts';
 import { serveDirectory, type StaticServer } from '../../src/lib/a11y/static-server.ts';
+import { hasBrailleEdition } from '../../src/lib/braille/item-text.ts';
 import { memberAccounts } from '../../src/lib/config/officials.ts';
 import { loadConfigFile } from '../../src/lib/config/load.ts';
 import { loadItems, type Item } from '../../src/lib/content/load.ts';
 import { readRecords } from '../../src/lib/records/store.ts';
 import { parse as parseYaml } from 'yaml';
 import { contentSecurityPolicy } from '../../src/lib/site/csp.ts';
+import { formatFileSize } from '../../src/lib/site/files.ts';
 import { localNow, splitEvents } from '../../src/lib/site/listing.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildExampleSite, ROOT, type BuiltSite } from './example-site.ts';
@@ -348,5 +350,59 @@ describe('reader journeys', () => {
     expect(pages.map((item) => `/${item.slug}/`).filter((path) => !linked.includes(path))).toEqual([]);
     expect(pages.length).toBeGreaterThanOrEqual(6);
     await profile.context().close();
+  });
+});
+
+describe('braille edition', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const pagePath = (item: Item) => (item.jenis === 'halaman' ? `/${item.slug}/` : itemPath(item));
+  const sizeOf = async (path: string) => formatFileSize((await stat(join(site.dist, path))).size);
+
+  it('serves both braille files beside every text item, and none beside a gallery', async () => {
+    const text = items.filter((item) => hasBrailleEdition(item.jenis));
+    expect(text.map((item) => item.jenis)).toEqual(expect.arrayContaining(['berita', 'pengumuman', 'agenda', 'artikel', 'dokumen', 'halaman']));
+    for (const item of text) for (const file of ['braille.txt', 'braille.brf']) await stat(join(site.dist, pagePath(item), file));
+    await expect(stat(join(site.dist, itemPath(published('galeri')[0]!), 'braille.txt'))).rejects.toThrow();
+  });
+
+  it('links the maklumat pelayanan to its braille edition with the sizes of the files, and downloads the BRF', async () => {
+    const context = await browser.newContext({ baseURL: server.url, acceptDownloads: true });
+    const page = await context.newPage();
+    expect((await page.goto('/maklumat-pelayanan/'))?.status()).toBe(200);
+    const [unicodeSize, brfSize] = [await sizeOf('/maklumat-pelayanan/braille.txt'), await sizeOf('/maklumat-pelayanan/braille.brf')];
+    expect(await page.locator('main .braille').innerText()).toBe(`Edisi braille: baca (Unicode, ${unicodeSize}) · unduh untuk embosser (BRF, ${brfSize})`);
+
+    const read = page.getByRole('link', { name: `baca (Unicode, ${unicodeSize})` });
+    const response = await page.request.get(new URL((await read.getAttribute('href'))!, server.url).href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('text/plain; charset=utf-8');
+    // The title first: "Maklumat Pelayanan Kecamatan Jenawi" in braille.
+    expect((await response.text()).split('\n')[0]).toBe('⠠⠍⠁⠅⠇⠥⠍⠁⠞ ⠠⠏⠑⠇⠁⠽⠁⠝⠁⠝ ⠠⠅⠑⠉⠁⠍⠁⠞⠁⠝ ⠠⠚⠑⠝⠁⠺⠊');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `unduh untuk embosser (BRF, ${brfSize})` }).click()]);
+    expect(download.suggestedFilename()).toBe('braille.brf');
+    const saved = await readFile((await download.path())!, 'latin1');
+    expect(saved).toBe(await readFile(join(site.dist, 'maklumat-pelayanan/braille.brf'), 'latin1'));
+    expect(saved.startsWith('  ,MAKLUMAT ,PELAYANAN ,KECAMATAN\r\n')).toBe(true);
+    await context.close();
+  });
+
+  it('links a news item to its braille edition, and a gallery to none', async () => {
+    const news = published('berita')[0]!;
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto(itemPath(news));
+    const hrefs = await page.locator('main .braille a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toEqual([`${itemPath(news)}braille.txt`, `${itemPath(news)}braille.brf`]);
+    await page.goto(itemPath(published('galeri')[0]!));
+    expect(await page.locator('main .braille').count()).toBe(0);
+    await context.close();
   });
 });

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CONTENT_TYPES, isContentType } from '../content/types.ts';
 import { ArchiveConfigSchema } from './arsip.ts';
+import { BrailleConfigSchema } from './braille.ts';
 import { parseDuration, type Duration } from './duration.ts';
 import { ChecksConfigSchema } from './periksa.ts';
 import { publishingRoleIssues, PublishingSchema } from './publikasi.ts';
@@ -277,6 +278,8 @@ export const ConfigSchema = z
     publikasi: PublishingSchema.prefault({}),
     /** The key archives are signed with (see src/lib/config/arsip.ts). */
     arsip: ArchiveConfigSchema.prefault({}),
+    /** The embosser's page for the braille edition (see src/lib/config/braille.ts). */
+    braille: BrailleConfigSchema.prefault({}),
     /** The main menu, in order (src/lib/site/navigation.ts); absent = the default order. */
     menu: z.array(MenuEntrySchema).min(1).optional(),
   })

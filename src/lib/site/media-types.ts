@@ -16,6 +16,8 @@ const MEDIA_TYPES: Record<string, string> = {
   '.vtt': 'text/vtt; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
   '.ics': 'text/calendar; charset=utf-8',
+  // Braille ASCII (src/lib/braille/brf.ts); it has no registered type, and embossers' software reads it as text.
+  '.brf': 'text/plain; charset=us-ascii',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
