@@ -16,10 +16,10 @@ describe('sentences', () => {
   });
 
   it('splits the same way without Intl.Segmenter (older browsers)', () => {
-    const segmenter = Intl.Segmenter;
+    const intl = Intl as { Segmenter?: unknown };
+    const segmenter = intl.Segmenter;
     try {
-      // @ts-expect-error -- a browser without it
-      delete Intl.Segmenter;
+      delete intl.Segmenter;
       expect(splitSentences(paragraph)).toEqual([
         'Kecamatan Jenawi membuka layanan KTP-el keliling pada Senin, 2 Juni 2026.',
         'Warga cukup membawa fotokopi KK!',
@@ -28,7 +28,7 @@ describe('sentences', () => {
       ]);
       expect(splitSentences('Ia berkata, "Selesai." Lalu pulang… Besok kembali.')).toEqual(['Ia berkata, "Selesai."', 'Lalu pulang…', 'Besok kembali.']);
     } finally {
-      Intl.Segmenter = segmenter;
+      intl.Segmenter = segmenter;
     }
   });
 
