@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -553,6 +554,28 @@ describe('Dengarkan (read aloud)', () => {
         expect(await page.getByRole('heading', { name: 'Transkrip' }).count()).toBe(1);
       }
     }
+    await context.close();
+  });
+
+  it('has no axe violations (WCAG 2.2 AA) once shown, while reading and paused', async () => {
+    // axe is added to the page as a script of its own, which the site's CSP rightly refuses.
+    const context = await browser.newContext({ baseURL: server.url, bypassCSP: true });
+    await context.addInitScript(fakeSpeech, INDONESIAN);
+    const page = await context.newPage();
+    await page.goto(itemPath(article()));
+    await toggle(page).click();
+    const fromPa11y = createRequire(createRequire(import.meta.url).resolve('pa11y'));
+    await page.addScriptTag({ path: fromPa11y.resolve('axe-core/axe.min.js') });
+    const audit = () =>
+      page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: string, options: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run('[data-read-aloud]', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+        return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+      });
+    expect(await audit()).toEqual([]);
+    await toggle(page).click();
+    expect(await status(page)).toBe('Dijeda');
+    expect(await audit()).toEqual([]);
     await context.close();
   });
 
