@@ -43,6 +43,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // Every stylesheet is a file of the site: the Content-Security-Policy allows no inline <style>.
   build: { inlineStylesheets: 'never' },
+  // …and every script too: Astro inlines a script smaller than Vite's assetsInlineLimit (4 KB),
+  // which the CSP would block. 0 also keeps Vite from making small assets data: URLs, which
+  // img-src 'self' would block as well.
+  vite: { build: { assetsInlineLimit: 0 } },
   // Pictures inside the Markdown text get a srcset too, in widths a cheap phone can afford.
   // The image service refuses, with an Indonesian message, a picture sharp cannot process, where
   // Astro's own would publish it as it is (full size, EXIF and GPS kept).

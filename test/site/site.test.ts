@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -403,6 +404,234 @@ describe('braille edition', () => {
     expect(hrefs).toEqual([`${itemPath(news)}braille.txt`, `${itemPath(news)}braille.brf`]);
     await page.goto(itemPath(published('galeri')[0]!));
     expect(await page.locator('main .braille').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('Dengarkan (read aloud)', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  type FakeVoice = { name: string; lang: string; localService: boolean; voiceURI: string; default: boolean };
+  const voice = (name: string, lang: string, localService = true, isDefault = false): FakeVoice => ({ name, lang, localService, voiceURI: name, default: isDefault });
+  const INDONESIAN = [voice('Google US English', 'en-US', false, true), voice('Microsoft Andika - Indonesian (Indonesia)', 'id-ID'), voice('Google Bahasa Indonesia', 'id-ID', false)];
+
+  /**
+   * Runs before the page's scripts: a speechSynthesis that loads its voices a moment after the page
+   * (as Chrome does, announced by voiceschanged), records every utterance and call, and lets the
+   * test end the utterance being spoken. cancel() reports the utterance as interrupted, as Chrome does.
+   */
+  function fakeSpeech(voices: FakeVoice[] | null) {
+    const w = window as unknown as Record<string, unknown>;
+    if (voices === null) {
+      delete w.speechSynthesis;
+      delete w.SpeechSynthesisUtterance;
+      return;
+    }
+    type Utterance = { text: string; voice: FakeVoice | null; lang: string; onend: (() => void) | null; onerror: ((event: { error: string }) => void) | null };
+    const spoken: Utterance[] = [];
+    const calls: string[] = [];
+    let loaded: FakeVoice[] = [];
+    const synth = Object.assign(new EventTarget(), {
+      getVoices: () => loaded,
+      speak: (utterance: Utterance) => {
+        calls.push('speak');
+        spoken.push(utterance);
+      },
+      cancel: () => {
+        calls.push('cancel');
+        spoken[spoken.length - 1]?.onerror?.({ error: 'interrupted' });
+      },
+      pause: () => void calls.push('pause'),
+      resume: () => void calls.push('resume'),
+    });
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+    w.SpeechSynthesisUtterance = class {
+      text: string;
+      voice = null;
+      lang = '';
+      onend = null;
+      onerror = null;
+      constructor(text: string) {
+        this.text = text;
+      }
+    };
+    w.__speech = {
+      spoken: () => spoken.map((u) => ({ text: u.text, voice: u.voice?.name, lang: u.lang })),
+      calls,
+      voicesLoaded: false,
+      end: () => spoken[spoken.length - 1]!.onend?.(),
+    };
+    setTimeout(() => {
+      loaded = voices;
+      synth.dispatchEvent(new Event('voiceschanged'));
+      (w.__speech as { voicesLoaded: boolean }).voicesLoaded = true;
+    }, 50);
+  }
+
+  async function openWithSpeech(path: string, voices: FakeVoice[] | null): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
+    await context.addInitScript(fakeSpeech, voices);
+    const page = await context.newPage();
+    expect((await page.goto(path))?.status(), path).toBe(200);
+    return page;
+  }
+
+  type Speech = { spoken: () => { text: string; voice?: string; lang: string }[]; calls: string[]; voicesLoaded: boolean; end: () => void };
+  const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __speech: Speech }).__speech.spoken());
+  const calls = (page: Page) => page.evaluate(() => (window as unknown as { __speech: Speech }).__speech.calls.slice());
+  const endUtterance = (page: Page) => page.evaluate(() => (window as unknown as { __speech: Speech }).__speech.end());
+  const status = (page: Page) => page.locator('[data-read-aloud] [role="status"]').innerText();
+  const toggle = (page: Page) => page.locator('[data-read-aloud-toggle]');
+  const stop = (page: Page) => page.getByRole('button', { name: 'Berhenti', exact: true });
+
+  const article = () => published('artikel')[0]!;
+
+  it('reads the title, then the summary, then the text, one utterance at a time, in the best Indonesian voice', async () => {
+    const item = article();
+    const page = await openWithSpeech(itemPath(item), INDONESIAN);
+    const start = page.getByRole('button', { name: 'Dengarkan', exact: true });
+    await start.waitFor({ state: 'visible' });
+    expect(await stop(page).count(), 'no stop button before it starts').toBe(0);
+    await start.click();
+    expect(await spoken(page)).toEqual([{ text: item.data.judul, voice: 'Google Bahasa Indonesia', lang: 'id-ID' }]);
+    expect(await status(page)).toBe('Membacakan…');
+    expect(await toggle(page).innerText()).toBe('Jeda');
+
+    await endUtterance(page);
+    const second = (await spoken(page))[1]!.text;
+    expect(item.data.ringkasan.startsWith(second), `"${second}" begins the summary`).toBe(true);
+    // Then the summary's rest and the text, each chunk short enough for Chrome's cut-off.
+    for (let ended = 0; ended < 200; ended++) {
+      const said = await spoken(page);
+      if (await status(page) === 'Selesai') break;
+      expect(said.at(-1)!.text.length).toBeLessThanOrEqual(160);
+      await endUtterance(page);
+    }
+    const said = (await spoken(page)).map((u) => u.text);
+    expect(await status(page)).toBe('Selesai');
+    expect(said.join(' ')).toContain('Tanggal 28 September diperingati sebagai Hari Hak untuk Tahu Sedunia.');
+    expect(said).toContain('Informasi apa yang bisa diminta?');
+    expect(said.join(' ')).not.toContain('Riwayat persetujuan');
+    expect(await toggle(page).innerText()).toBe('Dengarkan');
+    await page.context().close();
+  });
+
+  it('pauses, resumes with the same sentence, and stops, saying each in the status region', async () => {
+    const page = await openWithSpeech(itemPath(article()), INDONESIAN);
+    await toggle(page).click();
+    await endUtterance(page);
+    const [, second] = await spoken(page);
+
+    await toggle(page).click();
+    expect(await status(page)).toBe('Dijeda');
+    expect(await toggle(page).innerText()).toBe('Lanjutkan');
+    expect((await calls(page)).at(-1)).toBe('cancel');
+    // The interrupted utterance did not move the queue on.
+    expect(await spoken(page)).toHaveLength(2);
+
+    await toggle(page).click();
+    expect(await status(page)).toBe('Membacakan…');
+    expect((await spoken(page)).at(-1)).toEqual(second);
+
+    await stop(page).click();
+    expect(await status(page)).toBe('Dihentikan');
+    expect((await calls(page)).at(-1)).toBe('cancel');
+    expect(await stop(page).count()).toBe(0);
+    expect(await spoken(page)).toHaveLength(3);
+    await page.context().close();
+  });
+
+  it('is operated by keyboard alone: Tab reaches it, Enter and Space press its buttons', async () => {
+    const page = await openWithSpeech(itemPath(article()), INDONESIAN);
+    await toggle(page).waitFor({ state: 'visible' });
+    let reached = false;
+    for (let tabs = 0; tabs < 60 && !reached; tabs++) {
+      await page.keyboard.press('Tab');
+      reached = await toggle(page).evaluate((element) => element === document.activeElement);
+    }
+    expect(reached, 'Tab reaches "Dengarkan"').toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await status(page)).toBe('Membacakan…');
+    await page.keyboard.press('Space');
+    expect(await status(page)).toBe('Dijeda');
+    await page.keyboard.press('Enter');
+    expect(await status(page)).toBe('Membacakan…');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Berhenti');
+    await page.keyboard.press('Space');
+    expect(await status(page)).toBe('Dihentikan');
+    expect(await toggle(page).evaluate((element) => element === document.activeElement), 'focus stays on the control when "Berhenti" goes').toBe(true);
+    await page.context().close();
+  });
+
+  it('stops speaking when the reader leaves the page', async () => {
+    const page = await openWithSpeech(itemPath(article()), INDONESIAN);
+    await toggle(page).click();
+    await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
+    expect((await calls(page)).at(-1)).toBe('cancel');
+    expect(await status(page)).toBe('Dihentikan');
+    await page.context().close();
+  });
+
+  it('stays hidden without speech synthesis, and with only voices of other languages', async () => {
+    const none = await openWithSpeech(itemPath(article()), null);
+    expect(await none.evaluate(() => 'speechSynthesis' in window)).toBe(false);
+    await none.waitForLoadState('load');
+    expect(await none.locator('[data-read-aloud]').isHidden()).toBe(true);
+    await none.context().close();
+
+    const english = await openWithSpeech(itemPath(article()), [voice('Google US English', 'en-US', false, true), voice('Microsoft Aria Online (Natural) - English (United States)', 'en-US', false)]);
+    await english.waitForFunction(() => (window as unknown as { __speech: Speech }).__speech.voicesLoaded);
+    expect(await english.locator('[data-read-aloud]').isHidden()).toBe(true);
+    expect(await english.locator('[data-read-aloud]').getAttribute('hidden')).toBe('');
+    await english.context().close();
+  });
+
+  it('is on every text item and not on audio, video, gallery or data pages; audio keeps its player and transcript', async () => {
+    const context = await browser.newContext({ baseURL: server.url });
+    await context.addInitScript(fakeSpeech, INDONESIAN);
+    const page = await context.newPage();
+    for (const jenis of ['berita', 'pengumuman', 'agenda', 'artikel', 'dokumen', 'halaman', 'audio', 'video', 'galeri', 'data'] as const) {
+      const item = published(jenis)[0]!;
+      const path = jenis === 'halaman' ? `/${item.slug}/` : itemPath(item);
+      await page.goto(path);
+      const readable = !['audio', 'video', 'galeri', 'data'].includes(jenis);
+      if (readable) await page.getByRole('button', { name: 'Dengarkan', exact: true }).waitFor({ state: 'visible' });
+      expect(await page.locator('[data-read-aloud]').count(), path).toBe(readable ? 1 : 0);
+      if (jenis === 'audio') {
+        expect(await page.locator('main audio[controls]').count()).toBe(1);
+        expect(await page.getByRole('heading', { name: 'Transkrip' }).count()).toBe(1);
+      }
+    }
+    await context.close();
+  });
+
+  it('has no axe violations (WCAG 2.2 AA) once shown, while reading and paused', async () => {
+    // axe is added to the page as a script of its own, which the site's CSP rightly refuses.
+    const context = await browser.newContext({ baseURL: server.url, bypassCSP: true });
+    await context.addInitScript(fakeSpeech, INDONESIAN);
+    const page = await context.newPage();
+    await page.goto(itemPath(article()));
+    await toggle(page).click();
+    const fromPa11y = createRequire(createRequire(import.meta.url).resolve('pa11y'));
+    await page.addScriptTag({ path: fromPa11y.resolve('axe-core/axe.min.js') });
+    const audit = () =>
+      page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: string, options: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run('[data-read-aloud]', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+        return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+      });
+    expect(await audit()).toEqual([]);
+    await toggle(page).click();
+    expect(await status(page)).toBe('Dijeda');
+    expect(await audit()).toEqual([]);
     await context.close();
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The Content-Security-Policy of every page, as a `<meta http-equiv>` (static hosts cannot be
- * relied on for headers). The site runs no script of its own and no inline script at all, so
- * whatever slips into content cannot run: scripts only from the site itself, no plugins, no
- * `<base>` rewrite, forms only to the site, frames only from the hosts the checks allow.
+ * relied on for headers). The site's own script ("Dengarkan") is a file of the site and no script
+ * is inline (astro.config.ts keeps Astro from inlining one), so whatever slips into content cannot
+ * run: scripts only from the site itself, no plugins, no `<base>` rewrite, forms only to the
+ * site, frames only from the hosts the checks allow.
  * Styles come only from the site's own stylesheets (`build.inlineStylesheets: 'never'`) and no
  * style attribute applies (table alignments are classes, src/lib/content/html.ts), so a
  * `style=` that slipped into content still cannot draw an overlay over the page.
