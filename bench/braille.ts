@@ -22,11 +22,11 @@ export interface BrailleTimes {
 export async function benchBraille(corpus: Corpus, items: number): Promise<BrailleTimes> {
   const load = <T>(path: string) => import(pathToFileURL(join(corpus.tayangDir, path)).href) as Promise<T>;
   const { loadItems } = await load<typeof import('../src/lib/content/load.ts')>('src/lib/content/load.ts');
-  const { hasBrailleEdition } = await load<typeof import('../src/lib/braille/item-text.ts')>('src/lib/braille/item-text.ts');
+  const { isTextType } = await load<typeof import('../src/lib/content/types.ts')>('src/lib/content/types.ts');
   const { makeBrailleEdition } = await load<typeof import('../src/lib/braille/edition.ts')>('src/lib/braille/edition.ts');
   const { DEFAULT_LAYOUT } = await load<typeof import('../src/lib/braille/brf.ts')>('src/lib/braille/brf.ts');
   const { items: loaded } = await loadItems(join(corpus.tayangDir, 'content'));
-  const text = loaded.filter((item) => hasBrailleEdition(item.jenis));
+  const text = loaded.filter((item) => isTextType(item.jenis));
   const times: number[] = [];
   let bytes = 0;
   for (const item of text) {

@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import { parseCheckDocument } from '../src/lib/checks/document.ts';
-import { READ_ALOUD_TYPES, speechChunks } from '../src/lib/read-aloud/text.ts';
+import { TEXT_TYPES } from '../src/lib/content/types.ts';
+import { speechChunks } from '../src/lib/read-aloud/text.ts';
 import { REPO_ROOT } from './corpus.ts';
 import { measure } from './measure.ts';
 
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
 
   const total: ItemCost = { words: 0, audioSeconds: 0, synthCpu: 0, opusCpu: 0, mp3Cpu: 0, opusBytes: 0, mp3Bytes: 0 };
   let items = 0;
-  for (const jenis of READ_ALOUD_TYPES) {
+  for (const jenis of TEXT_TYPES) {
     for (const slug of (await readdir(join(REPO_ROOT, 'content', jenis))).sort()) {
       const file = `content/${jenis}/${slug}/index.md`;
       const document = parseCheckDocument(file, await readFile(join(REPO_ROOT, file), 'utf8'));

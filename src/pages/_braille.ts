@@ -4,7 +4,8 @@
  */
 import type { APIRoute } from 'astro';
 import { BRAILLE_FILES, makeBrailleEdition, type BrailleEdition } from '../lib/braille/edition.ts';
-import { BRAILLE_TYPES, hasBrailleEdition, type BrailleItem } from '../lib/braille/item-text.ts';
+import { type BrailleItem } from '../lib/braille/item-text.ts';
+import { isTextType, TEXT_TYPES } from '../lib/content/types.ts';
 import { formatFileSize } from '../lib/site/files.ts';
 import { siteConfig } from '../lib/site/office.ts';
 import { pathOf, publishedItems, slugOf, type Entry } from './_content.ts';
@@ -27,7 +28,7 @@ async function makeEdition(entry: Entry): Promise<BrailleEdition> {
 
 /** `getStaticPaths` of a braille file of every published text item in a section, or of the office pages. */
 export async function brailleFilePaths(section: 'sections' | 'halaman') {
-  const types = BRAILLE_TYPES.filter((jenis) => (section === 'halaman') === (jenis === 'halaman'));
+  const types = TEXT_TYPES.filter((jenis) => (section === 'halaman') === (jenis === 'halaman'));
   const entries = (await Promise.all(types.map((jenis) => publishedItems(jenis)))).flat();
   return entries.map((entry) => ({ params: { ...(section === 'sections' && { jenis: entry.collection }), slug: slugOf(entry) }, props: { entry } }));
 }
@@ -50,7 +51,7 @@ export interface BrailleLink {
 
 /** The item's braille files for its page, or undefined for a type without a braille edition. */
 export async function brailleLinks(entry: Entry): Promise<Record<BrailleFormat, BrailleLink> | undefined> {
-  if (!hasBrailleEdition(entry.collection)) return undefined;
+  if (!isTextType(entry.collection)) return undefined;
   const edition = await editionOf(entry);
   const link = (format: BrailleFormat) => ({ path: `${pathOf(entry)}${BRAILLE_FILES[format]}`, size: formatFileSize(Buffer.byteLength(edition[format])) });
   return { unicode: link('unicode'), brf: link('brf') };

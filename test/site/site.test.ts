@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBuiltSite } from '../../src/lib/a11y/index.ts';
 import { renderReport } from '../../src/lib/a11y/render.ts';
 import { serveDirectory, type StaticServer } from '../../src/lib/a11y/static-server.ts';
-import { hasBrailleEdition } from '../../src/lib/braille/item-text.ts';
+import { isTextType } from '../../src/lib/content/types.ts';
 import { memberAccounts } from '../../src/lib/config/officials.ts';
 import { loadConfigFile } from '../../src/lib/config/load.ts';
 import { loadItems, type Item } from '../../src/lib/content/load.ts';
@@ -367,7 +367,7 @@ describe('braille edition', () => {
   const sizeOf = async (path: string) => formatFileSize((await stat(join(site.dist, path))).size);
 
   it('serves both braille files beside every text item, and none beside a gallery', async () => {
-    const text = items.filter((item) => hasBrailleEdition(item.jenis));
+    const text = items.filter((item) => isTextType(item.jenis));
     expect(text.map((item) => item.jenis)).toEqual(expect.arrayContaining(['berita', 'pengumuman', 'agenda', 'artikel', 'dokumen', 'halaman']));
     for (const item of text) for (const file of ['braille.txt', 'braille.brf']) await stat(join(site.dist, pagePath(item), file));
     await expect(stat(join(site.dist, itemPath(published('galeri')[0]!), 'braille.txt'))).rejects.toThrow();

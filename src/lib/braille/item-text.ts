@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { z } from 'zod';
 import type { ItemSchemas } from '../content/schema.ts';
-import type { ContentType } from '../content/types.ts';
+import type { TextType } from '../content/types.ts';
 import { formatLocal, formatLocalRange, type TimeZone } from '../site/dates.ts';
 import { CATEGORY_LABELS, CLASS_LABELS } from '../site/register.ts';
 
@@ -17,17 +17,9 @@ import { CATEGORY_LABELS, CLASS_LABELS } from '../site/register.ts';
  * a whole HTML block is not.
  */
 
-/** The types whose items are read as text and get a braille edition (the rest are pictures, media and data). */
-export const BRAILLE_TYPES = ['berita', 'pengumuman', 'agenda', 'artikel', 'dokumen', 'halaman'] as const satisfies readonly ContentType[];
-export type BrailleType = (typeof BRAILLE_TYPES)[number];
-
-export function hasBrailleEdition(jenis: ContentType): jenis is BrailleType {
-  return (BRAILLE_TYPES as readonly string[]).includes(jenis);
-}
-
 /** An item's frontmatter as the CLI or the site reads it: the picture's file does not matter here, its description does. */
-type DataOf<T extends BrailleType> = Omit<z.output<ItemSchemas[T]>, 'gambar'> & { gambar?: { alt: string } };
-export type BrailleItem = { [T in BrailleType]: { jenis: T; data: DataOf<T>; body: string } }[BrailleType];
+type DataOf<T extends TextType> = Omit<z.output<ItemSchemas[T]>, 'gambar'> & { gambar?: { alt: string } };
+export type BrailleItem = { [T in TextType]: { jenis: T; data: DataOf<T>; body: string } }[TextType];
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
 

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadItems } from '../content/load.ts';
 import { toBrailleAscii } from './brf.ts';
-import { brailleParagraphs, hasBrailleEdition, type BrailleItem } from './item-text.ts';
+import { isTextType } from '../content/types.ts';
+import { brailleParagraphs, type BrailleItem } from './item-text.ts';
 import { translateToBraille } from './translate.ts';
 
 /**
@@ -34,7 +35,7 @@ function louTranslate(tables: string, lines: readonly string[]): string[] {
 async function exampleWords(): Promise<string[]> {
   const { items } = await loadItems();
   const words = items
-    .filter((item): item is typeof item & BrailleItem => hasBrailleEdition(item.jenis))
+    .filter((item): item is typeof item & BrailleItem => isTextType(item.jenis))
     .flatMap((item) => brailleParagraphs(item, 'Asia/Jakarta'))
     .flatMap((paragraph) => paragraph.split(' '))
     .filter((word) => COINCIDING.test(word) && !/[A-Z]{2,}[a-z]/.test(word));

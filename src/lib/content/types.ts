@@ -11,6 +11,17 @@ export const SECTION_TYPES = CONTENT_TYPES.filter((jenis): jenis is Exclude<Cont
 export type SectionType = (typeof SECTION_TYPES)[number];
 
 /**
+ * Types whose items are read as text: they get a braille edition and "Dengarkan". Audio keeps its
+ * recording and transcript; galleries, video and data are pictures, media and tables.
+ */
+export const TEXT_TYPES = ['berita', 'pengumuman', 'agenda', 'artikel', 'dokumen', 'halaman'] as const satisfies readonly ContentType[];
+export type TextType = (typeof TEXT_TYPES)[number];
+
+export function isTextType(jenis: ContentType): jenis is TextType {
+  return (TEXT_TYPES as readonly string[]).includes(jenis);
+}
+
+/**
  * A `halaman` is served at `/<slug>/`, beside the site's own addresses, so these folder names are
  * taken: the sections, the register, the profile, the error page and the social kit (`/sosial/`).
  * src/lib/content/slug.test.ts holds this to the top-level routes in src/pages/.

@@ -7,11 +7,6 @@
  * ("Kab. Karanganyar"), and fewer utterances mean fewer gaps between them.
  */
 
-import type { ContentType } from '../content/types.ts';
-
-/** The text items that offer "Dengarkan"; audio keeps its recording and transcript, the others are pictures or tables. */
-export const READ_ALOUD_TYPES: readonly ContentType[] = ['berita', 'pengumuman', 'agenda', 'artikel', 'dokumen', 'halaman'];
-
 /** About 11 s at the pace of the Indonesian voices at rate 1 (about 14 characters a second). */
 export const MAX_CHUNK = 160;
 
