@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { writeSourceStamp } from './src/lib/archive/source-stamp.ts';
 import { loadConfigFile } from './src/lib/config/load.ts';
 import { formatProblems } from './src/lib/errors/problem.ts';
+import { writeSearchIndex } from './src/lib/site/search-index.ts';
 import { CONTENT_HTML_PLUGINS, CONTENT_REMARK_REHYPE } from './src/lib/content/html.ts';
 import { rehypeSiteLinks } from './src/lib/content/site-links.ts';
 
@@ -36,6 +37,18 @@ function sourceStamp(): AstroIntegration {
   };
 }
 
+// The static search index (Pagefind) over the finished pages: /cari/ searches it in the browser.
+function searchIndex(): AstroIntegration {
+  return {
+    name: 'tayang-cari',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        logger.info(`Indeks pencarian: ${await writeSearchIndex(fileURLToPath(dir))} halaman`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   site: config.value.kantor.situs,
   // A GitHub Pages project site lives under /<repo>/: the deploy workflow sets TAYANG_BASE.
@@ -43,6 +56,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Every stylesheet is a file of the site: the Content-Security-Policy allows no inline <style>.
   build: { inlineStylesheets: 'never' },
+  // Nor inline script: Astro inlines a small script (and Vite a small asset as a data: URL)
+  // below this limit.
+  vite: { build: { assetsInlineLimit: 0 } },
   // Pictures inside the Markdown text get a srcset too, in widths a cheap phone can afford.
   // The image service refuses, with an Indonesian message, a picture sharp cannot process, where
   // Astro's own would publish it as it is (full size, EXIF and GPS kept).
@@ -65,5 +81,6 @@ export default defineConfig({
     // Which config, content and records the site was built from, so `tayang arsip` can refuse a
     // site built from a draft (src/lib/archive/source-stamp.ts).
     sourceStamp(),
+    searchIndex(),
   ],
 });
