@@ -48,6 +48,7 @@ describe('accessibility of every built page', () => {
     const sitemapPaths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc).pathname);
     expect(sitemapPaths.length).toBeGreaterThan(20);
     expect(report.pages).toEqual(expect.arrayContaining([...sitemapPaths, '/404.html']));
+    expect(report.pages.filter((path) => path.startsWith('/cari/?q=')), 'the search page with results too').toHaveLength(1);
 
     const errors = report.findings.filter((finding) => finding.severity === 'error');
     expect(errors, renderReport({ ...report, findings: errors }, 'teks')).toEqual([]);
