@@ -375,6 +375,8 @@ describe('search', () => {
   }
 
   const status = (page: Page) => page.getByRole('status');
+  // What the live region says once the search is done (Pagefind loads first: seconds on a busy machine).
+  const announced = (page: Page) => expect.poll(() => status(page).innerText(), { timeout: 20_000 });
   const pagePath = (item: Item) => (item.jenis === 'halaman' ? `/${item.slug}/` : itemPath(item));
 
   it('searches from the header of any page, announces the count and opens a result', async () => {
@@ -385,7 +387,7 @@ describe('search', () => {
     await header.getByRole('searchbox', { name: 'Cari di situs ini' }).fill('bersepakat');
     await header.getByRole('button', { name: 'Cari' }).click();
     await page.waitForURL('**/cari/?q=bersepakat');
-    await expect.poll(() => status(page).innerText()).toBe('1 hasil untuk “bersepakat”');
+    await announced(page).toBe('1 hasil untuk “bersepakat”');
     expect(await page.getByRole('searchbox', { name: 'Kata yang dicari' }).inputValue()).toBe('bersepakat');
 
     const results = page.locator('.search-results > li');
@@ -411,7 +413,7 @@ describe('search', () => {
     const box = page.getByRole('searchbox', { name: 'Kata yang dicari' });
     await box.fill('Jenawi');
     await box.press('Enter');
-    await expect.poll(() => status(page).innerText()).toMatch(/^\d+ hasil untuk “Jenawi”$/);
+    await announced(page).toMatch(/^\d+ hasil untuk “Jenawi”$/);
     const total = Number((await status(page).innerText()).split(' ')[0]);
     expect(total, 'the office name is in more than one page of results').toBeGreaterThan(10);
     expect(new URL(page.url()).search).toBe('?q=Jenawi');
@@ -420,15 +422,15 @@ describe('search', () => {
     const results = page.locator('.search-results > li');
     expect(await results.count()).toBe(10);
     await page.getByRole('button', { name: 'Tampilkan hasil berikutnya' }).click();
-    await expect.poll(() => results.count()).toBe(Math.min(total, 20));
+    await expect.poll(() => results.count(), { timeout: 20_000 }).toBe(Math.min(total, 20));
     expect(await results.nth(10).getByRole('link').evaluate((element) => element === document.activeElement), 'focus on the first added result').toBe(true);
 
     await box.fill('zzqqxx');
     await box.press('Enter');
-    await expect.poll(() => status(page).innerText()).toBe('Tidak ada hasil untuk “zzqqxx”. Coba kata lain, atau lihat daftar semua informasi di bawah.');
+    await announced(page).toBe('Tidak ada hasil untuk “zzqqxx”. Coba kata lain, atau lihat daftar semua informasi di bawah.');
     expect(await page.locator('[data-search-all]').isVisible()).toBe(true);
     await page.goBack();
-    await expect.poll(() => status(page).innerText()).toMatch(/hasil untuk “Jenawi”$/);
+    await announced(page).toMatch(/hasil untuk “Jenawi”$/);
     expect(violations).toEqual([]);
     await page.context().close();
   });

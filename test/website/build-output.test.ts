@@ -181,7 +181,7 @@ describe('the search under the base path', () => {
       const types = new Map<string, string>();
       page.on('response', (response) => types.set(new URL(response.url()).pathname, response.headers()['content-type'] ?? ''));
       await page.goto(new URL('cari/?q=musrenbang', server.url).href);
-      await expect.poll(() => page.getByRole('status').innerText()).toMatch(/^\d+ hasil untuk “musrenbang”$/);
+      await expect.poll(() => page.getByRole('status').innerText(), { timeout: 20_000 }).toMatch(/^\d+ hasil untuk “musrenbang”$/);
       const hrefs = await page.locator('.search-results a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
       expect(hrefs.length).toBeGreaterThan(0);
       for (const href of hrefs) {
