@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { writeSourceStamp } from './src/lib/archive/source-stamp.ts';
 import { loadConfigFile } from './src/lib/config/load.ts';
 import { formatProblems } from './src/lib/errors/problem.ts';
+import { writeSearchIndex } from './src/lib/site/search-index.ts';
 import { CONTENT_HTML_PLUGINS, CONTENT_REMARK_REHYPE } from './src/lib/content/html.ts';
 import { rehypeSiteLinks } from './src/lib/content/site-links.ts';
 
@@ -32,6 +33,18 @@ function sourceStamp(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': ({ dir }) => writeSourceStamp(root, fileURLToPath(dir)),
+    },
+  };
+}
+
+// The static search index (Pagefind) over the finished pages: /cari/ searches it in the browser.
+function searchIndex(): AstroIntegration {
+  return {
+    name: 'tayang-cari',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        logger.info(`Indeks pencarian: ${await writeSearchIndex(fileURLToPath(dir))} halaman`);
+      },
     },
   };
 }
@@ -69,5 +82,6 @@ export default defineConfig({
     // Which config, content and records the site was built from, so `tayang arsip` can refuse a
     // site built from a draft (src/lib/archive/source-stamp.ts).
     sourceStamp(),
+    searchIndex(),
   ],
 });

@@ -309,13 +309,15 @@ const markdown = (data: Record<string, unknown>, body: string) => `---\n${string
 
 /**
  * The project at HEAD (committed files only, so the numbers belong to a commit), its example
- * content and approval records removed. node_modules is linked entry by entry, not as a whole:
+ * content (but the office pages) and approval records removed. node_modules is linked entry by entry, not as a whole:
  * Astro and Vite keep their caches in node_modules/.astro and .vite, which must stay in the copy.
  */
 async function prepareTayangRepo(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   execFileSync('sh', ['-c', `git -C "$1" archive --format=tar HEAD | tar -x -C "$2"`, 'sh', REPO_ROOT, dir]);
-  await rm(join(dir, CONTENT_ROOT), { recursive: true, force: true });
+  // The office's own pages stay as they are: the config's menu links to one, and a build stops
+  // on a menu entry without its page.
+  for (const jenis of await readdir(join(dir, CONTENT_ROOT))) if (jenis !== 'halaman') await rm(join(dir, CONTENT_ROOT, jenis), { recursive: true, force: true });
   const records = join(dir, 'records', 'persetujuan');
   for (const name of await readdir(records).catch(() => [])) if (name.endsWith('.json')) await rm(join(records, name));
   await mkdir(join(dir, 'node_modules'));

@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --items 100,1000,2000] [--only build|periksa|inputs] [--out DIR]`
+ * `npm run bench [-- --items 100,1000,2000] [--only build|search|periksa|inputs] [--out DIR]`
  *
  * For each size: generates the corpus (bench/corpus.ts), builds it with Tayang and Hugo
- * (bench/build.ts), runs `tayang periksa` and times the checks per document (bench/periksa.ts).
+ * (bench/build.ts), times the search index over the built site (bench/search.ts), runs
+ * `tayang periksa` and times the checks per document (bench/periksa.ts).
  * Then times the checks on a few huge single items (bench/inputs.ts), and the braille edition of
  * every text item (bench/braille.ts).
  * Prints Markdown tables for bench/README.md and writes the numbers to DIR/results.json.
@@ -16,6 +17,7 @@ import { benchBuild, type BuildRow } from './build.ts';
 import { writeCorpus } from './corpus.ts';
 import { benchBigInputs, type InputTimes } from './inputs.ts';
 import { benchDocuments, benchPeriksaCommand, type DocumentTimes, type PeriksaRun } from './periksa.ts';
+import { benchSearch, type SearchRow } from './search.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,9 +28,10 @@ const { values } = parseArgs({
 });
 const sizes = values.items.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--items: whole numbers separated by commas, not "${values.items}"`);
-if (values.only !== undefined && !['build', 'periksa', 'inputs', 'braille'].includes(values.only)) throw new Error(`--only: build, periksa, inputs or braille, not "${values.only}"`);
+if (values.only !== undefined && !['build', 'search', 'periksa', 'inputs', 'braille'].includes(values.only)) throw new Error(`--only: build, search, periksa, inputs or braille, not "${values.only}"`);
 
 const builds: BuildRow[] = [];
+const searches: SearchRow[] = [];
 const commands: PeriksaRun[] = [];
 const documents: DocumentTimes[] = [];
 const braille: BrailleTimes[] = [];
@@ -37,6 +40,7 @@ for (const items of values.only === 'inputs' ? [] : sizes) {
   const corpus = await writeCorpus({ items, out: join(values.out, `corpus-${items}`) });
   console.error(`corpus of ${items} items (${corpus.photos} pictures) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(values.out, `corpus-${items}`)}`);
   if (values.only === undefined || values.only === 'build') builds.push(...(await benchBuild(corpus, items)));
+  if (values.only === undefined || values.only === 'search') searches.push(await benchSearch(corpus, items));
   if (values.only === undefined || values.only === 'periksa') {
     commands.push(...(await benchPeriksaCommand(corpus, items)));
     documents.push(await benchDocuments(corpus, items));
@@ -51,6 +55,10 @@ const table = (head: string[], rows: (string | number)[][]) =>
 console.log(`${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), Node ${process.versions.node}\n`);
 if (builds.length > 0) {
   console.log(table(['items', 'tool', 'run', 'pages (HTML)', 'wall s', 'CPU s', 'peak RSS MB', 'output MB'], builds.map((r) => [r.items, r.tool, r.run, r.pages, r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), r.peakRssMb, r.outputMb])));
+  console.log();
+}
+if (searches.length > 0) {
+  console.log(table(['items', 'pages indexed', 'wall s', 'CPU s', 'CPU ms/page', 'peak RSS MB', 'index MB', 'first search KB'], searches.map((r) => [r.items, r.pages, r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), r.cpuMsPerPage, r.peakRssMb, r.indexMb, r.firstSearchKb])));
   console.log();
 }
 if (commands.length > 0) {
@@ -72,4 +80,4 @@ if (braille.length > 0) {
   console.log(table(['items', 'text items', 'total ms', 'ms/item median', 'p95', 'mean', 'output KB'], braille.map((b) => [b.items, b.textItems, b.totalMs, b.perItem.median, b.perItem.p95, b.perItem.mean, b.outputKb])));
 }
 await mkdir(values.out, { recursive: true });
-await writeFile(join(values.out, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), builds, commands, documents, inputs, braille }, null, 2)}\n`);
+await writeFile(join(values.out, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), builds, searches, commands, documents, inputs, braille }, null, 2)}\n`);

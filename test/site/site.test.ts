@@ -51,6 +51,7 @@ describe('accessibility of every built page', () => {
     const sitemapPaths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc).pathname);
     expect(sitemapPaths.length).toBeGreaterThan(20);
     expect(report.pages).toEqual(expect.arrayContaining([...sitemapPaths, '/404.html']));
+    expect(report.pages.filter((path) => path.startsWith('/cari/?q=')), 'the search page with results too').toHaveLength(1);
 
     const errors = report.findings.filter((finding) => finding.severity === 'error');
     expect(errors, renderReport({ ...report, findings: errors }, 'teks')).toEqual([]);
@@ -633,5 +634,114 @@ describe('Dengarkan (read aloud)', () => {
     expect(await status(page)).toBe('Dijeda');
     expect(await audit()).toEqual([]);
     await context.close();
+  });
+});
+
+describe('search', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<{ page: Page; violations: string[] }> {
+    const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, baseURL: server.url, javaScriptEnabled: options.javaScriptEnabled ?? true });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|error/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    return { page, violations };
+  }
+
+  const status = (page: Page) => page.getByRole('status');
+  // What the live region says once the search is done (Pagefind loads first: seconds on a busy machine).
+  const announced = (page: Page) => expect.poll(() => status(page).innerText(), { timeout: 20_000 });
+  const pagePath = (item: Item) => (item.jenis === 'halaman' ? `/${item.slug}/` : itemPath(item));
+
+  it('searches from the header of any page, announces the count and opens a result', async () => {
+    const news = published('berita').find((item) => item.slug === 'musrenbang-kecamatan-jenawi-2026')!;
+    // "bersepakat" is not in the text ("menyepakati", "disepakati"): only Indonesian stemming finds it.
+    const { page, violations } = await open('/berita/', { width: 320 });
+    const header = page.locator('header').getByRole('search');
+    await header.getByRole('searchbox', { name: 'Cari di situs ini' }).fill('bersepakat');
+    await header.getByRole('button', { name: 'Cari' }).click();
+    await page.waitForURL('**/cari/?q=bersepakat');
+    await announced(page).toBe('1 hasil untuk “bersepakat”');
+    expect(await page.getByRole('searchbox', { name: 'Kata yang dicari' }).inputValue()).toBe('bersepakat');
+
+    const results = page.locator('.search-results > li');
+    expect(await results.count()).toBe(1);
+    expect(await results.locator('h3').innerText()).toBe(news.data.judul);
+    expect(await results.locator('.meta').innerText()).toMatch(/^Berita · \d{1,2} \w{3} \d{4}$/);
+    // The excerpt is text and <mark> only.
+    const excerptElements = await results.locator('p:not(.meta) *').evaluateAll((nodes) => nodes.map((node) => node.localName));
+    expect(excerptElements.length).toBeGreaterThan(0);
+    expect(new Set(excerptElements)).toEqual(new Set(['mark']));
+    expect(await page.locator('[data-search-all]').isHidden(), 'the full list gives way to the results').toBe(true);
+
+    await results.getByRole('link').click();
+    await page.waitForURL(`**${pagePath(news)}`);
+    expect(await page.locator('h1').innerText()).toBe(news.data.judul);
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('searches again on its own page without leaving it, keeps the focus in the box, and shows more on request', async () => {
+    const { page, violations } = await open('/cari/');
+    expect(await page.locator('header').getByRole('search').count(), 'the page has one search form, its own').toBe(0);
+    const box = page.getByRole('searchbox', { name: 'Kata yang dicari' });
+    await box.fill('Jenawi');
+    await box.press('Enter');
+    await announced(page).toMatch(/^\d+ hasil untuk “Jenawi”$/);
+    const total = Number((await status(page).innerText()).split(' ')[0]);
+    expect(total, 'the office name is in more than one page of results').toBeGreaterThan(10);
+    expect(new URL(page.url()).search).toBe('?q=Jenawi');
+    expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    const results = page.locator('.search-results > li');
+    expect(await results.count()).toBe(10);
+    await page.getByRole('button', { name: 'Tampilkan hasil berikutnya' }).click();
+    await expect.poll(() => results.count(), { timeout: 20_000 }).toBe(Math.min(total, 20));
+    expect(await results.nth(10).getByRole('link').evaluate((element) => element === document.activeElement), 'focus on the first added result').toBe(true);
+
+    await box.fill('zzqqxx');
+    await box.press('Enter');
+    await announced(page).toBe('Tidak ada hasil untuk “zzqqxx”. Coba kata lain, atau lihat daftar semua informasi di bawah.');
+    expect(await page.locator('[data-search-all]').isVisible()).toBe(true);
+    await page.goBack();
+    await announced(page).toMatch(/hasil untuk “Jenawi”$/);
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('loads nothing of the index until a query is searched', async () => {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto('/cari/', { waitUntil: 'networkidle' });
+    await page.goto('/', { waitUntil: 'networkidle' });
+    expect(requested.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+    await context.close();
+  });
+
+  it('lists every published item without JavaScript, by type, and says how to search them', async () => {
+    const { page } = await open('/cari/?q=posyandu', { javaScriptEnabled: false });
+    expect(await page.locator('main').innerText()).toContain('Pencarian memerlukan JavaScript, yang tidak berjalan di peramban ini.');
+    const listed = await page.locator('[data-search-all] li a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    expect(listed.toSorted()).toEqual(items.map(pagePath).toSorted());
+    const headings = await page.locator('[data-search-all] h3').allInnerTexts();
+    expect(headings).toEqual(expect.arrayContaining(['Berita', 'Pengumuman', 'Dokumen']));
+    // Newest first within a type.
+    const newsDates = await page.locator('[data-search-all] h3:text-is("Berita") + ul time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
+    expect(newsDates).toEqual(newsDates.toSorted().toReversed());
+    expect(await page.locator('[data-search-results]').isHidden()).toBe(true);
+    await page.context().close();
   });
 });

@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { serveDirectory } from '../../src/lib/a11y/static-server.ts';
 import { isReviewOverdue } from '../../src/lib/config/stale.ts';
 import { localToday } from '../../src/lib/content/time.ts';
 import { contentSecurityPolicy } from '../../src/lib/site/csp.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { buildExampleSite, type BuiltSite } from '../site/example-site.ts';
 
 // The example office's site built as a GitHub Pages project site (under /kantor/), then read as
@@ -160,5 +162,40 @@ describe('published pictures', () => {
       if (meta.exif || meta.xmp || meta.iptc) leaking.push(picture);
     }
     expect(leaking).toEqual([]);
+  });
+});
+
+describe('the search under the base path', () => {
+  it('sends every search form to the search page under the base path', async () => {
+    for (const page of (await files(dist)).filter((path) => path.endsWith('.html'))) {
+      const html = await readFile(join(dist, page), 'utf8');
+      for (const [, action] of html.matchAll(/<form[^>]*\saction="([^"]*)"/g)) expect(action, page).toBe(`${BASE}cari/`);
+    }
+  });
+
+  it('finds pages and links the results under the base path, with the index served as the host serves it', async () => {
+    const server = await serveDirectory(dist, BASE);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const types = new Map<string, string>();
+      page.on('response', (response) => types.set(new URL(response.url()).pathname, response.headers()['content-type'] ?? ''));
+      await page.goto(new URL('cari/?q=musrenbang', server.url).href);
+      await expect.poll(() => page.getByRole('status').innerText(), { timeout: 20_000 }).toMatch(/^\d+ hasil untuk “musrenbang”$/);
+      const hrefs = await page.locator('.search-results a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs) {
+        expect(href.startsWith(BASE), href).toBe(true);
+        expect(await exists(fileOf(href)), href).toBe(true);
+      }
+      // A module script must come as JavaScript; the index's gzip files as bare bytes.
+      expect(types.get(`${BASE}pagefind/pagefind.js`)).toBe('text/javascript; charset=utf-8');
+      const indexFiles = [...types].filter(([path]) => /\.(pagefind|pf_\w+)$/.test(path));
+      expect(indexFiles.length).toBeGreaterThan(2);
+      expect(new Set(indexFiles.map(([, type]) => type))).toEqual(new Set(['application/octet-stream']));
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

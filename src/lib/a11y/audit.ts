@@ -110,6 +110,8 @@ async function auditPage(
   try {
     const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     if (!response?.ok()) return { path, issues: [], failure: `server menjawab HTTP ${response?.status() ?? '—'}` };
+    // A region a script is still filling says aria-busy (the search page's results): test it filled.
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), { timeout: 30_000 });
     const shared = { browser, page, ignoreUrl: true, standard: STANDARD };
     const htmlcs = await pa11y(url, { ...shared, runners: ['htmlcs'] });
     const axe = await pa11y(url, { ...shared, runners: ['axe'], rules: wcag22, includeWarnings: true, levelCapWhenNeedsReview: 'warning' });

@@ -7,7 +7,7 @@ import { auditPages, type PageAudit } from './audit.ts';
 import { pageFindings, type AuditedPage } from './findings.ts';
 import { itemKey, itemOfPage, selectPagesForChanges } from './items.ts';
 import { loadRuleMessages } from './messages.ts';
-import { linkedPaths, listBuiltPages, type BuiltPage } from './pages.ts';
+import { linkedPaths, listBuiltPages, searchResultsPage, type BuiltPage } from './pages.ts';
 import { serveDirectory } from './static-server.ts';
 
 export interface BuiltSiteCheckOptions {
@@ -37,11 +37,14 @@ export async function checkBuiltSite(options: BuiltSiteCheckOptions): Promise<Bu
   const allPages = await listBuiltPages(options.dist);
   const items = await listItemFolders(options.root);
   const itemKeys = new Set(items.keys());
-  const pages = options.changedFiles
+  const selected = options.changedFiles
     ? selectPagesForChanges(allPages, options.changedFiles, itemKeys, (page) =>
         linkedPaths(readFileSync(join(options.dist, page.file), 'utf8'), page.path, base),
       ).pages
     : allPages;
+  const search = selected.find((page) => page.path === '/cari/');
+  const withResults = search && searchResultsPage(readFileSync(join(options.dist, search.file), 'utf8'));
+  const pages = withResults ? [...selected, withResults] : selected;
   if (pages.length === 0) return { files: 0, findings: [], pages: [] };
 
   const server = await serveDirectory(options.dist, base);

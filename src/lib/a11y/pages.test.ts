@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { linkedPaths, listBuiltPages, pathOfFile } from './pages.ts';
+import { linkedPaths, listBuiltPages, pathOfFile, searchResultsPage } from './pages.ts';
 
 describe('built pages', () => {
   it('lists every HTML file of dist with its URL path', async () => {
@@ -37,5 +37,16 @@ describe('links of a page', () => {
   it('strips the base path of a project site', () => {
     const based = '<a href="/tayang/berita/rapat/">Rapat</a><a href="/lain/">Lain</a>';
     expect([...linkedPaths(based, '/', '/tayang/')]).toEqual(['/berita/rapat/']);
+  });
+});
+
+describe('the search page with results', () => {
+  it('is opened with the longest word of the first title it lists', () => {
+    const html = '<h3>Berita</h3><ul class="search-list"><li><a href="/berita/a/">Camat Tinjau Longsor di Desa Trengguli</a> <span class="meta">…</span></li><li><a href="/berita/b/">Lain</a></li></ul>';
+    expect(searchResultsPage(html)).toEqual({ path: '/cari/?q=Trengguli', file: 'cari/index.html' });
+  });
+
+  it('is not audited when the page lists nothing', () => {
+    expect(searchResultsPage('<h1>Cari informasi</h1><section data-search-all><h2>Semua informasi</h2></section>')).toBeUndefined();
   });
 });

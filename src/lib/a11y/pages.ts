@@ -26,6 +26,16 @@ export function pathOfFile(file: string): string {
 }
 
 /**
+ * The search page (`/cari/`) as a reader sees it after searching: its results are made in the
+ * browser, so the audit opens it with a query, a word of the first title it lists (the longest).
+ */
+export function searchResultsPage(html: string): BuiltPage | undefined {
+  const title = /<ul class="search-list"><li><a [^>]*>([^<]+)<\/a>/.exec(html)?.[1];
+  const word = title?.split(/[^\p{L}\p{N}]+/u).reduce((longest, candidate) => (candidate.length > longest.length ? candidate : longest), '');
+  return word ? { path: `/cari/?q=${encodeURIComponent(word)}`, file: 'cari/index.html' } : undefined;
+}
+
+/**
  * The page paths an HTML document links to (same site only, query and fragment dropped),
  * relative to the base. Astro's output always quotes attribute values.
  */

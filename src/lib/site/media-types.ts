@@ -36,6 +36,11 @@ const MEDIA_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/**
+ * Anything else is application/octet-stream, which is right for the search index's files
+ * (`pagefind/*.pagefind`, `*.pf_meta`, `*.pf_index`, `*.pf_fragment`, `*.pf_filter`): gzip bytes
+ * Pagefind's script unpacks itself, so they must not be sent as gzip content-encoding or as wasm.
+ */
 export function mediaTypeOf(path: string): string {
   return MEDIA_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
