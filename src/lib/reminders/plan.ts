@@ -111,6 +111,11 @@ export function planStageNotices(config: Config, pull: OpenPull, now: Date, sent
   return notices;
 }
 
+/** Whom the comment mentions: the escalation role, and the stage's officials when it includes their reminder. */
+export function mentionedAccounts(notice: StageNotice): string[] {
+  return notice.kind === 'pengingat' ? notice.officials : [...notice.escalation.accounts, ...(notice.with_reminder ? notice.officials : [])];
+}
+
 /** Who may approve the stage now (the verdict's reviewers), and teams whose members are unknown. */
 function stageOfficials(stage: StageVerdict): string[] {
   return [...stage.reviewers, ...stage.unknown_teams];
