@@ -234,3 +234,23 @@ describe('the audit catches what it must', () => {
     expect(auditWorkflow(review)).toEqual(['j: reads TAYANG_APP_KEY without an environment limited to main', "j: runs the branch's own workflow file yet holds secrets, an environment or a write token"]);
   });
 });
+
+describe('.github/workflows/pengingat.yml', () => {
+  const workflow = readWorkflow('pengingat.yml');
+  const job = workflow.jobs.pengingat!;
+
+  it('runs hourly through the working day, Monday to Friday, and by hand from main only', () => {
+    expect(workflow.on).toEqual({ schedule: [{ cron: '17 0-10 * * 1-5' }], workflow_dispatch: {} });
+    expect(job.if).toBe('github.event_name == \'schedule\' || github.ref_name == github.event.repository.default_branch');
+    expect(workflow.concurrency?.group).toBe('pengingat');
+  });
+
+  it('writes comments and issues with the Actions token alone: no secret, no environment, no other write scope', () => {
+    expect(workflow.permissions).toEqual({});
+    expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write' });
+    expect(environmentOf(job)).toBeUndefined();
+    expect(secretsOf(job)).toEqual([]);
+    const step = job.steps.find((s) => s.run === 'npx tayang pengingat')!;
+    expect(step.env).toEqual({ GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}' });
+  });
+});
