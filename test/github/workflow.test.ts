@@ -245,12 +245,13 @@ describe('.github/workflows/pengingat.yml', () => {
     expect(workflow.concurrency?.group).toBe('pengingat');
   });
 
-  it('writes comments and issues with the Actions token alone: no secret, no environment, no other write scope', () => {
+  it('writes as Tayang\'s App from the tayang environment, its token narrowed to comments, issues and reading teams', () => {
     expect(workflow.permissions).toEqual({});
-    expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write' });
-    expect(environmentOf(job)).toBeUndefined();
-    expect(secretsOf(job)).toEqual([]);
+    expect(job.permissions).toEqual({ contents: 'read' });
+    expect(environmentOf(job)).toBe('tayang');
+    const token = job.steps.find((s) => s.uses?.startsWith('actions/create-github-app-token'))!;
+    expect(token.with).toEqual({ 'app-id': '${{ vars.TAYANG_APP_ID }}', 'private-key': '${{ secrets.TAYANG_APP_KEY }}', 'permission-contents': 'read', 'permission-pull-requests': 'write', 'permission-issues': 'write', 'permission-members': 'read' });
     const step = job.steps.find((s) => s.run === 'npx tayang pengingat')!;
-    expect(step.env).toEqual({ GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}' });
+    expect(step.env).toEqual({ GITHUB_TOKEN: '${{ steps.app.outputs.token }}' });
   });
 });

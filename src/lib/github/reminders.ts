@@ -16,7 +16,7 @@ import { readDefaultBranch, type GithubClient } from './client.ts';
  *
  * Only markers in comments and issues written by a bot count as sent: anyone may comment on a
  * public repository's PR, and a comment of theirs carrying a marker must not silence a reminder.
- * Tayang writes as a bot (github-actions[bot] with GITHUB_TOKEN, or its GitHub App's bot).
+ * Tayang writes as its GitHub App's bot (pengingat.yml), or github-actions[bot] with GITHUB_TOKEN.
  */
 
 export interface Repository {
