@@ -54,9 +54,15 @@ beforeAll(async () => {
   // #13: the Kasubbag approves on Tuesday at 08:00; the Ketua Divisi's hour starts then.
   openPull(13, wib(14, '15:30'));
   server.submitReview(13, { user: 'kasubbag-a', state: 'APPROVED', submittedAt: wib(18, '08:00') });
+  // #15: both stages approved on Tuesday morning, the second by a member of the Ketua Divisi team.
+  openPull(15, wib(14, '15:30'));
+  server.submitReview(15, { user: 'kasubbag-b', state: 'APPROVED', submittedAt: wib(18, '07:45') });
+  server.submitReview(15, { user: 'ketua-x', state: 'APPROVED', submittedAt: wib(18, '08:10') });
   // #14: a draft since Friday, ready for review on Tuesday at 09:00.
   openPull(14, wib(14, '15:30'), true);
   // Anyone may comment a marker on a PR; it must not silence the reminder.
+  // Nor may a person's labelled issue carrying the SOP-review marker.
+  server.issues.push({ number: 400, title: 'Tiruan', body: '<!-- tayang:pengingat jenis=tinjauan-sop tanggal=2025-03-15 -->', labels: ['pengingat'], user: 'penulis', state: 'open' });
   server.addComment(12, 'penulis', '<!-- tayang:pengingat jenis=pengingat alur=publikasi tahap=verifikasi mulai=2025-03-14T08:30:00.000Z -->\nSudah diingatkan.');
 });
 
@@ -109,6 +115,10 @@ describe('tayang pengingat on a timeline across a weekend and a holiday', () => 
     expect(marked(13, 'pengingat')[0]!.body).toContain('Yth. @ketua-x (Ketua Divisi),');
   });
 
+  it('reminds nobody of a PR whose stages were all approved', () => {
+    expect(server.comments.filter((c) => c.issueNumber === 15)).toEqual([]);
+  });
+
   it('counts a draft\'s wait from the moment it was marked ready for review', async () => {
     expect(server.comments.filter((c) => c.issueNumber === 14)).toEqual([]);
     server.markReadyForReview(14, wib(20, '09:00'));
@@ -119,21 +129,22 @@ describe('tayang pengingat on a timeline across a weekend and a holiday', () => 
   });
 
   it('opens the SOP-review issue and the stale-berkala issue once across all the runs', () => {
-    const review = server.issues.filter((i) => i.body.includes('jenis=tinjauan-sop tanggal=2025-03-15 '));
+    const review = server.issues.filter((i) => i.user !== 'penulis' && i.body.includes('jenis=tinjauan-sop tanggal=2025-03-15 '));
     expect(review).toMatchObject([{ title: 'Tinjauan SOP sudah jatuh tempo (2025-03-15)', labels: ['pengingat'], user: 'github-actions[bot]' }]);
     const berkala = server.issues.filter((i) => i.body.includes('jenis=berkala '));
     expect(berkala).toMatchObject([{ title: 'Informasi berkala perlu diperbarui: Laporan Layanan Informasi Semester II', labels: ['pengingat'] }]);
     expect(berkala[0]!.body).toContain('`content/artikel/laporan-semester/index.md`');
     expect(berkala[0]!.body).not.toContain('profil-kantor');
-    expect(server.issues).toHaveLength(2);
+    expect(server.issues.filter((i) => i.user === 'github-actions[bot]')).toHaveLength(2);
   });
 
   it('names a newly stale berkala item in a new issue, without the one already named', async () => {
     await writeItem('content/artikel/daftar-informasi', 'judul: Daftar Informasi Publik\ntanggal: 2024-09-19\nringkasan: DIP.\npenulis: PPID\nklasifikasi: berkala');
     expect((await pengingat('--sekarang', wib(20, '11:00'))).code).toBe(0);
-    expect(server.issues).toHaveLength(3);
-    expect(server.issues[2]!.body).toContain('daftar-informasi');
-    expect(server.issues[2]!.body).not.toContain('laporan-semester');
+    const ours = server.issues.filter((i) => i.user === 'github-actions[bot]');
+    expect(ours).toHaveLength(3);
+    expect(ours[2]!.body).toContain('daftar-informasi');
+    expect(ours[2]!.body).not.toContain('laporan-semester');
   });
 });
 
