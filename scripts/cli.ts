@@ -64,7 +64,6 @@ export function exitWithProblems(problems: readonly Problem[]): never {
   process.exit(EXIT.unusable);
 }
 
-/** Runs a command's body; a ProblemsError becomes a clear message, anything else a short one. */
 /**
  * The repository GitHub Actions names (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL) and a
  * client for it; stops with the Indonesian problems (exit 2) when they are missing.
@@ -77,6 +76,25 @@ export async function openGithubRepository() {
   return { client: makeGithubClient({ token, baseUrl }), owner, repo };
 }
 
+/**
+ * `--sekarang`: an ISO 8601 time. Without an offset it is the office's wall clock, resolved once the
+ * config (and so the office's time zone) is known (`officeTime`); never the zone of the machine
+ * that runs it.
+ */
+export function parseNowOption(value: string | undefined, command: string): { at: Date } | { local: string } {
+  if (value === undefined) return { at: new Date() };
+  const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  if (match && !Number.isNaN(Date.parse(match[3] ? value : `${value}Z`))) return match[3] ? { at: new Date(value) } : { local: value };
+  return exitWithProblems([{ file: `tayang ${command}`, field: '--sekarang', message: `"${value}" bukan waktu ISO 8601.`, fix: 'tulis misalnya 2025-03-10T09:00:00+07:00.' }]);
+}
+
+/** A wall-clock time of `--sekarang` in the office's time zone. */
+export async function officeTime(local: string, zone: string): Promise<Date> {
+  const { DateTime } = await import('luxon');
+  return DateTime.fromISO(local, { zone }).toJSDate();
+}
+
+/** Runs a command's body; a ProblemsError becomes a clear message, anything else a short one. */
 export async function runAction(body: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await body();

@@ -234,3 +234,24 @@ describe('the audit catches what it must', () => {
     expect(auditWorkflow(review)).toEqual(['j: reads TAYANG_APP_KEY without an environment limited to main', "j: runs the branch's own workflow file yet holds secrets, an environment or a write token"]);
   });
 });
+
+describe('.github/workflows/pengingat.yml', () => {
+  const workflow = readWorkflow('pengingat.yml');
+  const job = workflow.jobs.pengingat!;
+
+  it('runs hourly through the working day, Monday to Friday, and by hand from main only', () => {
+    expect(workflow.on).toEqual({ schedule: [{ cron: '17 0-10 * * 1-5' }], workflow_dispatch: {} });
+    expect(job.if).toBe('github.event_name == \'schedule\' || github.ref_name == github.event.repository.default_branch');
+    expect(workflow.concurrency?.group).toBe('pengingat');
+  });
+
+  it('writes as Tayang\'s App from the tayang environment, its token narrowed to comments, issues and reading teams', () => {
+    expect(workflow.permissions).toEqual({});
+    expect(job.permissions).toEqual({ contents: 'read' });
+    expect(environmentOf(job)).toBe('tayang');
+    const token = job.steps.find((s) => s.uses?.startsWith('actions/create-github-app-token'))!;
+    expect(token.with).toEqual({ 'app-id': '${{ vars.TAYANG_APP_ID }}', 'private-key': '${{ secrets.TAYANG_APP_KEY }}', 'permission-contents': 'read', 'permission-pull-requests': 'write', 'permission-issues': 'write', 'permission-members': 'read' });
+    const step = job.steps.find((s) => s.run === 'npx tayang pengingat')!;
+    expect(step.env).toEqual({ GITHUB_TOKEN: '${{ steps.app.outputs.token }}' });
+  });
+});

@@ -84,6 +84,8 @@ interface PullState {
   labels: string[];
   requestedUsers: string[];
   requestedTeams: string[];
+  /** Issue events of the PR (`ready_for_review` is the one Tayang reads). */
+  events: { event: string; at: string; actor: string }[];
 }
 
 export interface Comment {
@@ -453,6 +455,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
         labels: [],
         requestedUsers: [],
         requestedTeams: [],
+        events: [],
       });
     },
     /** A review as GitHub records it; like GitHub, it clears the reviewer's pending request. */
@@ -487,6 +490,12 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
     },
     setDraft(number: number, draft: boolean): void {
       mustPull(number).draft = draft;
+    },
+    /** The author marks a draft PR ready for review at `at` (GitHub records a `ready_for_review` event). */
+    markReadyForReview(number: number, at: string): void {
+      const pull = mustPull(number);
+      pull.draft = false;
+      pull.events.push({ event: 'ready_for_review', at, actor: pull.setup.author });
     },
     /** A file in the repository at a ref (branch name or commit sha). */
     setFile(ref: string, path: string, text: string): void {
@@ -573,6 +582,10 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
     if (method === 'GET' && (match = m('/issues/(\\d+)/comments'))) {
       const number = Number(match[1]);
       return page(req, comments.filter((c) => c.issueNumber === number).map(commentObject));
+    }
+    if (method === 'GET' && (match = m('/issues/(\\d+)/events'))) {
+      const pull = mustKnownPull(match[1]!);
+      return page(req, pull.events.map((e, i) => ({ id: 800 + i, node_id: `E_${i}`, url: api(`/issues/events/${800 + i}`), actor: user(e.actor), event: e.event, commit_id: null, commit_url: null, created_at: e.at, performed_via_github_app: null })));
     }
     if (method === 'POST' && (match = m('/issues/(\\d+)/comments'))) {
       const comment: Comment = { id: newId(), issueNumber: Number(match[1]), body: String(body.body), user: who.login, createdAt: FIXED_NOW, updatedAt: FIXED_NOW };

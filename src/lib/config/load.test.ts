@@ -48,6 +48,13 @@ describe('tayang.config.yml', () => {
     );
   });
 
+  it('names the line and key of an escalation role that does not exist', () => {
+    const result = parseConfig(VALID.replace('mutu_baku: tentatif }', 'mutu_baku: 2 jam, eskalasi: camat }'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(formatProblems(result.problems)).toMatchInlineSnapshot(`"tayang.config.yml:23:101 — kolom \`alur.0.tahap.0.eskalasi\`: peran eskalasi "camat" tidak ada di bagian \`peran\`. Tulis id salah satu peran yang ada (ppid-pelaksana), atau hapus \`eskalasi\` agar keterlambatan dilaporkan kepada peran tahap terakhir alur ini."`);
+  });
+
   it('explains a malformed time standard with the forms it accepts', () => {
     const result = parseConfig(VALID.replace('mutu_baku: tentatif', 'mutu_baku: sejam'));
     expect(result.ok).toBe(false);

@@ -205,6 +205,11 @@ export const StageSchema = z.strictObject({
   /** Approvals needed from the role's members. */
   minimal: z.number().int().min(1).default(1),
   mutu_baku: DurationSchema.default('tentatif'),
+  /**
+   * The role told when the stage has waited twice its `mutu_baku` (`tayang pengingat`); absent,
+   * the role(s) of the flow's last stage. @example sekretaris
+   */
+  eskalasi: IdSchema.optional(),
 });
 
 /**
@@ -302,6 +307,13 @@ export const ConfigSchema = z
               message: `peran "${role}" tidak ada di bagian \`peran\`. Peran yang ada: ${Object.keys(config.peran).join(', ')}.`,
             });
           }
+        }
+        if (stage.eskalasi !== undefined && !(stage.eskalasi in config.peran)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['alur', f, 'tahap', s, 'eskalasi'],
+            message: `peran eskalasi "${stage.eskalasi}" tidak ada di bagian \`peran\`. Tulis id salah satu peran yang ada (${Object.keys(config.peran).join(', ')}), atau hapus \`eskalasi\` agar keterlambatan dilaporkan kepada peran tahap terakhir alur ini.`,
+          });
         }
       });
       if (flow.penerima_laporan && !(flow.penerima_laporan in config.peran)) {
