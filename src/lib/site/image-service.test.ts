@@ -16,7 +16,7 @@ describe('the image service', () => {
 
   it('encodes AVIF at the chosen effort, not sharp’s slower default', async () => {
     // A picture with detail, so that the efforts make different files.
-    const picture = await sharp({ create: { width: 240, height: 160, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+    const picture = await sharp({ create: { width: 240, height: 160, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
     const result = await tayangImageService.transform(picture, { src: '/_astro/desa.Bx1Yz2Qw.png', width: 120, format: 'avif' }, config(), logger);
     const at = (effort: number) => sharp(picture).resize({ width: 120 }).avif({ effort }).toBuffer();
     expect(AVIF_EFFORT).toBe(2);
