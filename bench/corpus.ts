@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
@@ -296,6 +296,8 @@ function draftItems(text: CorpusText, examples: Map<ContentType, Example[]>, att
       else items.push(copyExample(jenis, examples.get(jenis)![n % examples.get(jenis)!.length]!, random, index));
     }
   }
+  // The office's own pages, once each under their own folder names: the config's menu names some.
+  for (const page of examples.get('halaman')!) items.push({ ...copyExample('halaman', page, random, 0), slug: basename(page.dir) });
   return items;
 }
 
