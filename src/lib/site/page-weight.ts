@@ -5,6 +5,7 @@ import { init as initModuleLexer, parse as parseModule } from 'es-module-lexer';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import type { ContentType } from '../content/types.ts';
 
 /**
  * What a built page costs a reader on first visit, pictures aside: its HTML and every stylesheet
@@ -18,6 +19,9 @@ import { visit } from 'unist-util-visit';
 
 /** An article page's budget without pictures (issue 11): 60 KB transferred. */
 export const ARTICLE_BUDGET_BYTES = 60_000;
+
+/** The types whose item pages are read as articles, and so are held to the budget. */
+export const ARTICLE_TYPES: readonly ContentType[] = ['berita', 'pengumuman', 'agenda', 'artikel', 'dokumen', 'halaman'];
 
 export interface WeightPart {
   kind: 'html' | 'css' | 'js';
