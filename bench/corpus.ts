@@ -319,7 +319,7 @@ async function prepareTayangRepo(dir: string): Promise<void> {
   // on a menu entry without its page.
   for (const jenis of await readdir(join(dir, CONTENT_ROOT))) if (jenis !== 'halaman') await rm(join(dir, CONTENT_ROOT, jenis), { recursive: true, force: true });
   const records = join(dir, 'records', 'persetujuan');
-  for (const name of await readdir(records).catch(() => [])) if (name.endsWith('.json')) await rm(join(records, name));
+  for (const name of await readdir(records).catch(() => [])) if (name.endsWith('.json') || name === 'rantai.txt') await rm(join(records, name));
   await mkdir(join(dir, 'node_modules'));
   const modules = join(REPO_ROOT, 'node_modules');
   for (const name of await readdir(modules)) {

@@ -1,18 +1,22 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Element as HastElement } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBuiltSite } from '../../src/lib/a11y/index.ts';
 import { renderReport } from '../../src/lib/a11y/render.ts';
 import { serveDirectory, type StaticServer } from '../../src/lib/a11y/static-server.ts';
-import { isTextType } from '../../src/lib/content/types.ts';
+import { CONTENT_TYPES, isTextType, SECTION_TYPES } from '../../src/lib/content/types.ts';
 import { memberAccounts } from '../../src/lib/config/officials.ts';
 import { loadConfigFile } from '../../src/lib/config/load.ts';
 import { loadItems, type Item } from '../../src/lib/content/load.ts';
 import { readRecords } from '../../src/lib/records/store.ts';
 import { parse as parseYaml } from 'yaml';
 import { contentSecurityPolicy } from '../../src/lib/site/csp.ts';
+import { ARTICLE_BUDGET_BYTES, describeWeight, measurePage } from '../../src/lib/site/page-weight.ts';
 import { formatFileSize } from '../../src/lib/site/files.ts';
 import { localNow, splitEvents } from '../../src/lib/site/listing.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -743,5 +747,275 @@ describe('search', () => {
     expect(newsDates).toEqual(newsDates.toSorted().toReversed());
     expect(await page.locator('[data-search-results]').isHidden()).toBe(true);
     await page.context().close();
+  });
+});
+
+// Issue 11, visual: what a reader with low vision or without a mouse sets, the page honours.
+describe('visual settings: keyboard, 400 % zoom, dark scheme, more contrast, forced colours, reduced motion', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function openWith(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url, ...options });
+    const page = await context.newPage();
+    expect((await page.goto(path))?.status(), path).toBe(200);
+    return page;
+  }
+
+  /** One page of every kind the site has, the budget report's wide table among them. */
+  function pageOfEveryKind(): string[] {
+    const one = (jenis: Item['jenis']) => {
+      const [item] = published(jenis);
+      expect(item, `the example office has a ${jenis}`).toBeDefined();
+      return jenis === 'halaman' ? `/${item!.slug}/` : itemPath(item!);
+    };
+    return [
+      '/',
+      ...SECTION_TYPES.map((jenis) => `/${jenis}/`),
+      ...CONTENT_TYPES.map(one),
+      '/dokumen/laporan-realisasi-anggaran-semester-i-2026/',
+      '/informasi-publik/',
+      '/profil/',
+      '/dokumen/perbup-standar-pelayanan-kecamatan/persetujuan/',
+      '/404.html',
+    ];
+  }
+
+  /** Whether the focused element shows an outline or a shadow at least 2 px wide in a colour that is not transparent. */
+  const focusShown = (page: Page) =>
+    page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const style = getComputedStyle(element);
+      const opaque = (colour: string) => colour !== 'transparent' && !/rgba\([^)]*,\s*0\)$/.test(colour);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && opaque(style.outlineColor);
+      // A computed shadow reads "rgb(…) 0px 4px 0px 0px": its colour, then offsets, blur and spread.
+      const shadow = style.boxShadow.match(/^(rgba?\([^)]*\)) (-?[\d.]+)px (-?[\d.]+)px [\d.]+px (-?[\d.]+)px/);
+      const shadowShown = shadow !== null && opaque(shadow[1]!) && Math.max(...shadow.slice(2).map((n) => Math.abs(parseFloat(n!)))) >= 2;
+      return { element: `${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 40)}"`, shown: outline || shadowShown };
+    });
+
+  it('reaches an article from a fresh page with Tab and Enter only, the focus visible at every step', async () => {
+    const page = await openWith('/');
+    const steps: { element: string; shown: boolean }[] = [];
+    /** Tabs until `wanted` holds for the focused element, recording each stop; at most `limit` presses. */
+    async function tabTo(wanted: () => Promise<boolean>, limit: number): Promise<void> {
+      for (let presses = 0; presses < limit; presses++) {
+        await page.keyboard.press('Tab');
+        steps.push(await focusShown(page));
+        if (await wanted()) return;
+      }
+      throw new Error(`Tab ${limit} kali tidak sampai: ${steps.map((step) => step.element).join(' → ')}`);
+    }
+    const focused = () => page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: document.activeElement?.getAttribute('href') ?? '' }));
+
+    await page.keyboard.press('Tab');
+    steps.push(await focusShown(page));
+    expect((await focused()).text, 'the skip link is the first Tab stop').toBe('Langsung ke konten utama');
+    await tabTo(async () => page.evaluate(() => document.activeElement?.closest('nav') !== null && document.activeElement?.textContent?.trim() === 'Berita'), 20);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/berita/');
+
+    // On the list: the skip link again, then into the main content and to the first news item.
+    const news = published('berita').map(itemPath);
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Langsung ke konten utama');
+    await page.keyboard.press('Enter');
+    await tabTo(async () => news.includes(new URL((await focused()).href, server.url).pathname), 10);
+    const first = new URL((await focused()).href, server.url).pathname;
+    expect(first, 'the first item link reached is the first in the list').toBe(await page.locator('main .item-card a').first().evaluate((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${first}`);
+    expect(await page.locator('h1').innerText()).toBe(published('berita').find((item) => itemPath(item) === first)!.data.judul);
+
+    expect(steps.filter((step) => !step.shown), 'every Tab stop shows its focus').toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows an article whole without JavaScript: title, summary, text and its first picture', async () => {
+    const article = published('berita').find((item) => item.data.gambar !== undefined)!;
+    const page = await openWith(itemPath(article), { javaScriptEnabled: false });
+    expect(await page.locator('h1').innerText()).toBe(article.data.judul);
+    expect(await page.locator('main .lead').innerText()).toBe(article.data.ringkasan);
+    const firstSentence = article.body.trim().split('\n')[0]!.replace(/[*_`[\]]/g, '').slice(0, 40);
+    expect(await page.locator('main article').innerText()).toContain(firstSentence);
+    await page.locator('main picture img').first().evaluate((img: HTMLImageElement) => img.decode());
+    expect(await page.locator('main picture img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('reflows at 400 % zoom (320 CSS px) on every kind of page: nothing scrolls sideways or sticks out outside a scroll region of its own', async () => {
+    // 400 % of a 1280 × 1024 desktop window is 320 × 256 CSS pixels.
+    const context = await browser.newContext({ viewport: { width: 320, height: 256 }, deviceScaleFactor: 4, baseURL: server.url });
+    const page = await context.newPage();
+    for (const path of pageOfEveryKind()) {
+      await page.goto(path);
+      const laidOut = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const inScrollRegion = (element: Element) => {
+          for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+            if (['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) return true;
+          }
+          return false;
+        };
+        const outside = [...document.body.querySelectorAll('*')].filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.width > 0 && (box.right > width + 0.5 || box.left < -0.5) && !element.closest('.visually-hidden') && !inScrollRegion(element);
+        });
+        return {
+          sideways: Math.max(0, document.documentElement.scrollWidth - width),
+          outside: outside.map((element) => `${element.tagName.toLowerCase()}.${element.className} "${element.textContent?.trim().slice(0, 30)}"`),
+        };
+      });
+      expect(laidOut, path).toEqual({ sideways: 0, outside: [] });
+    }
+    await context.close();
+  });
+
+  it('loses nothing when only the text is made twice as large (200 %): no sideways scrolling and no box that cuts its text', async () => {
+    const context = await browser.newContext({ viewport: { width: 640, height: 800 }, baseURL: server.url });
+    const page = await context.newPage();
+    // What a browser's text-size setting does: the default font size doubles, and with it rem, em
+    // and the breakpoints written in rem.
+    await (await context.newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    for (const path of pageOfEveryKind()) {
+      await page.goto(path);
+      const laidOut = await page.evaluate(() => {
+        const clips = (value: string) => value === 'hidden' || value === 'clip';
+        const cut = [...document.body.querySelectorAll('*')].filter((element) => {
+          const style = getComputedStyle(element);
+          if (element.closest('.visually-hidden') || !(clips(style.overflowX) || clips(style.overflowY))) return false;
+          return element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1;
+        });
+        return {
+          text: getComputedStyle(document.body).fontSize,
+          sideways: Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+          cut: cut.map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+        };
+      });
+      // The body's 1.0625rem of a 32 px default.
+      expect(laidOut, path).toEqual({ text: '34px', sideways: 0, cut: [] });
+    }
+    await context.close();
+  });
+
+  it('has a dark scheme in which axe finds no colour-contrast failure and the focus stands out', async () => {
+    const axe = await readFile(createRequire(createRequire(import.meta.url).resolve('pa11y')).resolve('axe-core/axe.min.js'), 'utf8');
+    const article = published('berita').find((item) => item.data.gambar !== undefined)!;
+    const paths = ['/', itemPath(article), '/informasi-publik/', '/dokumen/perbup-standar-pelayanan-kecamatan/persetujuan/', itemPath(published('pengumuman')[0]!), '/404.html'];
+    const backgrounds: Record<string, string> = {};
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const path of paths) {
+        const page = await openWith(path, { colorScheme });
+        // Through the DevTools protocol, which the page's CSP does not govern.
+        await page.evaluate(axe);
+        const failures = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] } });
+          return result.violations.flatMap((violation) => violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`));
+        });
+        expect(failures, `${colorScheme} ${path}`).toEqual([]);
+        backgrounds[colorScheme] = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        if (colorScheme === 'dark') {
+          const focusOnPage = await page.evaluate(() => {
+            const root = getComputedStyle(document.documentElement);
+            const luminance = (hex: string) => {
+              const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.trim().slice(at, at + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+              return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+            };
+            const [light, dark] = [luminance(root.getPropertyValue('--focus')), luminance(root.getPropertyValue('--page'))].sort((a, b) => b - a);
+            return (light! + 0.05) / (dark! + 0.05);
+          });
+          expect(focusOnPage, 'the focus colour against the dark page (WCAG 1.4.11 asks 3:1)').toBeGreaterThanOrEqual(3);
+        }
+        await page.context().close();
+      }
+    }
+    expect(backgrounds.dark, 'the dark scheme changes the page').not.toBe(backgrounds.light);
+  });
+
+  it('turns grey text and faint rules into full-contrast ones when the reader asks for more contrast', async () => {
+    const page = await openWith('/informasi-publik/', { contrast: 'more' });
+    const colours = await page.evaluate(() => ({
+      text: getComputedStyle(document.body).color,
+      lead: getComputedStyle(document.querySelector('.lead')!).color,
+      rule: getComputedStyle(document.querySelector('tbody th, tbody td')!).borderBottomColor,
+    }));
+    expect(colours).toEqual({ text: colours.text, lead: colours.text, rule: colours.text });
+    await page.context().close();
+  });
+
+  it('keeps the focus and the current page visible in forced colours (Windows high contrast)', async () => {
+    const page = await openWith('/informasi-publik/', { forcedColors: 'active' });
+    const stops: { element: string; shown: boolean }[] = [];
+    for (let presses = 0; presses < 15; presses++) {
+      await page.keyboard.press('Tab');
+      stops.push(await focusShown(page));
+    }
+    expect(stops.filter((stop) => !stop.shown), 'every Tab stop shows its focus').toEqual([]);
+    // Backgrounds are the system's there: the active filter says it is current by its border too.
+    const current = await page.locator('.filter a[aria-current]').first().evaluate((link) => getComputedStyle(link).borderTopWidth);
+    expect(parseFloat(current)).toBeGreaterThanOrEqual(2);
+    await page.context().close();
+  });
+
+  it('moves nothing when the reader asks for reduced motion, whatever a stylesheet animates, and still hints that a table scrolls', async () => {
+    const budget = '/dokumen/laporan-realisasi-anggaran-semester-i-2026/';
+    const motion = async (reducedMotion: 'reduce' | 'no-preference') => {
+      // bypassCSP lets the test add a stylesheet that animates, as a future component might.
+      const page = await openWith(budget, { reducedMotion, bypassCSP: true, viewport: { width: 320, height: 640 } });
+      await page.addStyleTag({ content: '.lead { transition: color 2s ease 1s; animation: geser 3s infinite; } @keyframes geser { to { opacity: 0.5; } }' });
+      const shown = await page.evaluate(() => {
+        const lead = getComputedStyle(document.querySelector('.lead')!);
+        return {
+          transition: lead.transitionDuration,
+          delay: lead.transitionDelay,
+          iterations: lead.animationIterationCount,
+          hint: getComputedStyle(document.querySelector('.table-scroll')!, '::before').visibility,
+        };
+      });
+      await page.context().close();
+      return shown;
+    };
+    expect(await motion('no-preference')).toEqual({ transition: '2s', delay: '1s', iterations: 'infinite', hint: 'visible' });
+    expect(await motion('reduce')).toEqual({ transition: '0s', delay: '0s', iterations: '1', hint: 'visible' });
+  });
+});
+
+describe('the lightest pages', () => {
+  it('sends every text item at most 60 KB without pictures: HTML, CSS and JS, gzip-compressed', async () => {
+    const text = items.filter((item) => isTextType(item.jenis));
+    expect(text.length).toBeGreaterThan(10);
+    const weights = await Promise.all(text.map((item) => measurePage(site.dist, item.jenis === 'halaman' ? `/${item.slug}/` : itemPath(item))));
+    // The parser found what the page links: the site's stylesheet at least.
+    expect(weights.filter((weight) => !weight.parts.some((part) => part.kind === 'css')).map((weight) => weight.page)).toEqual([]);
+    expect(weights.filter((weight) => weight.gzip > ARTICLE_BUDGET_BYTES).map(describeWeight)).toEqual([]);
+  });
+
+  it('offers every picture as AVIF and WebP with the original as fallback, sized, and lazy except the first', async () => {
+    const gallery = published('galeri')[0]!;
+    const listWithPictures = '/berita/';
+    for (const path of [itemPath(gallery), listWithPictures, '/']) {
+      const html = await readFile(join(site.dist, path, 'index.html'), 'utf8');
+      const pictures: { sources: string[]; fallback: string; sized: boolean; loading: string }[] = [];
+      visit(fromHtml(html), 'element', (element: HastElement) => {
+        if (element.tagName !== 'picture') return;
+        const children = element.children.filter((child): child is HastElement => child.type === 'element');
+        const img = children.find((child) => child.tagName === 'img');
+        pictures.push({
+          sources: children.filter((child) => child.tagName === 'source').map((source) => String(source.properties.type)),
+          fallback: String(img?.properties.src ?? '').replace(/^.*\./, ''),
+          sized: img?.properties.width !== undefined && img.properties.height !== undefined,
+          loading: String(img?.properties.loading),
+        });
+      });
+      expect(pictures.length, `${path} has pictures`).toBeGreaterThan(1);
+      expect(pictures.map((picture) => picture.sources), path).toEqual(pictures.map(() => ['image/avif', 'image/webp']));
+      expect(pictures.filter((picture) => !['jpg', 'jpeg', 'png'].includes(picture.fallback) || !picture.sized), path).toEqual([]);
+      expect(pictures.map((picture) => picture.loading), path).toEqual(pictures.map((_, index) => (index === 0 ? 'eager' : 'lazy')));
+    }
   });
 });

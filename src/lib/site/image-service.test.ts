@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { blankPng } from '../../../test/support/pictures.ts';
 import { focusPosition } from '../content/focus.ts';
-import tayangImageService from './image-service.ts';
+import tayangImageService, { AVIF_EFFORT } from './image-service.ts';
 
 type Transform = Parameters<typeof tayangImageService.transform>;
 const logger = { info() {}, warn() {}, error() {}, debug() {} } as unknown as Transform[3];
@@ -12,6 +12,16 @@ describe('the image service', () => {
   it('resizes pictures as Astro does', async () => {
     const result = await tayangImageService.transform(blankPng(40, 30), { src: '/_astro/peta.Bx1Yz2Qw.png', width: 20, format: 'webp' }, config(), logger);
     expect(result.format).toBe('webp');
+  });
+
+  it('encodes AVIF at the chosen effort, not sharp’s slower default', async () => {
+    // A picture with detail, so that the efforts make different files.
+    const picture = await sharp({ create: { width: 240, height: 160, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+    const result = await tayangImageService.transform(picture, { src: '/_astro/desa.Bx1Yz2Qw.png', width: 120, format: 'avif' }, config(), logger);
+    const at = (effort: number) => sharp(picture).resize({ width: 120 }).avif({ effort }).toBuffer();
+    expect(AVIF_EFFORT).toBe(2);
+    expect(Buffer.from(result.data).equals(await at(AVIF_EFFORT))).toBe(true);
+    expect(Buffer.from(result.data).equals(await at(4))).toBe(false);
   });
 
   it('stops the build, in Indonesian, where Astro would publish a picture sharp cannot process as it is', async () => {
