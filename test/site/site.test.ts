@@ -618,26 +618,28 @@ describe('Dengarkan (read aloud)', () => {
     await context.close();
   });
 
-  it('has no axe violations (WCAG 2.2 AA) once shown, while reading and paused', async () => {
-    // axe is added to the page as a script of its own, which the site's CSP rightly refuses.
-    const context = await browser.newContext({ baseURL: server.url, bypassCSP: true });
-    await context.addInitScript(fakeSpeech, INDONESIAN);
-    const page = await context.newPage();
-    await page.goto(itemPath(article()));
-    await toggle(page).click();
-    const fromPa11y = createRequire(createRequire(import.meta.url).resolve('pa11y'));
-    await page.addScriptTag({ path: fromPa11y.resolve('axe-core/axe.min.js') });
-    const audit = () =>
-      page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: string, options: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-        const result = await axe.run('[data-read-aloud]', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-        return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-      });
-    expect(await audit()).toEqual([]);
-    await toggle(page).click();
-    expect(await status(page)).toBe('Dijeda');
-    expect(await audit()).toEqual([]);
-    await context.close();
+  it('has no axe violations (WCAG 2.2 AA) once shown, while reading and paused, in the light and the dark scheme', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      // axe is added to the page as a script of its own, which the site's CSP rightly refuses.
+      const context = await browser.newContext({ baseURL: server.url, bypassCSP: true, colorScheme });
+      await context.addInitScript(fakeSpeech, INDONESIAN);
+      const page = await context.newPage();
+      await page.goto(itemPath(article()));
+      await toggle(page).click();
+      const fromPa11y = createRequire(createRequire(import.meta.url).resolve('pa11y'));
+      await page.addScriptTag({ path: fromPa11y.resolve('axe-core/axe.min.js') });
+      const audit = () =>
+        page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(context: string, options: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+          const result = await axe.run('[data-read-aloud]', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+          return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+        });
+      expect(await audit(), colorScheme).toEqual([]);
+      await toggle(page).click();
+      expect(await status(page)).toBe('Dijeda');
+      expect(await audit(), colorScheme).toEqual([]);
+      await context.close();
+    }
   });
 });
 
@@ -906,7 +908,7 @@ describe('visual settings: keyboard, 400 % zoom, dark scheme, more contrast, for
   it('has a dark scheme in which axe finds no colour-contrast failure and the focus stands out', async () => {
     const axe = await readFile(createRequire(createRequire(import.meta.url).resolve('pa11y')).resolve('axe-core/axe.min.js'), 'utf8');
     const article = published('berita').find((item) => item.data.gambar !== undefined)!;
-    const paths = ['/', itemPath(article), '/informasi-publik/', '/dokumen/perbup-standar-pelayanan-kecamatan/persetujuan/', itemPath(published('pengumuman')[0]!), '/404.html'];
+    const paths = ['/', itemPath(article), '/cari/', '/informasi-publik/', '/dokumen/perbup-standar-pelayanan-kecamatan/persetujuan/', itemPath(published('pengumuman')[0]!), '/404.html'];
     const backgrounds: Record<string, string> = {};
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const path of paths) {
