@@ -202,7 +202,8 @@ function flowsOfFolder(verdict: Verdict, folder: string): string[] {
     .map(([flow]) => flow);
 }
 
-function recordStage(config: Config, teams: Snapshot['teams'], stage: StageVerdict): RecordStage {
+/** A stage of the verdict as records keep it (the follow-up record uses it too). */
+export function recordStage(config: Config, teams: Snapshot['teams'], stage: StageVerdict): RecordStage {
   return {
     id: stage.id,
     flow: stage.flow,
