@@ -87,3 +87,19 @@ export async function runAction(body: () => Promise<number>): Promise<void> {
     process.exit(EXIT.unusable);
   }
 }
+
+/**
+ * `--sekarang`: an ISO 8601 time. Without an offset it is the office's wall clock, resolved once the
+ * config (and so the office's time zone) is known; never the zone of the machine that runs it.
+ */
+export function parseNowOption(value: string | undefined, command: string): { at: Date } | { local: string } {
+  if (value === undefined) return { at: new Date() };
+  const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  if (match && !Number.isNaN(Date.parse(match[3] ? value : `${value}Z`))) return match[3] ? { at: new Date(value) } : { local: value };
+  return exitWithProblems([{ file: command, field: '--sekarang', message: `"${value}" bukan waktu ISO 8601.`, fix: 'tulis misalnya 2025-03-10T09:00:00+07:00.' }]);
+}
+
+export async function officeTime(local: string, zone: string): Promise<Date> {
+  const { DateTime } = await import('luxon');
+  return DateTime.fromISO(local, { zone }).toJSDate();
+}

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Verdict } from '../../src/lib/approval/types.ts';
 import type { Problem } from '../../src/lib/errors/problem.ts';
-import { EXIT, exitWithProblems, openGithubRepository, runAction } from '../cli.ts';
+import { EXIT, exitWithProblems, officeTime, parseNowOption, openGithubRepository, runAction } from '../cli.ts';
 
 interface ApprovalOptions {
   pr?: string;
@@ -42,7 +42,7 @@ export function register(program: Command): void {
 async function runApproval(options: ApprovalOptions): Promise<number> {
   const format = parseFormat(options.format);
   if (options.commit !== undefined) return runOnCommit(options.commit, options, format);
-  const now = parseNow(options.sekarang);
+  const now = parseNowOption(options.sekarang, 'tayang persetujuan');
   if (options.pr !== undefined) {
     if (options.snapshot) exitWithProblems([optionProblem('--snapshot', 'tidak bisa dipakai bersama --pr.', 'pilih salah satu: --pr NOMOR (di GitHub) atau --snapshot BERKAS (rekaman).')]);
     if ('local' in now) exitWithProblems([optionProblem('--sekarang', `"${now.local}" tidak menyebut zona waktu.`, 'tambahkan selisihnya dari UTC, misalnya 2025-03-10T09:00:00+07:00.')]);
@@ -132,22 +132,6 @@ async function printVerdict(verdict: Verdict, format: Format): Promise<void> {
 function parseFormat(value: string): Format {
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
   return exitWithProblems([optionProblem('--format', `format "${value}" tidak dikenal.`, 'pilih teks atau json.')]);
-}
-
-/**
- * `--sekarang`: an ISO 8601 time. Without an offset it is the office's wall clock, resolved once the
- * config (and so the office's time zone) is known; never the zone of the machine that runs it.
- */
-function parseNow(value: string | undefined): { at: Date } | { local: string } {
-  if (value === undefined) return { at: new Date() };
-  const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
-  if (match && !Number.isNaN(Date.parse(match[3] ? value : `${value}Z`))) return match[3] ? { at: new Date(value) } : { local: value };
-  return exitWithProblems([optionProblem('--sekarang', `"${value}" bukan waktu ISO 8601.`, 'tulis misalnya 2025-03-10T09:00:00+07:00.')]);
-}
-
-async function officeTime(local: string, zone: string): Promise<Date> {
-  const { DateTime } = await import('luxon');
-  return DateTime.fromISO(local, { zone }).toJSDate();
 }
 
 function optionProblem(option: string, message: string, fix: string): Problem {

@@ -51,6 +51,8 @@ export interface PullSetup {
   files: { filename: string; status?: 'added' | 'modified' | 'removed' | 'renamed' }[];
   /** Set for a merged PR (`tayang catat` reads it after the merge). */
   merged?: { at: string; by: string; sha: string };
+  /** Labels it carries from the start (`serta-merta`). */
+  labels?: string[];
 }
 
 /**
@@ -450,7 +452,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
         reviews: [],
         commits: setup.commits.map(commitObject),
         files: setup.files.map((f) => fileObject(f, setup.commits.at(-1)!.sha)),
-        labels: [],
+        labels: [...(setup.labels ?? [])],
         requestedUsers: [],
         requestedTeams: [],
       });
