@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Snapshot } from '../../src/lib/approval/types.ts';
+import type { RequestIssue } from '../../src/lib/content/request.ts';
 import type { Config } from '../../src/lib/config/schema.ts';
 import type { Problem } from '../../src/lib/errors/problem.ts';
 import type { Validated } from '../../src/lib/errors/validate.ts';
@@ -165,6 +166,8 @@ async function catchUp(): Promise<number> {
 interface Source {
   config: Config;
   snapshot: Snapshot;
+  /** The "Permintaan publikasi" issues the PR names (issues.get), for its drafting time. */
+  requests: RequestIssue[];
   source: string;
 }
 
@@ -176,7 +179,13 @@ async function readFromFiles(options: RecordOptions): Promise<Validated<Source>>
   const { loadSnapshotFile } = await import('../../src/lib/approval/snapshot.ts');
   const [config, snapshot] = await Promise.all([loadConfigFile(options.config), loadSnapshotFile(options.snapshot)]);
   if (!config.ok || !snapshot.ok) return { ok: false, problems: [...(config.ok ? [] : config.problems), ...(snapshot.ok ? [] : snapshot.problems)] };
-  return { ok: true, value: { config: config.value, snapshot: snapshot.value, source: options.snapshot } };
+  // A recorded PR may carry the request issues it names, as issues.get returned them: {"issues": [...]}.
+  const { RequestIssueSchema } = await import('../../src/lib/content/request.ts');
+  const { z } = await import('zod');
+  const { validateData } = await import('../../src/lib/errors/validate.ts');
+  const issues = validateData(z.array(RequestIssueSchema).default([]), (snapshot.value as { issues?: unknown }).issues, `${options.snapshot} (issues)`);
+  if (!issues.ok) return issues;
+  return { ok: true, value: { config: config.value, snapshot: snapshot.value, requests: issues.value, source: options.snapshot } };
 }
 
 async function readOneFromGithub(pr: string): Promise<Validated<Source>> {
@@ -199,5 +208,22 @@ async function readFromGithub(client: GithubClient, target: PullTarget): Promise
   const source = `GitHub API (PR #${target.pullNumber})`;
   const snapshot = validateData(SnapshotSchema, read.snapshot, source);
   if (!snapshot.ok) return snapshot;
-  return { ok: true, value: { config: config.value, snapshot: snapshot.value, source } };
+  return { ok: true, value: { config: config.value, snapshot: snapshot.value, requests: await readRequests(client, target, snapshot.value), source } };
+}
+
+/** The issues the PR's description names ("Menutup #12"); one that cannot be read is left out with a warning. */
+async function readRequests(client: GithubClient, { owner, repo, pullNumber }: PullTarget, snapshot: Snapshot): Promise<RequestIssue[]> {
+  const { linkedIssues } = await import('../../src/lib/publish/report.ts');
+  const { RequestIssueSchema } = await import('../../src/lib/content/request.ts');
+  const requests: RequestIssue[] = [];
+  for (const number of linkedIssues((snapshot.pull as { body?: string | null }).body)) {
+    try {
+      const { data } = await client.rest.issues.get({ owner, repo, issue_number: number });
+      const issue = RequestIssueSchema.safeParse(data);
+      if (issue.success) requests.push(issue.data);
+    } catch (error) {
+      process.stderr.write(`peringatan: issue #${number} yang disebut PR #${pullNumber} tidak terbaca (${(error as Error).message}); lama penyusunannya tidak dicatat.\n`);
+    }
+  }
+  return requests;
 }

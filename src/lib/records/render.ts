@@ -93,10 +93,12 @@ export interface RegisterReport {
   summary: ComplianceSummary;
   /** Every use of the serta-merta lane and where its follow-up stands. */
   fast_lane: LaneUse[];
+  /** Drafting time of every request a PR named: from the issue's creation to the PR's opening. */
+  drafting: (NonNullable<ApprovalRecord['drafting']>[number] & { pr: number })[];
 }
 
 export function renderRegisterJson(records: readonly ApprovalRecord[], config: PeopleConfig, lane: LaneContext = NO_LANE): RegisterReport {
-  return { rows: registerRows(records, config, lane), summary: summarizeCompliance(records), fast_lane: laneUses(records, lane.followUps, lane.now) };
+  return { rows: registerRows(records, config, lane), summary: summarizeCompliance(records), fast_lane: laneUses(records, lane.followUps, lane.now), drafting: records.flatMap((record) => (record.drafting ?? []).map((entry) => ({ pr: record.pr, ...entry }))) };
 }
 
 /** The register by PR, then the compliance summary, in plain Indonesian. */
@@ -107,6 +109,9 @@ export function renderRegisterText(records: readonly ApprovalRecord[], config: P
   for (const record of records) {
     lines.push(`PR #${record.pr} "${record.title}" oleh ${staffView(config, record.author).label}, digabung ${at(record.merged_at)}${record.state === 'approved' ? '' : ' — DIGABUNG TANPA PERSETUJUAN LENGKAP'}`);
     for (const item of record.items) lines.push(`  ${item.folder}${item.title ? ` "${item.title}"` : ''} (${CHANGE_WORDS[item.change]})`);
+    for (const request of record.drafting ?? []) {
+      lines.push(`  - Penyusunan: permintaan #${request.issue} dibuat ${at(request.requested_at)}, PR dibuka ${at(record.opened_at)} — ${formatMinutes(request.drafting_minutes)} waktu kerja, mutu baku ${request.standard_text}${request.overdue ? ', TERLAMBAT' : ''}`);
+    }
     for (const lane of record.fast_lane ?? []) {
       lines.push(`  - Jalur serta-merta: ${approverLabel(personView(config, lane.approver, lane.role), lane.role)}, ${at(lane.at)}; tinjauan biasa menyusul paling lambat ${at(lane.review_due)}`);
     }
