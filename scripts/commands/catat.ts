@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import type { Snapshot } from '../../src/lib/approval/types.ts';
+import type { RequestIssue } from '../../src/lib/content/request.ts';
 import type { Config } from '../../src/lib/config/schema.ts';
 import type { Problem } from '../../src/lib/errors/problem.ts';
 import type { Validated } from '../../src/lib/errors/validate.ts';
 import type { PullTarget } from '../../src/lib/github/approval.ts';
 import type { GithubClient } from '../../src/lib/github/client.ts';
+import type { WriteOutcome } from '../../src/lib/records/store.ts';
 import { EXIT, exitWithProblems, openGithubRepository, runAction } from '../cli.ts';
 
 interface RecordOptions {
@@ -19,6 +21,8 @@ export function register(program: Command): void {
     .description(
       'Mencatat persetujuan PR yang sudah digabung (merge) ke records/persetujuan/<nomor-pr>.json: penulis, item yang terbit, dan setiap tahap SOP (pejabat, peran, waktu, lama kerja terhadap mutu baku). Catatan yang sudah ada tidak pernah ditimpa.\n' +
         'Tanpa --pr dan --snapshot: mencatat SETIAP PR yang digabung ke cabang utama sejak catatan terakhir (di GitHub), jadi run yang terlewat tidak menghilangkan catatan.\n' +
+        'PR yang terbit lewat jalur serta-merta mendapat catatan kedua, records/persetujuan/<nomor-pr>-susulan.json, begitu tinjauan susulannya lengkap (setiap tahap biasa menyetujui, atau mengembalikan, sesudah merge), dengan tepat waktu atau terlambat terhadap batas tinjauan_susulan; ' +
+        'tanpa --pr dan --snapshot, setiap PR serta-merta yang tinjauan susulannya belum tercatat dibaca lagi.\n' +
         'Keluar 0 bila tercatat (atau sudah tercatat), 1 bila catatan lama berbeda dan dipertahankan, 2 bila masukan tidak bisa dipakai.',
     )
     .option('--pr <nomor>', 'catat PR ini saja, dibaca dari GitHub (konfigurasi dari cabang dasarnya); butuh GITHUB_TOKEN dan GITHUB_REPOSITORY (GITHUB_API_URL untuk GitHub Enterprise Server)')
@@ -72,8 +76,45 @@ async function recordSource(source: Source): Promise<Validated<RecordOutcome>> {
           'catatan persetujuan tidak pernah ditimpa. Bandingkan dengan `git log -p -- ' + file + '` bila perlu diperiksa.\n',
       );
   }
+  const followUp = await recordFollowUpOf(source, record.pr);
+  if (!followUp.ok) return followUp;
+  return { ok: true, value: followUp.value === 'kept' ? 'kept' : outcome };
+}
+
+/**
+ * The follow-up review of a PR published through the serta-merta lane, judged against the record
+ * kept on disk (its `review_due`): written once it is in, reported as still open otherwise.
+ */
+async function recordFollowUpOf(source: Source, pr: number): Promise<Validated<WriteOutcome | 'none'>> {
+  const { readFile } = await import('node:fs/promises');
+  const { recordFollowUp } = await import('../../src/lib/records/follow-up.ts');
+  const { ApprovalRecordSchema } = await import('../../src/lib/records/record.ts');
+  const { followUpFile, recordFile, writeFollowUp } = await import('../../src/lib/records/store.ts');
+  const { validateJson } = await import('../../src/lib/errors/validate.ts');
+  const { formatDateTime } = await import('../../src/lib/site/dates.ts');
+  const path = recordFile('.', pr);
+  const stored = validateJson(ApprovalRecordSchema, await readFile(path, 'utf8'), path.replace(/^\.\//, ''));
+  if (!stored.ok) return stored;
+  const lanes = stored.value.fast_lane ?? [];
+  if (lanes.length === 0) return { ok: true, value: 'none' };
+  const followUp = recordFollowUp(source.config, source.snapshot, stored.value);
+  const zone = source.config.kantor.zona_waktu;
+  if (followUp === null) {
+    const due = lanes.map((lane) => formatDateTime(new Date(lane.review_due), zone)).join('; ');
+    process.stdout.write(`PR #${pr} terbit lewat jalur serta-merta: tinjauan susulan belum lengkap (batas ${due}).\n`);
+    return { ok: true, value: 'none' };
+  }
+  const file = followUpFile('.', pr).replace(/^\.\//, '');
+  const outcome = await writeFollowUp('.', followUp);
+  const verdict = followUp.flows
+    .map((flow) => (flow.state === 'changes_requested' ? 'DIKEMBALIKAN' : 'disetujui') + (flow.late ? ', TERLAMBAT' : ', tepat waktu'))
+    .join('; ');
+  if (outcome === 'created') process.stdout.write(`Tinjauan susulan tercatat: ${file} (PR #${pr}, ${verdict}, ${formatDateTime(new Date(followUp.reviewed_at), zone)}).\n`);
+  else if (outcome === 'unchanged') process.stdout.write(`Tinjauan susulan sudah tercatat: ${file} (tidak berubah).\n`);
+  else process.stderr.write(`peringatan: ${file} sudah ada dan isinya berbeda dengan penilaian sekarang; catatan yang sudah ditulis dipertahankan.\n`);
   return { ok: true, value: outcome };
 }
+
 
 /**
  * How far back a catch-up looks before the newest recorded merge: a PR merged just before it
@@ -81,13 +122,19 @@ async function recordSource(source: Source): Promise<Validated<RecordOutcome>> {
  */
 const CATCH_UP_MARGIN_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Every merged PR since the last recorded one, oldest merge first; already recorded ones are skipped. */
+/**
+ * Every merged PR since the last recorded one, oldest merge first (already recorded ones are
+ * skipped), then every serta-merta PR whose follow-up review is not recorded yet: a review given
+ * after the merge while no run was listening is found here.
+ */
 async function catchUp(): Promise<number> {
   const { client, owner, repo } = await openGithubRepository();
-  const { readRecords } = await import('../../src/lib/records/store.ts');
+  const { readFollowUps, readRecords } = await import('../../src/lib/records/store.ts');
   const { readDefaultBranch } = await import('../../src/lib/github/client.ts');
-  const records = await readRecords('.');
-  if (!records.ok) exitWithProblems(records.problems);
+  const [records, followUps] = await Promise.all([readRecords('.'), readFollowUps('.')]);
+  if (!records.ok || !followUps.ok) exitWithProblems([...(records.ok ? [] : records.problems), ...(followUps.ok ? [] : followUps.problems)]);
+  const followedUp = new Set(followUps.value.map((followUp) => followUp.pr));
+  const awaiting = records.value.filter((record) => record.fast_lane && !followedUp.has(record.pr)).map((record) => ({ number: record.pr, merged_at: record.merged_at }));
   const recorded = new Set(records.value.map((record) => record.pr));
   const newest = Math.max(0, ...records.value.map((record) => Date.parse(record.merged_at)));
   const cutoff = newest === 0 ? 0 : newest - CATCH_UP_MARGIN_MS;
@@ -100,15 +147,13 @@ async function catchUp(): Promise<number> {
     if (page.length > 0 && Date.parse(page.at(-1)!.updated_at) < cutoff) break;
   }
   merged.sort((a, b) => Date.parse(a.merged_at) - Date.parse(b.merged_at) || a.number - b.number);
-  if (merged.length === 0) {
-    process.stdout.write('Tidak ada PR yang digabung sejak catatan terakhir yang belum tercatat.\n');
-    return EXIT.ok;
-  }
+  if (merged.length === 0) process.stdout.write('Tidak ada PR yang digabung sejak catatan terakhir yang belum tercatat.\n');
+  if (merged.length === 0 && awaiting.length === 0) return EXIT.ok;
   // One PR that cannot be recorded (say, a broken config at its base) is reported and does not
   // hold back the records of the others; the run still ends with exit 2 so the admin sees it.
   let kept = false;
   const problems: Problem[] = [];
-  for (const pull of merged) {
+  for (const pull of [...merged, ...awaiting]) {
     const source = await readFromGithub(client, { owner, repo, pullNumber: pull.number });
     const outcome = source.ok ? await recordSource(source.value) : source;
     if (!outcome.ok) problems.push(...outcome.problems);
@@ -121,6 +166,8 @@ async function catchUp(): Promise<number> {
 interface Source {
   config: Config;
   snapshot: Snapshot;
+  /** The "Permintaan publikasi" issues the PR names (issues.get), for its drafting time. */
+  requests: RequestIssue[];
   source: string;
 }
 
@@ -132,7 +179,13 @@ async function readFromFiles(options: RecordOptions): Promise<Validated<Source>>
   const { loadSnapshotFile } = await import('../../src/lib/approval/snapshot.ts');
   const [config, snapshot] = await Promise.all([loadConfigFile(options.config), loadSnapshotFile(options.snapshot)]);
   if (!config.ok || !snapshot.ok) return { ok: false, problems: [...(config.ok ? [] : config.problems), ...(snapshot.ok ? [] : snapshot.problems)] };
-  return { ok: true, value: { config: config.value, snapshot: snapshot.value, source: options.snapshot } };
+  // A recorded PR may carry the request issues it names, as issues.get returned them: {"issues": [...]}.
+  const { RequestIssueSchema } = await import('../../src/lib/content/request.ts');
+  const { z } = await import('zod');
+  const { validateData } = await import('../../src/lib/errors/validate.ts');
+  const issues = validateData(z.array(RequestIssueSchema).default([]), (snapshot.value as { issues?: unknown }).issues, `${options.snapshot} (issues)`);
+  if (!issues.ok) return issues;
+  return { ok: true, value: { config: config.value, snapshot: snapshot.value, requests: issues.value, source: options.snapshot } };
 }
 
 async function readOneFromGithub(pr: string): Promise<Validated<Source>> {
@@ -155,5 +208,22 @@ async function readFromGithub(client: GithubClient, target: PullTarget): Promise
   const source = `GitHub API (PR #${target.pullNumber})`;
   const snapshot = validateData(SnapshotSchema, read.snapshot, source);
   if (!snapshot.ok) return snapshot;
-  return { ok: true, value: { config: config.value, snapshot: snapshot.value, source } };
+  return { ok: true, value: { config: config.value, snapshot: snapshot.value, requests: await readRequests(client, target, snapshot.value), source } };
+}
+
+/** The issues the PR's description names ("Menutup #12"); one that cannot be read is left out with a warning. */
+async function readRequests(client: GithubClient, { owner, repo, pullNumber }: PullTarget, snapshot: Snapshot): Promise<RequestIssue[]> {
+  const { linkedIssues } = await import('../../src/lib/publish/report.ts');
+  const { RequestIssueSchema } = await import('../../src/lib/content/request.ts');
+  const requests: RequestIssue[] = [];
+  for (const number of linkedIssues((snapshot.pull as { body?: string | null }).body)) {
+    try {
+      const { data } = await client.rest.issues.get({ owner, repo, issue_number: number });
+      const issue = RequestIssueSchema.safeParse(data);
+      if (issue.success) requests.push(issue.data);
+    } catch (error) {
+      process.stderr.write(`peringatan: issue #${number} yang disebut PR #${pullNumber} tidak terbaca (${(error as Error).message}); lama penyusunannya tidak dicatat.\n`);
+    }
+  }
+  return requests;
 }

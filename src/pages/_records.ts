@@ -6,24 +6,26 @@
 import { posix } from 'node:path';
 import type { ApprovalRecord } from '../lib/records/record.ts';
 import { itemHistory, type ItemHistoryEntry } from '../lib/records/register.ts';
-import { readRecords } from '../lib/records/store.ts';
+import type { FollowUpRecord } from '../lib/records/follow-up.ts';
+import { readFollowUps, readRecords } from '../lib/records/store.ts';
 import { BuildProblemsError } from '../lib/site/office.ts';
 import type { ContentType } from '../lib/content/types.ts';
 import { publishedItems, slugOf, type Entry } from './_content.ts';
 
-let loaded: Promise<ApprovalRecord[]> | undefined;
+let loaded: Promise<{ records: ApprovalRecord[]; followUps: FollowUpRecord[] }> | undefined;
 
-function approvalRecords(): Promise<ApprovalRecord[]> {
-  loaded ??= readRecords('.').then((result) => {
-    if (!result.ok) throw new BuildProblemsError(result.problems);
-    return result.value;
+function approvalRecords(): Promise<{ records: ApprovalRecord[]; followUps: FollowUpRecord[] }> {
+  loaded ??= Promise.all([readRecords('.'), readFollowUps('.')]).then(([records, followUps]) => {
+    if (!records.ok || !followUps.ok) throw new BuildProblemsError([...(records.ok ? [] : records.problems), ...(followUps.ok ? [] : followUps.problems)]);
+    return { records: records.value, followUps: followUps.value };
   });
   return loaded;
 }
 
-/** The PRs that published or changed this item, oldest first. */
+/** The PRs that published or changed this item, oldest first, with their serta-merta follow-ups. */
 export async function approvalHistoryOf(entry: Pick<Entry, 'filePath'>): Promise<ItemHistoryEntry[]> {
-  return itemHistory(await approvalRecords(), posix.dirname(entry.filePath!));
+  const { records, followUps } = await approvalRecords();
+  return itemHistory(records, posix.dirname(entry.filePath!), followUps);
 }
 
 /** The items of these types that have an approval sheet: those with at least one record (the item page says when there is none). */

@@ -160,7 +160,7 @@ describe('.github/workflows/catat.yml', () => {
   const job = workflow.jobs.catat!;
 
   it('records after every merge, and daily, catching up every merged PR', () => {
-    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request_target', 'schedule', 'workflow_dispatch']);
+    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request_target', 'schedule', 'workflow_dispatch', 'workflow_run']);
     const runs = job.steps.map((s) => s.run ?? '');
     const catat = runs.indexOf('npx tayang catat');
     const simpan = runs.indexOf('npx tayang simpan-catatan records/persetujuan --pesan "Catatan persetujuan"');
@@ -171,6 +171,18 @@ describe('.github/workflows/catat.yml', () => {
     const chain = runs.indexOf('npx tayang laporan --periksa');
     expect(chain).toBeGreaterThan(simpan);
     expect(job.steps[chain]!.if).toBe('${{ !cancelled() }}');
+  });
+
+  it('records a serta-merta follow-up when a review lands on a merged PR, from the default branch', () => {
+    expect(workflow.on.workflow_run).toEqual({ workflows: ['Tinjauan'], types: ['completed'] });
+    const gate = workflow.jobs.susulan!;
+    expect(gate.permissions).toEqual({ 'pull-requests': 'read' });
+    expect(environmentOf(gate)).toBeUndefined();
+    expect(gate.steps.every((s) => s.uses === undefined)).toBe(true);
+    expect(job.needs).toBe('susulan');
+    expect(job.if).toContain("needs.susulan.outputs.merged == 'true'");
+    // Still after every merge and daily, when the gate job does not run.
+    expect(job.if).toMatch(/^always\(\) && /);
   });
 
   it('pushes with the App\'s token, never the Actions token, and runs main\'s code', () => {

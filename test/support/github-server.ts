@@ -51,6 +51,8 @@ export interface PullSetup {
   files: { filename: string; status?: 'added' | 'modified' | 'removed' | 'renamed' }[];
   /** Set for a merged PR (`tayang catat` reads it after the merge). */
   merged?: { at: string; by: string; sha: string };
+  /** Labels it carries from the start (`serta-merta`). */
+  labels?: string[];
 }
 
 /**
@@ -158,6 +160,8 @@ export interface Issue {
   labels: string[];
   user: string;
   state: 'open' | 'closed';
+  /** ISO time it was opened (a request's drafting time starts here). */
+  createdAt?: string;
 }
 
 export interface GithubServerOptions {
@@ -452,7 +456,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
         reviews: [],
         commits: setup.commits.map(commitObject),
         files: setup.files.map((f) => fileObject(f, setup.commits.at(-1)!.sha)),
-        labels: [],
+        labels: [...(setup.labels ?? [])],
         requestedUsers: [],
         requestedTeams: [],
         events: [],
@@ -483,6 +487,12 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       pull.setup.commits.push(commit);
       pull.commits.push(commitObject(commit));
       for (const f of files) if (!pull.files.some((x) => x.filename === f.filename)) pull.files.push(fileObject(f, commit.sha));
+    },
+    /** An issue someone opened (a "Permintaan publikasi" request, say); returns its number. */
+    addIssue(issue: Omit<Issue, 'number'> & { number?: number }): number {
+      const number = issue.number ?? nextIssue++;
+      issues.push({ ...issue, number });
+      return number;
     },
     /** A comment written by someone (not through the API under test). */
     addComment(number: number, login: string, body: string): void {
@@ -578,6 +588,11 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
       pull.requestedUsers = pull.requestedUsers.filter((login) => !reviewers.includes(login));
       pull.requestedTeams = pull.requestedTeams.filter((slug) => !((body.team_reviewers as string[] | undefined) ?? []).includes(slug));
       return { data: pullObject(pull) };
+    }
+    if (method === 'GET' && (match = m('/issues/(\\d+)'))) {
+      const issue = issues.find((i) => i.number === Number(match![1]));
+      if (!issue) throw new HttpError(404, 'Not Found');
+      return { data: issueObject(issue) };
     }
     if (method === 'GET' && (match = m('/issues/(\\d+)/comments'))) {
       const number = Number(match[1]);
@@ -895,7 +910,7 @@ export async function startGithubServer(options: GithubServerOptions = {}) {
   }
 
   function issueObject(i: Issue) {
-    return { id: 70000 + i.number, node_id: `I_${i.number}`, url: api(`/issues/${i.number}`), repository_url: `${url}${repoPath}`, labels_url: api(`/issues/${i.number}/labels{/name}`), comments_url: api(`/issues/${i.number}/comments`), events_url: api(`/issues/${i.number}/events`), html_url: web(`/issues/${i.number}`), number: i.number, state: i.state, title: i.title, body: i.body, user: user(i.user), labels: i.labels.map(label), assignee: null, assignees: [], milestone: null, locked: false, comments: comments.filter((c) => c.issueNumber === i.number).length, closed_at: null, created_at: FIXED_NOW, updated_at: FIXED_NOW, author_association: 'NONE' };
+    return { id: 70000 + i.number, node_id: `I_${i.number}`, url: api(`/issues/${i.number}`), repository_url: `${url}${repoPath}`, labels_url: api(`/issues/${i.number}/labels{/name}`), comments_url: api(`/issues/${i.number}/comments`), events_url: api(`/issues/${i.number}/events`), html_url: web(`/issues/${i.number}`), number: i.number, state: i.state, title: i.title, body: i.body, user: user(i.user), labels: i.labels.map(label), assignee: null, assignees: [], milestone: null, locked: false, comments: comments.filter((c) => c.issueNumber === i.number).length, closed_at: i.state === 'closed' ? (i.createdAt ?? FIXED_NOW) : null, created_at: i.createdAt ?? FIXED_NOW, updated_at: i.createdAt ?? FIXED_NOW, author_association: 'NONE' };
   }
 
   function mustKnownPull(number: string): PullState {

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { Problem } from '../errors/problem.ts';
+import type { PublicationRequest } from './request.ts';
 import { TITLE_MAX_LENGTH } from './schema.ts';
 import { isSiteAddress, slugify } from './slug.ts';
 import { CONTENT_TYPES, isContentType, type ContentType } from './types.ts';
@@ -21,8 +22,12 @@ export interface NewItem {
 
 const TEMPLATES_DIR = new URL('./templates/', import.meta.url);
 
-/** Checks the request and fills the template in. `today` is the office's date, `YYYY-MM-DD`. */
-export async function planNewItem(root: string, jenis: string, judul: string, today: string): Promise<{ ok: true; value: NewItem } | { ok: false; problems: Problem[] }> {
+/**
+ * Checks the request and fills the template in. `today` is the office's date, `YYYY-MM-DD`. From a
+ * "Permintaan publikasi" issue (`request`), its classification goes into the frontmatter and what
+ * it asks for into a comment above the checklist, for the writer (a comment: never published).
+ */
+export async function planNewItem(root: string, jenis: string, judul: string, today: string, request?: PublicationRequest): Promise<{ ok: true; value: NewItem } | { ok: false; problems: Problem[] }> {
   const where = 'tayang baru';
   if (!isContentType(jenis)) {
     return { ok: false, problems: [{ file: where, message: `jenis "${jenis}" tidak dikenal.`, fix: `pilih salah satu: ${CONTENT_TYPES.join(', ')}.` }] };
@@ -45,7 +50,31 @@ export async function planNewItem(root: string, jenis: string, judul: string, to
   // JSON strings are YAML double-quoted strings: any title is written safely. A function, not a
   // string, as the replacement: "$&" or "$'" in a title must stay as written.
   const text = template.replaceAll('{{judul}}', () => JSON.stringify(title)).replaceAll('{{tanggal}}', today);
-  return { ok: true, value: { jenis, slug, file: posix.join(root, jenis, slug, 'index.md'), text } };
+  return { ok: true, value: { jenis, slug, file: posix.join(root, jenis, slug, 'index.md'), text: request ? fromRequest(text, request) : text } };
+}
+
+function fromRequest(text: string, request: PublicationRequest): string {
+  let filled = text;
+  if (request.klasifikasi) {
+    const line = `klasifikasi: ${request.klasifikasi}`;
+    filled = /^klasifikasi:.*$/m.test(filled) ? filled.replace(/^klasifikasi:.*$/m, () => line) : filled.replace(/^(tanggal:.*)$/m, (found) => `${found}\n${line}`);
+  }
+  // "--" ends an HTML comment early; the request's text is the writer's, so it is defused.
+  const safe = (value: string) => value.replaceAll('--', '- -');
+  const note = [
+    '<!--',
+    `Permintaan publikasi #${request.number} (${request.url}); tulis "Menutup #${request.number}" di deskripsi pull request.`,
+    `- Pemberi disposisi: ${safe(request.pemberi)}`,
+    ...(request.dasar ? [`- Dasar penugasan: ${safe(request.dasar)}`] : []),
+    ...(request.batas_waktu ? [`- Paling lambat tayang: ${safe(request.batas_waktu)}`] : []),
+    '- Yang perlu diterbitkan:',
+    ...safe(request.uraian).split('\n').map((line) => `  ${line}`.trimEnd()),
+    'Hapus komentar ini sebelum terbit.',
+    '-->',
+    '',
+  ].join('\n');
+  const end = filled.indexOf('\n---\n', 4) + '\n---\n'.length;
+  return `${filled.slice(0, end)}\n${note}${filled.slice(end)}`;
 }
 
 /** Creates the item's folder and index.md; an existing folder is never touched. */

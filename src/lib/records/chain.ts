@@ -12,11 +12,14 @@ import { z } from 'zod';
  * changes it, so the second run's push finds it changed on main and is refused (records-push.ts).
  */
 
+/** A record's file name: `89.json` (written at the merge) or `89-susulan.json` (its follow-up review). */
+export const RECORD_FILE_PATTERN = /^[1-9]\d*(?:-susulan)?\.json$/;
+
 export const ChainLinkSchema = z.strictObject({
   /** 1 for the first record of the chain, then one more than the record before. */
   sequence: z.number().int().min(1),
-  /** File name of the record before, in the same folder (`89.json`); null for the first. */
-  previous: z.string().regex(/^[1-9]\d*\.json$/).nullable(),
+  /** File name of the record before, in the same folder (`89.json`, `88-susulan.json`); null for the first. */
+  previous: z.string().regex(RECORD_FILE_PATTERN).nullable(),
   /** SHA-256 of that file's bytes as written (`sha256sum 89.json`); null for the first. */
   previous_sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
 });
@@ -52,7 +55,7 @@ export function serializeChainHead(head: ChainHead): string {
 /** The head's one line; undefined when the file says something else. */
 export function parseChainHead(text: string): ChainHead | undefined {
   const lines = text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
-  const match = lines.length === 1 ? /^([1-9]\d*) ([1-9]\d*\.json) ([0-9a-f]{64})$/.exec(lines[0]!.trim()) : null;
+  const match = lines.length === 1 ? /^([1-9]\d*) ([1-9]\d*(?:-susulan)?\.json) ([0-9a-f]{64})$/.exec(lines[0]!.trim()) : null;
   return match ? { sequence: Number(match[1]), file: match[2]!, sha256: match[3]! } : undefined;
 }
 

@@ -6,6 +6,7 @@ import { memberAccounts } from '../config/officials.ts';
 import type { Config } from '../config/schema.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, isContentType } from '../content/types.ts';
 import { validateData, type Validated } from '../errors/validate.ts';
+import { draftingTime, isRequestIssue, type RequestIssue } from '../content/request.ts';
 import { ChainLinkSchema } from './chain.ts';
 
 /**
@@ -95,6 +96,24 @@ export const ApprovalRecordSchema = z.strictObject({
     .array(z.strictObject({ flow: z.string(), approver: LoginSchema, role: z.string(), at: TimestampSchema, review_due: TimestampSchema }))
     .optional(),
   /**
+   * Drafting time of each "Permintaan publikasi" issue the PR names ("Menutup #N"): from the
+   * issue's creation to the PR's opening in working time, against the flow's
+   * `mutu_baku.penyusunan` (content/request.ts). Absent when the PR names no request.
+   */
+  drafting: z
+    .array(
+      z.strictObject({
+        issue: z.number().int().min(1),
+        url: z.string(),
+        requested_at: TimestampSchema,
+        drafting_minutes: z.number().int().min(0),
+        standard_minutes: z.number().int().min(0).nullable(),
+        standard_text: z.string(),
+        overdue: z.boolean(),
+      }),
+    )
+    .optional(),
+  /**
    * Its place in the chain of records (chain.ts), added by the store when the record is written;
    * last, so the fields above read the same as in a record written before the chain.
    */
@@ -147,6 +166,8 @@ export interface RecordInput {
   titles: ReadonlyMap<string, string>;
   /** What each item waived, by folder; read from the merged tree by the caller. */
   waived?: ReadonlyMap<string, readonly RecordWaived[]>;
+  /** The request issues the PR names (issues.get), read by the caller; others it names are left out here. */
+  requests?: readonly RequestIssue[];
   /** Names the snapshot in problems. */
   source: string;
 }
@@ -156,7 +177,7 @@ export interface RecordInput {
  * record), or `null` when the PR published no content item. A PR merged without every approval is
  * still recorded, with its state: the register must show it, not hide it.
  */
-export function recordMergedPull({ config, snapshot, titles, waived, source }: RecordInput): Validated<ApprovalRecord | null> {
+export function recordMergedPull({ config, snapshot, titles, waived, requests = [], source }: RecordInput): Validated<ApprovalRecord | null> {
   const merged = validateData(MergedPullSchema, snapshot.pull, `${source} (pull)`);
   if (!merged.ok) {
     const unmerged = merged.problems.some((problem) => problem.field === 'merged_at');
@@ -174,6 +195,7 @@ export function recordMergedPull({ config, snapshot, titles, waived, source }: R
     flows: flowsOfFolder(verdict, item.folder),
     ...(item.change !== 'removed' && waived?.get(item.folder)?.length ? { waived: waived.get(item.folder)!.map(({ file, line, rule, severity, message, reason }) => ({ file, line, rule, severity, message, reason })) } : {}),
   }));
+  const drafting = requests.filter(isRequestIssue).map((issue) => draftingTime(config, verdict.flows, issue, verdict.pull.created_at));
   return {
     ok: true,
     value: {
@@ -192,6 +214,7 @@ export function recordMergedPull({ config, snapshot, titles, waived, source }: R
       items,
       stages: verdict.stages.map((stage) => recordStage(config, snapshot.teams, stage)),
       ...(verdict.fast_lane ? { fast_lane: verdict.fast_lane } : {}),
+      ...(drafting.length > 0 ? { drafting } : {}),
     },
   };
 }
@@ -202,7 +225,8 @@ function flowsOfFolder(verdict: Verdict, folder: string): string[] {
     .map(([flow]) => flow);
 }
 
-function recordStage(config: Config, teams: Snapshot['teams'], stage: StageVerdict): RecordStage {
+/** A stage of the verdict as records keep it (the follow-up record uses it too). */
+export function recordStage(config: Config, teams: Snapshot['teams'], stage: StageVerdict): RecordStage {
   return {
     id: stage.id,
     flow: stage.flow,

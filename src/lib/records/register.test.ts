@@ -71,7 +71,7 @@ describe('register CSV', () => {
     expect(header).toBe(REGISTER_COLUMNS.join(','));
     expect(first).toBe(
       'content/berita/rapat-pleno,berita,Rapat Pleno,terbit pertama,staf Kantor Uji,1,https://github.com/kantor/situs/pull/1,2025-03-10T13:00:00+07:00,' +
-        'publikasi,Verifikasi Kasubbag,Kasubbag Teknis,"Dewi Lestari, S.H.",Kepala Subbagian Teknis,19850317 201001 2 015,tidak,2025-03-10T08:30:00+07:00,30,60,1 jam,tidak,ya',
+        'publikasi,Verifikasi Kasubbag,Kasubbag Teknis,"Dewi Lestari, S.H.",Kepala Subbagian Teknis,19850317 201001 2 015,tidak,2025-03-10T08:30:00+07:00,30,60,1 jam,tidak,ya,tidak,,',
     );
     // A login the config names nobody for: the role, never the login.
     expect(second).toContain(',Pemeriksaan Pimpinan,Ketua Divisi,Ketua Divisi,,,tidak,');

@@ -1,4 +1,5 @@
 import type { ContentType } from '../content/types.ts';
+import type { FollowUpRecord } from './follow-up.ts';
 import { personView, staffView, type PeopleConfig } from './people.ts';
 import type { ApprovalRecord, ItemChange, RecordApproval, RecordItem, RecordStage } from './record.ts';
 
@@ -40,6 +41,24 @@ export interface RegisterRow {
   overdue: boolean;
   /** The stage had passed when the PR was merged. */
   passed: boolean;
+  /** The PR was published through the serta-merta lane of this stage's flow; the stage follows after. */
+  fast_lane: boolean;
+  /** With `fast_lane`: when the follow-up review was due. */
+  review_due: string | null;
+  /**
+   * With `fast_lane`: `approved` or `changes_requested` once the follow-up review is in (then the
+   * approver columns name who reviewed after the merge), `waiting` before.
+   */
+  follow_up: 'approved' | 'changes_requested' | 'waiting' | null;
+  /** With `fast_lane`: reviewed after `review_due`, or still waiting past it at the time of the report. */
+  follow_up_late: boolean | null;
+}
+
+/** What the register needs to tell where each serta-merta follow-up stands. */
+export interface LaneContext {
+  followUps: readonly FollowUpRecord[];
+  /** The time of the report: a follow-up still waiting after its deadline is overdue. */
+  now: Date;
 }
 
 /** The stages that approved an item: those of the flows governing its files. */
@@ -48,10 +67,13 @@ export function stagesForItem(record: ApprovalRecord, item: RecordItem): RecordS
 }
 
 /** Register rows in merge order; a stage with several approvers gives one row per approver. */
-export function registerRows(records: readonly ApprovalRecord[], config: PeopleConfig): RegisterRow[] {
-  return records.flatMap((record) =>
-    record.items.flatMap((item) =>
+export function registerRows(records: readonly ApprovalRecord[], config: PeopleConfig, lane: LaneContext = { followUps: [], now: new Date(0) }): RegisterRow[] {
+  return records.flatMap((record) => {
+    const followUp = lane.followUps.find((entry) => entry.pr === record.pr);
+    return record.items.flatMap((item) =>
       stagesForItem(record, item).flatMap((stage) => {
+        const fastLane = record.fast_lane?.find((entry) => entry.flow === stage.flow);
+        const followed = fastLane && followUp?.flows.find((entry) => entry.flow === stage.flow);
         const base = {
           item: item.folder,
           jenis: item.jenis,
@@ -70,8 +92,14 @@ export function registerRows(records: readonly ApprovalRecord[], config: PeopleC
           standard_text: stage.standard_text,
           overdue: stage.overdue,
           passed: stage.state === 'approved',
+          fast_lane: fastLane !== undefined,
+          review_due: fastLane?.review_due ?? null,
+          follow_up: fastLane ? (followed?.state ?? ('waiting' as const)) : null,
+          follow_up_late: fastLane ? (followed ? followed.late : lane.now.getTime() > Date.parse(fastLane.review_due)) : null,
         };
-        const approvals: (RecordApproval | undefined)[] = stage.approvals.length > 0 ? stage.approvals : [undefined];
+        // A stage that followed the lane is signed by whoever reviewed it after the merge.
+        const signed = followed ? (followUp!.stages.find((entry) => entry.flow === stage.flow && entry.id === stage.id) ?? stage) : stage;
+        const approvals: (RecordApproval | undefined)[] = signed.approvals.length > 0 ? signed.approvals : [undefined];
         return approvals.map((approval) => {
           const official = approval ? personView(config, approval.login, approval.role.name) : undefined;
           return {
@@ -86,8 +114,8 @@ export function registerRows(records: readonly ApprovalRecord[], config: PeopleC
           };
         });
       }),
-    ),
-  );
+    );
+  });
 }
 
 export interface StageCompliance {
@@ -167,12 +195,15 @@ export interface ItemHistoryEntry {
   record: ApprovalRecord;
   item: RecordItem;
   stages: RecordStage[];
+  /** Published through the serta-merta lane and reviewed since: the follow-up record. */
+  followUp?: FollowUpRecord;
 }
 
-/** The records that published or changed the item in `folder`, oldest first. */
-export function itemHistory(records: readonly ApprovalRecord[], folder: string): ItemHistoryEntry[] {
+/** The records that published or changed the item in `folder`, oldest first, with their follow-ups. */
+export function itemHistory(records: readonly ApprovalRecord[], folder: string, followUps: readonly FollowUpRecord[] = []): ItemHistoryEntry[] {
   return records.flatMap((record) => {
     const item = record.items.find((candidate) => candidate.folder === folder);
-    return item ? [{ record, item, stages: stagesForItem(record, item) }] : [];
+    const followUp = followUps.find((entry) => entry.pr === record.pr);
+    return item ? [{ record, item, stages: stagesForItem(record, item), ...(followUp ? { followUp } : {}) }] : [];
   });
 }

@@ -3,7 +3,8 @@ import { formatDateTime, machineDateTime } from '../site/dates.ts';
 import { toCsv } from './csv.ts';
 import { approverLabel, personView, staffView, type PeopleConfig } from './people.ts';
 import type { ApprovalRecord, ItemChange } from './record.ts';
-import { registerRows, summarizeCompliance, type ComplianceSummary, type RegisterRow } from './register.ts';
+import { laneUses, type LaneUse } from './follow-up.ts';
+import { registerRows, summarizeCompliance, type ComplianceSummary, type LaneContext, type RegisterRow } from './register.ts';
 import { CHAIN_HEAD_FILE, type ChainBreak, type ChainHead } from './chain.ts';
 import { RECORDS_DIR } from './store.ts';
 
@@ -42,12 +43,23 @@ export const REGISTER_COLUMNS = [
   'Mutu baku',
   'Terlambat',
   'Lulus saat digabung',
+  'Jalur serta-merta',
+  'Batas tinjauan susulan',
+  'Tinjauan susulan',
 ] as const;
 
+const NO_LANE: LaneContext = { followUps: [], now: new Date(0) };
+
+/** Where a follow-up stands, in the register's words. */
+function followUpWords(state: LaneUse['state'], late: boolean): string {
+  const words = { approved: 'ditinjau', changes_requested: 'dikembalikan', waiting: 'belum ditinjau' }[state];
+  return late ? `${words}, ${state === 'waiting' ? 'LEWAT BATAS' : 'terlambat'}` : state === 'waiting' ? words : `${words}, tepat waktu`;
+}
+
 /** The register as CSV, times in the office's zone with their offset (2026-02-11T13:40:00+07:00). */
-export function renderRegisterCsv(records: readonly ApprovalRecord[], config: PeopleConfig): string {
+export function renderRegisterCsv(records: readonly ApprovalRecord[], config: PeopleConfig, lane: LaneContext = NO_LANE): string {
   const time = (iso: string | null) => (iso === null ? null : machineDateTime(new Date(iso), config.kantor.zona_waktu));
-  const rows = registerRows(records, config).map((row) => [
+  const rows = registerRows(records, config, lane).map((row) => [
     row.item,
     row.jenis,
     row.title,
@@ -69,6 +81,9 @@ export function renderRegisterCsv(records: readonly ApprovalRecord[], config: Pe
     row.standard_text,
     yesNo(row.overdue),
     yesNo(row.passed),
+    yesNo(row.fast_lane),
+    time(row.review_due),
+    row.follow_up === null ? null : followUpWords(row.follow_up, row.follow_up_late!),
   ]);
   return toCsv([REGISTER_COLUMNS, ...rows]);
 }
@@ -76,20 +91,27 @@ export function renderRegisterCsv(records: readonly ApprovalRecord[], config: Pe
 export interface RegisterReport {
   rows: RegisterRow[];
   summary: ComplianceSummary;
+  /** Every use of the serta-merta lane and where its follow-up stands. */
+  fast_lane: LaneUse[];
+  /** Drafting time of every request a PR named: from the issue's creation to the PR's opening. */
+  drafting: (NonNullable<ApprovalRecord['drafting']>[number] & { pr: number })[];
 }
 
-export function renderRegisterJson(records: readonly ApprovalRecord[], config: PeopleConfig): RegisterReport {
-  return { rows: registerRows(records, config), summary: summarizeCompliance(records) };
+export function renderRegisterJson(records: readonly ApprovalRecord[], config: PeopleConfig, lane: LaneContext = NO_LANE): RegisterReport {
+  return { rows: registerRows(records, config, lane), summary: summarizeCompliance(records), fast_lane: laneUses(records, lane.followUps, lane.now), drafting: records.flatMap((record) => (record.drafting ?? []).map((entry) => ({ pr: record.pr, ...entry }))) };
 }
 
 /** The register by PR, then the compliance summary, in plain Indonesian. */
-export function renderRegisterText(records: readonly ApprovalRecord[], config: PeopleConfig): string {
+export function renderRegisterText(records: readonly ApprovalRecord[], config: PeopleConfig, lane: LaneContext = NO_LANE): string {
   if (records.length === 0) return 'Belum ada catatan persetujuan di records/persetujuan/. Catatan dibuat oleh `tayang catat --pr N` setelah PR digabung.';
   const at = (iso: string) => formatDateTime(new Date(iso), config.kantor.zona_waktu);
   const lines = ['Register persetujuan publikasi', ''];
   for (const record of records) {
     lines.push(`PR #${record.pr} "${record.title}" oleh ${staffView(config, record.author).label}, digabung ${at(record.merged_at)}${record.state === 'approved' ? '' : ' — DIGABUNG TANPA PERSETUJUAN LENGKAP'}`);
     for (const item of record.items) lines.push(`  ${item.folder}${item.title ? ` "${item.title}"` : ''} (${CHANGE_WORDS[item.change]})`);
+    for (const request of record.drafting ?? []) {
+      lines.push(`  - Penyusunan: permintaan #${request.issue} dibuat ${at(request.requested_at)}, PR dibuka ${at(record.opened_at)} — ${formatMinutes(request.drafting_minutes)} waktu kerja, mutu baku ${request.standard_text}${request.overdue ? ', TERLAMBAT' : ''}`);
+    }
     for (const lane of record.fast_lane ?? []) {
       lines.push(`  - Jalur serta-merta: ${approverLabel(personView(config, lane.approver, lane.role), lane.role)}, ${at(lane.at)}; tinjauan biasa menyusul paling lambat ${at(lane.review_due)}`);
     }
@@ -101,7 +123,28 @@ export function renderRegisterText(records: readonly ApprovalRecord[], config: P
     lines.push('');
   }
   lines.push(...renderSummaryText(summarizeCompliance(records)));
+  const uses = laneUses(records, lane.followUps, lane.now);
+  if (uses.length > 0) lines.push('', ...renderLaneText(uses, lane, config));
   return lines.join('\n');
+}
+
+/** Every use of the serta-merta lane, who reviewed it afterwards and when, then the overdue ones. */
+function renderLaneText(uses: readonly LaneUse[], lane: LaneContext, config: PeopleConfig): string[] {
+  const at = (iso: string) => formatDateTime(new Date(iso), config.kantor.zona_waktu);
+  const lines = ['Jalur serta-merta', `  ${uses.length} kali dipakai; ${uses.filter((use) => use.state !== 'waiting').length} sudah ditinjau susulan, ${uses.filter((use) => use.late).length} terlambat atau lewat batas.`];
+  for (const use of uses) {
+    const reviewers = lane.followUps
+      .find((followUp) => followUp.pr === use.pr)
+      ?.stages.filter((stage) => stage.flow === use.flow)
+      .flatMap((stage) => stage.approvals.map((a) => approverLabel(personView(config, a.login, a.role.name), a.role.name)));
+    const when = use.reviewed_at ? ` ${at(use.reviewed_at)}${reviewers?.length ? ` oleh ${reviewers.join('; ')}` : ''}` : '';
+    lines.push(`  - PR #${use.pr} "${use.title}": diterbitkan atas persetujuan ${approverLabel(personView(config, use.approver, use.role), use.role)}, ${at(use.at)}; batas tinjauan susulan ${at(use.review_due)}: ${followUpWords(use.state, use.late)}${when}.`);
+  }
+  const overdue = uses.filter((use) => use.state === 'waiting' && use.late);
+  if (overdue.length > 0) {
+    lines.push(`  Tinjauan susulan lewat batas (per ${at(lane.now.toISOString())}): ${overdue.map((use) => `PR #${use.pr} (batas ${at(use.review_due)})`).join(', ')}.`);
+  }
+  return lines;
 }
 
 export function renderSummaryText(summary: ComplianceSummary): string[] {

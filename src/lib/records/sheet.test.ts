@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotSchema } from '../approval/types.ts';
+import { recordFollowUp } from './follow-up.ts';
 import { recordMergedPull } from './record.ts';
 import { itemHistory } from './register.ts';
 import { OUTCOME_WORDS, viewHistory, viewLetterhead } from './sheet.ts';
@@ -94,6 +95,32 @@ describe('viewHistory', () => {
       ['Pemeriksaan Pimpinan', [], 'follows'],
     ]);
     expect(entry!.stages[0]).toMatchObject({ flowName: 'Publikasi', roles: 'Kepala Kantor', duration: 'tidak diukur', standard: 'seketika' });
+  });
+
+  it('says the page waits for the follow-up review, then who reviewed and when', () => {
+    const config = testConfig();
+    const lane = { login: 'kepala', state: 'APPROVED', at: '2025-03-10T08:20:00+07:00' };
+    const [waiting] = history([lane], config, ['serta-merta']);
+    expect(waiting!.followUp).toEqual({ state: 'waiting', text: 'Diterbitkan segera, menunggu tinjauan susulan (paling lambat Selasa, 11 Maret 2025, 08.20 WIB).' });
+
+    const reviews = [lane, { login: 'kasubbag-a', state: 'APPROVED', at: '2025-03-11T08:00:00+07:00' }, { login: 'ketua-divisi', state: 'APPROVED', at: '2025-03-11T09:00:00+07:00' }];
+    const snapshot = SnapshotSchema.parse(mergedSnapshot({ number: 9, author: 'penulis', opened: '2025-03-10T08:00:00+07:00', merged: '2025-03-10T12:00:00+07:00', files: [NEWS], reviews, labels: ['serta-merta'] }));
+    // recordMergedPull leaves out the reviews given after the merge by itself.
+    const record = recordMergedPull({ config, snapshot, titles: new Map(), source: 'uji' });
+    if (!record.ok || !record.value) throw new Error('no record');
+    const followUp = recordFollowUp(config, snapshot, record.value)!;
+    const [done] = viewHistory(itemHistory([record.value], 'content/berita/rapat-pleno', [followUp]), config);
+    // The Ketua Divisi approved at 09:00, after the deadline of 08:20.
+    expect(done!.followUp).toEqual({
+      state: 'approved',
+      text: 'Ditinjau susulan oleh Dewi Lestari, S.H. (Kepala Subbagian Teknis), sebagai Kasubbag Teknis; Ketua Divisi, selesai Selasa, 11 Maret 2025, 09.00 WIB, sesudah batas waktunya.',
+    });
+    expect(done!.stages.map((stage) => [stage.name, stage.approvals.map((approval) => approval.at.text), stage.outcome])).toEqual([
+      ['Persetujuan serta-merta', ['Senin, 10 Maret 2025, 08.20 WIB'], 'fast_lane'],
+      ['Verifikasi Kasubbag', ['Selasa, 11 Maret 2025, 08.00 WIB'], 'followed_late'],
+      ['Pemeriksaan Pimpinan', ['Selasa, 11 Maret 2025, 09.00 WIB'], 'followed_late'],
+    ]);
+    expect(OUTCOME_WORDS.followed_late).toBe('Ditinjau sesudah terbit, terlambat');
   });
 
   it('leaves a PR without the fast lane as it was: stages not passed at the merge are not "following"', () => {

@@ -6,6 +6,7 @@ import { withBase } from '../site/urls.ts';
 import { approverLabel, personView, staffView, type PeopleConfig, type PersonView } from './people.ts';
 import { CHANGE_WORDS } from './render.ts';
 import type { ItemHistoryEntry } from './register.ts';
+import type { FollowUpRecord } from './follow-up.ts';
 import type { RecordApproval, RecordStage } from './record.ts';
 import { RECORDS_DIR } from './store.ts';
 
@@ -35,7 +36,7 @@ export interface ApprovalView {
   at: TimeView;
 }
 
-export type StageOutcome = 'within' | 'overdue' | 'tentative' | 'not_passed' | 'fast_lane' | 'follows';
+export type StageOutcome = 'within' | 'overdue' | 'tentative' | 'not_passed' | 'fast_lane' | 'follows' | 'followed' | 'followed_late' | 'returned';
 
 export const OUTCOME_WORDS: Record<StageOutcome, string> = {
   within: 'Tepat waktu',
@@ -44,6 +45,9 @@ export const OUTCOME_WORDS: Record<StageOutcome, string> = {
   not_passed: 'Belum disetujui saat diterbitkan',
   fast_lane: 'Diterbitkan seketika (informasi serta-merta)',
   follows: 'Menyusul sesudah terbit (jalur serta-merta)',
+  followed: 'Ditinjau sesudah terbit, tepat waktu',
+  followed_late: 'Ditinjau sesudah terbit, terlambat',
+  returned: 'Dikembalikan sesudah terbit',
 };
 
 export interface StageView {
@@ -85,6 +89,11 @@ export interface HistoryEntryView {
    * lambat Selasa, 3 November 2026, 10.45 WIB". Absent when the lane was not used.
    */
   fastLane?: string;
+  /**
+   * Where the serta-merta follow-up stands: `waiting` ("Diterbitkan segera, menunggu tinjauan
+   * susulan"), or in, with when and by whom. Absent when the lane was not used.
+   */
+  followUp?: { state: 'waiting' | 'approved' | 'changes_requested'; text: string };
   /** Where the record lives in the repository: `records/persetujuan/21.json`. */
   file: string;
   stages: StageView[];
@@ -116,7 +125,7 @@ function approvalView(config: PeopleConfig, login: string, role: string, at: str
 
 export function viewHistory(history: readonly ItemHistoryEntry[], config: PeopleConfig): HistoryEntryView[] {
   const zone = config.kantor.zona_waktu;
-  return history.map(({ record, item, stages }) => {
+  return history.map(({ record, item, stages, followUp }) => {
     // The fast lane of a flow that governs this item: its approval is a row of its own, before the
     // stages that follow it after publication.
     const lanes = (record.fast_lane ?? []).filter((lane) => item.flows.includes(lane.flow));
@@ -132,6 +141,15 @@ export function viewHistory(history: readonly ItemHistoryEntry[], config: People
       outcome: 'fast_lane',
     }));
     const due = lanes.map((lane) => formatDateTime(new Date(lane.review_due), zone));
+    // Once the follow-up is in, the lane's stages are shown as it left them: who reviewed, when.
+    const followed = new Map((followUp?.flows ?? []).filter((flow) => laned.has(flow.flow)).map((flow) => [flow.flow, flow]));
+    const shown = stages.map((stage) => (followed.has(stage.flow) ? (followUp!.stages.find((entry) => entry.flow === stage.flow && entry.id === stage.id) ?? stage) : stage));
+    const outcomeOf = (stage: RecordStage): StageOutcome => {
+      const flow = followed.get(stage.flow);
+      if (flow && stage.state === 'changes_requested') return 'returned';
+      if (flow && stage.state === 'approved') return flow.late ? 'followed_late' : 'followed';
+      return stage.state !== 'approved' && laned.has(stage.flow) ? 'follows' : stageOutcome(stage);
+    };
     return {
       pr: record.pr,
       title: record.title,
@@ -147,10 +165,11 @@ export function viewHistory(history: readonly ItemHistoryEntry[], config: People
       ...(lanes.length > 0
         ? { fastLane: `${laneRows.map((row) => row.approvals[0]!.who).join('; ')}; tahap biasa menyusul paling lambat ${due.join('; ')}` }
         : {}),
+      ...(lanes.length > 0 ? { followUp: followUpView(lanes.length === followed.size ? followUp : undefined, shown.filter((stage) => laned.has(stage.flow)), due, config) } : {}),
       file: `${RECORDS_DIR}/${record.pr}.json`,
       stages: [
         ...laneRows,
-        ...stages.map((stage): StageView => ({
+        ...shown.map((stage): StageView => ({
           name: stage.name,
           flowName: stage.flow_name,
           roles: stage.roles.map((role) => role.name).join(' / '),
@@ -158,11 +177,23 @@ export function viewHistory(history: readonly ItemHistoryEntry[], config: People
           started: stage.started_at === null ? null : timeView(stage.started_at, zone),
           duration: formatMinutes(stage.elapsed_minutes),
           standard: stage.standard_minutes === null ? 'belum ditetapkan' : stage.standard_text,
-          outcome: stage.state !== 'approved' && laned.has(stage.flow) ? 'follows' : stageOutcome(stage),
+          outcome: outcomeOf(stage),
         })),
       ],
     };
   });
+}
+
+function followUpView(followUp: FollowUpRecord | undefined, stages: readonly RecordStage[], due: readonly string[], config: PeopleConfig): NonNullable<HistoryEntryView['followUp']> {
+  if (!followUp) return { state: 'waiting', text: `Diterbitkan segera, menunggu tinjauan susulan (paling lambat ${due.join('; ')}).` };
+  const zone = config.kantor.zona_waktu;
+  const returned = followUp.flows.some((flow) => flow.state === 'changes_requested');
+  const who = stages.flatMap((stage) => stage.approvals.map((a) => approvalView(config, a.login, a.role.name, a.submitted_at, a.stand_in).who));
+  const late = followUp.flows.some((flow) => flow.late) ? 'sesudah batas waktunya' : 'dalam batas waktunya';
+  const when = formatDateTime(new Date(followUp.reviewed_at), zone);
+  return returned
+    ? { state: 'changes_requested', text: `Tinjauan susulan pada ${when} meminta perbaikan${who.length > 0 ? ` (sudah menyetujui: ${who.join('; ')})` : ''}; isinya ditinjau ulang.` }
+    : { state: 'approved', text: `Ditinjau susulan oleh ${who.join('; ')}, selesai ${when}, ${late}.` };
 }
 
 /** The letterhead (kop surat) of the printed sheet: logo, parent government, office, address, contacts. */

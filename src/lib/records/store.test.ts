@@ -2,7 +2,9 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readItemTitles, readRecords, RECORDS_DIR, writeRecord } from './store.ts';
+import { checkChain } from './chain.ts';
+import type { FollowUpRecord } from './follow-up.ts';
+import { readFollowUps, readItemTitles, readRecordChain, readRecords, RECORDS_DIR, writeFollowUp, writeRecord } from './store.ts';
 import { sampleRecord } from './testing.ts';
 
 let root: string;
@@ -53,6 +55,39 @@ describe('record files', () => {
       ['records/persetujuan/8.json', 'pr'],
     ]);
     expect(result.problems[0]!.message).toContain('bukan JSON yang sah');
+  });
+});
+
+describe('follow-up records', () => {
+  const followUp = (pr: number): FollowUpRecord => ({
+    pr,
+    follows: `${pr}.json`,
+    reviewed_at: '2025-03-11T09:00:00+07:00',
+    flows: [{ flow: 'publikasi', state: 'approved', reviewed_at: '2025-03-11T09:00:00+07:00', review_due: '2025-03-11T03:00:00.000Z', late: false }],
+    stages: [],
+  });
+
+  it('adds <pr>-susulan.json to the chain after the record, leaving the record as written', async () => {
+    await writeRecord(root, sample(12, '2025-03-10T10:00:00+07:00'));
+    const first = await readFile(join(root, RECORDS_DIR, '12.json'), 'utf8');
+    expect(await writeFollowUp(root, followUp(12))).toBe('created');
+    expect(await writeFollowUp(root, followUp(12))).toBe('unchanged');
+    expect(await writeFollowUp(root, { ...followUp(12), reviewed_at: '2025-03-12T09:00:00+07:00' })).toBe('kept');
+    expect(await readFile(join(root, RECORDS_DIR, '12.json'), 'utf8')).toBe(first);
+    const { entries, head } = await readRecordChain(root);
+    expect(head).toMatchObject({ sequence: 2, file: '12-susulan.json' });
+    expect(checkChain(entries, head)).toEqual([]);
+    expect(await readFollowUps(root)).toEqual({ ok: true, value: [{ ...followUp(12), chain: { sequence: 2, previous: '12.json', previous_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } }] });
+    // The register of records still reads only the records written at the merge.
+    const records = await readRecords(root);
+    expect(records.ok && records.value.map((record) => record.pr)).toEqual([12]);
+  });
+
+  it('names a follow-up file whose PR is not its name', async () => {
+    await mkdir(join(root, RECORDS_DIR), { recursive: true });
+    await writeFile(join(root, RECORDS_DIR, '5-susulan.json'), JSON.stringify(followUp(6)));
+    const result = await readFollowUps(root);
+    expect(result.ok === false && result.problems.map((p) => [p.file, p.message])).toEqual([['records/persetujuan/5-susulan.json', 'berkas ini mencatat PR #6, tetapi namanya bukan 6-susulan.json.']]);
   });
 });
 

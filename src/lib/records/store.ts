@@ -1,10 +1,12 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
 import { splitFrontmatter } from '../content/frontmatter.ts';
 import { ProblemsError, type Problem } from '../errors/problem.ts';
 import { validateJson, type Validated } from '../errors/validate.ts';
-import { CHAIN_HEAD_FILE, ChainLinkSchema, nextLink, parseChainHead, serializeChainHead, sha256Of, type ChainEntry, type ChainHead } from './chain.ts';
+import { CHAIN_HEAD_FILE, ChainLinkSchema, nextLink, type ChainLink, parseChainHead, serializeChainHead, sha256Of, type ChainEntry, type ChainHead } from './chain.ts';
+import { FollowUpRecordSchema, type FollowUpRecord } from './follow-up.ts';
 import { ApprovalRecordSchema, type ApprovalRecord } from './record.ts';
 
 /**
@@ -17,12 +19,20 @@ import { ApprovalRecordSchema, type ApprovalRecord } from './record.ts';
  * them out of authors' PRs: no flow in tayang.config.yml governs `records/`, so a PR that edits a
  * record is blocked, and only the publishing workflow writes them (straight to main). Each new
  * record is linked to the one written before it, and `rantai.txt` names the last (chain.ts).
+ * A PR published through the serta-merta lane later gets a second file, `<nomor-pr>-susulan.json`,
+ * its follow-up review (follow-up.ts): a new fact, so a new record, never an edit of the first.
  */
 
 export const RECORDS_DIR = 'records/persetujuan';
 
 export function recordFile(root: string, pr: number): string {
   return join(root, RECORDS_DIR, `${pr}.json`);
+}
+
+const FOLLOW_UP_SUFFIX = '-susulan.json';
+
+export function followUpFile(root: string, pr: number): string {
+  return join(root, RECORDS_DIR, `${pr}${FOLLOW_UP_SUFFIX}`);
 }
 
 /** The record as stored: stable key order, two-space indent, final newline (small, readable diffs). */
@@ -32,32 +42,45 @@ export function serializeRecord(record: ApprovalRecord): string {
 
 /** Every record, oldest merge first. A broken file is a problem naming it, never skipped silently. */
 export async function readRecords(root: string): Promise<Validated<ApprovalRecord[]>> {
+  const read = await readRecordFiles(root, (name) => !name.endsWith(FOLLOW_UP_SUFFIX), ApprovalRecordSchema, (record) => `${record.pr}.json`);
+  if (!read.ok) return read;
+  return { ok: true, value: read.value.sort((a, b) => Date.parse(a.merged_at) - Date.parse(b.merged_at) || a.pr - b.pr) };
+}
+
+/** Every follow-up review of a serta-merta PR (`<nomor-pr>-susulan.json`), in the order they concluded. */
+export async function readFollowUps(root: string): Promise<Validated<FollowUpRecord[]>> {
+  const read = await readRecordFiles(root, (name) => name.endsWith(FOLLOW_UP_SUFFIX), FollowUpRecordSchema, (record) => `${record.pr}${FOLLOW_UP_SUFFIX}`);
+  if (!read.ok) return read;
+  return { ok: true, value: read.value.sort((a, b) => Date.parse(a.reviewed_at) - Date.parse(b.reviewed_at) || a.pr - b.pr) };
+}
+
+async function readRecordFiles<T extends { pr: number }>(root: string, wanted: (name: string) => boolean, schema: z.ZodType<T>, nameOf: (record: T) => string): Promise<Validated<T[]>> {
   const dir = join(root, RECORDS_DIR);
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((name) => name.endsWith('.json'));
+    names = (await readdir(dir)).filter((name) => name.endsWith('.json') && wanted(name));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, value: [] };
     throw error;
   }
-  const records: ApprovalRecord[] = [];
+  const records: T[] = [];
   const problems: Problem[] = [];
   const fix = 'catatan ditulis oleh `tayang catat`; kembalikan berkas ini dari riwayat Git (git log -p -- <berkas>) alih-alih menyuntingnya.';
   for (const name of names.sort()) {
     const file = `${RECORDS_DIR}/${name}`;
-    const parsed = validateJson(ApprovalRecordSchema, await readFile(join(dir, name), 'utf8'), file);
+    const parsed = validateJson(schema, await readFile(join(dir, name), 'utf8'), file);
     if (!parsed.ok) {
       problems.push(...parsed.problems.map((problem) => ({ ...problem, fix })));
       continue;
     }
-    if (name !== `${parsed.value.pr}.json`) {
-      problems.push({ file, field: 'pr', message: `berkas ini mencatat PR #${parsed.value.pr}, tetapi namanya bukan ${parsed.value.pr}.json.`, fix });
+    if (name !== nameOf(parsed.value)) {
+      problems.push({ file, field: 'pr', message: `berkas ini mencatat PR #${parsed.value.pr}, tetapi namanya bukan ${nameOf(parsed.value)}.`, fix });
       continue;
     }
     records.push(parsed.value);
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: records.sort((a, b) => Date.parse(a.merged_at) - Date.parse(b.merged_at) || a.pr - b.pr) };
+  return { ok: true, value: records };
 }
 
 export type WriteOutcome = 'created' | 'unchanged' | 'kept';
@@ -71,13 +94,28 @@ export type WriteOutcome = 'created' | 'unchanged' | 'kept';
  * record edited or deleted before this run stays a break in the chain instead of being covered
  * by the new link. A missing or unreadable head, with records already linked, stops the write.
  */
-export async function writeRecord(root: string, record: ApprovalRecord): Promise<WriteOutcome> {
-  const path = recordFile(root, record.pr);
+export function writeRecord(root: string, record: ApprovalRecord): Promise<WriteOutcome> {
+  return writeChained(root, `${record.pr}.json`, (chain) => serializeRecord({ ...record, chain }), (text) => sameRecord(text, record));
+}
+
+/** The follow-up review, written like any record: once, at the head of the chain. */
+export function writeFollowUp(root: string, followUp: FollowUpRecord): Promise<WriteOutcome> {
+  const serialize = (value: FollowUpRecord) => `${JSON.stringify(FollowUpRecordSchema.parse(value), null, 2)}\n`;
+  const withoutLink = ({ chain: _, ...rest }: FollowUpRecord) => serialize(rest);
+  const same = (text: string) => {
+    const stored = FollowUpRecordSchema.safeParse(parseJsonOrUndefined(text));
+    return stored.success && withoutLink(stored.data) === withoutLink(followUp);
+  };
+  return writeChained(root, `${followUp.pr}${FOLLOW_UP_SUFFIX}`, (chain) => serialize({ ...followUp, chain }), same);
+}
+
+async function writeChained(root: string, name: string, serialize: (link: ChainLink) => string, same: (text: string) => boolean): Promise<WriteOutcome> {
+  const path = join(root, RECORDS_DIR, name);
   const existing = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
-  if (existing !== undefined) return sameRecord(existing, record) ? 'unchanged' : 'kept';
+  if (existing !== undefined) return same(existing) ? 'unchanged' : 'kept';
   const { entries, head } = await readRecordChain(root);
   if (head === 'unreadable' || (head === 'absent' && entries.some((entry) => entry.link))) {
     const file = `${RECORDS_DIR}/${CHAIN_HEAD_FILE}`;
@@ -90,10 +128,10 @@ export async function writeRecord(root: string, record: ApprovalRecord): Promise
     ]);
   }
   const link = nextLink(typeof head === 'object' ? head : undefined);
-  const text = serializeRecord({ ...record, chain: link });
+  const text = serialize(link);
   await mkdir(dirname(path), { recursive: true });
   await writeAtomically(path, text);
-  await writeAtomically(join(root, RECORDS_DIR, CHAIN_HEAD_FILE), serializeChainHead({ sequence: link.sequence, file: `${record.pr}.json`, sha256: sha256Of(text) }));
+  await writeAtomically(join(root, RECORDS_DIR, CHAIN_HEAD_FILE), serializeChainHead({ sequence: link.sequence, file: name, sha256: sha256Of(text) }));
   return 'created';
 }
 

@@ -6,7 +6,9 @@ import { recordMergedPull, type ApprovalRecord } from './record.ts';
 
 /**
  * A two-stage office (the KPU pattern: Kasubbag, then Ketua Divisi, with time standards), a
- * stand-in and a stage any of two roles may approve, for the records tests. The Kasubbag and the
+ * stand-in and a stage any of two roles may approve, for the records tests. The Kepala Kantor may
+ * publish at once (serta-merta lane), the normal stages following within one working day; drafting
+ * has a standard of 5 hours. The Kasubbag and the
  * stand-in are written out as people; the Ketua Divisi is a plain login.
  */
 const CONFIG_TEXT = `
@@ -25,6 +27,8 @@ alur:
   - id: publikasi
     nama: Publikasi
     jenis: ["*"]
+    mutu_baku: { penyusunan: 5 jam }
+    serta_merta: { peran: kepala, tinjauan_susulan: 1 hari }
     tahap:
       - { id: verifikasi, nama: Verifikasi Kasubbag, peran: kasubbag, mutu_baku: 1 jam }
       - { id: pemeriksaan, nama: Pemeriksaan Pimpinan, peran: [ketua-divisi, sekretaris], mutu_baku: 30 menit }
@@ -41,8 +45,9 @@ export function testConfig(): Config {
 }
 
 /** A merged PR: `makeSnapshot` plus the fields pulls.get adds after the merge. */
-export function mergedSnapshot(options: Parameters<typeof makeSnapshot>[0] & { merged: string; number?: number }): SnapshotInput {
+export function mergedSnapshot(options: Parameters<typeof makeSnapshot>[0] & { merged: string; number?: number; labels?: string[] }): SnapshotInput {
   const snapshot = makeSnapshot(options);
+  if (options.labels) Object.assign(snapshot.pull as object, { labels: options.labels.map((name, id) => ({ id, name, color: 'd93f0b' })) });
   const number = options.number ?? 7;
   Object.assign(snapshot.pull as object, {
     number,
