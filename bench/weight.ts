@@ -81,6 +81,7 @@ function kindOf(page: string): string {
   if (parts.at(-1) === 'persetujuan') return 'lembar persetujuan';
   if (first === 'informasi-publik') return 'daftar informasi publik';
   if (first === 'profil') return 'profil';
+  if (first === 'cari') return 'pencarian';
   if ((SECTION_TYPES as readonly string[]).includes(first!)) {
     if (second === undefined || /^\d+$/.test(second)) return `daftar ${first}`;
     if (third === undefined) return `item ${first}`;
