@@ -4,6 +4,8 @@
  * config: a page must never show a history that is silently incomplete.
  */
 import { posix } from 'node:path';
+import type { Config } from '../lib/config/schema.ts';
+import { lastMonths, performanceReport, type PerformanceReport } from '../lib/records/performance.ts';
 import type { ApprovalRecord } from '../lib/records/record.ts';
 import { itemHistory, type ItemHistoryEntry } from '../lib/records/register.ts';
 import { readRecords } from '../lib/records/store.ts';
@@ -24,6 +26,14 @@ function approvalRecords(): Promise<ApprovalRecord[]> {
 /** The PRs that published or changed this item, oldest first. */
 export async function approvalHistoryOf(entry: Pick<Entry, 'filePath'>): Promise<ItemHistoryEntry[]> {
   return itemHistory(await approvalRecords(), posix.dirname(entry.filePath!));
+}
+
+/** Months the performance page (/kinerja/) covers: a year, up to the build's month. */
+const PERFORMANCE_MONTHS = 12;
+
+/** The office's performance figures for /kinerja/ and its chart; the site is rebuilt at least hourly (terbit.yml), so "now" is the build's. */
+export async function sitePerformance(config: Config): Promise<PerformanceReport> {
+  return performanceReport(await approvalRecords(), config, lastMonths(new Date(), config.kantor.zona_waktu, PERFORMANCE_MONTHS));
 }
 
 /** The items of these types that have an approval sheet: those with at least one record (the item page says when there is none). */

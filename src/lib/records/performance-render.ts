@@ -34,12 +34,11 @@ export function withinText(row: Figures & { standard_minutes: number | null }): 
 }
 
 /** Share within standard of a role's stages (their standards may differ). */
-function roleWithinText(row: Figures): string {
+export function roleWithinText(row: Figures): string {
   return row.within_standard_percent === null ? 'tanpa standar' : `${row.within_standard} dari ${row.measured} tepat waktu (${formatPercent(row.within_standard_percent)})`;
 }
 
 export const medianText = (row: Figures) => (row.median_minutes === null ? '–' : formatMinutes(row.median_minutes));
-export const standardText = (row: { standard_minutes: number | null; standard_text: string }) => (row.standard_minutes === null ? 'tanpa standar' : row.standard_text);
 
 /** The months that had merged PRs, each with its rows. */
 export function monthsWithRecords(report: PerformanceReport) {
@@ -66,11 +65,11 @@ export function renderPerformanceText(report: PerformanceReport, office: string)
   for (const month of months) {
     lines.push(`${month.name}: ${month.pulls} PR digabung`, '  Per tahap:');
     for (const row of month.stages) {
-      lines.push(`  - ${row.name} (${row.flow}), mutu baku ${standardText(row)}: ${row.count} kali, median ${medianText(row)}, ${withinText(row)}${notPassed(row)}`);
+      lines.push(`  - ${row.name} (${row.flow}), mutu baku ${row.standard_text}: ${row.count} kali, median ${medianText(row)}, ${withinText(row)}${notPassed(row)}`);
     }
     lines.push('  Per peran:');
     for (const row of month.roles) lines.push(`  - ${row.name}: ${row.count} tahap, median ${medianText(row)}, ${roleWithinText(row)}`);
-    for (const row of month.steps) lines.push(`  ${row.name}: ${row.count} PR, median ${medianText(row)}, ${standardText(row)}`);
+    for (const row of month.steps) lines.push(`  ${row.name}: ${row.count} PR, median ${medianText(row)}, mutu baku ${row.standard_text}`);
     lines.push('');
   }
   lines.push(report.overdue.length === 0 ? 'Terlambat: tidak ada tahap yang melewati mutu bakunya.' : 'Terlambat:');
@@ -91,9 +90,9 @@ export function renderPerformanceMarkdown(report: PerformanceReport, office: str
   if (months.length === 0) return [...lines, 'Tidak ada PR yang digabung pada periode ini.', ''].join('\n');
   for (const month of months) {
     lines.push(`### ${month.name}`, '', `${month.pulls} PR digabung.`, '');
-    lines.push(...table(['Tahap', 'Alur', 'Mutu baku', 'Jumlah', 'Median', 'Dalam mutu baku'], month.stages.map((row) => [row.name, row.flow, standardText(row), row.count, medianText(row), withinText(row) + notPassed(row)])), '');
+    lines.push(...table(['Tahap', 'Alur', 'Mutu baku', 'Jumlah', 'Median', 'Dalam mutu baku'], month.stages.map((row) => [row.name, row.flow, row.standard_text, row.count, medianText(row), withinText(row) + notPassed(row)])), '');
     lines.push(...table(['Peran', 'Tahap disetujui', 'Median', 'Dalam mutu baku'], month.roles.map((row) => [row.name, row.count, medianText(row), roleWithinText(row)])), '');
-    lines.push(...table(['Langkah', 'Jumlah PR', 'Median', 'Mutu baku'], month.steps.map((row) => [row.name, row.count, medianText(row), standardText(row)])), '');
+    lines.push(...table(['Langkah', 'Jumlah PR', 'Median', 'Mutu baku'], month.steps.map((row) => [row.name, row.count, medianText(row), row.standard_text])), '');
   }
   lines.push('### Tahap yang terlambat', '');
   if (report.overdue.length === 0) lines.push('Tidak ada tahap yang melewati mutu bakunya.', '');

@@ -39,6 +39,17 @@ export function previousMonth(now: Date, zone: string): Period {
   return { from: month, to: month };
 }
 
+/** `--periode`: a month, a range, or `bulan-lalu` (the month before `now`); null when it is none of these. */
+export function parseReportPeriod(text: string, now: Date, zone: string): Period | null {
+  return text.trim() === 'bulan-lalu' ? previousMonth(now, zone) : (parsePeriod(text) ?? null);
+}
+
+/** The `count` months up to and including the one `now` falls in, in `zone`: the site's performance page. */
+export function lastMonths(now: Date, zone: string, count: number): Period {
+  const month = DateTime.fromJSDate(now, { zone }).startOf('month');
+  return { from: month.minus({ months: count - 1 }).toFormat('yyyy-MM'), to: month.toFormat('yyyy-MM') };
+}
+
 /** The month (`2026-03`) an instant falls in, on the wall clock of `zone`. */
 export function monthOf(iso: string, zone: string): string {
   return DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM');
@@ -223,7 +234,7 @@ export function performanceReport(allRecords: readonly ApprovalRecord[], config:
     }
     // The approval clock starts when the PR is opened (DESIGN.md §4), so publication is measured from there too.
     const publishing = workingMinutesBetween(config.jam_kerja, record.time_zone, new Date(record.opened_at), new Date(record.merged_at));
-    steps.add(`${month} penayangan`, { month, step: 'penayangan', name: STEP_NAMES.penayangan, standard_minutes: null, standard_text: 'tentatif' }, { minutes: publishing, within: null });
+    steps.add(`${month} penayangan`, { month, step: 'penayangan', name: STEP_NAMES.penayangan, standard_minutes: null, standard_text: 'tidak ditetapkan' }, { minutes: publishing, within: null });
   }
 
   const roleOrder = new Map(Object.keys(configRoles(config)).map((id, index) => [id, index]));
