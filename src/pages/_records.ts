@@ -31,9 +31,14 @@ export async function approvalHistoryOf(entry: Pick<Entry, 'filePath'>): Promise
 /** Months the performance page (/kinerja/) covers: a year, up to the build's month. */
 const PERFORMANCE_MONTHS = 12;
 
-/** The office's performance figures for /kinerja/ and its chart; the site is rebuilt at least hourly (terbit.yml), so "now" is the build's. */
+/**
+ * The office's performance figures for /kinerja/ and its chart: the year up to the newest record's
+ * month, so the same records always build the same page (an archive restores it byte for byte).
+ */
 export async function sitePerformance(config: Config): Promise<PerformanceReport> {
-  return performanceReport(await approvalRecords(), config, lastMonths(new Date(), config.kantor.zona_waktu, PERFORMANCE_MONTHS));
+  const records = await approvalRecords();
+  const newest = records.at(-1);
+  return performanceReport(records, config, newest ? lastMonths(new Date(newest.merged_at), config.kantor.zona_waktu, PERFORMANCE_MONTHS) : undefined);
 }
 
 /** The items of these types that have an approval sheet: those with at least one record (the item page says when there is none). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotSchema } from '../approval/types.ts';
 import type { Config } from '../config/schema.ts';
-import { parsePeriod, performanceReport, previousMonth, type PerformanceReport } from './performance.ts';
+import { lastMonths, parsePeriod, parseReportPeriod, performanceReport, previousMonth, type PerformanceReport } from './performance.ts';
 import { PERFORMANCE_COLUMNS, renderPerformanceCsv, renderPerformanceMarkdown, renderPerformanceSvg, renderPerformanceText } from './performance-render.ts';
 import { recordMergedPull, type ApprovalRecord } from './record.ts';
 import { mergedSnapshot, NEWS, testConfig } from './testing.ts';
@@ -111,6 +111,8 @@ describe('periods', () => {
   it('reads one month or a range, and refuses anything else', () => {
     expect(parsePeriod('2026-03')).toEqual({ from: '2026-03', to: '2026-03' });
     expect(parsePeriod('2026-01..2026-03')).toEqual({ from: '2026-01', to: '2026-03' });
+    expect(parseReportPeriod('bulan-lalu', new Date('2026-03-15T03:00:00Z'), 'Asia/Jakarta')).toEqual({ from: '2026-02', to: '2026-02' });
+    expect(parseReportPeriod('Maret', new Date(), 'Asia/Jakarta')).toBeNull();
     for (const bad of ['2026-3', '2026-13', 'Maret', '2026-03..2026-01', '2026-01..2026-02..2026-03', '']) expect(parsePeriod(bad), bad).toBeUndefined();
   });
 
@@ -118,6 +120,7 @@ describe('periods', () => {
     // 1 January 2026 at 01.00 WIB is still 31 December in UTC.
     expect(previousMonth(new Date('2025-12-31T18:00:00Z'), 'Asia/Jakarta')).toEqual({ from: '2025-12', to: '2025-12' });
     expect(previousMonth(new Date('2026-03-15T03:00:00Z'), 'Asia/Jakarta')).toEqual({ from: '2026-02', to: '2026-02' });
+    expect(lastMonths(new Date('2025-12-31T18:00:00Z'), 'Asia/Jakarta', 12)).toEqual({ from: '2025-02', to: '2026-01' });
   });
 });
 

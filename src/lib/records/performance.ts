@@ -44,9 +44,9 @@ export function parseReportPeriod(text: string, now: Date, zone: string): Period
   return text.trim() === 'bulan-lalu' ? previousMonth(now, zone) : (parsePeriod(text) ?? null);
 }
 
-/** The `count` months up to and including the one `now` falls in, in `zone`: the site's performance page. */
-export function lastMonths(now: Date, zone: string, count: number): Period {
-  const month = DateTime.fromJSDate(now, { zone }).startOf('month');
+/** The `count` months up to and including the one `at` falls in, in `zone`. */
+export function lastMonths(at: Date, zone: string, count: number): Period {
+  const month = DateTime.fromJSDate(at, { zone }).startOf('month');
   return { from: month.minus({ months: count - 1 }).toFormat('yyyy-MM'), to: month.toFormat('yyyy-MM') };
 }
 
