@@ -25,6 +25,9 @@ judul: KPU Kepulauan Seribu Gelar Rapat Pleno Rekapitulasi Daftar Pemilih
 tanggal: 2026-11-27
 ringkasan: KPU Kabupaten Administrasi Kepulauan Seribu menetapkan rekapitulasi daftar pemilih dalam rapat pleno terbuka.
 penulis: Nur Aini, Tim Penulis KPU Kepulauan Seribu
+lokasi: Kantor KPU Kabupaten Administrasi Kepulauan Seribu, Pulau Pramuka
+narasumber:
+  - Agung Setiawan, Ketua KPU Kabupaten Administrasi Kepulauan Seribu
 klasifikasi: setiap-saat
 ---
 
