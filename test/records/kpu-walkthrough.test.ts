@@ -122,8 +122,12 @@ describe('a news PR through the KPU preset\'s two stages', () => {
       { stage: 'pemeriksaan-ketua-divisi', count: 1, median_minutes: 90, within_standard: 0, measured: 1 },
     ]);
     expect(report.roles.map(({ role, count }) => [role, count])).toEqual([['kasubbag', 1], ['ketua-divisi', 1]]);
-    // Opened Friday 14.30, merged Monday 08.30: 90 + 60 working minutes.
-    expect(report.steps).toMatchObject([{ step: 'penayangan', count: 1, median_minutes: 150 }]);
+    // Merged 15 minutes after the Ketua Divisi's approval (penayangan: 30 menit); opened Friday
+    // 14.30, merged Monday 08.30: 90 + 60 working minutes in all.
+    expect(report.steps).toMatchObject([
+      { step: 'penayangan', flow: 'publikasi', count: 1, median_minutes: 15, standard_minutes: 30, within_standard: 1 },
+      { step: 'terbit', flow: null, count: 1, median_minutes: 150 },
+    ]);
     expect(report.overdue).toMatchObject([{ pr: PR, stage: 'pemeriksaan-ketua-divisi', elapsed_minutes: 90, standard_minutes: 60, over_minutes: 30, items: [{ folder: ITEM }] }]);
     expect((await tayang(['laporan', '--kinerja', '--periode', '2026-10'])).stdout).toContain('Tidak ada PR yang digabung pada periode ini.');
   });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { formatMinutes } from '../approval/messages.ts';
 import { toCsv } from './csv.ts';
-import type { Figures, OverdueStage, PerformanceReport, StageFigures } from './performance.ts';
+import type { Figures, OverdueStage, PerformanceReport, StageFigures, StepFigures } from './performance.ts';
 
 /**
  * The performance figures (performance.ts) in the forms their readers use: text for the terminal
@@ -46,7 +46,7 @@ export function monthsWithRecords(report: PerformanceReport) {
     .map((month) => ({
       month,
       name: monthName(month),
-      pulls: report.steps.find((row) => row.month === month && row.step === 'penayangan')?.count ?? 0,
+      pulls: report.steps.find((row) => row.month === month && row.step === 'terbit')?.count ?? 0,
       stages: report.stages.filter((row) => row.month === month),
       roles: report.roles.filter((row) => row.month === month),
       steps: report.steps.filter((row) => row.month === month),
@@ -54,6 +54,9 @@ export function monthsWithRecords(report: PerformanceReport) {
     }))
     .filter((month) => month.pulls > 0);
 }
+
+/** "Penayangan (tahap terakhir disetujui sampai digabung), alur publikasi" */
+export const stepName = (row: StepFigures) => (row.flow === null ? row.name : `${row.name}, alur ${row.flow}`);
 
 const notPassed = (row: Figures) => (row.count > row.passed ? `, ${row.count - row.passed} belum lulus saat digabung` : '');
 const itemsOf = (row: OverdueStage) => row.items.map((item) => item.folder).join(', ');
@@ -69,7 +72,7 @@ export function renderPerformanceText(report: PerformanceReport, office: string)
     }
     lines.push('  Per peran:');
     for (const row of month.roles) lines.push(`  - ${row.name}: ${row.count} tahap, median ${medianText(row)}, ${roleWithinText(row)}`);
-    for (const row of month.steps) lines.push(`  ${row.name}: ${row.count} PR, median ${medianText(row)}, mutu baku ${row.standard_text}`);
+    for (const row of month.steps) lines.push(`  ${stepName(row)}: ${row.count} PR, median ${medianText(row)}, mutu baku ${row.standard_text}${row.standard_minutes === null ? '' : `, ${withinText(row)}`}`);
     lines.push('');
   }
   lines.push(report.overdue.length === 0 ? 'Terlambat: tidak ada tahap yang melewati mutu bakunya.' : 'Terlambat:');
@@ -92,7 +95,7 @@ export function renderPerformanceMarkdown(report: PerformanceReport, office: str
     lines.push(`### ${month.name}`, '', `${month.pulls} PR digabung.`, '');
     lines.push(...table(['Tahap', 'Alur', 'Mutu baku', 'Jumlah', 'Median', 'Dalam mutu baku'], month.stages.map((row) => [row.name, row.flow, row.standard_text, row.count, medianText(row), withinText(row) + notPassed(row)])), '');
     lines.push(...table(['Peran', 'Tahap disetujui', 'Median', 'Dalam mutu baku'], month.roles.map((row) => [row.name, row.count, medianText(row), roleWithinText(row)])), '');
-    lines.push(...table(['Langkah', 'Jumlah PR', 'Median', 'Mutu baku'], month.steps.map((row) => [row.name, row.count, medianText(row), row.standard_text])), '');
+    lines.push(...table(['Langkah', 'Jumlah PR', 'Median', 'Mutu baku', 'Dalam mutu baku'], month.steps.map((row) => [stepName(row), row.count, medianText(row), row.standard_text, withinText(row)])), '');
   }
   lines.push('### Tahap yang terlambat', '');
   if (report.overdue.length === 0) lines.push('Tidak ada tahap yang melewati mutu bakunya.', '');
@@ -132,7 +135,7 @@ export function renderPerformanceCsv(report: PerformanceReport): string {
     PERFORMANCE_COLUMNS,
     ...report.stages.map((row) => [row.month, 'tahap', row.flow, row.stage, row.name, row.standard_minutes, row.standard_text, ...figures(row)]),
     ...report.roles.map((row) => [row.month, 'peran', null, row.role, row.name, null, null, ...figures(row)]),
-    ...report.steps.map((row) => [row.month, 'langkah', null, row.step, row.name, row.standard_minutes, row.standard_text, ...figures(row)]),
+    ...report.steps.map((row) => [row.month, 'langkah', row.flow, row.step, row.name, row.standard_minutes, row.standard_text, ...figures(row)]),
   ]);
 }
 

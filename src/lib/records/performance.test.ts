@@ -8,11 +8,14 @@ import { mergedSnapshot, NEWS, testConfig } from './testing.ts';
 
 // A fixture history in the test office (testing.ts: working days Monday–Friday 08.00–16.00 WIB;
 // Verifikasi Kasubbag 1 jam, Pemeriksaan Pimpinan 30 menit, Persetujuan Kepala tentatif), with
-// Monday 17 March 2025 declared a holiday. Every figure below is worked out by hand in the comments.
+// Monday 17 March 2025 declared a holiday, and publication (penayangan) within 10 minutes of the
+// last approval. Every figure below is worked out by hand in the comments.
 
 function officeConfig(): Config {
   const config = testConfig();
   config.jam_kerja.libur = ['2025-03-17'];
+  // Publication within 10 minutes of the last approval.
+  config.alur[0]!.mutu_baku = { penayangan: { minutes: 10 } };
   return config;
 }
 
@@ -35,15 +38,15 @@ function merged(number: number, opened: string, reviews: { login: string; at: st
 
 const history = [
   // Opened Friday 15.30. Kasubbag Monday 08.20: 30 (Friday until 16.00) + 20 = 50 min, within 60.
-  // Ketua Divisi 08.40: 20 min, within 30. Opened → merged 08.45: 30 + 45 = 75 min.
+  // Ketua Divisi 08.40: 20 min, within 30. Published 5 min later; opened → merged 08.45: 30 + 45 = 75 min.
   merged(1, wib('03-07', '15:30'), [{ login: 'kasubbag-a', at: wib('03-10', '08:20') }, { login: 'ketua-divisi', at: wib('03-10', '08:40') }], wib('03-10', '08:45')),
   // Opened Friday 14 March 15.00. Kasubbag Tuesday 18 March 08.30, across the weekend and the
   // Monday holiday: 60 + 30 = 90 min, 30 past 60. Ketua Divisi 09.10: 40 min, 10 past 30.
-  // Opened → merged 09.15: 60 + 75 = 135 min.
+  // Published 5 min later; opened → merged 09.15: 60 + 75 = 135 min.
   merged(2, wib('03-14', '15:00'), [{ login: 'kasubbag-a', at: wib('03-18', '08:30') }, { login: 'ketua-divisi', at: wib('03-18', '09:10') }], wib('03-18', '09:15')),
   // Wednesday 19 March, a news item and a site file: Kasubbag 09.40 (40 min), the Sekretaris (a
   // member of the team) 10.00 (20 min), and the Kepala's tentatif stage from the opening: 10.05,
-  // 65 min. Opened → merged 10.10: 70 min.
+  // 65 min. Published 10 min after the Sekretaris, 5 after the Kepala; opened → merged 10.10: 70 min.
   merged(
     3,
     wib('03-19', '09:00'),
@@ -51,7 +54,8 @@ const history = [
     wib('03-19', '10:10'),
     [NEWS, 'src/pages/index.astro'],
   ),
-  // April: Tuesday 1 April, Kasubbag 08.30 (30 min), Ketua Divisi 08.45 (15 min), merged 09.00 (60 min).
+  // April: Tuesday 1 April, Kasubbag 08.30 (30 min), Ketua Divisi 08.45 (15 min), merged 09.00:
+  // published 15 min after the last approval (late), 60 min after the opening.
   merged(4, wib('04-01', '08:00'), [{ login: 'kasubbag-a', at: wib('04-01', '08:30') }, { login: 'ketua-divisi', at: wib('04-01', '08:45') }], wib('04-01', '09:00')),
 ];
 
@@ -81,9 +85,19 @@ describe('performanceReport', () => {
     ]);
   });
 
-  it('measures publication from the PR\'s opening to its merge in working time', () => {
-    // 70, 75, 135 → median 75.
-    expect(pick(march.steps, ['step', 'count', 'median_minutes', 'standard_minutes'])).toEqual([{ step: 'penayangan', count: 3, median_minutes: 75, standard_minutes: null }]);
+  it('measures publication from the flow\'s last approval against its penayangan standard, and the whole way from the PR\'s opening', () => {
+    expect(pick(march.steps, ['step', 'flow', 'count', 'median_minutes', 'within_standard', 'measured', 'standard_minutes'])).toEqual([
+      // 5, 5, 10: all within 10 (late means more than the standard).
+      { step: 'penayangan', flow: 'publikasi', count: 3, median_minutes: 5, within_standard: 3, measured: 3, standard_minutes: 10 },
+      { step: 'penayangan', flow: 'sistem', count: 1, median_minutes: 5, within_standard: 0, measured: 0, standard_minutes: null },
+      // 70, 75, 135 → median 75.
+      { step: 'terbit', flow: null, count: 3, median_minutes: 75, within_standard: 0, measured: 0, standard_minutes: null },
+    ]);
+    const april = performanceReport(history, officeConfig(), { from: '2025-04', to: '2025-04' });
+    expect(pick(april.steps, ['step', 'median_minutes', 'within_standard_percent'])).toEqual([
+      { step: 'penayangan', median_minutes: 15, within_standard_percent: 0 },
+      { step: 'terbit', median_minutes: 60, within_standard_percent: null },
+    ]);
   });
 
   it('lists every stage that passed late with its PR, items and how far past the standard', () => {
@@ -132,7 +146,8 @@ describe('performance report forms', () => {
     expect(text).toContain('Kinerja publikasi Kantor Uji, Maret 2025 – April 2025');
     expect(text).toContain('  - Verifikasi Kasubbag (publikasi), mutu baku 1 jam: 3 kali, median 50 menit, 2 dari 3 tepat waktu (66,7%)');
     expect(text).toContain('  - Persetujuan Kepala (sistem), mutu baku tentatif: 1 kali, median 1 jam 5 menit, tanpa standar');
-    expect(text).toContain('  Penayangan (PR dibuka sampai digabung): 3 PR, median 1 jam 15 menit, mutu baku tidak ditetapkan');
+    expect(text).toContain('  Penayangan (tahap terakhir disetujui sampai digabung), alur publikasi: 3 PR, median 5 menit, mutu baku 10 menit, 3 dari 3 tepat waktu (100%)');
+    expect(text).toContain('  Seluruh proses (PR dibuka sampai digabung): 3 PR, median 1 jam 15 menit, mutu baku tidak ditetapkan');
     expect(text).toContain('  - PR #2 "Berita: Musrenbang kecamatan 2025" (content/berita/rapat-pleno), Verifikasi Kasubbag: 1 jam 30 menit, mutu baku 1 jam, lewat 30 menit');
     const markdown = renderPerformanceMarkdown(report, 'Kantor Uji');
     expect(markdown).toContain('### Maret 2025');
@@ -149,9 +164,10 @@ describe('performance report forms', () => {
     expect(lines).toContain('2025-03,tahap,publikasi,verifikasi,Verifikasi Kasubbag,60,1 jam,3,3,50,3,2,1,66.7');
     expect(lines).toContain('2025-03,tahap,sistem,kepala,Persetujuan Kepala,,tentatif,1,1,65,0,0,0,');
     expect(lines).toContain('2025-03,peran,,ketua-divisi,Ketua Divisi,,,2,2,30,2,1,1,50');
-    expect(lines).toContain('2025-04,langkah,,penayangan,Penayangan (PR dibuka sampai digabung),,tidak ditetapkan,1,1,60,0,0,0,');
-    // 3 + 2 stage rows, 4 + 2 role rows, 2 step rows, the header and the final line break.
-    expect(lines).toHaveLength(1 + 5 + 6 + 2 + 1);
+    expect(lines).toContain('2025-04,langkah,publikasi,penayangan,Penayangan (tahap terakhir disetujui sampai digabung),10,10 menit,1,1,15,1,0,1,0');
+    expect(lines).toContain('2025-04,langkah,,terbit,Seluruh proses (PR dibuka sampai digabung),,tidak ditetapkan,1,1,60,0,0,0,');
+    // 3 + 2 stage rows, 4 + 2 role rows, 3 + 2 step rows, the header and the final line break.
+    expect(lines).toHaveLength(1 + 5 + 6 + 5 + 1);
   });
 
   it('JSON is the report as data', () => {

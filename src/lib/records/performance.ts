@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Config } from '../config/schema.ts';
-import { workingMinutesBetween } from '../config/working-time.ts';
+import { describeStandard } from '../approval/messages.ts';
+import { durationToMinutes } from '../config/duration.ts';
+import { workingDayMinutes, workingMinutesBetween } from '../config/working-time.ts';
 import type { ApprovalRecord } from './record.ts';
 
 /**
@@ -107,15 +109,20 @@ export interface RoleFigures extends Figures {
 }
 
 /**
- * A step around the approvals, measured from the records: `penayangan`, from the PR's opening to
- * its merge (publication). Drafting (`penyusunan`, from the request to the PR) becomes a step of
- * its own once records carry the request's time.
+ * A step around the approvals, measured from the records:
+ * - `penayangan`, per flow: from the flow's last stage passing to the merge (publication), against
+ *   the flow's `mutu_baku.penayangan` when the config sets one;
+ * - `terbit`, per PR: from its opening to its merge, the whole way through the approvals.
+ * Drafting (`penyusunan`, from the request to the PR, against `mutu_baku.penyusunan`) becomes a
+ * step of its own once records carry the request's time.
  */
-export type StepId = 'penayangan';
+export type StepId = 'penayangan' | 'terbit';
 
 export interface StepFigures extends Figures {
   month: string;
   step: StepId;
+  /** The flow whose standard applies; null for `terbit`, which spans the whole PR. */
+  flow: string | null;
   name: string;
   standard_minutes: number | null;
   standard_text: string;
@@ -150,7 +157,8 @@ export interface PerformanceReport {
 }
 
 export const STEP_NAMES: Record<StepId, string> = {
-  penayangan: 'Penayangan (PR dibuka sampai digabung)',
+  penayangan: 'Penayangan (tahap terakhir disetujui sampai digabung)',
+  terbit: 'Seluruh proses (PR dibuka sampai digabung)',
 };
 
 interface Sample {
@@ -232,9 +240,17 @@ export function performanceReport(allRecords: readonly ApprovalRecord[], config:
         });
       }
     }
-    // The approval clock starts when the PR is opened (DESIGN.md §4), so publication is measured from there too.
-    const publishing = workingMinutesBetween(config.jam_kerja, record.time_zone, new Date(record.opened_at), new Date(record.merged_at));
-    steps.add(`${month} penayangan`, { month, step: 'penayangan', name: STEP_NAMES.penayangan, standard_minutes: null, standard_text: 'tidak ditetapkan' }, { minutes: publishing, within: null });
+    const minutes = (from: string) => workingMinutesBetween(config.jam_kerja, record.time_zone, new Date(from), new Date(record.merged_at));
+    for (const flow of new Set(record.stages.map((stage) => stage.flow))) {
+      const flowStages = record.stages.filter((stage) => stage.flow === flow);
+      const passedAt = flowStages.every((stage) => stage.passed_at !== null) ? flowStages.map((stage) => stage.passed_at!).sort().at(-1)! : null;
+      const standard = publishingStandard(config, flow);
+      const taken = passedAt === null ? null : minutes(passedAt);
+      const within = taken === null || standard.minutes === null ? null : taken <= standard.minutes;
+      steps.add(`${month} penayangan ${flow}`, { month, step: 'penayangan', flow, name: STEP_NAMES.penayangan, standard_minutes: standard.minutes, standard_text: standard.text }, { minutes: taken, within });
+    }
+    // The approval clock starts when the PR is opened (DESIGN.md §4), so the whole way is measured from there too.
+    steps.add(`${month} terbit`, { month, step: 'terbit', flow: null, name: STEP_NAMES.terbit, standard_minutes: null, standard_text: 'tidak ditetapkan' }, { minutes: minutes(record.opened_at), within: null });
   }
 
   const roleOrder = new Map(Object.keys(configRoles(config)).map((id, index) => [id, index]));
@@ -245,9 +261,16 @@ export function performanceReport(allRecords: readonly ApprovalRecord[], config:
     pulls: records.length,
     stages: stages.rows().sort((a, b) => a.month.localeCompare(b.month) || rank(stageOrder, `${a.flow}/${a.stage}`) - rank(stageOrder, `${b.flow}/${b.stage}`)),
     roles: roles.rows().sort((a, b) => a.month.localeCompare(b.month) || rank(roleOrder, a.role) - rank(roleOrder, b.role)),
-    steps: steps.rows(),
+    steps: steps.rows().sort((a, b) => a.month.localeCompare(b.month) || (a.flow === null ? 1 : 0) - (b.flow === null ? 1 : 0)),
     overdue,
   };
+}
+
+/** The flow's `mutu_baku.penayangan` in the current config; "tidak ditetapkan" without one. */
+function publishingStandard(config: PerformanceConfig, flowId: string): { minutes: number | null; text: string } {
+  const duration = config.alur.find((flow) => flow.id === flowId)?.mutu_baku.penayangan;
+  if (duration === undefined) return { minutes: null, text: 'tidak ditetapkan' };
+  return { minutes: durationToMinutes(duration, workingDayMinutes(config.jam_kerja)), text: describeStandard(duration) };
 }
 
 /** Roles in the order the flows' stages name them. */
