@@ -23,7 +23,7 @@ export function register(program: Command): void {
         'CSV (RFC 4180, dipisah koma, UTF-8) untuk dibuka di aplikasi lembar kerja; JSON: {"rows": [...], "summary": {...}}.\n' +
         'Dengan --periksa: hanya memeriksa rantai catatan (setiap catatan menyimpan SHA-256 catatan sebelumnya, records/persetujuan/rantai.txt menyebut yang terakhir) dan menyebut setiap catatan yang diubah, dihapus, disisipkan atau ditukar urutannya; ' +
         'keluar 1 bila rantainya tidak utuh. JSON: {"intact", "records", "head", "breaks": [...]}.\n' +
-        'Dengan --kinerja: angka kinerja kantor per bulan (docs/catatan.md), sebagai teks, markdown, csv, json ({"period", "months", "pulls", "stages", "roles", "steps", "overdue"}) atau svg (grafik).',
+        'Dengan --kinerja: angka kinerja kantor per bulan (docs/mulai.md, bagian Laporan kinerja), sebagai teks, markdown, csv, json ({"period", "months", "pulls", "stages", "roles", "steps", "overdue"}) atau svg (grafik).',
     )
     .option('--format <format>', 'teks, csv atau json (dengan --periksa: teks atau json; dengan --kinerja juga markdown atau svg)', 'teks')
     .option('--periksa', 'periksa rantai catatan, alih-alih mencetak register')
