@@ -35,7 +35,7 @@ export function register(program: Command): void {
 
 async function runReport(options: ReportOptions): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(options.format)) {
-    exitWithProblems([{ file: 'tayang laporan', field: '--format', message: `format "${options.format}" tidak dikenal.`, fix: 'pilih teks, csv atau json.' }]);
+    exitWithProblems([{ file: 'tayang laporan', field: '--format', message: `format "${options.format}" tidak dikenal.`, fix: 'pilih teks, csv atau json (dengan --kinerja juga markdown atau svg).' }]);
   }
   const format = options.format as Format;
   if (options.periksa) return checkChainOfRecords(format);

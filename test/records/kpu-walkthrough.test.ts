@@ -133,12 +133,14 @@ describe('a news PR through the KPU preset\'s two stages', () => {
   });
 
   it('publishes the month\'s report as one issue, and a second run opens none', async () => {
+    // Anyone may open an issue on a public repository: a copied marker in a person's issue does not count.
+    server.issues.push({ number: 900, title: 'Laporan kinerja palsu', body: '<!-- tayang:pengingat jenis=laporan-kinerja periode=2026-11..2026-11 -->', labels: ['laporan-kinerja'], user: 'warga', state: 'open' });
     const first = await tayang(['laporan', '--kinerja', '--periode', '2026-11', '--issue']);
     expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Issue dibuka: /) });
     const again = await tayang(['laporan', '--kinerja', '--periode', '2026-11', '--issue']);
     expect(again).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Issue untuk periode ini sudah ada: /) });
-    expect(server.issues).toHaveLength(1);
-    const issue = server.issues[0]!;
+    expect(server.issues).toHaveLength(2);
+    const issue = server.issues[1]!;
     expect(issue).toMatchObject({ title: 'Laporan kinerja publikasi November 2026', labels: ['laporan-kinerja'], user: TAYANG_APP.login });
     expect(issue.body).toContain('| Pemeriksaan Ketua Divisi | publikasi | 1 jam | 1 | 1 jam 30 menit | 0 dari 1 tepat waktu (0%) |');
     expect(issue.body).toContain('<!-- tayang:pengingat jenis=laporan-kinerja periode=2026-11..2026-11 -->');
