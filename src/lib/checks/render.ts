@@ -219,7 +219,7 @@ export function renderComment(run: CheckRun, options: { previewUrl?: string; con
 }
 
 /** Author text inside a comment must not become HTML, mentions or links by accident. */
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/@(?=\w)/g, '@\u200B');
 }
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { formatMinutes } from '../approval/messages.ts';
+import { escapeMarkdown } from '../checks/render.ts';
 import { toCsv } from './csv.ts';
 import type { Figures, OverdueStage, PerformanceReport, StageFigures, StepFigures } from './performance.ts';
 
@@ -82,8 +83,8 @@ export function renderPerformanceText(report: PerformanceReport, office: string)
   return lines.join('\n');
 }
 
-/** Markdown table cells: a pipe or line break in a title must not break the table. */
-const cell = (text: string | number) => String(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Markdown table cells: a pipe or line break in a title must not break the table, nor an @ in it ping anyone. */
+const cell = (text: string | number) => escapeMarkdown(String(text)).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const table = (head: readonly string[], rows: readonly (readonly (string | number)[])[]) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)];
 

@@ -157,6 +157,12 @@ describe('performance report forms', () => {
     expect(markdown).toContain('| [#2](https://github.com/kantor/situs/pull/2) Berita: Musrenbang kecamatan 2025 | content/berita/rapat-pleno | Pemeriksaan Pimpinan | 40 menit | 30 menit | 10 menit |');
   });
 
+  it('Markdown keeps a PR title from breaking its table or mentioning anyone', () => {
+    const [late] = report.overdue;
+    const markdown = renderPerformanceMarkdown({ ...report, overdue: [{ ...late!, title: 'Rapat | @kantor/semua <b>' }] }, 'Kantor Uji');
+    expect(markdown).toContain('| [#2](https://github.com/kantor/situs/pull/2) Rapat \\| @\u200Bkantor/semua &lt;b&gt; |');
+  });
+
   it('CSV has its header and one row per stage, role and step of each month', () => {
     const lines = renderPerformanceCsv(report).split('\r\n');
     expect(lines[0]).toBe(PERFORMANCE_COLUMNS.join(','));
