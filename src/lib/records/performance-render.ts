@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { formatMinutes } from '../approval/messages.ts';
-import { escapeMarkdown } from '../checks/render.ts';
+import { escapeMarkdown } from '../checks/escape.ts';
 import { toCsv } from './csv.ts';
 import type { Figures, OverdueStage, PerformanceReport, StageFigures, StepFigures } from './performance.ts';
 
@@ -56,7 +56,7 @@ export function monthsWithRecords(report: PerformanceReport) {
     .filter((month) => month.pulls > 0);
 }
 
-/** "Penayangan (tahap terakhir disetujui sampai digabung), alur publikasi" */
+/** "Penayangan (dari persetujuan terakhir sampai terbit), alur publikasi" */
 export const stepName = (row: StepFigures) => (row.flow === null ? row.name : `${row.name}, alur ${row.flow}`);
 
 const notPassed = (row: Figures) => (row.count > row.passed ? `, ${row.count - row.passed} belum lulus saat digabung` : '');
@@ -167,7 +167,7 @@ export function renderPerformanceSvg(report: PerformanceReport, office: string):
   const track = WIDTH - 2 * MARGIN;
   for (const month of months) {
     y += 18;
-    body.push(`<text x="${MARGIN}" y="${y}" font-size="15" font-weight="bold">${xml(`${month.name} (${month.pulls} PR)`)}</text>`);
+    body.push(`<text x="${MARGIN}" y="${y}" font-size="15" font-weight="bold">${xml(`${month.name} (${month.pulls} usulan)`)}</text>`);
     y += 10;
     for (const row of month.stages) {
       y += 16;

@@ -146,8 +146,8 @@ describe('performance report forms', () => {
     expect(text).toContain('Kinerja publikasi Kantor Uji, Maret 2025 – April 2025');
     expect(text).toContain('  - Verifikasi Kasubbag (publikasi), mutu baku 1 jam: 3 kali, median 50 menit, 2 dari 3 tepat waktu (66,7%)');
     expect(text).toContain('  - Persetujuan Kepala (sistem), mutu baku tentatif: 1 kali, median 1 jam 5 menit, tanpa standar');
-    expect(text).toContain('  Penayangan (tahap terakhir disetujui sampai digabung), alur publikasi: 3 PR, median 5 menit, mutu baku 10 menit, 3 dari 3 tepat waktu (100%)');
-    expect(text).toContain('  Seluruh proses (PR dibuka sampai digabung): 3 PR, median 1 jam 15 menit, mutu baku tidak ditetapkan');
+    expect(text).toContain('  Penayangan (dari persetujuan terakhir sampai terbit), alur publikasi: 3 PR, median 5 menit, mutu baku 10 menit, 3 dari 3 tepat waktu (100%)');
+    expect(text).toContain('  Seluruh proses (dari usulan diajukan sampai terbit): 3 PR, median 1 jam 15 menit, mutu baku tidak ditetapkan');
     expect(text).toContain('  - PR #2 "Berita: Musrenbang kecamatan 2025" (content/berita/rapat-pleno), Verifikasi Kasubbag: 1 jam 30 menit, mutu baku 1 jam, lewat 30 menit');
     const markdown = renderPerformanceMarkdown(report, 'Kantor Uji');
     expect(markdown).toContain('### Maret 2025');
@@ -170,8 +170,8 @@ describe('performance report forms', () => {
     expect(lines).toContain('2025-03,tahap,publikasi,verifikasi,Verifikasi Kasubbag,60,1 jam,3,3,50,3,2,1,66.7');
     expect(lines).toContain('2025-03,tahap,sistem,kepala,Persetujuan Kepala,,tentatif,1,1,65,0,0,0,');
     expect(lines).toContain('2025-03,peran,,ketua-divisi,Ketua Divisi,,,2,2,30,2,1,1,50');
-    expect(lines).toContain('2025-04,langkah,publikasi,penayangan,Penayangan (tahap terakhir disetujui sampai digabung),10,10 menit,1,1,15,1,0,1,0');
-    expect(lines).toContain('2025-04,langkah,,terbit,Seluruh proses (PR dibuka sampai digabung),,tidak ditetapkan,1,1,60,0,0,0,');
+    expect(lines).toContain('2025-04,langkah,publikasi,penayangan,Penayangan (dari persetujuan terakhir sampai terbit),10,10 menit,1,1,15,1,0,1,0');
+    expect(lines).toContain('2025-04,langkah,,terbit,Seluruh proses (dari usulan diajukan sampai terbit),,tidak ditetapkan,1,1,60,0,0,0,');
     // 3 + 2 stage rows, 4 + 2 role rows, 3 + 2 step rows, the header and the final line break.
     expect(lines).toHaveLength(1 + 5 + 6 + 5 + 1);
   });

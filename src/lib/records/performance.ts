@@ -156,9 +156,10 @@ export interface PerformanceReport {
   overdue: OverdueStage[];
 }
 
+/** Read on the site too, which speaks of proposals and publication, never of Git's PRs and merges. */
 export const STEP_NAMES: Record<StepId, string> = {
-  penayangan: 'Penayangan (tahap terakhir disetujui sampai digabung)',
-  terbit: 'Seluruh proses (PR dibuka sampai digabung)',
+  penayangan: 'Penayangan (dari persetujuan terakhir sampai terbit)',
+  terbit: 'Seluruh proses (dari usulan diajukan sampai terbit)',
 };
 
 interface Sample {
