@@ -4,6 +4,8 @@
  * config: a page must never show a history that is silently incomplete.
  */
 import { posix } from 'node:path';
+import type { Config } from '../lib/config/schema.ts';
+import { lastMonths, performanceReport, type PerformanceReport } from '../lib/records/performance.ts';
 import type { ApprovalRecord } from '../lib/records/record.ts';
 import { itemHistory, type ItemHistoryEntry } from '../lib/records/register.ts';
 import type { FollowUpRecord } from '../lib/records/follow-up.ts';
@@ -26,6 +28,19 @@ function approvalRecords(): Promise<{ records: ApprovalRecord[]; followUps: Foll
 export async function approvalHistoryOf(entry: Pick<Entry, 'filePath'>): Promise<ItemHistoryEntry[]> {
   const { records, followUps } = await approvalRecords();
   return itemHistory(records, posix.dirname(entry.filePath!), followUps);
+}
+
+/** Months the performance page (/kinerja/) covers: a year, up to the build's month. */
+const PERFORMANCE_MONTHS = 12;
+
+/**
+ * The office's performance figures for /kinerja/ and its chart: the year up to the newest record's
+ * month, so the same records always build the same page (an archive restores it byte for byte).
+ */
+export async function sitePerformance(config: Config): Promise<PerformanceReport> {
+  const { records } = await approvalRecords();
+  const newest = records.at(-1);
+  return performanceReport(records, config, newest ? lastMonths(new Date(newest.merged_at), config.kantor.zona_waktu, PERFORMANCE_MONTHS) : undefined);
 }
 
 /** The items of these types that have an approval sheet: those with at least one record (the item page says when there is none). */

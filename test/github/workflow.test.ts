@@ -267,3 +267,23 @@ describe('.github/workflows/pengingat.yml', () => {
     expect(step.env).toEqual({ GITHUB_TOKEN: '${{ steps.app.outputs.token }}' });
   });
 });
+
+describe('.github/workflows/laporan.yml', () => {
+  const workflow = readWorkflow('laporan.yml');
+  const job = workflow.jobs.laporan!;
+
+  it('runs on the first of every month, and by hand from main only', () => {
+    expect(workflow.on).toEqual({ schedule: [{ cron: '0 1 1 * *' }], workflow_dispatch: {} });
+    expect(job.if).toBe('github.event_name == \'schedule\' || github.ref_name == github.event.repository.default_branch');
+    expect(workflow.concurrency?.group).toBe('laporan');
+  });
+
+  it('opens the issue with the Actions token, narrowed to reading code and writing issues, no secret and no environment', () => {
+    expect(workflow.permissions).toEqual({});
+    expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(environmentOf(job)).toBeUndefined();
+    expect(secretsOf(job)).toEqual([]);
+    const step = job.steps.find((s) => s.run === 'npx tayang laporan --kinerja --periode bulan-lalu --issue')!;
+    expect(step.env).toEqual({ GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}' });
+  });
+});

@@ -106,4 +106,26 @@ describe('tayang laporan', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('pilih teks, csv atau json');
   });
+
+  it('limits the register to the months of --periode, and refuses a period it cannot read', async () => {
+    const march = await run('laporan', ['--periode', '2025-03', '--format', 'json']);
+    expect(JSON.parse(march.stdout).summary).toMatchObject({ pulls: 1 });
+    const april = await run('laporan', ['--periode', '2025-04..2025-06', '--format', 'json']);
+    expect(JSON.parse(april.stdout)).toMatchObject({ rows: [], summary: { pulls: 0 } });
+    const bad = await run('laporan', ['--periode', 'Maret 2025']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"Maret 2025" bukan bulan atau rentang bulan.');
+  });
+
+  it('gives the performance figures with --kinerja, and keeps Markdown, SVG and --issue to them', async () => {
+    const figures = await run('laporan', ['--kinerja', '--format', 'json']);
+    expect(JSON.parse(figures.stdout)).toMatchObject({ period: { from: '2025-03', to: '2025-03' }, pulls: 1, stages: [{ stage: 'persetujuan-panewu', count: 1, median_minutes: 20, within_standard: 0, measured: 1 }] });
+    const svg = await run('laporan', ['--kinerja', '--format', 'svg']);
+    expect(svg.stdout).toMatch(/^<svg [^>]*role="img"/);
+    for (const args of [['--format', 'svg'], ['--format', 'markdown'], ['--issue']]) {
+      const refused = await run('laporan', args);
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.stderr).toContain('hanya untuk angka kinerja');
+    }
+  });
 });

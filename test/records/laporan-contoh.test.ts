@@ -15,6 +15,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const GUIDE = join(ROOT, 'docs/mulai.md');
 /** The comment in the guide right above the fenced report this test keeps true. */
 const REPORT_MARKER = '<!-- Keluaran asli `npx tayang laporan`, dibuat ulang oleh test/records/laporan-contoh.test.ts. -->';
+/** The same for the performance figures of those PRs. */
+const PERFORMANCE_MARKER = '<!-- Keluaran asli `npx tayang laporan --kinerja --periode 2025-03..2025-05`, dibuat ulang oleh test/records/laporan-contoh.test.ts. -->';
 
 interface ExamplePull {
   number: number;
@@ -86,9 +88,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** The fenced block right after the marker comment in the guide. */
-function excerptInGuide(guide: string): string | undefined {
-  const after = guide.split(REPORT_MARKER)[1];
+/** The fenced block right after a marker comment in the guide. */
+function excerptInGuide(guide: string, marker = REPORT_MARKER): string | undefined {
+  const after = guide.split(marker)[1];
   return after ? /^\s*```text\n([\s\S]*?)```/.exec(after)?.[1] : undefined;
 }
 
@@ -99,5 +101,12 @@ describe('the compliance report in docs/mulai.md', () => {
     expect(report.stdout).toContain('TERLAMBAT');
     expect(report.stdout).toContain('Dengan mutu baku: 2 dari 3 tepat waktu');
     expect(excerptInGuide(await readFile(GUIDE, 'utf8')), 'replace the block under the marker in docs/mulai.md with this output').toBe(report.stdout);
+  });
+
+  it('and its performance figures are what `tayang laporan --kinerja` prints for them', async () => {
+    const report = await tayang(dir, ['laporan', '--kinerja', '--periode', '2025-03..2025-05']);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('1 dari 2 tepat waktu (50%)');
+    expect(excerptInGuide(await readFile(GUIDE, 'utf8'), PERFORMANCE_MARKER), 'replace the block under the marker in docs/mulai.md with this output').toBe(report.stdout);
   });
 });

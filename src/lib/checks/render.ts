@@ -3,6 +3,7 @@ import type { Finding } from './finding.ts';
 import { CATEGORIES, categoryOf } from './registry.ts';
 import type { RuleInfo } from './rule.ts';
 import type { CheckRun } from './run.ts';
+import { escapeMarkdown } from './escape.ts';
 
 /**
  * One module for every way a check run is shown: the terminal, JSON (DESIGN.md §4), GitHub
@@ -216,11 +217,6 @@ export function renderComment(run: CheckRun, options: { previewUrl?: string; con
   if (details !== '') out.push('<details open><summary>Rincian temuan</summary>', '', details, '</details>', '');
   out.push('<sub>Dibuat oleh `tayang periksa`. Penjelasan setiap aturan: docs/aturan-periksa.md dan docs/aturan-bahasa.md. Komentar ini diperbarui pada setiap push.</sub>');
   return `${out.join('\n')}\n`;
-}
-
-/** Author text inside a comment must not become HTML, mentions or links by accident. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/@(?=\w)/g, '@\u200B');
 }
 
 function groupByFile<F extends Finding>(findings: readonly F[]): Map<string, F[]> {

@@ -17,7 +17,7 @@ describe('folder names of office pages', () => {
   it('says which address is taken and what to write instead', () => {
     expect(describeTakenPageSlug('informasi-publik')).toEqual({
       message: 'nama folder "informasi-publik" sudah dipakai situs untuk alamat /informasi-publik/, jadi halaman ini tidak bisa tayang di sana.',
-      fix: 'ganti nama foldernya, misalnya "informasi-publik-kantor". Nama yang dipakai situs sendiri: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman, informasi-publik, profil, 404, sosial, cari.',
+      fix: 'ganti nama foldernya, misalnya "informasi-publik-kantor". Nama yang dipakai situs sendiri: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman, informasi-publik, profil, 404, sosial, cari, kinerja.',
     });
     expect(describeTakenPageSlug('visi-misi')).toBeUndefined();
   });
