@@ -47,12 +47,18 @@ export interface BrailleLink {
   path: string;
   /** "3 KB" */
   size: string;
+  /** The name a download is saved under, the item's own (`musrenbang-2026-braille.brf`): every item's file is `braille.brf`, and a reader who saves several would get "braille (1).brf", "braille (2).brf"… */
+  filename: string;
 }
 
 /** The item's braille files for its page, or undefined for a type without a braille edition. */
 export async function brailleLinks(entry: Entry): Promise<Record<BrailleFormat, BrailleLink> | undefined> {
   if (!isTextType(entry.collection)) return undefined;
   const edition = await editionOf(entry);
-  const link = (format: BrailleFormat) => ({ path: `${pathOf(entry)}${BRAILLE_FILES[format]}`, size: formatFileSize(Buffer.byteLength(edition[format])) });
+  const link = (format: BrailleFormat) => ({
+    path: `${pathOf(entry)}${BRAILLE_FILES[format]}`,
+    size: formatFileSize(Buffer.byteLength(edition[format])),
+    filename: `${slugOf(entry)}-${BRAILLE_FILES[format]}`,
+  });
   return { unicode: link('unicode'), brf: link('brf') };
 }

@@ -93,6 +93,35 @@ describe('hostile content in items', () => {
     expect(failures).toEqual([]);
   }, 180_000);
 
+  it('shows in search results as plain text: only the result markup, every link to a page of the site, no dialog', async () => {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const events = watchForAttacks(page);
+    // Every case's title starts with "Uji".
+    await page.goto('/cari/?q=Uji');
+    await expect.poll(() => page.getByRole('status').innerText(), { timeout: 30_000 }).toMatch(/^\d+ hasil untuk “Uji”$/);
+    const more = page.getByRole('button', { name: 'Tampilkan hasil berikutnya' });
+    while (await more.isVisible()) {
+      const shown = await page.locator('.search-results > li').count();
+      await more.click();
+      await expect.poll(() => page.locator('.search-results > li').count(), { timeout: 20_000 }).toBeGreaterThan(shown);
+    }
+    const results = await page.locator('.search-results').evaluate((list) => ({
+      count: list.children.length,
+      tags: [...new Set([...list.querySelectorAll('*')].map((element) => element.localName))].toSorted(),
+      attributes: [...new Set([...list.querySelectorAll('*')].flatMap((element) => element.getAttributeNames()))].toSorted(),
+      foreign: [...list.querySelectorAll('a')].map((link) => link.href).filter((href) => new URL(href).origin !== location.origin),
+      titles: [...list.querySelectorAll('h3')].map((heading) => heading.textContent),
+    }));
+    expect(results.count).toBeGreaterThanOrEqual(HOSTILE_CASES.length);
+    expect(results.tags).toEqual(['a', 'h3', 'li', 'mark', 'p']);
+    expect(results.attributes).toEqual(['class', 'href']);
+    expect(results.foreign).toEqual([]);
+    expect(results.titles).toContain('Uji <img src=x onerror=alert(1)> <mark>judul</mark> &lt;b&gt;');
+    expect(events).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('carries the Content-Security-Policy on every built page', async () => {
     const pages = (await listFiles(site.dist)).filter((file) => file.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(HOSTILE_CASES.length);
@@ -115,14 +144,7 @@ describe('hostile content in items', () => {
 /** Opens one page in a fresh tab, as a visitor would, and says what went wrong. */
 async function visit(context: BrowserContext, path: string): Promise<string[]> {
   const page = await context.newPage();
-  const events: string[] = [];
-  page.on('dialog', (dialog) => {
-    events.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) events.push(`CSP: ${message.text()}`);
-  });
+  const events = watchForAttacks(page);
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame() && new URL(frame.url()).pathname !== path) events.push(`halaman berpindah ke ${frame.url()}`);
   });
@@ -131,6 +153,19 @@ async function visit(context: BrowserContext, path: string): Promise<string[]> {
   const problems = [...events, ...(await inspectPage(page))];
   await page.close();
   return problems;
+}
+
+/** Dialogs the page opens (dismissed) and what the browser says the policy blocked, as they come. */
+function watchForAttacks(page: Page): string[] {
+  const events: string[] = [];
+  page.on('dialog', (dialog) => {
+    events.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) events.push(`CSP: ${message.text()}`);
+  });
+  return events;
 }
 
 /** What a visitor would see wrong on the loaded page. */

@@ -99,4 +99,6 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   // Frontmatter is text on the page: titles and summaries with tags in them.
   { name: 'frontmatter-summary-script', fields: 'ringkasan: "<script>alert(1)</script> Ringkasan kegiatan."' },
   { name: 'frontmatter-author-img', fields: 'penulis: <img src=x onerror=alert(1)>' },
+  // The title is also the search result's link text (Pagefind keeps it unescaped) and the first line of the braille edition.
+  { name: 'frontmatter-title-markup', fields: 'judul: "Uji <img src=x onerror=alert(1)> <mark>judul</mark> &lt;b&gt;"' },
 ];

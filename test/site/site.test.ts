@@ -383,17 +383,17 @@ describe('braille edition', () => {
     const page = await context.newPage();
     expect((await page.goto('/maklumat-pelayanan/'))?.status()).toBe(200);
     const [unicodeSize, brfSize] = [await sizeOf('/maklumat-pelayanan/braille.txt'), await sizeOf('/maklumat-pelayanan/braille.brf')];
-    expect(await page.locator('main .braille').innerText()).toBe(`Edisi braille: baca (Unicode, ${unicodeSize}) · unduh untuk embosser (BRF, ${brfSize})`);
+    expect(await page.locator('main .braille').innerText()).toBe(`Edisi braille: baca di layar (Unicode, ${unicodeSize}) · unduh untuk pencetak braille (BRF, ${brfSize})`);
 
-    const read = page.getByRole('link', { name: `baca (Unicode, ${unicodeSize})` });
+    const read = page.getByRole('link', { name: `baca di layar (Unicode, ${unicodeSize})` });
     const response = await page.request.get(new URL((await read.getAttribute('href'))!, server.url).href);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('text/plain; charset=utf-8');
     // The title first: "Maklumat Pelayanan Kecamatan Jenawi" in braille.
     expect((await response.text()).split('\n')[0]).toBe('⠠⠍⠁⠅⠇⠥⠍⠁⠞ ⠠⠏⠑⠇⠁⠽⠁⠝⠁⠝ ⠠⠅⠑⠉⠁⠍⠁⠞⠁⠝ ⠠⠚⠑⠝⠁⠺⠊');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `unduh untuk embosser (BRF, ${brfSize})` }).click()]);
-    expect(download.suggestedFilename()).toBe('braille.brf');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `unduh untuk pencetak braille (BRF, ${brfSize})` }).click()]);
+    expect(download.suggestedFilename(), 'saved under the page\'s own name').toBe('maklumat-pelayanan-braille.brf');
     const saved = await readFile((await download.path())!, 'latin1');
     expect(saved).toBe(await readFile(join(site.dist, 'maklumat-pelayanan/braille.brf'), 'latin1'));
     expect(saved.startsWith('  ,MAKLUMAT ,PELAYANAN ,KECAMATAN\r\n')).toBe(true);
@@ -723,6 +723,18 @@ describe('search', () => {
     await page.goBack();
     await announced(page).toMatch(/hasil untuk “Jenawi”$/);
     expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
+  it("indexes the item's words, not the page's own controls: the braille links and Dengarkan find nothing", async () => {
+    // No example item says these words; every item page shows them (Dengarkan hidden until a voice is found).
+    const { page } = await open('/cari/');
+    const box = page.getByRole('searchbox', { name: 'Kata yang dicari' });
+    for (const word of ['braille', 'Unicode', 'Dengarkan']) {
+      await box.fill(word);
+      await box.press('Enter');
+      await announced(page).toMatch(new RegExp(`^Tidak ada hasil untuk “${word}”`));
+    }
     await page.context().close();
   });
 

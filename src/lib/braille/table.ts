@@ -74,7 +74,7 @@ export const PUNCTUATION: Readonly<Record<string, readonly Dots[]>> = {
 };
 
 /**
- * Characters written as others before translating (and "..." as "…", translate.ts): typographic forms to the ones above, letters
+ * Characters written as others before translating, before and after NFKD (and "..." as "…", translate.ts): typographic forms to the ones above, letters
  * with accents lose them (NFKD in translate.ts), and a few signs become the words Indonesian
  * reads them as. Anything else with no braille form is left out (translate.ts).
  */
@@ -85,6 +85,8 @@ export const REPLACEMENTS: Readonly<Record<string, string>> = {
   '–': '—',
   '‒': '—',
   '―': '—',
+  /** The fraction slash NFKD writes "½" with: without it "1⁄2" would read as the two numbers 1 and 2. */
+  '⁄': '/',
   '[': '(',
   ']': ')',
   '{': '(',
@@ -93,6 +95,7 @@ export const REPLACEMENTS: Readonly<Record<string, string>> = {
   '%': ' persen',
   '+': ' tambah ',
   '=': ' sama dengan ',
+  '≠': ' tidak sama dengan ',
   '×': ' kali ',
   '°': ' derajat',
   '•': '-',

@@ -131,8 +131,21 @@ describe('characters without a braille form', () => {
     expect(braille('A & B')).toBe('⠠⠁ ⠙⠁⠝ ⠠⠃');
   });
 
+  it('writes a vulgar fraction as a number over a slash, not as two numbers side by side, and a sign NFKD takes apart as its parts', () => {
+    expect(braille('½ kg')).toBe(braille('1/2 kg'));
+    expect(braille('½ kg')).toBe('⠼⠁⠌⠼⠃ ⠅⠛');
+    expect(braille('3⁄4')).toBe('⠼⠉⠌⠼⠙');
+    expect(braille('30 ℃')).toBe(braille('30 °C'));
+    expect(braille('50％')).toBe(braille('50%'));
+  });
+
+  it('never reads a negated sign as its opposite: NFKD writes "≠" as "=" with an overlay', () => {
+    expect(braille('a ≠ b')).toBe(braille('a tidak sama dengan b'));
+    expect(braille('x ≯ 3')).toBe(braille('x 3'));
+  });
+
   it('leaves out the rest without leaving double spaces', () => {
-    expect(braille('a 漢字 b ≠ c 🙂')).toBe('⠁ ⠃ ⠉');
+    expect(braille('a 漢字 b ≯ c 🙂')).toBe('⠁ ⠃ ⠉');
     expect(braille('\u202Eab\u200B')).toBe('⠁⠃');
   });
 

@@ -23,12 +23,21 @@ const THOUSANDS = cellOf(SIGNS.thousands);
 const DECIMAL = cellOf(SIGNS.decimal);
 const REPLACEABLE = new RegExp(`[${Object.keys(REPLACEMENTS).map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
 
-/** The text as the table can write it: replacements made, accents and compatibility forms dropped (NFKD), spaces collapsed. */
+/**
+ * The text as the table can write it: replacements made, accents and compatibility forms dropped
+ * (NFKD), replacements made again, spaces collapsed. The second pass reaches what NFKD decomposes
+ * into ("½" is "1⁄2", with a fraction slash; "℃" is "°C"); the first takes "≠" before NFKD makes
+ * it "=" and a slash overlay. A negated sign the table does not know is left out whole: without
+ * its overlay it would read as its opposite.
+ */
 export function normalizeForBraille(text: string): string {
-  return text
-    .replace(REPLACEABLE, (c) => REPLACEMENTS[c]!)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  const replace = (t: string) => t.replace(REPLACEABLE, (c) => REPLACEMENTS[c]!);
+  return replace(
+    replace(text)
+      .normalize('NFKD')
+      .replace(/\P{M}\u0338/gu, '')
+      .replace(/\p{M}/gu, ''),
+  )
     // After NFKD, which writes "…" as three full stops.
     .replace(/\.{3}/g, '…')
     .replace(/\s+/g, ' ')

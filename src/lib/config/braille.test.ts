@@ -22,7 +22,7 @@ describe('braille section', () => {
     if (!parsed.ok) {
       const text = formatProblems(parsed.problems);
       expect(text).toContain('tayang.config.yml:6');
-      expect(text).toContain('sel_per_baris (sel braille per baris) paling banyak 50; kertas braille biasa memuat 40 sel. Periksa ukuran kertas embosser kantor.');
+      expect(text).toContain('sel_per_baris (sel braille per baris) paling banyak 50; kertas braille biasa memuat 40 sel. Periksa ukuran kertas pencetak braille kantor.');
       expect(text).toContain('tayang.config.yml:7');
       expect(text).toContain('baris_per_halaman (baris braille per halaman) harus bilangan bulat, misalnya 25 atau 28 baris.');
     }

@@ -17,7 +17,7 @@ const count = (what: string, min: number, max: number, usual: string) =>
     .number({ error: `${what} ditulis sebagai bilangan bulat, misalnya ${usual}.` })
     .int({ error: `${what} harus bilangan bulat, misalnya ${usual}.` })
     .min(min, { error: `${what} paling sedikit ${min}: kurang dari itu satu baris tidak memuat kata dan nomor halaman braille.` })
-    .max(max, { error: `${what} paling banyak ${max}; kertas braille biasa memuat ${usual}. Periksa ukuran kertas embosser kantor.` });
+    .max(max, { error: `${what} paling banyak ${max}; kertas braille biasa memuat ${usual}. Periksa ukuran kertas pencetak braille kantor.` });
 
 export const BrailleConfigSchema = z.strictObject({
   /** Cells a line of the embosser's paper. @example 40 */

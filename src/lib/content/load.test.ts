@@ -203,7 +203,7 @@ describe('loadItems', () => {
       ['content/halaman/agenda/index.md', 'nama folder "agenda" sudah dipakai situs untuk alamat /agenda/, jadi halaman ini tidak bisa tayang di sana.'],
       ['content/halaman/profil/index.md', 'nama folder "profil" sudah dipakai situs untuk alamat /profil/, jadi halaman ini tidak bisa tayang di sana.'],
     ]);
-    expect(problems[1]!.fix).toBe('ganti nama foldernya, misalnya "profil-kantor". Nama yang dipakai situs sendiri: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman, informasi-publik, profil, 404, sosial.');
+    expect(problems[1]!.fix).toBe('ganti nama foldernya, misalnya "profil-kantor". Nama yang dipakai situs sendiri: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman, informasi-publik, profil, 404, sosial, cari, kinerja, pagefind.');
   });
 
   it('publishes the files an item links to from its body, and says at its line when one is missing or a link', async () => {

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SEARCH_INDEX_DIR } from '../site/search-index.ts';
 import { describeTakenPageSlug, isSiteAddress } from './slug.ts';
 import { SECTION_TYPES } from './types.ts';
 
@@ -14,10 +15,14 @@ describe('folder names of office pages', () => {
     expect(pages.some((entry) => entry.name === '[slug]')).toBe(true);
   });
 
+  it('may not take the folder the search index is written to after the pages', () => {
+    expect(isSiteAddress(SEARCH_INDEX_DIR)).toBe(true);
+  });
+
   it('says which address is taken and what to write instead', () => {
     expect(describeTakenPageSlug('informasi-publik')).toEqual({
       message: 'nama folder "informasi-publik" sudah dipakai situs untuk alamat /informasi-publik/, jadi halaman ini tidak bisa tayang di sana.',
-      fix: 'ganti nama foldernya, misalnya "informasi-publik-kantor". Nama yang dipakai situs sendiri: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman, informasi-publik, profil, 404, sosial, cari, kinerja.',
+      fix: 'ganti nama foldernya, misalnya "informasi-publik-kantor". Nama yang dipakai situs sendiri: berita, pengumuman, agenda, artikel, galeri, video, audio, dokumen, data, halaman, informasi-publik, profil, 404, sosial, cari, kinerja, pagefind.',
     });
     expect(describeTakenPageSlug('visi-misi')).toBeUndefined();
   });

@@ -23,10 +23,12 @@ export function isTextType(jenis: ContentType): jenis is TextType {
 
 /**
  * A `halaman` is served at `/<slug>/`, beside the site's own addresses, so these folder names are
- * taken: the sections, the register, the profile, the error page, the social kit (`/sosial/`), the search page (`/cari/`) and the performance page (`/kinerja/`).
+ * taken: the sections, the register, the profile, the error page, the social kit (`/sosial/`), the
+ * search page (`/cari/`), the performance page (`/kinerja/`) and the search index the build writes
+ * beside the pages (`/pagefind/`, SEARCH_INDEX_DIR).
  * src/lib/content/slug.test.ts holds this to the top-level routes in src/pages/.
  */
-export const SITE_ADDRESSES: readonly string[] = [...CONTENT_TYPES, 'informasi-publik', 'profil', '404', 'sosial', 'cari', 'kinerja'];
+export const SITE_ADDRESSES: readonly string[] = [...CONTENT_TYPES, 'informasi-publik', 'profil', '404', 'sosial', 'cari', 'kinerja', 'pagefind'];
 
 export const CONTENT_ROOT = 'content';
 

@@ -13,10 +13,18 @@ describe('a search result excerpt', () => {
   });
 
   it('keeps the markup a page wrote as text: Pagefind escapes it, and only <mark> is read', () => {
-    expect(splitExcerpt('Contoh &lt;img src=x onerror=alert(1)&gt; &amp; <mark>kode</mark> &lt;/mark&gt;')).toEqual([
+    expect(splitExcerpt('Contoh &lt;img src=x onerror=alert(1)&gt; & <mark>kode</mark> &lt;/mark&gt;')).toEqual([
       { text: 'Contoh <img src=x onerror=alert(1)> & ', marked: false },
       { text: 'kode', marked: true },
       { text: ' </mark>', marked: false },
+    ]);
+  });
+
+  it('leaves an entity the page itself wrote as it is: Pagefind escapes only < and >', () => {
+    // Pagefind 1.6's excerpt of a page whose text reads: Tulis &amp; atau &#39; & "kutip".
+    expect(splitExcerpt('Tulis &amp; atau &#39; & <mark>"kutip"</mark>')).toEqual([
+      { text: 'Tulis &amp; atau &#39; & ', marked: false },
+      { text: '"kutip"', marked: true },
     ]);
   });
 

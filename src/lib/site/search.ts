@@ -9,18 +9,17 @@ export interface ExcerptPart {
   marked: boolean;
 }
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
-
 /**
  * Pagefind's excerpt is the page's text with `<` and `>` escaped and the matched words wrapped in
  * `<mark>…</mark>`. Only those two tags are read as markup; everything else stays text, so the
- * text of a page can never become elements on the search page.
+ * text of a page can never become elements on the search page. Pagefind 1.x escapes nothing
+ * else: an "&amp;" or "&#39;" in an excerpt is what the page says, and stays so.
  */
 export function splitExcerpt(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   for (const [index, piece] of excerpt.split(/<\/?mark>/).entries()) {
     if (piece === '') continue;
-    const text = piece.replace(/&(?:lt|gt|amp|quot|#39);/g, (entity) => ENTITIES[entity]!);
+    const text = piece.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
     const marked = index % 2 === 1;
     const last = parts.at(-1);
     if (last && last.marked === marked) last.text += text;
