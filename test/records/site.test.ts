@@ -48,14 +48,16 @@ describe('approval history on the item page', () => {
     }
   });
 
-  it('shows a serta-merta item as published at once on the Camat\'s approval, the PPID\'s verification following', async () => {
+  it('shows a serta-merta item as published at once on the Camat\'s approval, the PPID\'s verification following after it, late', async () => {
     const html = await page('berita/camat-tinjau-longsor-trengguli');
     expect(html).toContain(
       '<caption id="riwayat-pr-80-judul">Terbit pertama: diajukan oleh Dimas Ardiansyah, S.Kom. (Pranata Komputer Ahli Pertama) pada Senin, 9 November 2026, 14.10 WIB, diterbitkan Senin, 9 November 2026, 14.34 WIB lewat jalur serta-merta</caption>',
     );
     expect(html).toContain('<th scope="row">Persetujuan serta-merta</th><td>Drs. Hartono, M.Si. (Camat Jenawi)</td>');
-    expect(text(html)).toContain('Verifikasi PPID Pelaksana Belum ada (PPID Pelaksana) 24 menit belum ditetapkan Menyusul sesudah terbit (jalur serta-merta)');
-    expect(text(html)).toContain('tahap biasa menyusul paling lambat Selasa, 10 November 2026, 14.30 WIB.');
+    // records/persetujuan/80-susulan.json: the PPID reviewed it the next day, 50 minutes past the deadline.
+    expect(text(html)).toContain('Verifikasi PPID Pelaksana Sri Handayani, S.Sos. (Kepala Subbagian Umum dan Kepegawaian), sebagai PPID Pelaksana Selasa, 10 November 2026, 15.20 WIB 9 jam 40 menit belum ditetapkan Ditinjau sesudah terbit, terlambat');
+    expect(text(html)).toContain('tahap biasa menyusul paling lambat Selasa, 10 November 2026, 14.30 WIB. Ditinjau susulan oleh Sri Handayani, S.Sos. (Kepala Subbagian Umum dan Kepegawaian), sebagai PPID Pelaksana, selesai Selasa, 10 November 2026, 15.20 WIB, sesudah batas waktunya.');
+    expect(text(html)).not.toContain('menunggu tinjauan susulan');
   });
 });
 

@@ -111,9 +111,9 @@ describe('the serta-merta follow-up review', () => {
 
     const report = await laporan('--sekarang', '2025-03-20T09:00:00+07:00');
     expect(report.stdout).toContain('2 kali dipakai; 2 sudah ditinjau susulan, 1 terlambat atau lewat batas.');
-    expect(report.stdout).toContain('batas tinjauan susulan Senin, 10 Maret 2025, 14.00 WIB: ditinjau, tepat waktu Senin, 10 Maret 2025, 10.00 WIB oleh Kasubbag Teknis; Ketua Divisi.');
+    expect(report.stdout).toContain('batas tinjauan susulan Senin, 10 Maret 2025, 14.00 WIB: ditinjau, tepat waktu (Senin, 10 Maret 2025, 10.00 WIB, oleh Kasubbag Teknis; Ketua Divisi).');
     expect(report.stdout).toContain('PR #51 "Banjir rob 51"');
-    expect(report.stdout).toContain(': ditinjau, terlambat Selasa, 11 Maret 2025, 09.00 WIB');
+    expect(report.stdout).toContain(': ditinjau, terlambat (Selasa, 11 Maret 2025, 09.00 WIB');
     expect(report.stdout).not.toContain('lewat batas (per');
     const csv = (await laporan('--format', 'csv', '--sekarang', '2025-03-20T09:00:00+07:00')).stdout.split('\r\n');
     expect(csv[0]).toMatch(/,Jalur serta-merta,Batas tinjauan susulan,Tinjauan susulan$/);
@@ -134,6 +134,6 @@ describe('the serta-merta follow-up review', () => {
     server.submitReview(52, { user: 'kasubbag-a', state: 'CHANGES_REQUESTED', submittedAt: wib(10, '08:00'), body: 'Jumlah korban belum dikonfirmasi.' });
     const result = await catat();
     expect(result.stdout).toContain('Tinjauan susulan tercatat: records/persetujuan/52-susulan.json (PR #52, DIKEMBALIKAN, tepat waktu, Senin, 10 Maret 2025, 08.00 WIB).');
-    expect((await laporan('--sekarang', '2025-03-20T09:00:00+07:00')).stdout).toContain(': dikembalikan, tepat waktu Senin, 10 Maret 2025, 08.00 WIB');
+    expect((await laporan('--sekarang', '2025-03-20T09:00:00+07:00')).stdout).toContain(': dikembalikan, tepat waktu (Senin, 10 Maret 2025, 08.00 WIB');
   });
 });

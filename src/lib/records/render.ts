@@ -137,7 +137,7 @@ function renderLaneText(uses: readonly LaneUse[], lane: LaneContext, config: Peo
       .find((followUp) => followUp.pr === use.pr)
       ?.stages.filter((stage) => stage.flow === use.flow)
       .flatMap((stage) => stage.approvals.map((a) => approverLabel(personView(config, a.login, a.role.name), a.role.name)));
-    const when = use.reviewed_at ? ` ${at(use.reviewed_at)}${reviewers?.length ? ` oleh ${reviewers.join('; ')}` : ''}` : '';
+    const when = use.reviewed_at ? ` (${at(use.reviewed_at)}${reviewers?.length ? `, oleh ${reviewers.join('; ')}` : ''})` : '';
     lines.push(`  - PR #${use.pr} "${use.title}": diterbitkan atas persetujuan ${approverLabel(personView(config, use.approver, use.role), use.role)}, ${at(use.at)}; batas tinjauan susulan ${at(use.review_due)}: ${followUpWords(use.state, use.late)}${when}.`);
   }
   const overdue = uses.filter((use) => use.state === 'waiting' && use.late);
