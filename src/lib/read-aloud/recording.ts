@@ -29,7 +29,7 @@ export function recordingText(item: { judul: string; ringkasan: string; body: st
     .join('\n');
 }
 
-/** The cache's name for a recording: it changes when the words, the settings or a tool's version do. */
+/** The cache's name for a recording: it changes when eSpeak's input (espeak.ts), the settings or a tool's version do. */
 export function recordingDigest(text: string, versions: { espeak: string; lame: string }): string {
   return createHash('sha256').update(JSON.stringify({ text, settings: RECORDING_SETTINGS, versions })).digest('hex');
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CONFIG_FILE } from '../config/load.ts';
 import { BuildStoppedError } from '../errors/problem.ts';
+import { espeakInput } from './espeak.ts';
 import { formatDuration, RECORDING_SETTINGS, recordingDigest } from './recording.ts';
 
 /**
@@ -23,7 +24,7 @@ export interface Recording {
 }
 
 export interface Recorder {
-  /** The recording of `text`, from the cache or made now (`label` names it in the build's log). */
+  /** The recording of `text` (recordingText), from the cache or made now (`label` names it in the build's log). */
   record(text: string, label: string): Promise<Recording>;
 }
 
@@ -50,14 +51,15 @@ export async function openRecorder(cacheDir: string): Promise<Recorder> {
   await mkdir(cacheDir, { recursive: true });
   return {
     async record(text, label) {
-      const base = join(cacheDir, recordingDigest(text, known));
+      const input = espeakInput(text);
+      const base = join(cacheDir, recordingDigest(input, known));
       const cached = await readCached(base);
       if (cached) return cached;
       // Made inside the cache folder, so the finished file moves in whole (a rename on the same disk).
       const work = await mkdtemp(join(cacheDir, 'sedang-dibuat-'));
       try {
         const [txt, wav, mp3] = ['txt', 'wav', 'mp3'].map((ext) => join(work, `rekaman.${ext}`)) as [string, string, string];
-        await writeFile(txt, text);
+        await writeFile(txt, input);
         await run('espeak-ng', [...RECORDING_SETTINGS.espeak, '-f', txt, '-w', wav]);
         await run('lame', [...RECORDING_SETTINGS.lame, wav, mp3]);
         const seconds = wavSeconds(await readFile(wav));
