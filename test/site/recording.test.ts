@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkBuiltSite } from '../../src/lib/a11y/index.ts';
 import { loadItems, type Item } from '../../src/lib/content/load.ts';
 import { isTextType } from '../../src/lib/content/types.ts';
 import { formatFileSize } from '../../src/lib/site/files.ts';
@@ -66,6 +67,12 @@ describe('recorded edition (dengarkan.rekaman: true)', () => {
       );
       expect(html).toMatch(new RegExp(`<audio controls preload="none" src="${src}" aria-label="Rekaman suara sintetis \\(eSpeak NG\\), [^"]+"></audio>`));
     }
+  });
+
+  it('passes pa11y on a page with the player', async () => {
+    const report = await checkBuiltSite({ root: first.dir, dist: first.dist, changedFiles: ['content/halaman/maklumat-pelayanan/index.md'] });
+    expect(report.pages).toContain('/maklumat-pelayanan/');
+    expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
   });
 
   it('takes every recording from the cache in the next build', async () => {
