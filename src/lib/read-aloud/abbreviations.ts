@@ -69,6 +69,7 @@ export const ACRONYM_WORDS: readonly Abbreviation[] = [
   { written: 'PUSKESMAS', spoken: 'puskesmas', source: 'KBBI, akronim' },
   { written: 'POSYANDU', spoken: 'posyandu', source: 'KBBI, akronim' },
   { written: 'BAPPEDA', spoken: 'bapeda', source: 'KBBI, akronim' },
+  { written: 'PATEN', spoken: 'paten', source: 'Permendagri 4/2010, Pelayanan Administrasi Terpadu Kecamatan (PATEN)' },
   { written: 'SAMSAT', spoken: 'samsat', source: 'KBBI, akronim' },
   { written: 'LAPOR', spoken: 'lapor', source: 'layanan LAPOR! (SP4N), dibaca sebagai kata' },
   { written: 'COVID', spoken: 'kovid', source: 'KBBI, akronim (COVID-19)' },

@@ -48,6 +48,7 @@ describe('speech normaliser', () => {
     ['Rp. 10.000,-', 'sepuluh ribu rupiah'],
     ['Rp5 juta', 'lima juta rupiah'],
     ['Rp2.500,50', 'dua ribu lima ratus koma lima nol rupiah'],
+    ['Anggaran (Rp): 310.000.000; %: 20,2', 'Anggaran (rupiah): tiga ratus sepuluh juta; persen: dua puluh koma dua'],
   ])('rupiah: %s', (written, spoken) => expect(normalizeSpeech(written)).toBe(spoken));
 
   it.each([
@@ -101,7 +102,14 @@ describe('speech normaliser', () => {
     ['Puskesmas Jenawi dan KPU', 'Puskesmas Jenawi dan ka pe u'],
     ['dan/atau', 'dan atau'],
     ['PENGUMUMAN PENTING', 'pengumuman penting'],
+    ['ruang PATEN', 'ruang paten'],
   ])('abbreviations: %s', (written, spoken) => expect(normalizeSpeech(written)).toBe(spoken));
+
+  it.each([
+    ['surel kecamatan.jenawi@karanganyarkab.go.id.', 'surel kecamatan titik jenawi et karanganyarkab titik go titik id.'],
+    ['lewat www.lapor.go.id atau https://ppid.karanganyarkab.go.id/', 'lewat www titik lapor titik go titik id atau ppid titik karanganyarkab titik go titik id'],
+    ['telepon (0271) 499210', 'telepon nol dua tujuh satu, empat sembilan sembilan dua satu nol'],
+  ])('addresses and telephone numbers: %s', (written, spoken) => expect(normalizeSpeech(written)).toBe(spoken));
 
   it('reads a real paragraph of government prose', () => {
     expect(

@@ -1,5 +1,5 @@
 import { ABBREVIATIONS, ACRONYM_WORDS, LETTER_NAMES } from './abbreviations.ts';
-import { figureWords, numberWords } from './numbers.ts';
+import { digitWords, figureWords, numberWords } from './numbers.ts';
 
 /**
  * Indonesian text as it should be spoken, for a synthesiser that reads what is written (eSpeak
@@ -7,6 +7,8 @@ import { figureWords, numberWords } from './numbers.ts';
  * below rewrites one written form, in this order, so a later rule never sees what an earlier
  * one has already turned into words:
  *
+ * - e-mail and web addresses, "a.b@c.go.id" → "a titik b et c titik go titik id", and a telephone
+ *   number with its area code, "(0271) 499210", digit by digit;
  * - dates "17-08-2026", "17/8/2026", "2026-08-17" → "tujuh belas Agustus dua ribu dua puluh enam";
  * - times after "pukul"/"jam" or before WIB/WITA/WIT → "pukul tujuh lewat tiga puluh menit", a
  *   range "pukul delapan sampai pukul dua belas" (the reading of the radio and of official
@@ -16,6 +18,7 @@ import { figureWords, numberWords } from './numbers.ts';
  *   said, ",00" and ",-" dropped;
  * - a regulation's number "UU 14/2008" → "UU nomor empat belas tahun dua ribu delapan";
  * - ordinals "ke-81" → "ke delapan puluh satu"; "%" → "persen"; number ranges "10–12" → "sampai";
+ * - "Rp" and "%" on their own (a table's heading "Anggaran (Rp)") → "rupiah", "persen";
  * - "RT 03" → "RT tiga" (a neighbourhood's number is said without its leading zero);
  * - the abbreviations of abbreviations.ts, said in full ("Kab." → "kabupaten");
  * - degrees "S.Sos." → "es sos"; acronyms said as words (NIK → "nik"); any other word of 2–5
@@ -24,7 +27,8 @@ import { figureWords, numberWords } from './numbers.ts';
  * - every other figure in words ("1.893" → "seribu delapan ratus sembilan puluh tiga", "2,5" →
  *   "dua koma lima", a figure with a leading zero digit by digit); "/" becomes a pause.
  *
- * Not handled: Roman numerals (Bab II), telephone numbers with spaces, foreign words.
+ * Not handled: Roman numerals (Bab II), telephone numbers without their area code in brackets,
+ * foreign words.
  */
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('id-ID', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, i, 1)));
@@ -66,7 +70,22 @@ const abbreviationRules: Rule[] = [...ABBREVIATIONS]
       written.endsWith('.') && after !== undefined && (after.trim() === '' || endsList) ? `${spoken}.` : spoken];
   });
 
+/** An address as Indonesians read it aloud: "kecamatan titik jenawi et karanganyarkab titik go titik id". */
+function addressWords(address: string): string {
+  return address
+    .replace(/^https?:\/\//, '')
+    .replace(/\/$/, '')
+    .replace(/@/g, ' et ')
+    .replace(/\./g, ' titik ')
+    .replace(/\//g, ' garis miring ');
+}
+
 const RULES: Rule[] = [
+  // Addresses first: their dots and digits are not figures, nor their letters abbreviations.
+  [re(`${START}[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+`), addressWords],
+  [re(`${START}(?:https?://)?(?:[a-z0-9-]+\\.)+(?:go\\.id|co\\.id|or\\.id|ac\\.id|id|com|org|net)(?:/[\\w./-]*)?(?![\\w.])`), addressWords],
+  // A telephone number with its area code, "(0271) 499210", digit by digit.
+  [re(`\\((0\\d{2,3})\\)\\s?(\\d{4,8})${END}`), (_match, area, number) => `${digitWords(area!)}, ${digitWords(number!)}`],
   [re(`${START}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})${END}`), (match, d, _sep, m, y) => dateWords(d!, m!, y!) ?? match],
   [re(`${START}(\\d{4})-(\\d{2})-(\\d{2})${END}`), (match, y, m, d) => dateWords(d!, m!, y!) ?? match],
   [
@@ -86,6 +105,9 @@ const RULES: Rule[] = [
   [re(`${START}([Kk]e)-(\\d+)${END}`), (_match, ke, n) => `${ke} ${numberWords(Number(n))}`],
   [re(`${START}(${FIGURE})\\s?%`), (_match, figure) => `${figureWords(figure!)} persen`],
   [re(`${START}(${FIGURE})\\s?[–—-]\\s?(${FIGURE})${END}`), (_match, a, b) => `${figureWords(a!)} sampai ${figureWords(b!)}`],
+  // "Rp" and "%" on their own, as in a table's heading "Anggaran (Rp)".
+  [re(`${START}Rp\\.?${END}`), () => 'rupiah'],
+  [re(`\\s?%`), () => ' persen'],
   [re(`${START}(RT|RW)\\.?\\s*0*(\\d+)${END}`), (_match, unit, n) => `${unit} ${numberWords(Number(n))}`],
   ...abbreviationRules,
   [re(`${START}((?:\\p{Lu}\\p{Ll}{0,3}\\.){2,})`), (match) => match.split('.').filter(Boolean).map((part) => (part.length === 1 ? spell(part) : part.toLowerCase())).join(' ')],
