@@ -16,7 +16,7 @@ export const RECORDING_FILE = 'dengarkan.mp3';
 
 /**
  * eSpeak NG's Indonesian voice at its own pace; MP3 at 32 kbit/s mono (speech at eSpeak's 22 kHz,
- * played by every browser; Opus is a quarter smaller but takes 4.6 times as long to encode, bench/README.md).
+ * played by every browser; Opus is a fifth smaller but takes 4.5 times as long to encode, bench/README.md).
  */
 export const RECORDING_SETTINGS = { espeak: ['-v', 'id'], lame: ['-b', '32', '-m', 'm', '--quiet'] } as const;
 
