@@ -5,10 +5,10 @@
 import type { APIRoute } from 'astro';
 import { BRAILLE_FILES, makeBrailleEdition, type BrailleEdition } from '../lib/braille/edition.ts';
 import { type BrailleItem } from '../lib/braille/item-text.ts';
-import { isTextType, TEXT_TYPES } from '../lib/content/types.ts';
+import { isTextType } from '../lib/content/types.ts';
 import { formatFileSize } from '../lib/site/files.ts';
 import { siteConfig } from '../lib/site/office.ts';
-import { pathOf, publishedItems, slugOf, type Entry } from './_content.ts';
+import { pathOf, type Entry } from './_content.ts';
 
 export type BrailleFormat = keyof typeof BRAILLE_FILES;
 
@@ -24,13 +24,6 @@ async function makeEdition(entry: Entry): Promise<BrailleEdition> {
   const { kantor, braille } = await siteConfig();
   const item = { jenis: entry.collection, data: entry.data, body: entry.body ?? '' } as BrailleItem;
   return makeBrailleEdition(item, kantor.zona_waktu, { cells: braille.sel_per_baris, lines: braille.baris_per_halaman });
-}
-
-/** `getStaticPaths` of a braille file of every published text item in a section, or of the office pages. */
-export async function brailleFilePaths(section: 'sections' | 'halaman') {
-  const types = TEXT_TYPES.filter((jenis) => (section === 'halaman') === (jenis === 'halaman'));
-  const entries = (await Promise.all(types.map((jenis) => publishedItems(jenis)))).flat();
-  return entries.map((entry) => ({ params: { ...(section === 'sections' && { jenis: entry.collection }), slug: slugOf(entry) }, props: { entry } }));
 }
 
 /** The endpoint of one braille file: UTF-8 Unicode braille, or BRF (ASCII). */

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { isPictureField, referencedFiles } from '../lib/content/item-files.ts';
 import { checkServedPath } from '../lib/content/links.ts';
 import type { makeItemSchemas } from '../lib/content/schema.ts';
-import { CONTENT_TYPES, type ContentType } from '../lib/content/types.ts';
+import { CONTENT_TYPES, TEXT_TYPES, type ContentType } from '../lib/content/types.ts';
 import { TYPE_LABELS } from '../lib/site/labels.ts';
 import { buildMenu, type NavItem } from '../lib/site/navigation.ts';
 import { describeFile } from '../lib/site/files.ts';
@@ -43,6 +43,16 @@ export function slugOf(entry: Located): string {
 
 export function pathOf(entry: Located): string {
   return itemPath(entry.collection, slugOf(entry));
+}
+
+/**
+ * `getStaticPaths` of a file beside every published text item (its braille edition, its
+ * recording) in a section (`/<jenis>/<slug>/`), or beside the office pages (`/<slug>/`).
+ */
+export async function textItemPaths(section: 'sections' | 'halaman') {
+  const types = TEXT_TYPES.filter((jenis) => (section === 'halaman') === (jenis === 'halaman'));
+  const entries = (await Promise.all(types.map((jenis) => publishedItems(jenis)))).flat();
+  return entries.map((entry) => ({ params: { ...(section === 'sections' && { jenis: entry.collection }), slug: slugOf(entry) }, props: { entry } }));
 }
 
 /** Breadcrumbs from the home page down to the item's section: its type's list; an office page has none. */

@@ -1033,3 +1033,14 @@ describe('the lightest pages', () => {
     }
   });
 });
+
+describe('recorded edition off (the example office)', () => {
+  it('makes no recording and shows no player while dengarkan.rekaman is off', async () => {
+    const article = itemPath(published('artikel')[0]!);
+    await expect(stat(join(site.dist, article, 'dengarkan.mp3'))).rejects.toThrow();
+    await expect(stat(join(site.dist, 'maklumat-pelayanan/dengarkan.mp3'))).rejects.toThrow();
+    const html = await readFile(join(site.dist, article, 'index.html'), 'utf8');
+    expect(html).toContain('data-read-aloud');
+    expect(html).not.toMatch(/<audio|read-aloud-recording|Rekaman suara/);
+  });
+});

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CONTENT_TYPES, isContentType } from '../content/types.ts';
 import { ArchiveConfigSchema } from './arsip.ts';
 import { BrailleConfigSchema } from './braille.ts';
+import { ReadAloudConfigSchema } from './dengarkan.ts';
 import { parseDuration, type Duration } from './duration.ts';
 import { ChecksConfigSchema } from './periksa.ts';
 import { publishingRoleIssues, PublishingSchema } from './publikasi.ts';
@@ -285,6 +286,8 @@ export const ConfigSchema = z
     arsip: ArchiveConfigSchema.prefault({}),
     /** The embosser's page for the braille edition (see src/lib/config/braille.ts). */
     braille: BrailleConfigSchema.prefault({}),
+    /** The recorded edition of "Dengarkan" (see src/lib/config/dengarkan.ts). */
+    dengarkan: ReadAloudConfigSchema.prefault({}),
     /** The main menu, in order (src/lib/site/navigation.ts); absent = the default order. */
     menu: z.array(MenuEntrySchema).min(1).optional(),
   })

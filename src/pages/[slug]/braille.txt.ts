@@ -1,7 +1,8 @@
 import type { GetStaticPaths } from 'astro';
-import { brailleFilePaths, serveBraille } from '../_braille.ts';
+import { serveBraille } from '../_braille.ts';
+import { textItemPaths } from '../_content.ts';
 
 /** `/<slug>/braille.txt`: the text item's braille edition in Unicode braille, to read on a screen or a braille display. */
-export const getStaticPaths = (() => brailleFilePaths('halaman')) satisfies GetStaticPaths;
+export const getStaticPaths = (() => textItemPaths('halaman')) satisfies GetStaticPaths;
 
 export const GET = serveBraille('unicode');
