@@ -8,7 +8,7 @@ import { type BrailleItem } from '../lib/braille/item-text.ts';
 import { isTextType } from '../lib/content/types.ts';
 import { formatFileSize } from '../lib/site/files.ts';
 import { siteConfig } from '../lib/site/office.ts';
-import { pathOf, type Entry } from './_content.ts';
+import { pathOf, slugOf, type Entry } from './_content.ts';
 
 export type BrailleFormat = keyof typeof BRAILLE_FILES;
 
