@@ -71,7 +71,7 @@ function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 /**
  * Parses JSON that a program wrote (a saved GitHub response, a record) and validates it: a
  * syntax error names its line and column, and schema problems the line of their key (JSON is
- * YAML 1.2, so the YAML locator finds it). `expected` says what the file should hold.
+ * YAML 1.2, so the YAML locator finds it, and is only asked when there is a problem). `expected` says what the file should hold.
  */
 export function validateJson<S extends z.ZodType>(schema: S, text: string, file: string, expected?: string): Validated<z.output<S>> {
   // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
@@ -83,9 +83,11 @@ export function validateJson<S extends z.ZodType>(schema: S, text: string, file:
     const problem = describeJsonError(error as Error, source, file);
     return { ok: false, problems: [expected ? { ...problem, fix: `${problem.fix} ${expected}` } : problem] };
   }
-  const located = parseLocatedYaml(source);
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
+  // Parsing as YAML only for positions costs more than JSON.parse and the schema together, so
+  // it waits until a problem needs a line (2.4 s over 2,000 valid records otherwise).
+  const located = parseLocatedYaml(source);
   const positions = located.doc.errors.length === 0 ? located : undefined;
   return { ok: false, problems: result.error.issues.flatMap(withinUnion).map((issue) => issueToProblem(issue, file, positions, 'json')) };
 }

@@ -44,7 +44,8 @@ describe('record files', () => {
     await mkdir(join(root, RECORDS_DIR), { recursive: true });
     await writeFile(join(root, RECORDS_DIR, '5.json'), '{"pr": 5,');
     const record = sample(6, '2025-03-10T10:00:00+07:00');
-    await writeFile(join(root, RECORDS_DIR, '6.json'), JSON.stringify({ ...record, merged_at: 'kemarin' }));
+    const broken = `${JSON.stringify({ ...record, merged_at: 'kemarin' }, null, 2)}\n`;
+    await writeFile(join(root, RECORDS_DIR, '6.json'), broken);
     await writeFile(join(root, RECORDS_DIR, '8.json'), JSON.stringify(sample(7, '2025-03-10T10:00:00+07:00')));
     const result = await readRecords(root);
     expect(result.ok).toBe(false);
@@ -55,6 +56,9 @@ describe('record files', () => {
       ['records/persetujuan/8.json', 'pr'],
     ]);
     expect(result.problems[0]!.message).toContain('bukan JSON yang sah');
+    expect(result.problems[0]!.line).toBe(1);
+    // Positions are found only once a record fails, and still name the line of the field.
+    expect(result.problems[1]!.line).toBe(broken.split('\n').findIndex((line) => line.includes('"merged_at"')) + 1);
   });
 });
 
