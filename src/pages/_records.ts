@@ -7,27 +7,26 @@ import { posix } from 'node:path';
 import type { Config } from '../lib/config/schema.ts';
 import { lastMonths, performanceReport, type PerformanceReport } from '../lib/records/performance.ts';
 import type { ApprovalRecord } from '../lib/records/record.ts';
-import { itemHistory, type ItemHistoryEntry } from '../lib/records/register.ts';
-import type { FollowUpRecord } from '../lib/records/follow-up.ts';
+import { indexRecordsByFolder, itemHistory, type HistoryIndex, type ItemHistoryEntry } from '../lib/records/register.ts';
 import { readFollowUps, readRecords } from '../lib/records/store.ts';
 import { BuildProblemsError } from '../lib/site/office.ts';
 import type { ContentType } from '../lib/content/types.ts';
 import { publishedItems, slugOf, type Entry } from './_content.ts';
 
-let loaded: Promise<{ records: ApprovalRecord[]; followUps: FollowUpRecord[] }> | undefined;
+let loaded: Promise<{ records: ApprovalRecord[]; histories: HistoryIndex }> | undefined;
 
-function approvalRecords(): Promise<{ records: ApprovalRecord[]; followUps: FollowUpRecord[] }> {
+function approvalRecords(): Promise<{ records: ApprovalRecord[]; histories: HistoryIndex }> {
   loaded ??= Promise.all([readRecords('.'), readFollowUps('.')]).then(([records, followUps]) => {
     if (!records.ok || !followUps.ok) throw new BuildProblemsError([...(records.ok ? [] : records.problems), ...(followUps.ok ? [] : followUps.problems)]);
-    return { records: records.value, followUps: followUps.value };
+    return { records: records.value, histories: indexRecordsByFolder(records.value, followUps.value) };
   });
   return loaded;
 }
 
 /** The PRs that published or changed this item, oldest first, with their serta-merta follow-ups. */
-export async function approvalHistoryOf(entry: Pick<Entry, 'filePath'>): Promise<ItemHistoryEntry[]> {
-  const { records, followUps } = await approvalRecords();
-  return itemHistory(records, posix.dirname(entry.filePath!), followUps);
+export async function approvalHistoryOf(entry: Pick<Entry, 'filePath'>): Promise<readonly ItemHistoryEntry[]> {
+  const { histories } = await approvalRecords();
+  return itemHistory(histories, posix.dirname(entry.filePath!));
 }
 
 /** Months the performance page (/kinerja/) covers: a year, up to the build's month. */
@@ -44,7 +43,7 @@ export async function sitePerformance(config: Config): Promise<PerformanceReport
 }
 
 /** The items of these types that have an approval sheet: those with at least one record (the item page says when there is none). */
-export async function itemsWithSheets(types: readonly ContentType[]): Promise<{ entry: Entry; slug: string; history: ItemHistoryEntry[] }[]> {
+export async function itemsWithSheets(types: readonly ContentType[]): Promise<{ entry: Entry; slug: string; history: readonly ItemHistoryEntry[] }[]> {
   const found = [];
   for (const jenis of types) {
     for (const entry of await publishedItems(jenis)) {

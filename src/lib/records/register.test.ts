@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { SnapshotSchema } from '../approval/types.ts';
 import { toCsv } from './csv.ts';
 import { recordMergedPull, type ApprovalRecord } from './record.ts';
-import { registerRows, summarizeCompliance, itemHistory } from './register.ts';
+import { makeFile } from '../../../test/approval/github-fixtures.ts';
+import type { FollowUpRecord } from './follow-up.ts';
+import { indexRecordsByFolder, itemHistory, registerRows, stagesForItem, summarizeCompliance, type ItemHistoryEntry } from './register.ts';
 import { renderRegisterCsv, renderRegisterText, REGISTER_COLUMNS } from './render.ts';
 import { mergedSnapshot, NEWS, testConfig } from './testing.ts';
 
@@ -59,9 +61,45 @@ describe('registerRows', () => {
 
 describe('itemHistory', () => {
   it('lists the PRs that touched an item, with only the stages of its flows', () => {
-    const records = [merged(1, 30, 20), merged(2, 30, 20, ['content/berita/lain/index.md'])];
-    expect(itemHistory(records, 'content/berita/rapat-pleno').map((entry) => [entry.record.pr, entry.stages.length])).toEqual([[1, 2]]);
-    expect(itemHistory(records, 'content/berita/tidak-ada')).toEqual([]);
+    const index = indexRecordsByFolder([merged(1, 30, 20), merged(2, 30, 20, ['content/berita/lain/index.md'])]);
+    expect(itemHistory(index, 'content/berita/rapat-pleno').map((entry) => [entry.record.pr, entry.stages.length])).toEqual([[1, 2]]);
+    expect(itemHistory(index, 'content/berita/tidak-ada')).toEqual([]);
+  });
+
+  it('indexed once, gives every folder the history a scan of every record gives', () => {
+    // The item's folder renamed: the old folder is taken down, the new one appears, in one PR.
+    const renamed = SnapshotSchema.parse(mergedSnapshot({ number: 4, author: 'penulis', opened: `${DAY}T08:00:00+07:00`, merged: `${DAY}T13:00:00+07:00`, files: [] }));
+    renamed.files = [makeFile('content/berita/rapat-pleno-2025/index.md', 'renamed', NEWS), makeFile('src/styles/global.css', 'modified')] as typeof renamed.files;
+    const record = recordMergedPull({ config: testConfig(), snapshot: renamed, titles: new Map(), source: 'uji' });
+    if (!record.ok || !record.value) throw new Error('no record');
+    const records = [
+      merged(1, 30, 20),
+      merged(2, 90, 20, [NEWS, 'content/berita/lain/index.md', 'content/pengumuman/libur/lampiran.pdf']),
+      merged(3, 30, null, ['content/berita/lain/index.md']),
+      record.value,
+      merged(5, 30, 20, ['content/berita/rapat-pleno-2025/index.md', 'content/berita/lain/index.md']),
+    ];
+    const followUps: FollowUpRecord[] = [{ pr: 2, follows: '2.json', reviewed_at: `${DAY}T15:00:00+07:00`, flows: [{ flow: 'publikasi', state: 'approved', reviewed_at: `${DAY}T15:00:00+07:00`, review_due: '2025-03-11T01:00:00.000Z', late: false }], stages: [] }];
+    // The scan every item page used to run over every record.
+    const scanned = (folder: string): ItemHistoryEntry[] =>
+      records.flatMap((entry) => {
+        const item = entry.items.find((candidate) => candidate.folder === folder);
+        const followUp = followUps.find((candidate) => candidate.pr === entry.pr);
+        return item ? [{ record: entry, item, stages: stagesForItem(entry, item), ...(followUp ? { followUp } : {}) }] : [];
+      });
+    const index = indexRecordsByFolder(records, followUps);
+    const folders = ['content/berita/rapat-pleno', 'content/berita/rapat-pleno-2025', 'content/berita/lain', 'content/pengumuman/libur'];
+    expect([...index.keys()].sort()).toEqual([...folders].sort());
+    for (const folder of folders) expect(itemHistory(index, folder)).toEqual(scanned(folder));
+    expect(itemHistory(index, 'content/berita/rapat-pleno').map((entry) => [entry.record.pr, entry.item.change, entry.followUp?.pr])).toEqual([
+      [1, 'added', undefined],
+      [2, 'added', 2],
+      [4, 'removed', undefined],
+    ]);
+    expect(itemHistory(index, 'content/berita/rapat-pleno-2025').map((entry) => [entry.record.pr, entry.item.change])).toEqual([
+      [4, 'added'],
+      [5, 'added'],
+    ]);
   });
 });
 

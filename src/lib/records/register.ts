@@ -199,11 +199,32 @@ export interface ItemHistoryEntry {
   followUp?: FollowUpRecord;
 }
 
+/** Every item's history, keyed by its folder: built once per build, so an item page looks its history up instead of scanning every record. */
+export type HistoryIndex = ReadonlyMap<string, readonly ItemHistoryEntry[]>;
+
+/**
+ * The records that published or changed each item folder, oldest first (in the order of
+ * `records`), with their follow-ups. A folder is matched exactly: a renamed item is a new folder
+ * whose history starts at the PR that moved it.
+ */
+export function indexRecordsByFolder(records: readonly ApprovalRecord[], followUps: readonly FollowUpRecord[] = []): HistoryIndex {
+  const followUpOf = new Map<number, FollowUpRecord>();
+  for (const followUp of followUps) if (!followUpOf.has(followUp.pr)) followUpOf.set(followUp.pr, followUp);
+  const index = new Map<string, ItemHistoryEntry[]>();
+  for (const record of records) {
+    const followUp = followUpOf.get(record.pr);
+    for (const item of record.items) {
+      const history = index.get(item.folder) ?? [];
+      // A record names a folder once; should it repeat one, its first entry stands.
+      if (history.at(-1)?.record === record) continue;
+      history.push({ record, item, stages: stagesForItem(record, item), ...(followUp ? { followUp } : {}) });
+      index.set(item.folder, history);
+    }
+  }
+  return index;
+}
+
 /** The records that published or changed the item in `folder`, oldest first, with their follow-ups. */
-export function itemHistory(records: readonly ApprovalRecord[], folder: string, followUps: readonly FollowUpRecord[] = []): ItemHistoryEntry[] {
-  return records.flatMap((record) => {
-    const item = record.items.find((candidate) => candidate.folder === folder);
-    const followUp = followUps.find((entry) => entry.pr === record.pr);
-    return item ? [{ record, item, stages: stagesForItem(record, item), ...(followUp ? { followUp } : {}) }] : [];
-  });
+export function itemHistory(index: HistoryIndex, folder: string): readonly ItemHistoryEntry[] {
+  return index.get(folder) ?? [];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SnapshotSchema } from '../approval/types.ts';
 import { recordFollowUp } from './follow-up.ts';
 import { recordMergedPull } from './record.ts';
-import { itemHistory } from './register.ts';
+import { indexRecordsByFolder, itemHistory } from './register.ts';
 import { OUTCOME_WORDS, viewHistory, viewLetterhead } from './sheet.ts';
 import { mergedSnapshot, NEWS, testConfig } from './testing.ts';
 
@@ -11,7 +11,7 @@ function history(reviews: { login: string; state: string; at: string }[], config
   Object.assign(snapshot.pull as object, { labels: labels.map((name) => ({ name })) });
   const result = recordMergedPull({ config, snapshot: SnapshotSchema.parse(snapshot), titles: new Map(), source: 'uji' });
   if (!result.ok || !result.value) throw new Error('no record');
-  return viewHistory(itemHistory([result.value], 'content/berita/rapat-pleno'), config);
+  return viewHistory(itemHistory(indexRecordsByFolder([result.value]), 'content/berita/rapat-pleno'), config);
 }
 
 describe('viewHistory', () => {
@@ -109,7 +109,7 @@ describe('viewHistory', () => {
     const record = recordMergedPull({ config, snapshot, titles: new Map(), source: 'uji' });
     if (!record.ok || !record.value) throw new Error('no record');
     const followUp = recordFollowUp(config, snapshot, record.value)!;
-    const [done] = viewHistory(itemHistory([record.value], 'content/berita/rapat-pleno', [followUp]), config);
+    const [done] = viewHistory(itemHistory(indexRecordsByFolder([record.value], [followUp]), 'content/berita/rapat-pleno'), config);
     // The Ketua Divisi approved at 09:00, after the deadline of 08:20.
     expect(done!.followUp).toEqual({
       state: 'approved',
