@@ -1,5 +1,4 @@
 import { unified } from '@astrojs/markdown-remark';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -76,8 +75,9 @@ export default defineConfig({
     processor: unified({ rehypePlugins: [...CONTENT_HTML_PLUGINS, rehypeSiteLinks(base)], remarkRehype: CONTENT_REMARK_REHYPE }),
     syntaxHighlight: false,
   },
+  // No mdx(): items are index.md only (src/content.config.ts) and the content check refuses an
+  // index.mdx (security/mdx), so the integration only cost build time.
   integrations: [
-    mdx(),
     sitemap(),
     // Which config, content and records the site was built from, so `tayang arsip` can refuse a
     // site built from a draft (src/lib/archive/source-stamp.ts).

@@ -31,8 +31,8 @@ export async function buildSite(files: Record<string, string | Uint8Array | Symb
   const dir = await mkdtemp(join(tmpdir(), 'tayang-situs-'));
   await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'));
   const site: Record<string, string | Uint8Array | SymbolicLink> = {
-    // Caches inside the site, so parallel builds never share node_modules/.vite. MDX is on, as in
-    // the office's site, so a refused .mdx item is shown never to run.
+    // Caches inside the site, so parallel builds never share node_modules/.vite. MDX is on, though
+    // the office's site has no mdx(): should someone add it back, a refused .mdx item still never runs.
     'astro.config.mjs': `import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()], cacheDir: './.cache/astro', vite: { cacheDir: './.cache/vite', logLevel: 'error' } };\n`,
     'src/content.config.ts': `export { collections } from ${JSON.stringify(join(REPO, 'src/content.config.ts'))};\n`,
     'src/pages/index.astro': `---\nimport { getCollection } from 'astro:content';\nconst berita = await getCollection('berita');\n---\n<ul>{berita.map((b) => <li>{b.id}: {b.data.judul}</li>)}</ul>\n`,
