@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Office } from '../config/schema.ts';
 
 /**
  * Dates in frontmatter are the office's wall-clock time, written without a time zone:
@@ -62,8 +63,94 @@ export function hasOffset(local: LocalDateTime): boolean {
   return OFFSET.test(local);
 }
 
+/**
+ * The office zones keep one UTC offset all year (no daylight saving time) and have kept it since
+ * 1 January 1988, when Pontianak moved from WITA to WIB. So the build computes wall clocks with
+ * plain arithmetic from this table, which is far cheaper than luxon on every date of every page;
+ * earlier moments, and any other zone, go to luxon, which knows the history.
+ */
+export const OFFICE_ZONES: Record<Office['zona_waktu'], { offsetMinutes: number; abbreviation: string }> = {
+  'Asia/Jakarta': { offsetMinutes: 7 * 60, abbreviation: 'WIB' },
+  'Asia/Pontianak': { offsetMinutes: 7 * 60, abbreviation: 'WIB' },
+  'Asia/Makassar': { offsetMinutes: 8 * 60, abbreviation: 'WITA' },
+  'Asia/Jayapura': { offsetMinutes: 9 * 60, abbreviation: 'WIT' },
+};
+/** 1988-01-01 00:00 WITA, Pontianak's last change; a local value from 1988 on is after it in every zone. */
+const FIXED_SINCE = Date.UTC(1987, 11, 31, 16);
+const FIXED_SINCE_LOCAL = '1988';
+const MINUTE = 60_000;
+
+function fixedOffset(zone: string): number | undefined {
+  return (OFFICE_ZONES as Record<string, { offsetMinutes: number } | undefined>)[zone]?.offsetMinutes;
+}
+
+/** A moment as a clock in a zone shows it; `weekday` 0 is Sunday, `offset` in minutes east of UTC. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  weekday: number;
+  offset: number;
+}
+
+export function wallClock(date: Date, zone: string): WallClock {
+  const offset = fixedOffset(zone);
+  if (offset === undefined || !(date.getTime() >= FIXED_SINCE)) {
+    const clock = DateTime.fromJSDate(date, { zone });
+    const { year, month, day, hour, minute, second, millisecond, offset: zoneOffset } = clock;
+    return { year, month, day, hour, minute, second, millisecond, weekday: clock.weekday % 7, offset: zoneOffset };
+  }
+  const shifted = new Date(date.getTime() + offset * MINUTE);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+    millisecond: shifted.getUTCMilliseconds(),
+    weekday: shifted.getUTCDay(),
+    offset,
+  };
+}
+
+export function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+/** `2025-11-21` */
+export function clockDate(clock: WallClock): string {
+  return `${pad(clock.year, 4)}-${pad(clock.month)}-${pad(clock.day)}`;
+}
+
+/** The moment in frontmatter form as the zone's clock shows it: `2025-11-21 09:00`. */
+export function instantToLocal(date: Date, zone: string): LocalDateTime {
+  const clock = wallClock(date, zone);
+  return `${clockDate(clock)} ${pad(clock.hour)}:${pad(clock.minute)}`;
+}
+
+const WRITTEN = /^(\d{4})-(\d{2})-(\d{2})(?:([ T])(\d{2}):(\d{2})(?:([+-])(\d{2}):(\d{2}))?)?$/;
+
 /** The moment a date-time means: its own offset, else the office's time zone (a bare date = 00:00). */
 export function localToInstant(local: LocalDateTime, zone: string): Date {
+  const match = local >= FIXED_SINCE_LOCAL ? WRITTEN.exec(local) : null;
+  if (match) {
+    const [, y, mo, d, separator, h = '0', mi = '0', sign, oh, om] = match;
+    // Only the two forms the schema keeps: office time with a space, a moment with `T` and its offset.
+    const offset =
+      separator === 'T'
+        ? sign === undefined || Number(om) > 59 ? undefined : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om))
+        : sign === undefined ? fixedOffset(zone) : undefined;
+    const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
+    const check = new Date(wall);
+    if (offset !== undefined && check.getUTCDate() === Number(d) && check.getUTCMonth() === Number(mo) - 1 && Number(h) < 24 && Number(mi) < 60) {
+      return new Date(wall - offset * MINUTE);
+    }
+  }
   if (hasOffset(local)) return DateTime.fromISO(local, { setZone: true }).toJSDate();
   const parsed = DateTime.fromFormat(local, local.length > 10 ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd', { zone });
   return parsed.toJSDate();
@@ -72,7 +159,7 @@ export function localToInstant(local: LocalDateTime, zone: string): Date {
 /** The value as the office's wall clock shows it: `2026-01-05T09:00+08:00` in WIB is `2026-01-05 08:00`. */
 export function officeTime(local: LocalDateTime, zone: string): LocalDateTime {
   if (!hasOffset(local)) return local;
-  return DateTime.fromJSDate(localToInstant(local, zone), { zone }).toFormat('yyyy-MM-dd HH:mm');
+  return instantToLocal(localToInstant(local, zone), zone);
 }
 
 /** Orders two date-times written the same way: both office time, or both with an offset. */
@@ -83,5 +170,5 @@ export function compareDateTimes(a: LocalDateTime, b: LocalDateTime): number {
 
 /** Today's date in the office's time zone, `YYYY-MM-DD`. */
 export function localToday(now: Date, zone: string): string {
-  return DateTime.fromJSDate(now, { zone }).toFormat('yyyy-MM-dd');
+  return clockDate(wallClock(now, zone));
 }

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine, mapSearchUrl, renderEventCalendar, type CalendarEvent } from './agenda.ts';
 
@@ -140,5 +142,34 @@ describe('folding long lines', () => {
 describe('the map link of an event', () => {
   it('searches OpenStreetMap for the place as written', () => {
     expect(mapSearchUrl('Balai Desa Lempong, Kecamatan Jenawi')).toBe('https://www.openstreetmap.org/search?query=Balai%20Desa%20Lempong%2C%20Kecamatan%20Jenawi');
+  });
+});
+
+/** The stamps are computed from fixed offsets; luxon with the IANA zones is the oracle, 1970–2100. */
+describe('calendar stamps match luxon', () => {
+  const zone = fc.constantFrom('Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura' as const);
+  const local = fc
+    .tuple(fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-12-31T23:59:00Z'), noInvalidDate: true }), fc.boolean())
+    .map(([date, withTime]) => (withTime ? `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)}` : date.toISOString().slice(0, 10)));
+  const read = (value: string, z: string) => DateTime.fromFormat(value, value.length > 10 ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd', { zone: z });
+
+  it('writes DTSTAMP, DTSTART, DTEND and the zone offset as luxon does', () => {
+    fc.assert(
+      fc.property(local, local, local, zone, (stamp, mulai, selesai, z) => {
+        const lines = contentLines(renderEventCalendar({ ...EVENT, stamp, mulai, selesai }, { office: 'Kantor', zone: z }));
+        const value = (name: string) => lines.filter((line) => line.name === name).map((line) => line.value);
+        const allDay = mulai.length === 10 || selesai.length === 10;
+        expect(value('DTSTAMP')).toEqual([read(stamp, z).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")]);
+        if (allDay) {
+          expect(value('DTSTART')).toEqual([read(mulai, z).toFormat('yyyyMMdd')]);
+          expect(value('DTEND')).toEqual([read(selesai, z).plus({ days: 1 }).toFormat('yyyyMMdd')]);
+        } else {
+          expect(value('DTSTART')).toEqual(['19700101T000000', read(mulai, z).toFormat("yyyyMMdd'T'HHmmss")]);
+          expect(value('DTEND')).toEqual([read(selesai, z).toFormat("yyyyMMdd'T'HHmmss")]);
+          expect(value('TZOFFSETTO')).toEqual([read(mulai, z).toFormat('ZZZ')]);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

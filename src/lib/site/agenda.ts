@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
-import { localToInstant, type LocalDateTime } from '../content/time.ts';
-import { hasTime, zoneAbbreviation, type TimeZone } from './dates.ts';
+import { localToInstant, pad, wallClock, type LocalDateTime } from '../content/time.ts';
+import { formatOffset, hasTime, zoneAbbreviation, type TimeZone } from './dates.ts';
 
 /**
  * What an event page offers beyond its text: a calendar file (iCalendar, RFC 5545) that phones
@@ -62,17 +61,21 @@ export function foldLine(line: string): string {
 
 /** `20261207T080000`: office wall-clock time, read with the event's TZID. */
 function localStamp(local: LocalDateTime, zone: TimeZone): string {
-  return DateTime.fromJSDate(localToInstant(local, zone), { zone }).toFormat("yyyyMMdd'T'HHmmss");
+  const clock = wallClock(localToInstant(local, zone), zone);
+  return `${dayStamp(local, zone)}T${pad(clock.hour)}${pad(clock.minute)}${pad(clock.second)}`;
 }
 
 /** `20261207`: a calendar day. */
 function dayStamp(local: LocalDateTime, zone: TimeZone, plusDays = 0): string {
-  return DateTime.fromJSDate(localToInstant(local, zone), { zone }).plus({ days: plusDays }).toFormat('yyyyMMdd');
+  const clock = wallClock(localToInstant(local, zone), zone);
+  // Calendar days, so Date's own rollover moves the month and year.
+  const day = new Date(Date.UTC(clock.year, clock.month - 1, clock.day + plusDays));
+  return `${pad(day.getUTCFullYear(), 4)}${pad(day.getUTCMonth() + 1)}${pad(day.getUTCDate())}`;
 }
 
 /** `20261115T170000Z`: a moment in UTC. */
 function utcStamp(local: LocalDateTime, zone: TimeZone): string {
-  return DateTime.fromJSDate(localToInstant(local, zone), { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
+  return `${localToInstant(local, zone).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 }
 
 /**
@@ -80,7 +83,7 @@ function utcStamp(local: LocalDateTime, zone: TimeZone): string {
  * time), so one STANDARD rule describes each.
  */
 function timeZoneLines(zone: TimeZone, at: LocalDateTime): string[] {
-  const offset = DateTime.fromJSDate(localToInstant(at, zone), { zone }).toFormat('ZZZ');
+  const offset = formatOffset(wallClock(localToInstant(at, zone), zone).offset, false);
   return ['BEGIN:VTIMEZONE', `TZID:${zone}`, 'BEGIN:STANDARD', 'DTSTART:19700101T000000', `TZOFFSETFROM:${offset}`, `TZOFFSETTO:${offset}`, `TZNAME:${zoneAbbreviation(zone)}`, 'END:STANDARD', 'END:VTIMEZONE'];
 }
 

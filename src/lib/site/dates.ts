@@ -1,44 +1,46 @@
-import { DateTime } from 'luxon';
 import type { Office } from '../config/schema.ts';
-import { localToInstant, type LocalDateTime } from '../content/time.ts';
+import { clockDate, localToInstant, OFFICE_ZONES, pad, wallClock, type LocalDateTime, type WallClock } from '../content/time.ts';
 
 /**
  * Dates as Indonesian readers expect them: "Jumat, 21 November 2025, 09.00 WIB" — day and month
- * names from CLDR's `id` locale, hours with a full stop (PUEBI), and the office's own time zone
- * (Indonesia has three: WIB, WITA, WIT).
+ * names as CLDR's `id` locale has them (written out here, checked against luxon's `id` output by
+ * dates.test.ts), hours with a full stop (PUEBI), and the office's own time zone (Indonesia has
+ * three: WIB, WITA, WIT).
  */
 
 export type TimeZone = Office['zona_waktu'];
 
-/** Asia/Pontianak (West Kalimantan) is UTC+7 like Jakarta, so also WIB. */
-const ZONE_ABBREVIATIONS: Record<TimeZone, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
+const DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 
-function inZone(date: Date, zone: TimeZone): DateTime {
-  return DateTime.fromJSDate(date, { zone }).setLocale('id');
+/** Asia/Pontianak (West Kalimantan) is UTC+7 like Jakarta, so also WIB. */
+export function zoneAbbreviation(zone: TimeZone): string {
+  return OFFICE_ZONES[zone].abbreviation;
 }
 
-export function zoneAbbreviation(zone: TimeZone): string {
-  return ZONE_ABBREVIATIONS[zone];
+function dayOf(clock: WallClock): string {
+  return `${DAYS[clock.weekday]}, ${clock.day} ${MONTHS[clock.month - 1]} ${pad(clock.year, 4)}`;
+}
+
+function hourOf(clock: WallClock): string {
+  return `${pad(clock.hour)}.${pad(clock.minute)}`;
 }
 
 /** "Jumat, 21 November 2025" */
 export function formatDate(date: Date, zone: TimeZone): string {
-  return inZone(date, zone).toFormat('cccc, d LLLL yyyy');
+  return dayOf(wallClock(date, zone));
 }
 
 /** "21 Nov 2025", for dense lists. */
 export function formatShortDate(date: Date, zone: TimeZone): string {
-  return inZone(date, zone).toFormat('d LLL yyyy');
+  const clock = wallClock(date, zone);
+  return `${clock.day} ${SHORT_MONTHS[clock.month - 1]} ${pad(clock.year, 4)}`;
 }
 
 /** "09.00 WIB" */
 export function formatTime(date: Date, zone: TimeZone): string {
-  return `${inZone(date, zone).toFormat('HH.mm')} ${zoneAbbreviation(zone)}`;
+  return `${hourOf(wallClock(date, zone))} ${zoneAbbreviation(zone)}`;
 }
 
 /** "Jumat, 21 November 2025, 09.00 WIB" */
@@ -52,22 +54,28 @@ export function formatDateTime(date: Date, zone: TimeZone): string {
  */
 export function formatDateTimeRange(start: Date, end: Date | undefined, zone: TimeZone): string {
   if (!end) return formatDateTime(start, zone);
-  const from = inZone(start, zone);
-  const to = inZone(end, zone);
-  if (from.hasSame(to, 'day')) {
-    return `${formatDate(start, zone)}, ${from.toFormat('HH.mm')}–${to.toFormat('HH.mm')} ${zoneAbbreviation(zone)}`;
-  }
+  const from = wallClock(start, zone);
+  const to = wallClock(end, zone);
+  if (clockDate(from) === clockDate(to)) return `${dayOf(from)}, ${hourOf(from)}–${hourOf(to)} ${zoneAbbreviation(zone)}`;
   return `${formatDateTime(start, zone)} s.d. ${formatDateTime(end, zone)}`;
+}
+
+/** `+07:00`, or `+0700` without the colon (iCalendar). */
+export function formatOffset(minutes: number, colon = true): string {
+  const size = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(size / 60))}${colon ? ':' : ''}${pad(size % 60)}`;
 }
 
 /** Value for `<time datetime>`: the instant with the office's UTC offset. */
 export function machineDateTime(date: Date, zone: TimeZone): string {
-  return inZone(date, zone).toISO({ suppressMilliseconds: true }) ?? date.toISOString();
+  const clock = wallClock(date, zone);
+  const millisecond = clock.millisecond === 0 ? '' : `.${pad(clock.millisecond, 3)}`;
+  return `${clockDate(clock)}T${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}${millisecond}${formatOffset(clock.offset)}`;
 }
 
 /** Value for `<time datetime>` when only the calendar day matters. */
 export function machineDate(date: Date, zone: TimeZone): string {
-  return inZone(date, zone).toISODate() ?? date.toISOString().slice(0, 10);
+  return clockDate(wallClock(date, zone));
 }
 
 /** Frontmatter dates are wall-clock time (`2025-11-21` or `2025-11-21 09:00`); a bare date has no hour. */

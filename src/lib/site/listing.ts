@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import type { LocalDateTime } from '../content/time.ts';
+import { instantToLocal, type LocalDateTime } from '../content/time.ts';
 
 /**
  * Which items the home page and lists show, and in what order. Frontmatter dates are office
@@ -9,7 +8,7 @@ import type { LocalDateTime } from '../content/time.ts';
 
 /** The office's wall-clock time now, in frontmatter form: `2025-11-21 09:00`. */
 export function localNow(now: Date, zone: string): LocalDateTime {
-  return DateTime.fromJSDate(now, { zone }).toFormat('yyyy-MM-dd HH:mm');
+  return instantToLocal(now, zone);
 }
 
 /** Newest first by `tanggal`; ties by title so builds are stable. */
