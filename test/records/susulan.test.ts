@@ -1,10 +1,9 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tayang } from '../checks/site.ts';
-import { startGithubServer, type GithubServer } from '../support/github-server.ts';
+import { useKpuGithub } from '../support/kpu-github.ts';
 
 // Issue 12, item 3: a PR published through the serta-merta lane gets its follow-up review recorded
 // when the normal stages review it after the merge, on time or late against review_due, in the same
@@ -20,33 +19,18 @@ const CONFIG = (await readFile(join(ROOT, 'test/github/fixtures/kpu.config.yml')
   .replace('    jenis: [berita]\n', '    jenis: [berita]\n    serta_merta: { peran: ketua, tinjauan_susulan: 1 hari }\n');
 const wib = (day: number, time: string) => `2025-03-${String(day).padStart(2, '0')}T${time}:00+07:00`;
 
-let server: GithubServer;
-let dir: string;
+const kpu = useKpuGithub(CONFIG, 'tayang-susulan-', (dir) => writeFile(join(dir, 'tayang.config.yml'), CONFIG));
 
-beforeEach(async () => {
-  server = await startGithubServer();
-  dir = await mkdtemp(join(tmpdir(), 'tayang-susulan-'));
-  await writeFile(join(dir, 'tayang.config.yml'), CONFIG);
-  server.setFile('base1', 'tayang.config.yml', CONFIG);
-  server.setTeam('kpu/ketua-divisi', ['ketua-x']);
-});
-
-afterEach(async () => {
-  expect(server.violations).toEqual([]);
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const env = () => ({ GITHUB_TOKEN: 'uji', GITHUB_REPOSITORY: 'kantor/situs', GITHUB_API_URL: server.url, GITHUB_EVENT_PATH: '' });
-const catat = () => tayang(dir, ['catat'], env());
-const laporan = (...args: string[]) => tayang(dir, ['laporan', ...args]);
+const env = () => ({ GITHUB_TOKEN: 'uji', GITHUB_REPOSITORY: 'kantor/situs', GITHUB_API_URL: kpu.server.url, GITHUB_EVENT_PATH: '' });
+const catat = () => tayang(kpu.dir, ['catat'], env());
+const laporan = (...args: string[]) => tayang(kpu.dir, ['laporan', ...args]);
 
 /** A news PR labelled serta-merta, approved by the Ketua KPU on Friday 14:00 and merged at 14:10. */
 async function laneNews(number: number) {
   const folder = `content/berita/banjir-${number}`;
-  await mkdir(join(dir, folder), { recursive: true });
-  await writeFile(join(dir, folder, 'index.md'), `---\njudul: Banjir rob nomor ${number}\n---\nIsi.\n`);
-  server.addPull({
+  await mkdir(join(kpu.dir, folder), { recursive: true });
+  await writeFile(join(kpu.dir, folder, 'index.md'), `---\njudul: Banjir rob nomor ${number}\n---\nIsi.\n`);
+  kpu.server.addPull({
     number,
     author: 'penulis',
     title: `Banjir rob ${number}`,
@@ -57,10 +41,10 @@ async function laneNews(number: number) {
     files: [{ filename: `${folder}/index.md`, status: 'added' }],
     merged: { at: wib(7, '14:10'), by: 'penulis', sha: `merge${number}` },
   });
-  server.submitReview(number, { user: 'ketua-kpu', state: 'APPROVED', submittedAt: wib(7, '14:00') });
+  kpu.server.submitReview(number, { user: 'ketua-kpu', state: 'APPROVED', submittedAt: wib(7, '14:00') });
 }
 
-const recordText = (name: string) => readFile(join(dir, 'records/persetujuan', name), 'utf8');
+const recordText = (name: string) => readFile(join(kpu.dir, 'records/persetujuan', name), 'utf8');
 
 describe('the serta-merta follow-up review', () => {
   it('is recorded once the stages review after the merge, on time or late, and the chain stays whole', async () => {
@@ -87,15 +71,15 @@ describe('the serta-merta follow-up review', () => {
     ]);
 
     // PR 50 is reviewed on Monday morning; PR 51's second stage only on Tuesday.
-    server.submitReview(50, { user: 'kasubbag-a', state: 'APPROVED', submittedAt: wib(10, '09:00') });
-    server.submitReview(50, { user: 'ketua-x', state: 'APPROVED', submittedAt: wib(10, '10:00') });
-    server.submitReview(51, { user: 'kasubbag-a', state: 'APPROVED', submittedAt: wib(10, '13:00') });
-    server.submitReview(51, { user: 'ketua-x', state: 'APPROVED', submittedAt: wib(11, '09:00') });
+    kpu.server.submitReview(50, { user: 'kasubbag-a', state: 'APPROVED', submittedAt: wib(10, '09:00') });
+    kpu.server.submitReview(50, { user: 'ketua-x', state: 'APPROVED', submittedAt: wib(10, '10:00') });
+    kpu.server.submitReview(51, { user: 'kasubbag-a', state: 'APPROVED', submittedAt: wib(10, '13:00') });
+    kpu.server.submitReview(51, { user: 'ketua-x', state: 'APPROVED', submittedAt: wib(11, '09:00') });
     const second = await catat();
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Tinjauan susulan tercatat: records/persetujuan/50-susulan.json (PR #50, disetujui, tepat waktu, Senin, 10 Maret 2025, 10.00 WIB).');
     expect(second.stdout).toContain('Tinjauan susulan tercatat: records/persetujuan/51-susulan.json (PR #51, disetujui, TERLAMBAT, Selasa, 11 Maret 2025, 09.00 WIB).');
-    expect((await readdir(join(dir, 'records/persetujuan'))).sort()).toEqual(['50-susulan.json', '50.json', '51-susulan.json', '51.json', 'rantai.txt']);
+    expect((await readdir(join(kpu.dir, 'records/persetujuan'))).sort()).toEqual(['50-susulan.json', '50.json', '51-susulan.json', '51.json', 'rantai.txt']);
     // The record written at the merge is never touched; the follow-up is linked after it.
     expect(await recordText('50.json')).toBe(record50);
     const followUp = JSON.parse(await recordText('50-susulan.json'));
@@ -125,13 +109,13 @@ describe('the serta-merta follow-up review', () => {
     // Nothing more to record: a third run writes nothing.
     const third = await catat();
     expect(third.stdout).not.toContain('tercatat: records/persetujuan/5');
-    expect((await readdir(join(dir, 'records/persetujuan'))).length).toBe(5);
+    expect((await readdir(join(kpu.dir, 'records/persetujuan'))).length).toBe(5);
   });
 
   it('records a follow-up review that returns the published item', async () => {
     await laneNews(52);
     await catat();
-    server.submitReview(52, { user: 'kasubbag-a', state: 'CHANGES_REQUESTED', submittedAt: wib(10, '08:00'), body: 'Jumlah korban belum dikonfirmasi.' });
+    kpu.server.submitReview(52, { user: 'kasubbag-a', state: 'CHANGES_REQUESTED', submittedAt: wib(10, '08:00'), body: 'Jumlah korban belum dikonfirmasi.' });
     const result = await catat();
     expect(result.stdout).toContain('Tinjauan susulan tercatat: records/persetujuan/52-susulan.json (PR #52, DIKEMBALIKAN, tepat waktu, Senin, 10 Maret 2025, 08.00 WIB).');
     expect((await laporan('--sekarang', '2025-03-20T09:00:00+07:00')).stdout).toContain(': dikembalikan, tepat waktu (Senin, 10 Maret 2025, 08.00 WIB');
