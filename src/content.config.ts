@@ -9,66 +9,50 @@ import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { makeFileEnv } from './lib/checks/env.ts';
-import { findPersonalData } from './lib/checks/personal-data.ts';
-import { findUnsafeContent } from './lib/checks/rules/security.ts';
 import { CONFIG_FILE, loadConfigFile, parseConfig } from './lib/config/load.ts';
 import { checkConfigInRepository } from './lib/config/repository-checks.ts';
 import { BuildStoppedError, formatProblems, type Problem } from './lib/errors/problem.ts';
 import { parseFrontmatter } from './lib/content/frontmatter.ts';
-import { DEFAULT_ZONE, inOfficeTime, isPublished, loadItems } from './lib/content/load.ts';
+import { checkContentForBuild, sha256, type ContentCheck } from './lib/content/build-check.ts';
+import { DEFAULT_ZONE, inOfficeTime, isPublished } from './lib/content/load.ts';
 import { ITEM_SCHEMAS, makeItemSchemas } from './lib/content/schema.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from './lib/content/types.ts';
 
-type Precheck = { problems: Problem[]; removedFromPage: Problem[]; waived: Problem[]; configWarnings: Problem[]; zone: string; typesWithItems: Set<ContentType> };
+type Precheck = ContentCheck & { configWarnings: Problem[]; zone: string };
 
 /**
  * Astro loads the collections at once (Promise.all in its content layer): they share one
  * check while it runs. Nothing is kept after it settles, so the next sync (`astro dev` after an
- * edit) checks afresh and never reports a problem already fixed.
+ * edit) checks afresh and never reports a problem already fixed; what is kept between builds is
+ * each unchanged folder's result (src/lib/content/build-check.ts).
  */
 let inFlight: { root: string; check: Promise<Precheck> } | undefined;
 
-function sharedPrecheck(root: URL): Promise<Precheck> {
-  if (inFlight?.root !== root.href) {
-    const check = precheck(root).finally(() => {
+function sharedPrecheck(config: LoaderContext['config']): Promise<Precheck> {
+  if (inFlight?.root !== config.root.href) {
+    const check = precheck(config).finally(() => {
       if (inFlight?.check === check) inFlight = undefined;
     });
-    inFlight = { root: root.href, check };
+    inFlight = { root: config.root.href, check };
   }
   return inFlight.check;
 }
 
-/** Checks the whole content folder with Tayang's loader. */
-async function precheck(root: URL): Promise<Precheck> {
+/** Checks the whole content folder as `tayang periksa` would refuse it. */
+async function precheck({ root, cacheDir }: LoaderContext['config']): Promise<Precheck> {
   const rootDir = fileURLToPath(root);
   const configFile = join(rootDir, CONFIG_FILE);
   const configText = await readFile(configFile, 'utf8').catch(() => undefined);
   const config = configText === undefined ? await loadConfigFile(configFile) : parseConfig(configText, configFile);
-  const { items, problems } = await loadItems(join(rootDir, CONTENT_ROOT), { pictureLimit: config.ok ? config.value.periksa.batas_piksel_gambar : undefined });
-  const relativeProblems = problems.map((p) => ({ ...p, file: relative(rootDir, p.file) }));
-  // What `tayang periksa` would have refused: raw HTML is sanitised on the way to the page (and
-  // said so in the log); what sanitising cannot repair stops the build, and so does personal data,
-  // but for what the item's approvers let through (`periksa.abaikan`), which the log names.
-  const removedFromPage: Problem[] = [];
-  const waived: Problem[] = [];
-  const env = makeFileEnv(config.ok ? config.value : undefined, rootDir);
-  for (const item of items) {
-    const file = relative(rootDir, item.file).replace(/\\/g, '/');
-    const text = await readFile(item.file, 'utf8');
-    const unsafe = findUnsafeContent(file, text, config.ok ? config.value.periksa : undefined);
-    const personal = await findPersonalData(file, text, env, config.ok ? config.value.periksa : undefined);
-    relativeProblems.push(...unsafe.blocking, ...personal.blocking);
-    removedFromPage.push(...unsafe.removedFromPage);
-    waived.push(...personal.waived.map((finding) => ({ file, line: finding.line, column: finding.column, message: `${finding.rule} (dikecualikan: ${finding.reason}): ${finding.message}` })));
-  }
+  const checked = await checkContentForBuild(rootDir, { config: config.ok ? config.value : undefined, configText, cacheFile: fileURLToPath(new URL(CHECK_CACHE_FILE, cacheDir)) });
   // A broken config is reported where the site loads it; the schedule then falls back to WIB.
   const zone = config.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
   const repository = config.ok && configText !== undefined ? await checkConfigInRepository(config.value, configText, CONFIG_FILE, rootDir, new Date()) : { problems: [], warnings: [] };
-  relativeProblems.push(...repository.problems);
-  const configWarnings = repository.warnings;
-  return { problems: relativeProblems, removedFromPage, waived, configWarnings, zone, typesWithItems: new Set(items.map((item) => item.jenis)) };
+  return { ...checked, problems: [...checked.problems, ...repository.problems], configWarnings: repository.warnings, zone };
 }
+
+/** Each item folder's check result, kept in Astro's cache folder between builds. */
+const CHECK_CACHE_FILE = 'tayang-pemeriksaan.json';
 
 function itemLoader(jenis: ContentType): Loader {
   // index.md only: MDX would run an item's import/export/{…} as code in the build (security/mdx).
@@ -77,9 +61,11 @@ function itemLoader(jenis: ContentType): Loader {
   return {
     name: 'tayang-konten',
     async load(context: LoaderContext) {
-      const { problems, removedFromPage, waived, configWarnings, zone, typesWithItems } = await sharedPrecheck(context.config.root);
-      if (problems.length > 0) throw new ContentError(problems);
+      const checked = await sharedPrecheck(context.config);
+      const { problems, removedFromPage, waived, configWarnings, zone, typesWithItems } = checked;
       // Said once per build, by the first collection.
+      if (jenis === CONTENT_TYPES[0]) context.logger.info(`Pemeriksaan konten: ${checked.read} dari ${checked.folders} item dibaca; yang lain tidak berubah sejak pembangunan sebelumnya.`);
+      if (problems.length > 0) throw new ContentError(problems);
       if (jenis === CONTENT_TYPES[0] && configWarnings.length > 0) context.logger.warn(`Tanggal di konfigurasi kantor sudah usang:\n${formatProblems(configWarnings)}`);
       const here = (problem: Problem) => problem.file.startsWith(`${CONTENT_ROOT}/${jenis}/`);
       const removedHere = removedFromPage.filter(here);
@@ -90,7 +76,14 @@ function itemLoader(jenis: ContentType): Loader {
         leaveEmpty(context.store);
         return;
       }
-      const parseData: LoaderContext['parseData'] = async (props) => context.parseData({ ...props, data: (await readCheckedData(context, jenis, props.filePath!, zone)) as typeof props.data });
+      // What Astro keeps of an unchanged entry was read under this config and program: another
+      // office zone or schema must read every entry again.
+      const environment = `${zone}\0${checked.environment}`;
+      if (context.meta.get(ENVIRONMENT_KEY) !== environment) {
+        context.store.clear();
+        context.meta.set(ENVIRONMENT_KEY, environment);
+      }
+      const parseData: LoaderContext['parseData'] = async (props) => context.parseData({ ...props, data: (await readCheckedData(context, jenis, props.filePath!, zone, checked.sources)) as typeof props.data });
       await files.load({ ...context, parseData });
       const now = new Date();
       for (const [id, entry] of context.store.entries()) {
@@ -107,9 +100,13 @@ function itemLoader(jenis: ContentType): Loader {
  * disagree, the site would publish data the checks never saw. Date-times written with an offset
  * arrive in office time, as the CLI reads them.
  */
-async function readCheckedData(context: LoaderContext, jenis: ContentType, filePath: string, zone: string): Promise<Record<string, unknown>> {
+async function readCheckedData(context: LoaderContext, jenis: ContentType, filePath: string, zone: string, sources: Precheck['sources']): Promise<Record<string, unknown>> {
   const file = relative(fileURLToPath(context.config.root), filePath);
-  const parsed = parseFrontmatter(ITEM_SCHEMAS[jenis], await readFile(filePath, 'utf8'), file);
+  const text = await readFile(filePath, 'utf8');
+  // Read already by the check, from the same text.
+  const read = sources.get(filePath.replace(/\\/g, '/'));
+  if (read !== undefined && read.sha256 === sha256(text)) return inOfficeTime(read.source as Record<string, unknown>, zone);
+  const parsed = parseFrontmatter(ITEM_SCHEMAS[jenis], text, file);
   // Only when the file changed after the precheck (`astro dev`).
   if (!parsed.ok) throw new ContentError(parsed.problems);
   return inOfficeTime(parsed.source as Record<string, unknown>, zone);
@@ -126,6 +123,8 @@ function leaveEmpty(store: LoaderContext['store']): void {
   store.set({ id: 'kosong', data: {} });
   store.delete('kosong');
 }
+
+const ENVIRONMENT_KEY = 'tayang-lingkungan';
 
 /** Stops the build: some content cannot be published as it is. */
 class ContentError extends BuildStoppedError {

@@ -38,11 +38,25 @@ export async function buildSite(files: Record<string, string | Uint8Array | Symb
     'src/pages/index.astro': `---\nimport { getCollection } from 'astro:content';\nconst berita = await getCollection('berita');\n---\n<ul>{berita.map((b) => <li>{b.id}: {b.data.judul}</li>)}</ul>\n`,
     ...files,
   };
-  for (const [path, content] of Object.entries(site)) {
+  await writeFiles(dir, site);
+  return runBuild(dir);
+}
+
+/** Builds a site of `buildSite` again, after writing `changes` into it, with its caches kept. */
+export async function rebuildSite(site: Site, changes: Record<string, string | Uint8Array>): Promise<Site> {
+  await writeFiles(site.dir, changes);
+  return runBuild(site.dir);
+}
+
+async function writeFiles(dir: string, files: Record<string, string | Uint8Array | SymbolicLink>): Promise<void> {
+  for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     if (typeof content === 'object' && 'linkTo' in content) await symlink(content.linkTo, join(dir, path));
     else await writeFile(join(dir, path), content);
   }
+}
+
+function runBuild(dir: string): Promise<Site> {
   return new Promise((resolve) => {
     execFile(NODE, [ASTRO, 'build'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
       resolve({ dir, code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });

@@ -5,13 +5,45 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG } from '../checks/site.ts';
-import { berita, buildSite, type Site } from './build-site.ts';
+import { berita, buildSite, rebuildSite, type Site } from './build-site.ts';
 
 const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
 
 const sites: Site[] = [];
 afterAll(async () => {
   await Promise.all(sites.map((s) => rm(s.dir, { recursive: true, force: true })));
+});
+
+describe('rebuilding a site', () => {
+  it('reads again only the items that changed, and every entry under another office zone', async () => {
+    const jadwal = `---\nimport { getCollection } from 'astro:content';\nconst berita = await getCollection('berita');\n---\n<ul>{berita.map((b) => <li>{b.id} {b.data.terbit}</li>)}</ul>\n`;
+    const first = await buildSite({
+      'tayang.config.yml': CONFIG,
+      'content/berita/sudah-iso/index.md': berita('terbit: 2025-03-10T09:00:00+08:00\n'),
+      'content/berita/kerja-bakti/index.md': berita(''),
+      'src/pages/jadwal.astro': jadwal,
+    });
+    sites.push(first);
+    expect(first.code, first.output).toBe(0);
+    expect(first.output).toContain('Pemeriksaan konten: 2 dari 2 item dibaca');
+    expect(await readFile(join(first.dir, 'dist/jadwal/index.html'), 'utf8')).toContain('<li>sudah-iso 2025-03-10 08:00</li>');
+
+    const unchanged = await rebuildSite(first, {});
+    expect(unchanged.code, unchanged.output).toBe(0);
+    expect(unchanged.output).toContain('Pemeriksaan konten: 0 dari 2 item dibaca');
+
+    // A kept result is never a pass: the changed item is read and refused.
+    const refused = await rebuildSite(first, { 'content/berita/kerja-bakti/index.md': berita('').replace('Isi berita.', 'Penerima: Sutarmi (NIK 3313014506800001).') });
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain('Pemeriksaan konten: 1 dari 2 item dibaca');
+    expect(refused.output).toMatch(/content\/berita\/kerja-bakti\/index\.md:9:\d+: privacy\/nik: NIK/);
+
+    // What Astro keeps of an unchanged entry was read in WIB: in WITA it is read again.
+    const makassar = await rebuildSite(first, { 'content/berita/kerja-bakti/index.md': berita(''), 'tayang.config.yml': CONFIG.replace('  situs:', '  zona_waktu: Asia/Makassar\n  situs:') });
+    expect(makassar.code, makassar.output).toBe(0);
+    expect(makassar.output).toContain('Pemeriksaan konten: 2 dari 2 item dibaca');
+    expect(await readFile(join(first.dir, 'dist/jadwal/index.html'), 'utf8')).toContain('<li>sudah-iso 2025-03-10 09:00</li>');
+  }, 240_000);
 });
 
 describe('building a site with valid content', () => {

@@ -3,7 +3,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { splitFrontmatter } from '../content/frontmatter.ts';
+import { splitFrontmatter, type SplitMarkdown } from '../content/frontmatter.ts';
 import { CONTENT_ROOT, isContentType, type ContentType } from '../content/types.ts';
 import { locatePath, parseLocatedYaml, type LocatedYaml } from '../errors/yaml-location.ts';
 
@@ -26,6 +26,8 @@ export interface CheckDocument {
   data: Record<string, unknown>;
   /** The parsed frontmatter with positions, absent when the file has none. */
   frontmatterLocated?: LocatedYaml;
+  /** The file split at its `---` fences, absent when it has no frontmatter. */
+  split?: SplitMarkdown;
   /** 1-based file line where the body starts. */
   bodyLine: number;
   /** mdast of the body (remark-parse + remark-gfm) with FILE positions. */
@@ -52,6 +54,7 @@ export function parseCheckDocument(file: string, text: string): CheckDocument {
     dir: parts.slice(0, -1).join('/'),
     data: parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {},
     frontmatterLocated,
+    ...(split ? { split } : {}),
     bodyLine,
     tree,
   };

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ChecksConfigSchema } from '../config/periksa.ts';
 import { findPersonalData } from './personal-data.ts';
 import { memoryEnv } from './testing.ts';
+import { parseCheckDocument } from './document.ts';
 
 const FILE = 'content/berita/bantuan/index.md';
 const item = (extra = '') => `---\njudul: Bantuan\n${extra}---\n\nPenerima: Sutarmi (NIK 3313014506800001), hubungi 0812-3456-7890.\n`;
 
 describe('findPersonalData (what the build refuses)', () => {
   it('stops for privacy errors, naming file, line, rule and the way to a waiver; warnings pass', async () => {
-    const { blocking, waived } = await findPersonalData(FILE, item(), memoryEnv());
+    const { blocking, waived } = await findPersonalData(parseCheckDocument(FILE, item()), memoryEnv());
     expect(blocking).toEqual([
       {
         file: FILE,
@@ -23,11 +24,11 @@ describe('findPersonalData (what the build refuses)', () => {
 
   it('follows the office’s severities', async () => {
     const checks = ChecksConfigSchema.parse({ aturan: { 'privacy/nik': 'warning', 'privacy/phone': 'error' } });
-    expect((await findPersonalData(FILE, item(), memoryEnv(), checks)).blocking.map((problem) => problem.message.split(':')[0])).toEqual(['privacy/phone']);
+    expect((await findPersonalData(parseCheckDocument(FILE, item()), memoryEnv(), checks)).blocking.map((problem) => problem.message.split(':')[0])).toEqual(['privacy/phone']);
   });
 
   it('lets through what the item waives, with the reason', async () => {
-    const { blocking, waived } = await findPersonalData(FILE, item('periksa:\n  abaikan:\n    - { aturan: privacy/nik, alasan: Penerima wajib diumumkan. }\n'), memoryEnv());
+    const { blocking, waived } = await findPersonalData(parseCheckDocument(FILE, item('periksa:\n  abaikan:\n    - { aturan: privacy/nik, alasan: Penerima wajib diumumkan. }\n')), memoryEnv());
     expect(blocking).toEqual([]);
     expect(waived).toMatchObject([{ file: FILE, line: 8, rule: 'privacy/nik', severity: 'error', reason: 'Penerima wajib diumumkan.' }]);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ChecksConfig } from '../config/periksa.ts';
 import type { Config } from '../config/schema.ts';
 import type { Problem } from '../errors/problem.ts';
-import { parseCheckDocument } from './document.ts';
+import { parseCheckDocument, type CheckDocument } from './document.ts';
 import { makeFileEnv } from './env.ts';
 import { findingToProblem, type Finding } from './finding.ts';
 import type { CheckEnv } from './rule.ts';
@@ -25,8 +25,8 @@ const DEFAULT_SEVERITIES = new Map<string, string>(PRIVACY_RULES.map((rule) => [
  * severities (`periksa.aturan`) and the item's own waivers. A merged pull request may have slipped
  * past the checks; personal data must still never reach the public.
  */
-export async function findPersonalData(file: string, text: string, env: CheckEnv, checks?: ChecksConfig): Promise<PersonalData> {
-  const doc = parseCheckDocument(file, text);
+export async function findPersonalData(doc: CheckDocument, env: CheckEnv, checks?: ChecksConfig): Promise<PersonalData> {
+  const file = doc.file;
   const findings: Finding[] = [];
   for (const finding of await privacyRules.check(doc, env)) {
     const severity = checks?.aturan[finding.rule] ?? DEFAULT_SEVERITIES.get(finding.rule);
@@ -50,7 +50,7 @@ export async function readWaivedFindings(root: string, folders: readonly string[
     const file = `${folder}/index.md`;
     const text = await readFile(join(root, file), 'utf8').catch(() => undefined);
     if (text === undefined) continue;
-    const { waived } = await findPersonalData(file, text, env, config.periksa);
+    const { waived } = await findPersonalData(parseCheckDocument(file, text), env, config.periksa);
     if (waived.length > 0) byFolder.set(folder, waived);
   }
   return byFolder;

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { Problem } from '../errors/problem.ts';
-import { validateYaml } from '../errors/validate.ts';
-import { locatePath, parseLocatedYaml } from '../errors/yaml-location.ts';
+import { validateLocatedYaml } from '../errors/validate.ts';
+import { locatePath, parseLocatedYaml, type LocatedYaml } from '../errors/yaml-location.ts';
 
 /** A Markdown file split at its `---` fences, with the lines needed to point into it. */
 export interface SplitMarkdown {
   /** The YAML between the fences. */
   yaml: string;
-  /** Lines before the YAML (the opening fence): the `lineOffset` for `validateYaml`. */
+  /** Lines before the YAML (the opening fence): the `lineOffset` for `parseLocatedYaml`. */
   yamlLineOffset: number;
   body: string;
   /** 1-based line where the body starts. */
@@ -62,7 +62,15 @@ export type ParsedFrontmatter<T> =
 /** Validates a Markdown file's frontmatter; problems name the file line of each key. */
 export function parseFrontmatter<S extends z.ZodType>(schema: S, text: string, file: string): ParsedFrontmatter<z.output<S>> {
   const split = splitFrontmatter(text);
-  if (!split) {
+  return validateFrontmatter(schema, split, split && parseLocatedYaml(split.yaml, split.yamlLineOffset), file);
+}
+
+/**
+ * `parseFrontmatter` of a file already split and its YAML already parsed (a checked document,
+ * src/lib/checks/document.ts, holds both): each text is parsed once.
+ */
+export function validateFrontmatter<S extends z.ZodType>(schema: S, split: SplitMarkdown | undefined, located: LocatedYaml | undefined, file: string): ParsedFrontmatter<z.output<S>> {
+  if (!split || !located) {
     return {
       ok: false,
       problems: [
@@ -89,10 +97,9 @@ export function parseFrontmatter<S extends z.ZodType>(schema: S, text: string, f
       ],
     };
   }
-  const located = parseLocatedYaml(split.yaml, split.yamlLineOffset);
   const read: ReadFrontmatter | undefined =
     located.doc.errors.length > 0 ? undefined : { source: located.doc.toJS() ?? {}, body: split.body, bodyLine: split.bodyLine, lineOf: (path) => locatePath(located, path)?.line };
-  const result = validateYaml(schema, split.yaml, file, split.yamlLineOffset);
+  const result = validateLocatedYaml(schema, located, split.yaml, file, read?.source);
   if (!result.ok) return { ok: false, problems: result.problems, ...(read ? { read } : {}) };
   // The schema accepted it, so the YAML read without errors.
   return { ok: true, data: result.value, ...read! };

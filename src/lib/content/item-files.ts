@@ -1,12 +1,12 @@
 import { posix } from 'node:path';
 import type { Element } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
-import { VFile } from 'vfile';
+import { EXIT, visit } from 'unist-util-visit';
 import { asRecord } from '../checks/references.ts';
 import { ATTACHMENT_EXTENSIONS } from './schema.ts';
 import type { ContentType } from './types.ts';
@@ -27,6 +27,8 @@ export interface ItemSource {
   data: unknown;
   body?: string;
   bodyLine?: number;
+  /** The body's Markdown tree with positions of the whole file, when the caller parsed it already. */
+  tree?: MdastRoot;
 }
 
 /**
@@ -63,7 +65,7 @@ export function referencedFiles(item: ItemSource): ReferencedFile[] {
   }
   // A picture field's file is resized, not served: a body link to its original is served too.
   const named = new Set(refs.filter((ref) => !isPictureField(ref.field!)).map((ref) => posix.normalize(ref.path)));
-  for (const link of bodyFileLinks(item.body ?? '', item.bodyLine ?? 1)) {
+  for (const link of item.tree ? fileLinksOfTree(item.tree, 0) : bodyFileLinks(item.body ?? '', item.bodyLine ?? 1)) {
     if (link.kind !== 'served' || named.has(link.path)) continue;
     named.add(link.path);
     refs.push({ path: link.path, line: link.line });
@@ -87,7 +89,10 @@ type FileLinkReading =
 
 // Markdown to HTML as the site does it up to sanitising (html.ts, which the pages cannot bundle:
 // it reads rule data from disk), so Markdown links, references and raw `<a href>` are all read.
-const toHtml = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+const markdown = unified().use(remarkParse).use(remarkGfm);
+const toHtml = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+// Without raw HTML there is nothing for parse5 (rehype-raw) to read: the links are the Markdown ones.
+const toHtmlOfMarkdownOnly = unified().use(remarkRehype, { allowDangerousHtml: true });
 const ATTACHMENT_TYPES = ATTACHMENT_EXTENSIONS.map((extension) => `.${extension}`).join(', ');
 // A last path part with an extension names a file; `../visi-misi/` or `#bagian` name pages.
 const FILE_NAME = /\.[a-z0-9]{1,5}$/i;
@@ -99,14 +104,30 @@ const FILE_NAME = /\.[a-z0-9]{1,5}$/i;
  * `tayang periksa` reports it (schema/file-reference), the build goes on.
  */
 export function bodyFileLinks(body: string, bodyLine: number): BodyFileLink[] {
-  const file = new VFile(body);
-  const tree = toHtml.runSync(toHtml.parse(file), file);
+  return fileLinksOfTree(markdown.parse(body), bodyLine - 1);
+}
+
+// The loader and the privacy rules both ask for one checked document's links: read once per tree
+// (a checked document's tree is never changed after it is parsed).
+const linksOfTrees = new WeakMap<MdastRoot, BodyFileLink[]>();
+
+/** `bodyFileLinks` of a parsed body; `lineShift` turns its lines into file lines. */
+export function fileLinksOfTree(mdast: MdastRoot, lineShift: number): BodyFileLink[] {
+  const known = lineShift === 0 ? linksOfTrees.get(mdast) : undefined;
+  if (known !== undefined) return known;
+  let hasHtml = false;
+  visit(mdast, 'html', () => {
+    hasHtml = true;
+    return EXIT;
+  });
+  const tree = (hasHtml ? toHtml : toHtmlOfMarkdownOnly).runSync(structuredClone(mdast));
   const links: BodyFileLink[] = [];
   visit(tree, 'element', (node: Element) => {
     const url = node.tagName === 'a' ? node.properties.href : undefined;
     const link = typeof url === 'string' ? readFileLink(url) : undefined;
-    if (link !== undefined) links.push({ ...link, url: url as string, line: bodyLine + (node.position?.start.line ?? 1) - 1 });
+    if (link !== undefined) links.push({ ...link, url: url as string, line: lineShift + (node.position?.start.line ?? 1) });
   });
+  if (lineShift === 0) linksOfTrees.set(mdast, links);
   return links;
 }
 

@@ -162,13 +162,14 @@ describe('loadItems', () => {
     await put('content/berita/Huruf_Besar/index.md', BERITA.replace(/gambar:[\s\S]*?---/, '---'));
     await put('content/berita/kosong/catatan.txt');
     const { problems } = await loadItems(join(root, 'content'));
+    // What is no item first, then the items' own problems.
     expect(problems.map((p) => p.message)).toEqual([
       'folder "beritaa" bukan jenis konten, jadi isinya tidak diterbitkan.',
+      'berkas Markdown ini tidak berada di folder item sendiri, jadi tidak diterbitkan.',
       'nama folder "Huruf_Besar" tidak bisa menjadi alamat halaman.',
       'folder item tidak berisi index.md.',
-      'berkas Markdown ini tidak berada di folder item sendiri, jadi tidak diterbitkan.',
     ]);
-    expect(problems[1]!.fix).toContain('"huruf-besar"');
+    expect(problems[2]!.fix).toContain('"huruf-besar"');
   });
 
   it('reports the body and the files of an item whose frontmatter is wrong in the same round', async () => {

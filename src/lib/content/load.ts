@@ -1,17 +1,15 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
-import type { Definition, Image, ImageReference } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { z } from 'zod';
 import { loadConfigFile } from '../config/load.ts';
 import { DEFAULT_PICTURE_PIXEL_LIMIT } from '../config/periksa.ts';
-import { findWrittenElements } from './html.ts';
+import { findWrittenElements, hasRawHtml } from './html.ts';
 import type { Problem } from '../errors/problem.ts';
 import { asRecord } from '../checks/references.ts';
-import { parseFrontmatter } from './frontmatter.ts';
+import { validateFrontmatter } from './frontmatter.ts';
+import { parseCheckDocument, type CheckDocument } from '../checks/document.ts';
 import { decodeUriOrUndefined, isPictureField, referencedFiles } from './item-files.ts';
 import { hasSymbolicLink, isSymbolicLink } from './links.ts';
 import { checkProcessedPicture, checkServedPicture, describeSvgPicture, isSvgName } from './pictures.ts';
@@ -85,6 +83,9 @@ export function isPublished(item: { data: { terbit?: string } }, now: Date, zone
 export interface ItemFiles {
   file: string;
   dir: string;
+  /** The whole index.md, and its body's Markdown tree with positions in it (file lines). */
+  text: string;
+  tree: Root;
   body: string;
   bodyLine: number;
   /**
@@ -97,7 +98,8 @@ export interface ItemFiles {
 }
 
 export type ParsedItem =
-  | { item: Item; problems: Problem[]; files: ItemFiles }
+  /** `source`: the frontmatter as read before the schema (what Astro's collection schema is given). */
+  | { item: Item; source: unknown; problems: Problem[]; files: ItemFiles }
   /** `files` when the body and some fields could be read despite the problems. */
   | { item?: undefined; problems: Problem[]; files?: ItemFiles };
 
@@ -106,6 +108,16 @@ export type ParsedItem =
  * the text shows is reported at once: the body's placeholders also when the frontmatter is wrong.
  */
 export function parseItem(text: string, file: string, jenis: ContentType): ParsedItem {
+  return parseItemDocument(parseCheckDocument(file, text), jenis);
+}
+
+/**
+ * `parseItem` of a file the checks have read already (split at its fences, its YAML and its
+ * Markdown parsed once, src/lib/checks/document.ts): the build's check and the rules use the same
+ * reading.
+ */
+export function parseItemDocument(doc: CheckDocument, jenis: ContentType): ParsedItem {
+  const { file, text } = doc;
   const dir = posix.dirname(file);
   const slug = posix.basename(dir);
   const problems: Problem[] = [];
@@ -119,7 +131,7 @@ export function parseItem(text: string, file: string, jenis: ContentType): Parse
   const taken = jenis === 'halaman' ? describeTakenPageSlug(slug) : undefined;
   if (taken) problems.push({ file, ...taken });
   problems.push(...findAstroImageMarkers(text, file));
-  const parsed = parseFrontmatter(ITEM_SCHEMAS[jenis], text, file);
+  const parsed = validateFrontmatter(ITEM_SCHEMAS[jenis], doc.split, doc.frontmatterLocated, file);
   const read = parsed.ok ? parsed : parsed.read;
   if (!parsed.ok) problems.push(...parsed.problems.toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   if (read === undefined) return { problems };
@@ -129,14 +141,14 @@ export function parseItem(text: string, file: string, jenis: ContentType): Parse
   // Exempt information is to be removed, never completed: its files are not asked for.
   if (asRecord(read.source)?.klasifikasi === 'dikecualikan') return { problems };
   const isRefused = (field: string) => problems.some((problem) => problem.field !== undefined && (field === problem.field || field.startsWith(`${problem.field}.`)));
-  const fields = referencedFiles({ jenis, data: read.source, body: read.body, bodyLine: read.bodyLine })
+  const fields = referencedFiles({ jenis, data: read.source, body: read.body, bodyLine: read.bodyLine, tree: doc.tree })
     .filter((ref) => ref.field === undefined || !isRefused(ref.field.join('.')))
     .map((ref) => ({ ...ref, line: ref.field === undefined ? ref.line : read.lineOf(ref.field) }));
   const item = parsed.ok ? ({ jenis, slug, dir, file, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine } as Item) : undefined;
   const dataset = item?.jenis === 'data' ? { berkas: item.data.berkas, kolom: item.data.kolom, lineOf: read.lineOf } : undefined;
-  const files: ItemFiles = { file, dir, body: read.body, bodyLine: read.bodyLine, fields, ...(dataset ? { dataset } : {}) };
+  const files: ItemFiles = { file, dir, text, tree: doc.tree, body: read.body, bodyLine: read.bodyLine, fields, ...(dataset ? { dataset } : {}) };
   if (!item || problems.length > 0) return { problems, files };
-  return { item, problems: [], files };
+  return { item, source: read.source, problems: [], files };
 }
 
 // Astro marks the pictures of a page with this text and reads it back from the rendered HTML
@@ -221,11 +233,20 @@ export function decodeMarkdown(bytes: Uint8Array): string | undefined {
 export async function readItem(path: string, options: ReadOptions = {}): Promise<{ item?: Item; problems: Problem[] }> {
   const opened = await openItem(path);
   if ('problems' in opened) return opened;
+  return readOpenedItem(opened, options);
+}
+
+/**
+ * `readItem` of an index.md already read, with its checked document when the caller parsed it
+ * (the site build's check reads and parses each file once). `source` is its frontmatter as read
+ * before the schema, when the item can be published.
+ */
+export async function readOpenedItem(opened: OpenedItem, options: ReadOptions = {}, doc?: CheckDocument): Promise<{ item?: Item; source?: unknown; problems: Problem[] }> {
   return withinStack(opened.file, async () => {
-    const parsed = parseItem(opened.text, opened.file, opened.jenis);
+    const parsed = parseItemDocument(doc ?? parseCheckDocument(opened.file, opened.text), opened.jenis);
     const problems = [...parsed.problems, ...(await checkItemFiles(parsed.files, options))];
     if (problems.length > 0 || !parsed.item) return { problems };
-    return { item: { ...parsed.item, data: inOfficeTime(parsed.item.data, options.zone ?? DEFAULT_ZONE) } as Item, problems: [] };
+    return { item: { ...parsed.item, data: inOfficeTime(parsed.item.data, options.zone ?? DEFAULT_ZONE) } as Item, source: parsed.source, problems: [] };
   });
 }
 
@@ -245,7 +266,7 @@ async function checkItemFiles(files: ItemFiles | undefined, options: ReadOptions
 }
 
 /** A text nested deeper than the Markdown parser's stack is a problem of the file, not a crash. */
-async function withinStack(file: string, read: () => Promise<{ item?: Item; problems: Problem[] }>): Promise<{ item?: Item; problems: Problem[] }> {
+export async function withinStack<T extends { problems: Problem[] }>(file: string, read: () => Promise<T>): Promise<T | { problems: Problem[] }> {
   try {
     return await read();
   } catch (error) {
@@ -254,8 +275,15 @@ async function withinStack(file: string, read: () => Promise<{ item?: Item; prob
   }
 }
 
+/** An item's index.md read as text. */
+export interface OpenedItem {
+  file: string;
+  jenis: ContentType;
+  text: string;
+}
+
 /** An item's index.md as text, or the problems that keep it from being read at all. */
-async function openItem(path: string): Promise<{ file: string; jenis: ContentType; text: string } | { problems: Problem[] }> {
+export async function openItem(path: string): Promise<OpenedItem | { problems: Problem[] }> {
   const normalized = path.replace(/\\/g, '/').replace(/\/+$/, '');
   const candidates = /\/index\.mdx?$/.test(normalized) ? [normalized] : await findIndex(normalized);
   if (candidates.length !== 1) {
@@ -298,6 +326,21 @@ async function openItem(path: string): Promise<{ file: string; jenis: ContentTyp
 /** Reads every item under `root` (`content/<jenis>/<slug>/index.md`), in a stable order. */
 export async function loadItems(root: string = CONTENT_ROOT, options: LoadOptions = {}): Promise<LoadResult> {
   const items: Item[] = [];
+  const { folders, problems } = await listItemFolders(root);
+  for (const path of folders) {
+    const result = await readItem(path, options);
+    problems.push(...result.problems);
+    if (result.item && (options.now === undefined || isPublished(result.item, options.now, options.zone))) items.push(result.item);
+  }
+  return { items, problems };
+}
+
+/**
+ * The item folders under `root` (`content/<jenis>/<slug>/`), in a stable order, and what is
+ * there but is no item: a folder of no content type, a symbolic link, a loose Markdown file.
+ */
+export async function listItemFolders(root: string = CONTENT_ROOT): Promise<{ folders: string[]; problems: Problem[] }> {
+  const folders: string[] = [];
   const problems: Problem[] = [];
   const base = root.replace(/\\/g, '/').replace(/\/+$/, '');
   for (const entry of await listDir(base)) {
@@ -320,15 +363,11 @@ export async function loadItems(root: string = CONTENT_ROOT, options: LoadOption
         }
         continue;
       }
-      const result = await readItem(path, options);
-      problems.push(...result.problems);
-      if (result.item && (options.now === undefined || isPublished(result.item, options.now, options.zone))) items.push(result.item);
+      folders.push(path);
     }
   }
-  return { items, problems };
+  return { folders, problems };
 }
-
-const markdown = unified().use(remarkParse).use(remarkGfm);
 
 /** A picture address in the body, as Astro's image code reads it. */
 interface BodyPicture {
@@ -346,8 +385,7 @@ interface BodyPicture {
  * compares labels in upper case), and every address is decoded with decodeURI, which throws on a
  * stray `%`.
  */
-function bodyPictures(body: string, bodyLine: number): BodyPicture[] {
-  const tree = markdown.parse(body);
+function bodyPictures(tree: Root): BodyPicture[] {
   const definitions = new Map<string, string>();
   visit(tree, 'definition', (node: Definition) => {
     const label = node.identifier.toUpperCase();
@@ -358,7 +396,7 @@ function bodyPictures(body: string, bodyLine: number): BodyPicture[] {
     if (node.type !== 'image' && node.type !== 'imageReference') return;
     const url = node.type === 'image' ? (node as Image).url : definitions.get((node as ImageReference).identifier.toUpperCase());
     if (url === undefined) return;
-    pictures.push({ url, path: decodeUriOrUndefined(url), line: bodyLine + (node.position?.start.line ?? 1) - 1 });
+    pictures.push({ url, path: decodeUriOrUndefined(url), line: node.position?.start.line ?? 1 });
   });
   return pictures;
 }
@@ -385,11 +423,12 @@ function describeMalformedAddress(url: string): Pick<Problem, 'message' | 'fix'>
  * page, pictures.ts). But Astro's Markdown image code runs decodeURI over every `<img src>` of
  * an item with a local picture, and a stray `%` there throws and empties the page: refused too.
  */
-function checkBodyHtmlPictures(item: ItemFiles): Problem[] {
+function checkBodyHtmlPictures(item: ItemFiles, tree: Root): Problem[] {
   const problems: Problem[] = [];
-  for (const { element, attributes } of findWrittenElements(markdown.parse(item.body), item.body)) {
+  if (!hasRawHtml(tree)) return problems;
+  for (const { element, attributes } of findWrittenElements(tree, item.text)) {
     if (element.tagName !== 'img' && element.tagName !== 'source') continue;
-    const where = { file: item.file, line: item.bodyLine + element.position!.start.line - 1 };
+    const where = { file: item.file, line: element.position!.start.line };
     for (const name of ['src', 'srcset']) {
       const value = attributes.get(name);
       if (value === undefined) continue;
@@ -416,12 +455,13 @@ async function checkReferencedFiles(item: ItemFiles, pictureLimit: number): Prom
       return { path: ref.path, inBody: false, use: ref.field !== undefined && isPictureField(ref.field) ? ('picture' as const) : ('served' as const), where: { file: item.file, line: ref.line, ...(field === undefined ? {} : { field }) }, ...(field === undefined ? { said: 'tautan di naskah: ' } : {}) };
     }),
   ];
-  for (const picture of bodyPictures(item.body, item.bodyLine)) {
+  const tree = item.tree;
+  for (const picture of bodyPictures(tree)) {
     const where = { file: item.file, line: picture.line };
     if (picture.path === undefined) problems.push({ ...where, ...describeMalformedAddress(picture.url) });
     else if (isLocalPicture(picture.path)) refs.push({ path: picture.path, inBody: true, use: 'picture', where });
   }
-  problems.push(...checkBodyHtmlPictures(item));
+  problems.push(...checkBodyHtmlPictures(item, tree));
   for (const ref of refs) {
     const where = ref.where;
     // Frontmatter paths were already held to describeUnsafePath and to no SVG by the schema.

@@ -16,7 +16,16 @@ export function validateYaml<S extends z.ZodType>(
   file: string,
   lineOffset = 0,
 ): Validated<z.output<S>> {
-  const located = parseLocatedYaml(text, lineOffset);
+  return validateLocatedYaml(schema, parseLocatedYaml(text, lineOffset), text, file);
+}
+
+/**
+ * `validateYaml` of YAML its caller has already parsed (the frontmatter reader keeps the document
+ * for its line numbers): each text is parsed once. `data` is the document's `toJS()` when the
+ * caller has it already.
+ */
+export function validateLocatedYaml<S extends z.ZodType>(schema: S, located: LocatedYaml, text: string, file: string, data?: unknown): Validated<z.output<S>> {
+  const lineOffset = located.lineOffset;
   if (located.doc.errors.length > 0) {
     return {
       ok: false,
@@ -39,7 +48,7 @@ export function validateYaml<S extends z.ZodType>(
       }),
     };
   }
-  return validateData(schema, located.doc.toJS() ?? {}, file, located);
+  return validateData(schema, data ?? located.doc.toJS() ?? {}, file, located);
 }
 
 /** Validates data already parsed; with `located`, problems carry the line of their key. */

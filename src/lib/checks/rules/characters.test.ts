@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleIds, runFamily } from '../testing.ts';
 import { findUnsafeContent, securityRules } from './security.ts';
+import { parseCheckDocument } from '../document.ts';
 
 const check = (text: string) => runFamily(securityRules, text);
 /** `rule@line:column` of each finding, in the order of the file. */
@@ -67,7 +68,7 @@ describe('security: characters written as codes, which the page shows decoded', 
 
   it('stops the site build for a reference as for the character itself', () => {
     const text = '---\njudul: "Rekening \\u202E123 456 BRI"\n---\n\nTransfer ke &#x202E;987.\n';
-    expect(findUnsafeContent('content/artikel/uji/index.md', text).blocking).toEqual([
+    expect(findUnsafeContent(parseCheckDocument('content/artikel/uji/index.md', text)).blocking).toEqual([
       expect.objectContaining({ line: 5, message: expect.stringMatching(/^security\/bidi-control: /) }),
       expect.objectContaining({ line: 2, message: expect.stringMatching(/^security\/bidi-control: /) }),
     ]);
@@ -88,7 +89,7 @@ describe('security: control characters', () => {
   });
 
   it('stops the site build: a control character in a title makes the RSS feed unreadable', () => {
-    const { blocking } = findUnsafeContent('content/berita/uji/index.md', '---\njudul: "Rapat koordinasi\\x0b kecamatan"\n---\n\nIsi.\n');
+    const { blocking } = findUnsafeContent(parseCheckDocument('content/berita/uji/index.md', '---\njudul: "Rapat koordinasi\\x0b kecamatan"\n---\n\nIsi.\n'));
     expect(blocking).toEqual([expect.objectContaining({ line: 2, column: 25, message: expect.stringMatching(/^security\/control-char: .*RSS/) })]);
   });
 });

@@ -47,8 +47,7 @@ const ROWS_NAMED = 5;
 export async function checkItemFiles(doc: CheckDocument, env: CheckEnv, scan: (text: string) => PersonalDataHit[]): Promise<RuleFinding[]> {
   if (doc.jenis === undefined) return [];
   const findings: RuleFinding[] = [];
-  const body = doc.text.split('\n').slice(doc.bodyLine - 1).join('\n');
-  for (const { field, line, path: name } of referencedFiles({ jenis: doc.jenis, data: doc.data, body, bodyLine: doc.bodyLine })) {
+  for (const { field, line, path: name } of referencedFiles({ jenis: doc.jenis, data: doc.data, tree: doc.tree })) {
     const path = resolveReference(doc, name);
     if (path === undefined || !isInsideFolder(doc, path) || !/\.(csv|vtt)$/i.test(path)) continue;
     const bytes = await env.readFile(path);

@@ -1,5 +1,5 @@
-import { bodyFileLinks } from '../../content/item-files.ts';
-import { parseItem } from '../../content/load.ts';
+import { fileLinksOfTree } from '../../content/item-files.ts';
+import { parseItemDocument } from '../../content/load.ts';
 import { describeUnsafePath } from '../../content/schema.ts';
 import type { Problem } from '../../errors/problem.ts';
 import type { CheckDocument } from '../document.ts';
@@ -39,11 +39,11 @@ export const schemaRules: RuleFamily = {
     // An index.mdx is refused by security/mdx; its schema is not read.
     if (doc.jenis === undefined || !/\/index\.md$/.test(doc.file)) return [];
     // In one round: the files named by fields the schema accepted are checked even when others are wrong.
-    const parsed = parseItem(doc.text, doc.file, doc.jenis);
+    const parsed = parseItemDocument(doc, doc.jenis);
     const schema = parsed.problems.map((problem) => toFinding(problem, classify(doc, problem)));
     const files = (await env.readItemFileProblems(doc.file)).map((problem) => toFinding(problem, 'schema/file-reference'));
     // Links to files the site does not publish: dead links, reported here only (the build goes on).
-    const deadLinks = parsed.files ? bodyFileLinks(parsed.files.body, parsed.files.bodyLine).flatMap((link) => (link.kind === 'refused' ? [toFinding({ file: doc.file, line: link.line, message: link.message, fix: link.fix }, 'schema/file-reference')] : [])) : [];
+    const deadLinks = parsed.files ? fileLinksOfTree(parsed.files.tree, 0).flatMap((link) => (link.kind === 'refused' ? [toFinding({ file: doc.file, line: link.line, message: link.message, fix: link.fix }, 'schema/file-reference')] : [])) : [];
     return [...schema, ...findUnknownWaivedRules(doc), ...files, ...deadLinks];
   },
 };

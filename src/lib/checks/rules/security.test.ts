@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleIds, runFamily } from '../testing.ts';
 import { findUnsafeContent, securityRules } from './security.ts';
+import { parseCheckDocument } from '../document.ts';
 
 const check = (text: string) => runFamily(securityRules, text);
 
@@ -85,7 +86,7 @@ describe('findUnsafeContent: what the site build does with security errors', () 
   const text = '---\njudul: Uji\n---\n\n<iframe src="https://peta.contoh.test/embed"></iframe>\n\nKata\u200Bterpisah.\n\nAnggaran\u202E 0005\n';
 
   it('stops only for what sanitising cannot repair, and names the HTML it removes, leaving warnings to periksa', async () => {
-    expect(findUnsafeContent('content/artikel/uji/index.md', text)).toEqual({
+    expect(findUnsafeContent(parseCheckDocument('content/artikel/uji/index.md', text))).toEqual({
       blocking: [{ file: 'content/artikel/uji/index.md', line: 9, column: 9, message: expect.stringMatching(/^security\/bidi-control: /), fix: expect.any(String) }],
       removedFromPage: [{ file: 'content/artikel/uji/index.md', line: 5, column: 1, message: expect.stringMatching(/^security\/iframe: sematan `<iframe>` dari peta\.contoh\.test/), fix: expect.any(String) }],
     });
@@ -93,6 +94,6 @@ describe('findUnsafeContent: what the site build does with security errors', () 
 
   it("follows the office's periksa.aturan", async () => {
     const aturan = { 'security/iframe': 'warning', 'security/bidi-control': 'warning' } as const;
-    expect(findUnsafeContent('content/artikel/uji/index.md', text, { aturan, kata_tambahan: [], kata_baku_tambahan: {}, batas_piksel_gambar: 40_000_000 })).toEqual({ blocking: [], removedFromPage: [] });
+    expect(findUnsafeContent(parseCheckDocument('content/artikel/uji/index.md', text), { aturan, kata_tambahan: [], kata_baku_tambahan: {}, batas_piksel_gambar: 40_000_000 })).toEqual({ blocking: [], removedFromPage: [] });
   });
 });

@@ -2,7 +2,7 @@ import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { ChecksConfig } from '../../config/periksa.ts';
 import type { Problem } from '../../errors/problem.ts';
-import { locateField, parseCheckDocument, type CheckDocument } from '../document.ts';
+import { locateField, type CheckDocument } from '../document.ts';
 import { findingToProblem } from '../finding.ts';
 import { isInsideFolder, resolveReference } from '../references.ts';
 import { analyseContentHtml, CONTENT_HTML_SCHEMA, type RemovedHtml } from '../../content/html.ts';
@@ -103,10 +103,9 @@ export interface UnsafeContent {
  * `tayang periksa`): raw HTML is sanitised on its way to the page, so it does not stop the site
  * from updating; what sanitising cannot repair does.
  */
-export function findUnsafeContent(file: string, text: string, checks?: ChecksConfig): UnsafeContent {
+export function findUnsafeContent(doc: CheckDocument, checks?: ChecksConfig): UnsafeContent {
   const isError = (finding: RuleFinding) => (checks?.aturan[finding.rule] ?? SECURITY_RULES.find((rule) => rule.id === finding.rule)?.severity) === 'error';
-  const asProblem = (finding: RuleFinding) => findingToProblem(file, finding);
-  const doc = parseCheckDocument(file, text);
+  const asProblem = (finding: RuleFinding) => findingToProblem(doc.file, finding);
   return {
     blocking: findUnrepairable(doc).filter(isError).map(asProblem),
     removedFromPage: checkHtml(doc).removed.filter(isError).map(asProblem),
