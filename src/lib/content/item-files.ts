@@ -104,6 +104,10 @@ const FILE_NAME = /\.[a-z0-9]{1,5}$/i;
  * `tayang periksa` reports it (schema/file-reference), the build goes on.
  */
 export function bodyFileLinks(body: string, bodyLine: number): BodyFileLink[] {
+  // Every link to a file is written with "[" (Markdown) or "<" (an autolink, raw HTML); links
+  // Markdown makes of bare text (`www.…`, an e-mail address) are web addresses. Most news has
+  // neither, and each page's build asks: no parse then.
+  if (!/[[<]/.test(body)) return [];
   return fileLinksOfTree(markdown.parse(body), bodyLine - 1);
 }
 

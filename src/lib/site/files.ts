@@ -39,9 +39,12 @@ export function formatFileSize(bytes: number): string {
     unit++;
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1;
-  const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: digits }).format(value);
-  return `${number} ${units[unit]}`;
+  return `${SIZE_FORMATS[digits]!.format(value)} ${units[unit]}`;
 }
+
+// Made once: a NumberFormat takes longer to make than a thousand numbers take to format, and
+// every item page shows a few sizes.
+const SIZE_FORMATS = [0, 1].map((digits) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: digits }));
 
 /** "PDF, 245 KB" */
 export function describeFile(fileName: string, bytes: number): string {
