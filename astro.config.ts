@@ -75,6 +75,9 @@ export default defineConfig({
     processor: unified({ rehypePlugins: [...CONTENT_HTML_PLUGINS, rehypeSiteLinks(base)], remarkRehype: CONTENT_REMARK_REHYPE }),
     syntaxHighlight: false,
   },
+  // A rebuild copies from the previous one (node_modules/.astro) every item page whose cache key
+  // and code are unchanged (src/pages/_paths.ts); deleting that folder makes every page again.
+  experimental: { incrementalBuild: true },
   // No mdx(): items are index.md only (src/content.config.ts) and the content check refuses an
   // index.mdx (security/mdx), so the integration only cost build time.
   integrations: [

@@ -14,6 +14,7 @@ import { checkConfigInRepository } from './lib/config/repository-checks.ts';
 import { BuildStoppedError, formatProblems, type Problem } from './lib/errors/problem.ts';
 import { parseFrontmatter } from './lib/content/frontmatter.ts';
 import { checkContentForBuild, sha256, type ContentCheck } from './lib/content/build-check.ts';
+import { CHECK_CACHE_FILE } from './lib/content/check-cache.ts';
 import { DEFAULT_ZONE, inOfficeTime, isPublished } from './lib/content/load.ts';
 import { ITEM_SCHEMAS, makeItemSchemas } from './lib/content/schema.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from './lib/content/types.ts';
@@ -50,9 +51,6 @@ async function precheck({ root, cacheDir }: LoaderContext['config']): Promise<Pr
   const repository = config.ok && configText !== undefined ? await checkConfigInRepository(config.value, configText, CONFIG_FILE, rootDir, new Date()) : { problems: [], warnings: [] };
   return { ...checked, problems: [...checked.problems, ...repository.problems], configWarnings: repository.warnings, zone };
 }
-
-/** Each item folder's check result, kept in Astro's cache folder between builds. */
-const CHECK_CACHE_FILE = 'tayang-pemeriksaan.json';
 
 function itemLoader(jenis: ContentType): Loader {
   // index.md only: MDX would run an item's import/export/{…} as code in the build (security/mdx).

@@ -3,14 +3,14 @@
  * only published items (src/content.config.ts drops those whose `terbit` is still ahead).
  */
 import { readFile, stat } from 'node:fs/promises';
-import { posix } from 'node:path';
+import { join, posix } from 'node:path';
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { z } from 'zod';
 import { isPictureField, referencedFiles } from '../lib/content/item-files.ts';
 import { checkServedPath } from '../lib/content/links.ts';
 import type { makeItemSchemas } from '../lib/content/schema.ts';
-import { CONTENT_TYPES, TEXT_TYPES, type ContentType } from '../lib/content/types.ts';
+import { CONTENT_TYPES, type ContentType } from '../lib/content/types.ts';
 import { TYPE_LABELS } from '../lib/site/labels.ts';
 import { buildMenu, type NavItem } from '../lib/site/navigation.ts';
 import { describeFile } from '../lib/site/files.ts';
@@ -28,6 +28,12 @@ type SiteSchemas = ReturnType<typeof makeItemSchemas<z.ZodType<ImageMetadata>>>;
 type TypedEntry<T extends ContentType> = Omit<CollectionEntry<T>, 'data'> & { collection: T; data: z.output<SiteSchemas[T]> };
 export type Entry<T extends ContentType = ContentType> = { [K in T]: TypedEntry<K> }[T];
 
+/**
+ * Astro's cache folder (its default): the content check's results and the recordings are kept
+ * beside Astro's own, and CI keeps the folder between builds.
+ */
+export const ASTRO_CACHE_DIR = join(process.cwd(), 'node_modules', '.astro');
+
 export async function publishedItems<T extends ContentType>(jenis: T): Promise<Entry<T>[]> {
   const entries = (await getCollection(jenis)) as unknown as Entry<T>[];
   return entries.sort(byNewest);
@@ -43,16 +49,6 @@ export function slugOf(entry: Located): string {
 
 export function pathOf(entry: Located): string {
   return itemPath(entry.collection, slugOf(entry));
-}
-
-/**
- * `getStaticPaths` of a file beside every published text item (its braille edition, its
- * recording) in a section (`/<jenis>/<slug>/`), or beside the office pages (`/<slug>/`).
- */
-export async function textItemPaths(section: 'sections' | 'halaman') {
-  const types = TEXT_TYPES.filter((jenis) => (section === 'halaman') === (jenis === 'halaman'));
-  const entries = (await Promise.all(types.map((jenis) => publishedItems(jenis)))).flat();
-  return entries.map((entry) => ({ params: { ...(section === 'sections' && { jenis: entry.collection }), slug: slugOf(entry) }, props: { entry } }));
 }
 
 /** Breadcrumbs from the home page down to the item's section: its type's list; an office page has none. */
@@ -103,11 +99,6 @@ export interface ServedFile {
 export async function servedFile(entry: Located, name: string): Promise<ServedFile> {
   const { size } = await stat(itemFileOnDisk(entry, name));
   return { path: `${pathOf(entry)}${name}`, description: describeFile(name, size) };
-}
-
-/** `getStaticPaths` of a type's item pages. */
-export async function itemPaths<T extends ContentType>(jenis: T) {
-  return (await publishedItems(jenis)).map((entry) => ({ params: { slug: slugOf(entry) }, props: { entry } }));
 }
 
 /** The register's view of the published documents. */

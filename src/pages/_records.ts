@@ -11,7 +11,7 @@ import { indexRecordsByFolder, itemHistory, type HistoryIndex, type ItemHistoryE
 import { readFollowUps, readRecords } from '../lib/records/store.ts';
 import { BuildProblemsError } from '../lib/site/office.ts';
 import type { ContentType } from '../lib/content/types.ts';
-import { publishedItems, slugOf, type Entry } from './_content.ts';
+import { publishedItems, type Entry } from './_content.ts';
 
 let loaded: Promise<{ records: ApprovalRecord[]; histories: HistoryIndex }> | undefined;
 
@@ -43,12 +43,12 @@ export async function sitePerformance(config: Config): Promise<PerformanceReport
 }
 
 /** The items of these types that have an approval sheet: those with at least one record (the item page says when there is none). */
-export async function itemsWithSheets(types: readonly ContentType[]): Promise<{ entry: Entry; slug: string; history: readonly ItemHistoryEntry[] }[]> {
+export async function itemsWithSheets(types: readonly ContentType[]): Promise<{ entry: Entry; history: readonly ItemHistoryEntry[] }[]> {
   const found = [];
   for (const jenis of types) {
     for (const entry of await publishedItems(jenis)) {
       const history = await approvalHistoryOf(entry);
-      if (history.length > 0) found.push({ entry, slug: slugOf(entry), history });
+      if (history.length > 0) found.push({ entry, history });
     }
   }
   return found;

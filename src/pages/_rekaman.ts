@@ -11,28 +11,34 @@ import { formatDuration, RECORDING_FILE, recordingText } from '../lib/read-aloud
 import { openRecorder, type Recorder, type Recording } from '../lib/read-aloud/synthesis.ts';
 import { formatFileSize } from '../lib/site/files.ts';
 import { siteConfig } from '../lib/site/office.ts';
-import { pathOf, textItemPaths, type Entry } from './_content.ts';
+import { ASTRO_CACHE_DIR, pathOf, type Entry } from './_content.ts';
 
-/** Beside Astro's own cache (node_modules/.astro), which CI keeps between builds too. */
-const CACHE_DIR = join(process.cwd(), 'node_modules', '.astro', 'tayang-rekaman');
+const CACHE_DIR = join(ASTRO_CACHE_DIR, 'tayang-rekaman');
 
 let recorder: Promise<Recorder> | undefined;
 const recordings = new Map<string, Promise<Recording>>();
+
+function openedRecorder(): Promise<Recorder> {
+  recorder ??= openRecorder(CACHE_DIR);
+  return recorder;
+}
+
+/**
+ * What an item's recording depends on beyond the item and the program: the tools' versions when
+ * the office makes recordings, for the cache keys of the pages that show them.
+ */
+export async function recordingTools(): Promise<string | undefined> {
+  return (await siteConfig()).dengarkan.rekaman ? (await openedRecorder()).tools : undefined;
+}
 
 async function recordingOf(entry: Entry): Promise<Recording | undefined> {
   if (!isTextType(entry.collection) || !(await siteConfig()).dengarkan.rekaman) return undefined;
   const key = `${entry.collection}/${entry.id}`;
   if (!recordings.has(key)) {
-    recorder ??= openRecorder(CACHE_DIR);
     const text = recordingText({ judul: entry.data.judul, ringkasan: entry.data.ringkasan, body: entry.body ?? '' });
-    recordings.set(key, recorder.then((made) => made.record(text, `${pathOf(entry)}${RECORDING_FILE}`)));
+    recordings.set(key, openedRecorder().then((made) => made.record(text, `${pathOf(entry)}${RECORDING_FILE}`)));
   }
   return recordings.get(key);
-}
-
-/** `getStaticPaths` of the recordings in a section or of the office pages: none while the key is off. */
-export async function recordingPaths(section: 'sections' | 'halaman') {
-  return (await siteConfig()).dengarkan.rekaman ? textItemPaths(section) : [];
 }
 
 export const serveRecording: APIRoute = async ({ props }) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { expectBuildCacheKept } from '../support/build-cache.ts';
 
 type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string };
 type Job = { permissions?: Record<string, string>; steps: Step[]; if?: string };
@@ -32,6 +33,10 @@ describe('.github/workflows/periksa.yml', () => {
     const uploads = steps(checks.workflow).filter((s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(uploads.map((s) => s.with?.name)).toEqual(['pratinjau', 'sosial', 'laporan-periksa']);
     expect(steps(checks.workflow).find((s) => s.uses?.startsWith('actions/checkout@'))?.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false });
+  });
+
+  it('keeps Astro\'s cache between runs, so a pull request builds what it changed', () => {
+    expectBuildCacheKept(steps(checks.workflow));
   });
 });
 

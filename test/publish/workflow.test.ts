@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { expectBuildCacheKept } from '../support/build-cache.ts';
 
 type Step = { name?: string; id?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> };
 type Job = { if?: string; needs?: string | string[]; permissions?: Record<string, string>; environment?: unknown; env?: Record<string, string>; steps: Step[] };
@@ -30,6 +31,10 @@ describe('.github/workflows/terbit.yml', () => {
     const order = [/tayang terbitkan/, /tayang kirim \$PILIHAN --niat/, /simpan-catatan/, /^npx tayang kirim \$PILIHAN$/, /tayang tautan lapor/].map((p) => stepIndex(kirim!, p));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('keeps Astro\'s cache between runs, so a publication builds what changed', () => {
+    expectBuildCacheKept(workflow.jobs.bangun!.steps);
   });
 
   it('keeps tokens out of run scripts and out of .git, and gives each job only the scopes it uses', () => {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,18 +48,30 @@ export interface BuiltCopy extends BuiltSite {
 /**
  * Builds a copy of the example office's repository with `files` added (paths relative to the
  * repository root): what an office's site becomes once a pull request with those files merged.
+ * With `ownCache`, the copy's node_modules is a folder of links to the project's, so Astro's
+ * cache (node_modules/.astro) is the copy's own and a rebuild reuses only the copy's builds.
  */
-export async function buildExampleSiteWith(files: Record<string, string | Buffer>): Promise<BuiltCopy> {
+export async function buildExampleSiteWith(files: Record<string, string | Buffer>, { ownCache = false } = {}): Promise<BuiltCopy> {
   const dir = await mkdtemp(join(tmpdir(), 'tayang-salinan-'));
   for (const source of SITE_SOURCES) await cp(join(ROOT, source), join(dir, source), { recursive: true });
-  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), content);
+  if (ownCache) {
+    await mkdir(join(dir, 'node_modules'));
+    for (const name of await readdir(join(ROOT, 'node_modules'))) {
+      if (name !== '.astro' && name !== '.vite') await symlink(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+    }
+  } else {
+    await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   }
-  const dist = join(dir, 'dist');
-  const output = await astroBuild(dir, dist, '');
-  return { dir, dist, output, remove: () => rm(dir, { recursive: true, force: true }) };
+  return rebuildExampleCopy({ dir, dist: join(dir, 'dist'), output: '', remove: () => rm(dir, { recursive: true, force: true }) }, files);
+}
+
+/** Builds a copy again, into the same dist/, after writing `changes` into it. */
+export async function rebuildExampleCopy(copy: BuiltCopy, changes: Record<string, string | Buffer>): Promise<BuiltCopy> {
+  for (const [path, content] of Object.entries(changes)) {
+    await mkdir(dirname(join(copy.dir, path)), { recursive: true });
+    await writeFile(join(copy.dir, path), content);
+  }
+  return { ...copy, output: await astroBuild(copy.dir, copy.dist, '') };
 }
 
 async function astroBuild(root: string, dist: string, base: string): Promise<string> {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, readlink, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, posix, relative } from 'node:path';
-import { z } from 'zod';
+import { lstat, readdir, readlink } from 'node:fs/promises';
+import { join, posix, relative } from 'node:path';
 import { PROGRAM_PATHS, digestEntries, readSourceEntries } from '../archive/source-stamp.ts';
 import { hashFile } from '../archive/write.ts';
 import { parseCheckDocument } from '../checks/document.ts';
@@ -10,8 +9,9 @@ import { findPersonalData } from '../checks/personal-data.ts';
 import { findUnsafeContent } from '../checks/rules/security.ts';
 import type { Config } from '../config/schema.ts';
 import type { Problem } from '../errors/problem.ts';
+import { CACHE_FORMAT, readCache, writeCache, type Cache } from './check-cache.ts';
 import { listItemFolders, openItem, readOpenedItem, withinStack } from './load.ts';
-import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from './types.ts';
+import { CONTENT_ROOT, type ContentType } from './types.ts';
 
 /**
  * What the site build checks before Astro reads the content (src/content.config.ts): every item
@@ -62,26 +62,15 @@ export interface ContentCheckOptions {
   cacheFile?: string;
 }
 
-/** Bumped when what a result holds changes shape. */
-const CACHE_FORMAT = 'tayang-pemeriksaan/1';
-
-const CachedProblem = z.object({ file: z.string(), line: z.number().optional(), column: z.number().optional(), field: z.string().optional(), message: z.string(), fix: z.string().optional() });
-const CacheSchema = z.object({
-  format: z.literal(CACHE_FORMAT),
-  /** The config's and the program's digest: another one makes every result stale. */
-  environment: z.string(),
-  /** Each file's SHA-256, reused while its size, times and inode stay the same. */
-  files: z.record(z.string(), z.object({ stat: z.string(), sha256: z.string() })),
-  folders: z.record(z.string(), z.object({ digest: z.string(), check: z.object({ jenis: z.enum(CONTENT_TYPES).optional(), problems: z.array(CachedProblem), removedFromPage: z.array(CachedProblem), waived: z.array(CachedProblem) }) })),
-});
-type Cache = z.infer<typeof CacheSchema>;
 
 /** Folders read at once: their files are read while another folder's text is parsed. */
 const PARALLEL_FOLDERS = 8;
 
+
 export async function checkContentForBuild(rootDir: string, options: ContentCheckOptions): Promise<ContentCheck> {
   const environment = await environmentDigest(rootDir, options.configText);
-  const previous = options.cacheFile === undefined ? undefined : await readCache(options.cacheFile, environment);
+  const cached = options.cacheFile === undefined ? undefined : await readCache(options.cacheFile);
+  const previous = cached?.environment === environment ? cached : undefined;
   const next: Cache = { format: CACHE_FORMAT, environment, files: {}, folders: {} };
   const { folders, problems: listingProblems } = await listItemFolders(join(rootDir, CONTENT_ROOT));
   const env = makeFileEnv(options.config, rootDir);
@@ -187,24 +176,7 @@ async function folderDigest(folder: string, rootDir: string, known: Cache['files
   return digest.digest('hex');
 }
 
-async function readCache(file: string, environment: string): Promise<Cache | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  try {
-    const parsed = CacheSchema.safeParse(JSON.parse(text));
-    return parsed.success && parsed.data.environment === environment ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
-/** Written whole and renamed into place: a build stopped halfway leaves the previous results. */
-async function writeCache(file: string, cache: Cache): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(cache));
-  await rename(temporary, file);
-}
 
 /** `work` over every item with at most `limit` at once; results in the items' order. */
 async function mapInParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {

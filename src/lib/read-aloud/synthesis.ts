@@ -24,6 +24,8 @@ export interface Recording {
 }
 
 export interface Recorder {
+  /** The tools' versions, which every recording depends on. */
+  tools: string;
   /** The recording of `text` (recordingText), from the cache or made now (`label` names it in the build's log). */
   record(text: string, label: string): Promise<Recording>;
 }
@@ -50,6 +52,7 @@ export async function openRecorder(cacheDir: string): Promise<Recorder> {
   const known = versions as { espeak: string; lame: string };
   await mkdir(cacheDir, { recursive: true });
   return {
+    tools: `${known.espeak}\n${known.lame}`,
     async record(text, label) {
       const input = espeakInput(text);
       const base = join(cacheDir, recordingDigest(input, known));

@@ -1,6 +1,6 @@
 import type { GetStaticPaths } from 'astro';
 import { serveBraille } from '../_braille.ts';
-import { textItemPaths } from '../_content.ts';
+import { textItemPaths } from '../_paths.ts';
 
 /** `/<slug>/braille.brf`: the text item's braille edition for embossers (BRF, lines and pages of `braille:` in the config). */
 export const getStaticPaths = (() => textItemPaths('halaman')) satisfies GetStaticPaths;

@@ -1,6 +1,6 @@
 import type { GetStaticPaths } from 'astro';
 import { serveBraille } from '../_braille.ts';
-import { textItemPaths } from '../_content.ts';
+import { textItemPaths } from '../_paths.ts';
 
 /** `/<slug>/braille.txt`: the text item's braille edition in Unicode braille, to read on a screen or a braille display. */
 export const getStaticPaths = (() => textItemPaths('halaman')) satisfies GetStaticPaths;

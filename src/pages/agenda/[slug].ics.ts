@@ -2,7 +2,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { renderEventCalendar } from '../../lib/site/agenda.ts';
 import { siteConfig } from '../../lib/site/office.ts';
 import { absoluteUrl, withBase } from '../../lib/site/urls.ts';
-import { itemPaths, pathOf, slugOf, type Entry } from '../_content.ts';
+import { pathOf, slugOf, type Entry } from '../_content.ts';
+import { itemPaths } from '../_paths.ts';
 
 /** `/agenda/<slug>.ics`: each event's calendar file, linked from its page. */
 export const getStaticPaths = (() => itemPaths('agenda')) satisfies GetStaticPaths;

@@ -1,5 +1,6 @@
 import type { GetStaticPaths } from 'astro';
-import { recordingPaths, serveRecording } from '../../_rekaman.ts';
+import { recordingPaths } from '../../_paths.ts';
+import { serveRecording } from '../../_rekaman.ts';
 
 /** `/<jenis>/<slug>/dengarkan.mp3`: the text item read by eSpeak NG, when `dengarkan.rekaman` is on in tayang.config.yml. */
 export const getStaticPaths = (() => recordingPaths('sections')) satisfies GetStaticPaths;
