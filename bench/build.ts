@@ -1,14 +1,16 @@
 /**
- * Site build of the same corpus: Tayang (the project's own `astro build`) against Hugo, each from
- * a cold start (no output, no image cache) and then rebuilt with its caches kept, as a CI job
- * with a restored cache would.
+ * Site build of the same corpus (the `news` mix), side by side in one run: Tayang (the project's
+ * own `astro build`), a plain Astro project of the same version with minimal templates
+ * (bench/astro/) and Hugo. Each round builds every tool from a cold start (no output, no cache)
+ * and then again with its caches kept, as a CI job with a restored cache would; the rounds are
+ * interleaved, so a busy machine slows every tool alike, and each row is the median of the rounds.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPO_ROOT, type Corpus } from './corpus.ts';
-import { countPages, folderBytes, measure, projectEnv } from './measure.ts';
+import { countPages, folderBytes, measure, median, projectEnv } from './measure.ts';
 
 export interface BuildRow {
   items: number;
@@ -31,22 +33,24 @@ interface Builder {
   caches: string[];
 }
 
+export const TAYANG = 'Tayang';
+export const PLAIN_ASTRO = 'Astro';
+
 function builders(corpus: Corpus): Builder[] {
-  const astro = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string };
-  const tayang: Builder = {
-    tool: `Tayang (Astro ${astro.version})`,
-    cwd: corpus.tayangDir,
-    command: 'astro',
-    args: ['build'],
-    output: 'dist',
-    caches: ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'],
-  };
+  const astroCaches = ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'];
+  const tayang: Builder = { tool: TAYANG, cwd: corpus.tayangDir, command: 'astro', args: ['build'], output: 'dist', caches: astroCaches };
+  const plain: Builder = { tool: PLAIN_ASTRO, cwd: corpus.astroDir, command: 'astro', args: ['build'], output: 'dist', caches: astroCaches };
   const hugo = hugoVersion();
   if (hugo === undefined) {
     console.error('hugo not found (Debian: apt-get install -y hugo): Hugo rows left out');
-    return [tayang];
+    return [tayang, plain];
   }
-  return [tayang, { tool: `Hugo ${hugo}`, cwd: corpus.hugoDir, command: 'hugo', args: ['--quiet'], output: 'public', caches: ['public', 'resources'] }];
+  return [tayang, plain, { tool: `Hugo ${hugo}`, cwd: corpus.hugoDir, command: 'hugo', args: ['--quiet'], output: 'public', caches: ['public', 'resources'] }];
+}
+
+/** The Astro version both Astro projects build with. */
+export function astroVersion(): string {
+  return (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function hugoVersion(): string | undefined {
@@ -57,26 +61,36 @@ function hugoVersion(): string | undefined {
   }
 }
 
-export async function benchBuild(corpus: Corpus, items: number): Promise<BuildRow[]> {
-  const rows: BuildRow[] = [];
+export async function benchBuild(corpus: Corpus, items: number, rounds: number): Promise<BuildRow[]> {
   const env = projectEnv(REPO_ROOT);
-  for (const builder of builders(corpus)) {
-    for (const dir of builder.caches) await rm(join(builder.cwd, dir), { recursive: true, force: true });
-    for (const run of ['cold', 'rebuild'] as const) {
-      const result = await measure(builder.command, builder.args, { cwd: builder.cwd, env });
-      if (result.exitCode !== 0) throw new Error(`${builder.tool} failed in ${builder.cwd}:\n${(result.stdout + result.stderr).slice(-3000)}`);
-      const output = join(builder.cwd, builder.output);
-      rows.push({
-        items,
-        tool: builder.tool,
-        run,
-        pages: await countPages(output),
-        seconds: result.seconds,
-        cpuSeconds: result.cpuSeconds,
-        peakRssMb: result.peakRssMb,
-        outputMb: Math.round((await folderBytes(output)) / 1e5) / 10,
-      });
+  const tools = builders(corpus);
+  const runs = new Map<string, { builder: Builder; run: BuildRow['run']; times: { seconds: number; cpuSeconds: number; peakRssMb: number }[] }>();
+  for (let round = 0; round < rounds; round++) {
+    for (const builder of tools) {
+      for (const dir of builder.caches) await rm(join(builder.cwd, dir), { recursive: true, force: true });
+      for (const run of ['cold', 'rebuild'] as const) {
+        const result = await measure(builder.command, builder.args, { cwd: builder.cwd, env });
+        if (result.exitCode !== 0) throw new Error(`${builder.tool} failed in ${builder.cwd}:\n${(result.stdout + result.stderr).slice(-3000)}`);
+        const key = `${builder.tool}\0${run}`;
+        if (!runs.has(key)) runs.set(key, { builder, run, times: [] });
+        runs.get(key)!.times.push(result);
+        console.error(`  ${items} items, ${builder.tool} ${run}, round ${round + 1}: ${result.seconds} s`);
+      }
     }
+  }
+  const rows: BuildRow[] = [];
+  for (const { builder, run, times } of runs.values()) {
+    const output = join(builder.cwd, builder.output);
+    rows.push({
+      items,
+      tool: builder.tool,
+      run,
+      pages: await countPages(output),
+      seconds: median(times.map((t) => t.seconds)),
+      cpuSeconds: median(times.map((t) => t.cpuSeconds)),
+      peakRssMb: median(times.map((t) => t.peakRssMb)),
+      outputMb: Math.round((await folderBytes(output)) / 1e5) / 10,
+    });
   }
   return rows;
 }

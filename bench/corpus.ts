@@ -1,9 +1,14 @@
 /**
- * Generates the benchmark corpus: N content items laid out twice, once as a Tayang repository
- * (the project itself at HEAD, with its content/ replaced) and once as a Hugo site with the same
- * Markdown, pictures and attachments, so the two builds are compared on equal input.
+ * Generates the benchmark corpus: N content items laid out three times, as a Tayang repository
+ * (the project itself at HEAD, with its content/ replaced), as a plain Astro project (bench/astro/)
+ * and as a Hugo site, with the same Markdown, pictures and attachments, so the builds are compared
+ * on equal input.
  *
- *   node bench/corpus.ts --items 1000 [--out DIR] [--seed 1]
+ *   node bench/corpus.ts --items 1000 [--mix office|news] [--out DIR] [--seed 1]
+ *
+ * The `office` mix is every type in the shares an office's site holds; `news` is what the
+ * side-by-side benchmark builds with all three tools: news, announcements and agenda only, with
+ * a photo on every tenth item.
  *
  * News, announcements and agenda items are written from bench/corpus-text.yml; the other six types
  * are copies of the example items in content/ (their PDFs, CSV, audio, video and captions),
@@ -22,9 +27,12 @@ import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from '../src/lib/conten
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HUGO_THEME = fileURLToPath(new URL('hugo/', import.meta.url));
+const PLAIN_ASTRO = fileURLToPath(new URL('astro/', import.meta.url));
+
+export type Mix = 'office' | 'news';
 
 /** Share of each type, roughly what the offices' sites hold: mostly news and announcements. */
-const TYPE_MIX: Record<ContentType, number> = {
+const OFFICE_MIX: Record<ContentType, number> = {
   berita: 0.45,
   pengumuman: 0.25,
   agenda: 0.08,
@@ -37,6 +45,10 @@ const TYPE_MIX: Record<ContentType, number> = {
   // An office has a handful of its own pages, whatever the size of its site.
   halaman: 0,
 };
+/** The types the plain Astro project has templates for. */
+const NEWS_MIX: Record<ContentType, number> = { berita: 0.6, pengumuman: 0.25, agenda: 0.15, artikel: 0, dokumen: 0, data: 0, galeri: 0, video: 0, audio: 0, halaman: 0 };
+/** In the `news` mix, a photo on every this-many items, whatever their type. */
+const NEWS_MIX_PHOTO_EVERY = 10;
 /** Share of news items with a photo (the rest are text only, as many kecamatan posts are). */
 const NEWS_PHOTO_SHARE = 0.4;
 const ANNOUNCEMENT_ATTACHMENT_SHARE = 0.3;
@@ -85,6 +97,8 @@ export interface Corpus {
   tayangDir: string;
   /** The Hugo site with the same items. */
   hugoDir: string;
+  /** The plain Astro project with the same items (its templates show news, announcements and agenda). */
+  astroDir: string;
   counts: Record<ContentType, number>;
   photos: number;
 }
@@ -109,8 +123,9 @@ function makeRandom(seed: number) {
 type Random = ReturnType<typeof makeRandom>;
 
 /** How many items of each type N items hold; the rounding remainder goes to news. */
-export function typeCounts(items: number): Record<ContentType, number> {
-  const counts = Object.fromEntries(CONTENT_TYPES.map((jenis) => [jenis, Math.floor(items * TYPE_MIX[jenis])])) as Record<ContentType, number>;
+export function typeCounts(items: number, mix: Mix = 'office'): Record<ContentType, number> {
+  const shares = mix === 'office' ? OFFICE_MIX : NEWS_MIX;
+  const counts = Object.fromEntries(CONTENT_TYPES.map((jenis) => [jenis, Math.floor(items * shares[jenis])])) as Record<ContentType, number>;
   counts.berita += items - CONTENT_TYPES.reduce((sum, jenis) => sum + counts[jenis], 0);
   return counts;
 }
@@ -284,19 +299,28 @@ function renderPhoto(random: Random): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 70 }).toBuffer();
 }
 
-function draftItems(text: CorpusText, examples: Map<ContentType, Example[]>, attachments: string[], counts: Record<ContentType, number>, random: Random): DraftItem[] {
+function draftItems(text: CorpusText, examples: Map<ContentType, Example[]>, attachments: string[], counts: Record<ContentType, number>, random: Random, mix: Mix): DraftItem[] {
   const items: DraftItem[] = [];
   let index = 0;
   for (const jenis of CONTENT_TYPES) {
     for (let n = 0; n < counts[jenis]; n++) {
       index++;
-      if (jenis === 'berita') items.push(writeNews(text, random, index));
-      else if (jenis === 'pengumuman') items.push(writeAnnouncement(text, random, index, attachments));
-      else if (jenis === 'agenda') items.push(writeAgenda(text, random, index));
-      else items.push(copyExample(jenis, examples.get(jenis)![n % examples.get(jenis)!.length]!, random, index));
+      let item: DraftItem;
+      if (jenis === 'berita') item = writeNews(text, random, index);
+      else if (jenis === 'pengumuman') item = writeAnnouncement(text, random, index, attachments);
+      else if (jenis === 'agenda') item = writeAgenda(text, random, index);
+      else item = copyExample(jenis, examples.get(jenis)![n % examples.get(jenis)!.length]!, random, index);
+      items.push(mix === 'news' ? withPhoto(item, index % NEWS_MIX_PHOTO_EVERY === 0) : item);
     }
   }
   return items;
+}
+
+/** The item with one photo (`foto.jpg`, its `gambar`) or none. */
+function withPhoto(item: DraftItem, photo: boolean): DraftItem {
+  const { gambar: _, ...data } = item.data;
+  if (!photo) return { ...item, data, photos: [] };
+  return { ...item, data: { ...data, gambar: { src: 'foto.jpg', alt: `Foto kegiatan: ${String(data.judul)}.` } }, photos: ['foto.jpg'] };
 }
 
 /** Hugo's front matter for the same item: title, date, summary and the picture. */
@@ -320,6 +344,19 @@ async function prepareTayangRepo(dir: string): Promise<void> {
   for (const jenis of await readdir(join(dir, CONTENT_ROOT))) if (jenis !== 'halaman') await rm(join(dir, CONTENT_ROOT, jenis), { recursive: true, force: true });
   const records = join(dir, 'records', 'persetujuan');
   for (const name of await readdir(records).catch(() => [])) if (name.endsWith('.json') || name === 'rantai.txt') await rm(join(records, name));
+  await linkModules(dir);
+}
+
+/** bench/astro/ with the office's own pages, node_modules linked entry by entry as for Tayang's copy. */
+async function preparePlainAstro(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  execFileSync('cp', ['-r', `${PLAIN_ASTRO}.`, dir]);
+  await mkdir(join(dir, CONTENT_ROOT), { recursive: true });
+  execFileSync('cp', ['-r', join(REPO_ROOT, CONTENT_ROOT, 'halaman'), join(dir, CONTENT_ROOT, 'halaman')]);
+  await linkModules(dir);
+}
+
+async function linkModules(dir: string): Promise<void> {
   await mkdir(join(dir, 'node_modules'));
   const modules = join(REPO_ROOT, 'node_modules');
   for (const name of await readdir(modules)) {
@@ -332,7 +369,8 @@ async function prepareHugoSite(dir: string): Promise<void> {
   execFileSync('cp', ['-r', `${HUGO_THEME}.`, dir]);
 }
 
-export async function writeCorpus(options: { items: number; out: string; seed?: number }): Promise<Corpus> {
+export async function writeCorpus(options: { items: number; out: string; seed?: number; mix?: Mix }): Promise<Corpus> {
+  const mix = options.mix ?? 'office';
   const random = makeRandom(options.seed ?? 1);
   const text = parseYaml(await readFile(new URL('corpus-text.yml', import.meta.url), 'utf8')) as CorpusText;
   const examples = new Map<ContentType, Example[]>();
@@ -341,17 +379,20 @@ export async function writeCorpus(options: { items: number; out: string; seed?: 
 
   const tayangDir = join(options.out, 'tayang');
   const hugoDir = join(options.out, 'hugo');
+  const astroDir = join(options.out, 'astro');
   await rm(options.out, { recursive: true, force: true });
   await prepareTayangRepo(tayangDir);
   await prepareHugoSite(hugoDir);
+  await preparePlainAstro(astroDir);
 
-  const counts = typeCounts(options.items);
+  const counts = typeCounts(options.items, mix);
   let photos = 0;
-  for (const item of draftItems(text, examples, attachments, counts, random)) {
-    const dirs = [join(tayangDir, CONTENT_ROOT, item.jenis, item.slug), join(hugoDir, 'content', item.jenis, item.slug)];
+  for (const item of draftItems(text, examples, attachments, counts, random, mix)) {
+    const dirs = [join(tayangDir, CONTENT_ROOT, item.jenis, item.slug), join(hugoDir, 'content', item.jenis, item.slug), join(astroDir, CONTENT_ROOT, item.jenis, item.slug)];
     for (const dir of dirs) await mkdir(dir, { recursive: true });
     await writeFile(join(dirs[0]!, 'index.md'), markdown(item.data, item.body));
     await writeFile(join(dirs[1]!, 'index.md'), markdown(hugoFrontmatter(item), item.body));
+    await writeFile(join(dirs[2]!, 'index.md'), markdown(item.data, item.body));
     for (const dir of dirs) for (const copy of item.copies) await copyFile(copy.from, join(dir, copy.name));
     for (const name of item.photos) {
       const photo = await renderPhoto(random);
@@ -359,7 +400,7 @@ export async function writeCorpus(options: { items: number; out: string; seed?: 
       photos++;
     }
   }
-  return { tayangDir, hugoDir, counts, photos };
+  return { tayangDir, hugoDir, astroDir, counts, photos };
 }
 
 export function defaultOut(items: number): string {
@@ -367,9 +408,10 @@ export function defaultOut(items: number): string {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { items: { type: 'string', default: '100' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({ options: { items: { type: 'string', default: '100' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, mix: { type: 'string', default: 'office' } } });
   const items = Number(values.items);
-  const corpus = await writeCorpus({ items, out: values.out ?? defaultOut(items), seed: Number(values.seed) });
+  if (values.mix !== 'office' && values.mix !== 'news') throw new Error(`--mix: office or news, not "${values.mix}"`);
+  const corpus = await writeCorpus({ items, out: values.out ?? defaultOut(items), seed: Number(values.seed), mix: values.mix });
   console.log(`${items} items (${CONTENT_TYPES.map((jenis) => `${jenis} ${corpus.counts[jenis]}`).join(', ')}), ${corpus.photos} pictures`);
-  console.log(`Tayang: ${corpus.tayangDir}\nHugo:   ${corpus.hugoDir}`);
+  console.log(`Tayang: ${corpus.tayangDir}\nAstro:  ${corpus.astroDir}\nHugo:   ${corpus.hugoDir}`);
 }

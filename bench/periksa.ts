@@ -41,15 +41,27 @@ export interface Spread {
 
 /** Commits the corpus on main, then changes one news item on a branch, as an author's PR would. */
 async function makeChange(dir: string): Promise<void> {
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', ...args], { cwd: dir, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('add', '.');
-  git('commit', '-q', '-m', 'corpus');
-  git('checkout', '-q', '-b', 'ubah-satu-berita');
+  commitCorpus(dir);
+  await changeOneNews(dir);
+}
+
+const git = (dir: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', ...args], { cwd: dir, stdio: 'pipe' });
+
+/** The corpus as the office's main branch: one commit. */
+export function commitCorpus(dir: string): void {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-q', '-m', 'corpus');
+}
+
+/** A branch off main that adds a sentence to the first news item; its index.md is returned. */
+export async function changeOneNews(dir: string): Promise<string> {
+  git(dir, 'checkout', '-q', '-b', 'ubah-satu-berita');
   const slug = (await readdir(join(dir, 'content', 'berita'))).sort()[0]!;
   const file = join('content', 'berita', slug, 'index.md');
   await appendFile(join(dir, file), '\nPemerintah desa mengucapkan terima kasih kepada semua warga yang ikut serta.\n');
-  git('commit', '-q', '-am', 'ubah satu berita');
+  git(dir, 'commit', '-q', '-am', 'ubah satu berita');
+  return file;
 }
 
 async function runPeriksa(corpus: Corpus, items: number, mode: string, args: string[]): Promise<PeriksaRun> {
