@@ -37,11 +37,18 @@ function sourceStamp(): AstroIntegration {
 }
 
 // The static search index (Pagefind) over the finished pages: /cari/ searches it in the browser.
+// A pull request's preview (periksa.yml sets TAYANG_PRATINJAU=1) shows the officials the changed
+// pages; the index, made whole in every build (a few milliseconds a page), is left out of it,
+// and the preview's search page says search cannot load and lists everything published instead.
 function searchIndex(): AstroIntegration {
   return {
     name: 'tayang-cari',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        if (process.env.TAYANG_PRATINJAU === '1') {
+          logger.info('Indeks pencarian tidak dibuat: ini pratinjau PR (TAYANG_PRATINJAU=1). Halaman Cari menampilkan daftar semua informasi.');
+          return;
+        }
         logger.info(`Indeks pencarian: ${await writeSearchIndex(fileURLToPath(dir))} halaman`);
       },
     },

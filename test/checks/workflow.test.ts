@@ -38,6 +38,12 @@ describe('.github/workflows/periksa.yml', () => {
   it('keeps Astro\'s cache between runs, so a pull request builds what it changed', () => {
     expectBuildCacheKept(steps(checks.workflow));
   });
+
+  it('builds the preview without the search index, which only the published site needs', () => {
+    const build = steps(checks.workflow).find((s) => s.run === 'npm run build');
+    expect(build?.env).toEqual({ TAYANG_PRATINJAU: '1' });
+    expect(readFileSync(new URL('../../.github/workflows/terbit.yml', import.meta.url), 'utf8')).not.toContain('TAYANG_PRATINJAU');
+  });
 });
 
 describe('social posts in the pull request', () => {

@@ -65,17 +65,17 @@ export async function buildExampleSiteWith(files: Record<string, string | Buffer
   return rebuildExampleCopy({ dir, dist: join(dir, 'dist'), output: '', remove: () => rm(dir, { recursive: true, force: true }) }, files);
 }
 
-/** Builds a copy again, into the same dist/, after writing `changes` into it. */
-export async function rebuildExampleCopy(copy: BuiltCopy, changes: Record<string, string | Buffer>): Promise<BuiltCopy> {
+/** Builds a copy again, into the same dist/, after writing `changes` into it; `env` adds to the build's environment. */
+export async function rebuildExampleCopy(copy: BuiltCopy, changes: Record<string, string | Buffer>, env: Record<string, string> = {}): Promise<BuiltCopy> {
   for (const [path, content] of Object.entries(changes)) {
     await mkdir(dirname(join(copy.dir, path)), { recursive: true });
     await writeFile(join(copy.dir, path), content);
   }
-  return { ...copy, output: await astroBuild(copy.dir, copy.dist, '') };
+  return { ...copy, output: await astroBuild(copy.dir, copy.dist, '', env) };
 }
 
-async function astroBuild(root: string, dist: string, base: string): Promise<string> {
-  const env = { ...process.env, TAYANG_BASE: base, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+async function astroBuild(root: string, dist: string, base: string, extraEnv: Record<string, string> = {}): Promise<string> {
+  const env = { ...process.env, TAYANG_BASE: base, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...extraEnv };
   const command = [process.execPath, ASTRO, 'build', '--outDir', dist];
   const [program, ...args] = existsSync(FLOCK) ? [FLOCK, LOCK, ...command] : command;
   return new Promise<string>((resolve, reject) => {

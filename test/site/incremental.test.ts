@@ -1,13 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalRecord } from '../../src/lib/records/record.ts';
 import { writeRecord } from '../../src/lib/records/store.ts';
 import { buildExampleSiteWith, rebuildExampleCopy, ROOT, type BuiltCopy } from './example-site.ts';
 
-// One copy of the example office with its own cache, built six times: cold, unchanged, with one
+// One copy of the example office with its own cache, built seven times: cold, unchanged, with one
 // news item's text edited, with another's photo replaced (its text unchanged), with a new approval
-// record for one document, and with another office address.
+// record for one document, with another office address, and as a pull request's preview.
 
 /** What a build printed of its routes: made this time, or copied from the previous build. */
 function routes(output: string): { made: string[]; copied: string[] } {
@@ -38,6 +39,7 @@ let photoPageBefore: string;
 let photoPageAfter: string;
 let recorded: BuiltCopy;
 let moved: BuiltCopy;
+let preview: BuiltCopy;
 
 beforeAll(async () => {
   cold = await buildExampleSiteWith({}, { ownCache: true });
@@ -65,6 +67,8 @@ beforeAll(async () => {
   recorded = await rebuildExampleCopy(cold, {});
   const config = await readFile(join(ROOT, 'tayang.config.yml'), 'utf8');
   moved = await rebuildExampleCopy(cold, { 'tayang.config.yml': config.replace('Jl. Raya Jenawi No. 1', 'Jl. Raya Jenawi No. 5') });
+  await rm(join(cold.dist, 'pagefind'), { recursive: true });
+  preview = await rebuildExampleCopy(cold, {}, { TAYANG_PRATINJAU: '1' });
 }, 600_000);
 
 afterAll(() => cold?.remove());
@@ -117,5 +121,12 @@ describe('incremental builds of the site', () => {
     const { copied } = routes(moved.output);
     expect(copied).toEqual([]);
     expect(await readFile(join(moved.dist, 'berita/musrenbang-kecamatan-jenawi-2026/index.html'), 'utf8')).toContain('Jl. Raya Jenawi No. 5');
+  });
+
+  it('leaves the search index out of a pull request\'s preview, and says so', () => {
+    expect(preview.output).toContain('Indeks pencarian tidak dibuat: ini pratinjau PR (TAYANG_PRATINJAU=1)');
+    expect(existsSync(join(preview.dist, 'pagefind'))).toBe(false);
+    expect(existsSync(join(preview.dist, 'cari/index.html'))).toBe(true);
+    expect(routes(preview.output).made.filter((path) => path.startsWith('/berita/musrenbang'))).toEqual([]);
   });
 });
