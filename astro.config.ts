@@ -41,15 +41,20 @@ function sourceStamp(): AstroIntegration {
 // pages; the index, made whole in every build (a few milliseconds a page), is left out of it,
 // and the preview's search page says search cannot load and lists everything published instead.
 function searchIndex(): AstroIntegration {
+  let cacheDir = '';
   return {
     name: 'tayang-cari',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env.TAYANG_PRATINJAU === '1') {
           logger.info('Indeks pencarian tidak dibuat: ini pratinjau PR (TAYANG_PRATINJAU=1). Halaman Cari menampilkan daftar semua informasi.');
           return;
         }
-        logger.info(`Indeks pencarian: ${await writeSearchIndex(fileURLToPath(dir))} halaman`);
+        const index = await writeSearchIndex(fileURLToPath(dir), cacheDir);
+        logger.info(`Indeks pencarian: ${index.pages} halaman${index.reused ? ' (tidak ada yang berubah: indeks build sebelumnya dipakai lagi)' : ''}`);
       },
     },
   };

@@ -39,7 +39,7 @@ export async function benchSearch(corpus: Corpus, items: number): Promise<Search
   // binary, which it stops at the end, so GNU time counts the binary's CPU time too.
   const script = [
     `import { writeSearchIndex } from ${JSON.stringify(join(corpus.tayangDir, 'src/lib/site/search-index.ts'))};`,
-    `const started = performance.now(); const pages = await writeSearchIndex(${JSON.stringify(dist)});`,
+    `const started = performance.now(); const { pages } = await writeSearchIndex(${JSON.stringify(dist)});`,
     'console.log(JSON.stringify({ pages, seconds: (performance.now() - started) / 1000 }));',
     'await new Promise((resolve) => setTimeout(resolve, 1000));',
   ].join('\n');

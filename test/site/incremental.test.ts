@@ -87,6 +87,7 @@ describe('incremental builds of the site', () => {
     expect(copied).toContain('/berita/musrenbang-kecamatan-jenawi-2026/index.html');
     expect(copied).toContain(`/${DOCUMENT.slice('content/'.length)}/persetujuan/index.html`);
     expect(encodes(unchanged.output)).toBe(0);
+    expect(unchanged.output).toContain('indeks build sebelumnya dipakai lagi');
   });
 
   it('makes again only the edited item among the item pages, with its new text, and encodes no picture', async () => {
@@ -97,6 +98,7 @@ describe('incremental builds of the site', () => {
     expect(made).toContain('/berita/musrenbang-kecamatan-jenawi-2026/braille.txt');
     expect(await readFile(join(edited.dist, 'berita/musrenbang-kecamatan-jenawi-2026/index.html'), 'utf8')).toContain('notulen rapat menyusul');
     expect(encodes(edited.output)).toBe(0);
+    expect(edited.output).not.toContain('indeks build sebelumnya dipakai lagi');
   });
 
   it('makes again the page of an item whose photo was replaced, though its text is unchanged', async () => {

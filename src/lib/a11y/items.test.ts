@@ -17,9 +17,11 @@ const pages = [
   '/informasi-publik/laporan-keuangan/',
   '/profil/',
   '/video/musrenbang/',
+  '/cari/',
 ].map(page);
 const links: Record<string, string[]> = {
   '/': ['/berita/panen/', '/profil/'],
+  '/cari/': ['/berita/rapat/', '/berita/panen/', '/dokumen/perbup-5-2025/', '/video/musrenbang/'],
   '/berita/': ['/berita/panen/'],
   '/berita/2/': ['/berita/rapat/'],
   '/berita/panen/': ['/berita/rapat/'],
@@ -47,7 +49,7 @@ describe('which item a file or page belongs to', () => {
 });
 
 describe('pages to check for changed files', () => {
-  it('takes the item page and the listings that link to it, not other items', () => {
+  it('takes the item page and the listings that link to it, not other items nor the search page that lists everything', () => {
     const selection = selectPagesForChanges(pages, ['content/berita/rapat/index.md', 'content/berita/rapat/foto.jpg'], items, linksOf);
     expect(selection.all).toBe(false);
     expect(paths(selection)).toEqual(['/', '/berita/', '/berita/2/', '/berita/rapat/']);

@@ -54,6 +54,13 @@ export function isSiteWide(file: string): boolean {
   return SITE_WIDE(file) && !NOT_SITE(file);
 }
 
+/**
+ * Pages that link to every item (the search page's list of everything, and its results): a
+ * changed item is one more line of the same kind as on its list page, which is checked, while
+ * checking the whole page costs the size of the site. They are checked with the whole site.
+ */
+const EVERY_ITEM_PAGES = new Set(['/cari/']);
+
 export interface PageSelection {
   /** True when a site-wide file changed and every page is selected. */
   all: boolean;
@@ -63,7 +70,7 @@ export interface PageSelection {
 /**
  * The pages to check for a set of changed files: each changed item's own page(s) and the
  * listings that show it — the fixed ones plus every other page linking to the item (list pages
- * and their pagination, the register's category pages, tag pages).
+ * and their pagination, the register's category pages, tag pages), but the search page.
  *
  * `links` gives the linked paths of a page; it is asked only for pages that are not item pages.
  */
@@ -86,7 +93,7 @@ export function selectPagesForChanges(
   const selected = pages.filter((page) => {
     if (prefixes.some((prefix) => page.path.startsWith(prefix))) return true;
     if (fixed.has(page.path)) return true;
-    if (itemOfPage(page.path, items)) return false;
+    if (itemOfPage(page.path, items) || EVERY_ITEM_PAGES.has(page.path)) return false;
     const linked = links(page);
     return prefixes.some((prefix) => linked.has(prefix));
   });

@@ -32,7 +32,7 @@ beforeAll(async () => {
     await mkdir(dirname(join(dist, path)), { recursive: true });
     await writeFile(join(dist, path), html);
   }
-  indexed = await writeSearchIndex(dist);
+  indexed = (await writeSearchIndex(dist)).pages;
 });
 
 afterAll(async () => {
@@ -66,5 +66,42 @@ describe('the search index of a built site', () => {
 describe('the pages as the index reads them', () => {
   it('keep the term and description of a list, and other blocks Pagefind would join, apart', () => {
     expect(separateBlocks('<dl><dt>Tempat</dt><dd>Pendapa</dd></dl><details><summary>Isi</summary>teks</details>')).toBe('<dl><dt>Tempat</dt> <dd>Pendapa</dd> </dl><details><summary>Isi</summary> teks</details> ');
+  });
+});
+
+describe('the search index kept between builds', () => {
+  let site: string;
+  let cache: string;
+  const files = async (dir: string) => {
+    const names = (await readdir(join(dir, 'pagefind'), { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+    return Promise.all(names.map(async (name) => [name.slice(dir.length), (await readFile(name)).toString('base64')]));
+  };
+
+  beforeAll(async () => {
+    site = await mkdtemp(join(tmpdir(), 'tayang-cari-ulang-'));
+    cache = join(site, '.cache');
+    for (const [path, html] of Object.entries(SITE)) {
+      await mkdir(dirname(join(site, 'dist', path)), { recursive: true });
+      await writeFile(join(site, 'dist', path), html);
+    }
+  });
+
+  afterAll(() => rm(site, { recursive: true, force: true }));
+
+  it('is made the first time, taken whole when no page changed, and made again when one did', async () => {
+    const dist = join(site, 'dist');
+    expect(await writeSearchIndex(dist, cache)).toEqual({ pages: 1, reused: false });
+    const first = await files(dist);
+    await rm(join(dist, 'pagefind'), { recursive: true });
+    expect(await writeSearchIndex(dist, cache)).toEqual({ pages: 1, reused: true });
+    expect(await files(dist)).toEqual(first);
+
+    const item = join(dist, 'berita/rapat-desa/index.html');
+    await writeFile(item, (await readFile(item, 'utf8')).replace('air bersih', 'air minum'));
+    await rm(join(dist, 'pagefind'), { recursive: true });
+    expect(await writeSearchIndex(dist, cache)).toEqual({ pages: 1, reused: false });
+    expect(await files(dist)).not.toEqual(first);
+    // Only the newest index is kept.
+    expect(await readdir(join(cache, 'tayang-cari'))).toHaveLength(1);
   });
 });
