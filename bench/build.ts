@@ -21,6 +21,19 @@ export interface BuildRow {
   cpuSeconds: number;
   peakRssMb: number;
   outputMb: number;
+  /** Astro's picture step: renditions written, how many sharp encoded (the rest came from its cache), its seconds. */
+  pictures?: { renditions: number; encoded: number; seconds: number };
+}
+
+/** The picture step of an Astro build, from its log; undefined for Hugo. */
+export function pictureStep(log: string): BuildRow['pictures'] {
+  const start = log.indexOf('generating optimized images');
+  if (start < 0) return undefined;
+  const step = log.slice(start);
+  const done = /✓ Completed in ([\d.]+)(ms|s)/.exec(step);
+  const lines = step.split('\n').filter((line) => /▶ \/_astro\//.test(line));
+  const seconds = done ? Number(done[1]) / (done[2] === 'ms' ? 1000 : 1) : 0;
+  return { renditions: lines.length, encoded: lines.filter((line) => !line.includes('(reused cache entry)')).length, seconds };
 }
 
 interface Builder {
@@ -64,7 +77,7 @@ function hugoVersion(): string | undefined {
 export async function benchBuild(corpus: Corpus, items: number, rounds: number): Promise<BuildRow[]> {
   const env = projectEnv(REPO_ROOT);
   const tools = builders(corpus);
-  const runs = new Map<string, { builder: Builder; run: BuildRow['run']; times: { seconds: number; cpuSeconds: number; peakRssMb: number }[] }>();
+  const runs = new Map<string, { builder: Builder; run: BuildRow['run']; times: { seconds: number; cpuSeconds: number; peakRssMb: number; pictures: BuildRow['pictures'] }[] }>();
   for (let round = 0; round < rounds; round++) {
     for (const builder of tools) {
       for (const dir of builder.caches) await rm(join(builder.cwd, dir), { recursive: true, force: true });
@@ -73,7 +86,7 @@ export async function benchBuild(corpus: Corpus, items: number, rounds: number):
         if (result.exitCode !== 0) throw new Error(`${builder.tool} failed in ${builder.cwd}:\n${(result.stdout + result.stderr).slice(-3000)}`);
         const key = `${builder.tool}\0${run}`;
         if (!runs.has(key)) runs.set(key, { builder, run, times: [] });
-        runs.get(key)!.times.push(result);
+        runs.get(key)!.times.push({ ...result, pictures: pictureStep(`${result.stdout}\n${result.stderr}`) });
         console.error(`  ${items} items, ${builder.tool} ${run}, round ${round + 1}: ${result.seconds} s`);
       }
     }
@@ -90,6 +103,7 @@ export async function benchBuild(corpus: Corpus, items: number, rounds: number):
       cpuSeconds: median(times.map((t) => t.cpuSeconds)),
       peakRssMb: median(times.map((t) => t.peakRssMb)),
       outputMb: Math.round((await folderBytes(output)) / 1e5) / 10,
+      pictures: times[0]!.pictures && { ...times[0]!.pictures, seconds: median(times.map((t) => t.pictures!.seconds)) },
     });
   }
   return rows;

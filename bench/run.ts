@@ -102,6 +102,11 @@ if (builds.length > 0) {
       }
     }
   }
+  const pictureRows = builds.filter((r) => r.pictures && r.pictures.renditions > 0).map((r) => [r.items, r.tool, r.run, r.pictures!.renditions, r.pictures!.encoded, r.pictures!.seconds.toFixed(1), r.pictures!.seconds > 0 ? Math.round(r.pictures!.renditions / r.pictures!.seconds) : "–"]);
+  if (pictureRows.length > 0) {
+    console.log(table(['items', 'tool', 'run', 'renditions', 'encoded', 'picture step s', 'renditions/s'], pictureRows));
+    console.log();
+  }
   if (marginalRows.length > 0) {
     console.log(table(['items', 'tool', 'run', 'wall ms/item', 'CPU ms/item'], marginalRows));
     console.log();
