@@ -30,6 +30,8 @@ export interface DocumentTimes {
   dictionaryLoadMs: number;
   language: Spread;
   otherRules: Spread;
+  /** Words of every checked file (frontmatter and text), over the time of all checks on them. */
+  wordsPerSecond: number;
 }
 
 /** Milliseconds per document. */
@@ -125,8 +127,11 @@ export async function benchDocuments(corpus: Corpus, items: number): Promise<Doc
     const env = makeFileEnv(config.value);
     const languageMs: number[] = [];
     const otherMs: number[] = [];
+    let words = 0;
     for (const file of await listContentFiles()) {
-      const doc = parseCheckDocument(file, await readFile(file, 'utf8'));
+      const text = await readFile(file, 'utf8');
+      words += text.split(/\s+/).filter(Boolean).length;
+      const doc = parseCheckDocument(file, text);
       const t0 = performance.now();
       language.checkLanguage(doc.tree, { file, lineOffset: 0 }, settings.value.language);
       const t1 = performance.now();
@@ -134,7 +139,8 @@ export async function benchDocuments(corpus: Corpus, items: number): Promise<Doc
       otherMs.push(performance.now() - t1);
       languageMs.push(t1 - t0);
     }
-    return { items, dictionaryLoadMs, language: spread(languageMs), otherRules: spread(otherMs) };
+    const totalMs = [...languageMs, ...otherMs].reduce((sum, ms) => sum + ms, 0);
+    return { items, dictionaryLoadMs, language: spread(languageMs), otherRules: spread(otherMs), wordsPerSecond: Math.round(words / (totalMs / 1000)) };
   } finally {
     process.chdir(home);
   }
