@@ -2,8 +2,9 @@
  * Site build of the same corpus (the `news` mix), side by side in one run: Tayang (the project's
  * own `astro build`), a plain Astro project of the same version with minimal templates
  * (bench/astro/) and Hugo. Each round builds every tool from a cold start (no output, no cache)
- * and then again with its caches kept, as a CI job with a restored cache would; the rounds are
- * interleaved, so a busy machine slows every tool alike, and each row is the median of the rounds.
+ * and then again with its caches kept but its output deleted, as a CI job with a restored cache
+ * would; the rounds are interleaved, so a busy machine slows every tool alike, and each row is
+ * the median of the rounds.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -30,9 +31,10 @@ export function pictureStep(log: string): BuildRow['pictures'] {
   const start = log.indexOf('generating optimized images');
   if (start < 0) return undefined;
   const step = log.slice(start);
-  const done = /✓ Completed in ([\d.]+)(ms|s)/.exec(step);
+  // Astro writes "812ms", "4.20s" or "2m 35s".
+  const done = /✓ Completed in (?:(\d+)m )?([\d.]+)(ms|s)/.exec(step);
   const lines = step.split('\n').filter((line) => /▶ \/_astro\//.test(line));
-  const seconds = done ? Number(done[1]) / (done[2] === 'ms' ? 1000 : 1) : 0;
+  const seconds = done ? Number(done[1] ?? 0) * 60 + Number(done[2]) / (done[3] === 'ms' ? 1000 : 1) : 0;
   return { renditions: lines.length, encoded: lines.filter((line) => !line.includes('(reused cache entry)')).length, seconds };
 }
 
@@ -82,6 +84,8 @@ export async function benchBuild(corpus: Corpus, items: number, rounds: number):
     for (const builder of tools) {
       for (const dir of builder.caches) await rm(join(builder.cwd, dir), { recursive: true, force: true });
       for (const run of ['cold', 'rebuild'] as const) {
+        // A CI job restores the caches into a fresh checkout: there is no output to empty.
+        await rm(join(builder.cwd, builder.output), { recursive: true, force: true });
         const result = await measure(builder.command, builder.args, { cwd: builder.cwd, env });
         if (result.exitCode !== 0) throw new Error(`${builder.tool} failed in ${builder.cwd}:\n${(result.stdout + result.stderr).slice(-3000)}`);
         const key = `${builder.tool}\0${run}`;

@@ -39,7 +39,8 @@ export async function benchPullRequest(corpus: Corpus, items: number): Promise<P
   await run('astro', ['build']);
   await changeOneNews(cwd);
   const periksa = await run('node', ['scripts/tayang.ts', 'periksa', '--berubah=main', '--format', 'json']);
-  // As periksa.yml builds it: a preview, without the search index.
+  // As periksa.yml builds it, in a fresh checkout with main's cache: no dist/, no search index.
+  await rm(join(cwd, 'dist'), { recursive: true, force: true });
   const build = await measure('astro', ['build'], { cwd, env: { ...env, TAYANG_PRATINJAU: '1' } });
   if (build.exitCode !== 0) throw new Error(`astro build failed in ${cwd}:\n${(build.stdout + build.stderr).slice(-3000)}`);
   const aksesibilitas = await run('node', ['scripts/tayang.ts', 'aksesibilitas', '--berubah=main', '--format', 'json']);
