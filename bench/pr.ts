@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Corpus } from './corpus.ts';
 import { REPO_ROOT } from './corpus.ts';
+import { pictureStep } from './build.ts';
 import { measure, projectEnv, type Measurement } from './measure.ts';
 import { changeOneNews, commitCorpus } from './periksa.ts';
 
@@ -29,9 +30,9 @@ export interface PullRequestRow {
 export async function benchPullRequest(corpus: Corpus, items: number): Promise<PullRequestRow> {
   const cwd = corpus.tayangDir;
   const env = projectEnv(REPO_ROOT);
-  const run = async (command: string, args: string[], okCodes = [0]): Promise<Measurement> => {
-    const result = await measure(command, args, { cwd, env });
-    if (!okCodes.includes(result.exitCode)) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${(result.stdout + result.stderr).slice(-3000)}`);
+  const run = async (command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Measurement> => {
+    const result = await measure(command, args, { cwd, env: { ...env, ...extraEnv } });
+    if (result.exitCode !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${(result.stdout + result.stderr).slice(-3000)}`);
     return result;
   };
   for (const dir of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) await rm(join(cwd, dir), { recursive: true, force: true });
@@ -41,11 +42,10 @@ export async function benchPullRequest(corpus: Corpus, items: number): Promise<P
   const periksa = await run('node', ['scripts/tayang.ts', 'periksa', '--berubah=main', '--format', 'json']);
   // As periksa.yml builds it, in a fresh checkout with main's cache: no dist/, no search index.
   await rm(join(cwd, 'dist'), { recursive: true, force: true });
-  const build = await measure('astro', ['build'], { cwd, env: { ...env, TAYANG_PRATINJAU: '1' } });
-  if (build.exitCode !== 0) throw new Error(`astro build failed in ${cwd}:\n${(build.stdout + build.stderr).slice(-3000)}`);
+  const build = await run('astro', ['build'], { TAYANG_PRATINJAU: '1' });
   const aksesibilitas = await run('node', ['scripts/tayang.ts', 'aksesibilitas', '--berubah=main', '--format', 'json']);
-  const lines = `${build.stdout}\n${build.stderr}`.split('\n');
-  const routes = lines.filter((line) => /[├└]─ \//.test(line));
+  const log = `${build.stdout}\n${build.stderr}`;
+  const routes = log.split('\n').filter((line) => /[├└]─ \//.test(line));
   const copied = routes.filter((line) => /\((?:cached|restored)\)/.test(line)).length;
   return {
     items,
@@ -55,7 +55,7 @@ export async function benchPullRequest(corpus: Corpus, items: number): Promise<P
     totalSeconds: Math.round((periksa.seconds + build.seconds + aksesibilitas.seconds) * 100) / 100,
     pagesMade: routes.length - copied,
     pagesCopied: copied,
-    encodes: lines.filter((line) => /▶ \/_astro\//.test(line) && !line.includes('(reused cache entry)')).length,
+    encodes: pictureStep(log)?.encoded ?? 0,
     buildPeakRssMb: build.peakRssMb,
   };
 }
