@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { writeSourceStamp } from './src/lib/archive/source-stamp.ts';
 import { loadConfigFile } from './src/lib/config/load.ts';
 import { formatProblems } from './src/lib/errors/problem.ts';
+import { describePreviewScope, readPreviewScope } from './src/lib/site/preview.ts';
 import { writeSearchIndex } from './src/lib/site/search-index.ts';
 import { CONTENT_HTML_PLUGINS, CONTENT_REMARK_REHYPE } from './src/lib/content/html.ts';
 import { rehypeSiteLinks } from './src/lib/content/site-links.ts';
@@ -22,6 +23,24 @@ if (!config.ok) {
 // uses; vitest sets one and CI systems often do. The base comes only from TAYANG_BASE.
 delete process.env.BASE_URL;
 const base = process.env.TAYANG_BASE || '/';
+
+// A PR that changes only items gets a preview of those items (src/lib/site/preview.ts; the
+// loader in src/content.config.ts reads the same scope). Such a build is never an archive's site:
+// it gets no source stamp, and it neither reuses nor replaces the pages kept for the next build.
+const preview = await readPreviewScope(fileURLToPath(new URL('.', import.meta.url)));
+const itemsOnly = preview.kind === 'items';
+
+function previewNotice(): AstroIntegration {
+  return {
+    name: 'tayang-pratinjau',
+    hooks: {
+      'astro:config:done': ({ logger }) => {
+        const line = describePreviewScope(preview);
+        if (line !== undefined) (preview.kind === 'unknown' ? logger.warn : logger.info).call(logger, line);
+      },
+    },
+  };
+}
 
 function sourceStamp(): AstroIntegration {
   let root = '';
@@ -89,14 +108,16 @@ export default defineConfig({
   },
   // A rebuild copies from the previous one (node_modules/.astro) every item page whose cache key
   // and code are unchanged (src/pages/_paths.ts); deleting that folder makes every page again.
-  experimental: { incrementalBuild: true },
+  // Not in a preview of a PR's items: it would drop every other page kept for the next build.
+  experimental: { incrementalBuild: !itemsOnly },
   // No mdx(): items are index.md only (src/content.config.ts) and the content check refuses an
   // index.mdx (security/mdx), so the integration only cost build time.
   integrations: [
+    previewNotice(),
     sitemap(),
     // Which config, content and records the site was built from, so `tayang arsip` can refuse a
     // site built from a draft (src/lib/archive/source-stamp.ts).
-    sourceStamp(),
+    ...(itemsOnly ? [] : [sourceStamp()]),
     searchIndex(),
   ],
 });

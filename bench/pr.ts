@@ -1,7 +1,8 @@
 /**
  * The per-PR path: what a pull request that changes one news item waits for in CI
  * (.github/workflows/periksa.yml) once the cache of main's last build is restored:
- * `tayang periksa --berubah`, the site's preview build (TAYANG_PRATINJAU=1: no search index),
+ * `tayang periksa --berubah`, the site's preview build (TAYANG_PRATINJAU=1 with the base to compare
+ * with: the changed item only, no search index),
  * and `tayang aksesibilitas --berubah` (pa11y with axe and HTML_CodeSniffer on the changed
  * pages). Main is built first, as the cache a PR restores.
  */
@@ -42,7 +43,7 @@ export async function benchPullRequest(corpus: Corpus, items: number): Promise<P
   const periksa = await run('node', ['scripts/tayang.ts', 'periksa', '--berubah=main', '--format', 'json']);
   // As periksa.yml builds it, in a fresh checkout with main's cache: no dist/, no search index.
   await rm(join(cwd, 'dist'), { recursive: true, force: true });
-  const build = await run('astro', ['build'], { TAYANG_PRATINJAU: '1' });
+  const build = await run('astro', ['build'], { TAYANG_PRATINJAU: '1', TAYANG_PRATINJAU_BERUBAH: 'main' });
   const aksesibilitas = await run('node', ['scripts/tayang.ts', 'aksesibilitas', '--berubah=main', '--format', 'json']);
   const log = `${build.stdout}\n${build.stderr}`;
   const routes = log.split('\n').filter((line) => /[├└]─ \//.test(line));

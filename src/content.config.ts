@@ -18,8 +18,10 @@ import { CHECK_CACHE_FILE } from './lib/content/check-cache.ts';
 import { DEFAULT_ZONE, inOfficeTime, isPublished } from './lib/content/load.ts';
 import { ITEM_SCHEMAS, makeItemSchemas } from './lib/content/schema.ts';
 import { CONTENT_ROOT, CONTENT_TYPES, type ContentType } from './lib/content/types.ts';
+import { readPreviewScope } from './lib/site/preview.ts';
 
-type Precheck = ContentCheck & { configWarnings: Problem[]; zone: string };
+/** `only`: the slugs of each type a PR's preview of its items builds (src/lib/site/preview.ts). */
+type Precheck = ContentCheck & { configWarnings: Problem[]; zone: string; only?: Map<ContentType, string[]> };
 
 /**
  * Astro loads the collections at once (Promise.all in its content layer): they share one
@@ -45,24 +47,42 @@ async function precheck({ root, cacheDir }: LoaderContext['config']): Promise<Pr
   const configFile = join(rootDir, CONFIG_FILE);
   const configText = await readFile(configFile, 'utf8').catch(() => undefined);
   const config = configText === undefined ? await loadConfigFile(configFile) : parseConfig(configText, configFile);
-  const checked = await checkContentForBuild(rootDir, { config: config.ok ? config.value : undefined, configText, cacheFile: fileURLToPath(new URL(CHECK_CACHE_FILE, cacheDir)) });
+  const scope = await readPreviewScope(rootDir);
+  const only = scope.kind === 'items' ? Map.groupBy(scope.items, (item) => item.jenis) : undefined;
+  // A preview of a PR's items reads only them, all changed since main's build: nothing to gain
+  // from the kept results, and keeping only theirs would throw away main's.
+  const checked = await checkContentForBuild(rootDir, {
+    config: config.ok ? config.value : undefined,
+    configText,
+    ...(scope.kind === 'items'
+      ? { onlyFolders: new Set(scope.items.map((item) => `${CONTENT_ROOT}/${item.jenis}/${item.slug}`)) }
+      : { cacheFile: fileURLToPath(new URL(CHECK_CACHE_FILE, cacheDir)) }),
+  });
   // A broken config is reported where the site loads it; the schedule then falls back to WIB.
   const zone = config.ok ? config.value.kantor.zona_waktu : DEFAULT_ZONE;
   const repository = config.ok && configText !== undefined ? await checkConfigInRepository(config.value, configText, CONFIG_FILE, rootDir, new Date()) : { problems: [], warnings: [] };
-  return { ...checked, problems: [...checked.problems, ...repository.problems], configWarnings: repository.warnings, zone };
+  return {
+    ...checked,
+    problems: [...checked.problems, ...repository.problems],
+    configWarnings: repository.warnings,
+    zone,
+    ...(only && { only: new Map([...only].map(([jenis, items]) => [jenis, items.map((item) => item.slug)])) }),
+  };
 }
 
 function itemLoader(jenis: ContentType): Loader {
   // index.md only: MDX would run an item's import/export/{…} as code in the build (security/mdx).
   // The id is the item's folder, never a `slug` from Astro's own reading of the frontmatter.
-  const files = glob({ pattern: '*/index.md', base: `./${CONTENT_ROOT}/${jenis}`, generateId: ({ entry }) => posix.dirname(entry) });
+  const files = (pattern: string | string[]) => glob({ pattern, base: `./${CONTENT_ROOT}/${jenis}`, generateId: ({ entry }) => posix.dirname(entry) });
   return {
     name: 'tayang-konten',
     async load(context: LoaderContext) {
       const checked = await sharedPrecheck(context.config);
       const { problems, removedFromPage, waived, configWarnings, zone, typesWithItems } = checked;
       // Said once per build, by the first collection.
-      if (jenis === CONTENT_TYPES[0]) context.logger.info(`Pemeriksaan konten: ${checked.read} dari ${checked.folders} item dibaca; yang lain tidak berubah sejak pembangunan sebelumnya.`);
+      if (jenis === CONTENT_TYPES[0]) {
+        context.logger.info(checked.only === undefined ? `Pemeriksaan konten: ${checked.read} dari ${checked.folders} item dibaca; yang lain tidak berubah sejak pembangunan sebelumnya.` : `Pemeriksaan konten: ${checked.read} item yang diubah PR ini dibaca.`);
+      }
       if (problems.length > 0) throw new ContentError(problems);
       if (jenis === CONTENT_TYPES[0] && configWarnings.length > 0) context.logger.warn(`Tanggal di konfigurasi kantor sudah usang:\n${formatProblems(configWarnings)}`);
       const here = (problem: Problem) => problem.file.startsWith(`${CONTENT_ROOT}/${jenis}/`);
@@ -70,7 +90,8 @@ function itemLoader(jenis: ContentType): Loader {
       if (removedHere.length > 0) context.logger.warn(`HTML yang tidak aman dibuang dari halaman (perbaiki naskahnya):\n${formatProblems(removedHere)}`);
       const waivedHere = waived.filter(here);
       if (waivedHere.length > 0) context.logger.info(`Data pribadi yang terbit karena dikecualikan lewat periksa.abaikan:\n${formatProblems(waivedHere)}`);
-      if (!typesWithItems.has(jenis)) {
+      const only = checked.only?.get(jenis);
+      if (!typesWithItems.has(jenis) || (checked.only !== undefined && only === undefined)) {
         leaveEmpty(context.store);
         return;
       }
@@ -82,7 +103,7 @@ function itemLoader(jenis: ContentType): Loader {
         context.meta.set(ENVIRONMENT_KEY, environment);
       }
       const parseData: LoaderContext['parseData'] = async (props) => context.parseData({ ...props, data: (await readCheckedData(context, jenis, props.filePath!, zone, checked.sources)) as typeof props.data });
-      await files.load({ ...context, parseData });
+      await files(only === undefined ? '*/index.md' : only.map((slug) => `${slug}/index.md`)).load({ ...context, parseData });
       const now = new Date();
       for (const [id, entry] of context.store.entries()) {
         if (!isPublished(entry as { data: { terbit?: string } }, now, zone)) context.store.delete(id);

@@ -39,9 +39,9 @@ describe('.github/workflows/periksa.yml', () => {
     expectBuildCacheKept(steps(checks.workflow));
   });
 
-  it('builds the preview without the search index, which only the published site needs', () => {
+  it('builds the preview without the search index, and for a PR of items only its items, against the PR\'s base', () => {
     const build = steps(checks.workflow).find((s) => s.run === 'npm run build');
-    expect(build?.env).toEqual({ TAYANG_PRATINJAU: '1' });
+    expect(build?.env).toEqual({ TAYANG_PRATINJAU: '1', TAYANG_PRATINJAU_BERUBAH: 'origin/${{ github.base_ref }}' });
     expect(readFileSync(new URL('../../.github/workflows/terbit.yml', import.meta.url), 'utf8')).not.toContain('TAYANG_PRATINJAU');
   });
 });

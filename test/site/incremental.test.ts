@@ -1,14 +1,18 @@
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalRecord } from '../../src/lib/records/record.ts';
 import { writeRecord } from '../../src/lib/records/store.ts';
 import { buildExampleSiteWith, rebuildExampleCopy, ROOT, type BuiltCopy } from './example-site.ts';
 
-// One copy of the example office with its own cache, built seven times: cold, unchanged, with one
+// One copy of the example office with its own cache, built nine times: cold, unchanged, with one
 // news item's text edited, with another's photo replaced (its text unchanged), with a new approval
-// record for one document, with another office address, and as a pull request's preview.
+// record for one document, with another office address, as a pull request's preview, and — made a
+// Git repository whose main is all that — as the preview of a PR that edits one news item, then
+// as main's build once that PR is merged.
 
 /** What a build printed of its routes: made this time, or copied from the previous build. */
 function routes(output: string): { made: string[]; copied: string[] } {
@@ -40,6 +44,13 @@ let photoPageAfter: string;
 let recorded: BuiltCopy;
 let moved: BuiltCopy;
 let preview: BuiltCopy;
+let previewHasIndex: boolean;
+let itemsPreview: BuiltCopy;
+let itemsPreviewPages: { berita: string[]; home: string; item: string; stamp: boolean };
+let itemsPreviewAudit: { pages: string[]; findings: { severity: string }[] };
+let merged: BuiltCopy;
+
+const PR_NEWS = 'content/berita/pelatihan-pengolahan-kopi-desa-balong/index.md';
 
 beforeAll(async () => {
   cold = await buildExampleSiteWith({}, { ownCache: true });
@@ -69,6 +80,27 @@ beforeAll(async () => {
   moved = await rebuildExampleCopy(cold, { 'tayang.config.yml': config.replace('Jl. Raya Jenawi No. 1', 'Jl. Raya Jenawi No. 5') });
   await rm(join(cold.dist, 'pagefind'), { recursive: true });
   preview = await rebuildExampleCopy(cold, {}, { TAYANG_PRATINJAU: '1' });
+  previewHasIndex = existsSync(join(preview.dist, 'pagefind'));
+
+  // What periksa.yml does for a PR that edits one news item: the preview of that item only, then
+  // pa11y on its pages (`tayang aksesibilitas --berubah`).
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Uji', '-c', 'user.email=uji@contoh.test', ...args], { cwd: cold.dir, stdio: 'ignore' });
+  await writeFile(join(cold.dir, '.gitignore'), 'node_modules/\ndist/\n.astro/\n');
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'situs');
+  git('checkout', '-q', '-b', 'pr');
+  const prNews = await readFile(join(ROOT, PR_NEWS), 'utf8');
+  itemsPreview = await rebuildExampleCopy(cold, { [PR_NEWS]: prNews.replace(/\n*$/, '\n\nDaftar peserta pelatihan menyusul.\n') }, { TAYANG_PRATINJAU: '1', TAYANG_PRATINJAU_BERUBAH: 'main' });
+  itemsPreviewPages = {
+    berita: (await readdir(join(cold.dist, 'berita'), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name),
+    home: await readFile(join(cold.dist, 'index.html'), 'utf8'),
+    item: await readFile(join(cold.dist, 'berita/pelatihan-pengolahan-kopi-desa-balong/index.html'), 'utf8'),
+    stamp: existsSync(join(cold.dist, 'tayang-sumber.json')),
+  };
+  const audit = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/tayang.ts'), 'aksesibilitas', '--berubah=main', '--format', 'json'], { cwd: cold.dir, env: { ...process.env, TAYANG_BASE: '' }, maxBuffer: 16 * 1024 * 1024 });
+  itemsPreviewAudit = JSON.parse(audit.stdout);
+  merged = await rebuildExampleCopy(cold, {});
 }, 600_000);
 
 afterAll(() => cold?.remove());
@@ -127,8 +159,31 @@ describe('incremental builds of the site', () => {
 
   it('leaves the search index out of a pull request\'s preview, and says so', () => {
     expect(preview.output).toContain('Indeks pencarian tidak dibuat: ini pratinjau PR (TAYANG_PRATINJAU=1)');
-    expect(existsSync(join(preview.dist, 'pagefind'))).toBe(false);
+    expect(previewHasIndex).toBe(false);
     expect(existsSync(join(preview.dist, 'cari/index.html'))).toBe(true);
     expect(routes(preview.output).made.filter((path) => path.startsWith('/berita/musrenbang'))).toEqual([]);
+  });
+
+  it('previews only the items of a PR that changes nothing else, and says so on every page', () => {
+    expect(itemsPreview.output).toContain('Pratinjau PR: hanya 1 item yang diubah PR ini yang dibangun (berita/pelatihan-pengolahan-kopi-desa-balong)');
+    expect(itemsPreviewPages.berita).toEqual(['pelatihan-pengolahan-kopi-desa-balong']);
+    expect(itemsPreviewPages.item).toContain('Daftar peserta pelatihan menyusul.');
+    for (const page of [itemsPreviewPages.home, itemsPreviewPages.item]) expect(page).toContain('Pratinjau PR, belum terbit.');
+    // Nothing kept by main's build is taken or dropped, and such a site is never archived.
+    expect(routes(itemsPreview.output).copied).toEqual([]);
+    expect(itemsPreviewPages.stamp).toBe(false);
+  });
+
+  it('checks the preview\'s pages of the changed item with pa11y, without an error', () => {
+    expect(itemsPreviewAudit.pages).toEqual(['/', '/berita/', '/berita/pelatihan-pengolahan-kopi-desa-balong/', '/berita/pelatihan-pengolahan-kopi-desa-balong/persetujuan/']);
+    expect(itemsPreviewAudit.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+  });
+
+  it('builds main after that preview from the pages main\'s build kept', async () => {
+    const { made, copied } = routes(merged.output);
+    expect(copied).toContain('/berita/musrenbang-kecamatan-jenawi-2026/index.html');
+    expect(made).toContain('/berita/pelatihan-pengolahan-kopi-desa-balong/index.html');
+    expect(existsSync(join(merged.dist, 'tayang-sumber.json'))).toBe(true);
+    expect(await readFile(join(merged.dist, 'index.html'), 'utf8')).not.toContain('Pratinjau PR');
   });
 });

@@ -60,6 +60,8 @@ export interface ContentCheckOptions {
   configText: string | undefined;
   /** Where results are kept between builds; none kept without it. */
   cacheFile?: string;
+  /** Only these item folders (`content/<jenis>/<slug>`), as a PR's preview of its items builds. */
+  onlyFolders?: ReadonlySet<string>;
 }
 
 
@@ -72,7 +74,9 @@ export async function checkContentForBuild(rootDir: string, options: ContentChec
   const cached = options.cacheFile === undefined ? undefined : await readCache(options.cacheFile);
   const previous = cached?.environment === environment ? cached : undefined;
   const next: Cache = { format: CACHE_FORMAT, environment, files: {}, folders: {} };
-  const { folders, problems: listingProblems } = await listItemFolders(join(rootDir, CONTENT_ROOT));
+  const listed = await listItemFolders(join(rootDir, CONTENT_ROOT));
+  const { onlyFolders } = options;
+  const folders = onlyFolders === undefined ? listed.folders : listed.folders.filter((folder) => onlyFolders.has(relative(rootDir, folder).replace(/\\/g, '/')));
   const env = makeFileEnv(options.config, rootDir);
   const sources = new Map<string, { sha256: string; source: unknown }>();
   let read = 0;
@@ -92,7 +96,7 @@ export async function checkContentForBuild(rootDir: string, options: ContentChec
   if (options.cacheFile !== undefined) await writeCache(options.cacheFile, next);
   const relativeTo = (problem: Problem) => ({ ...problem, file: relative(rootDir, problem.file).replace(/\\/g, '/') });
   return {
-    problems: [...listingProblems.map(relativeTo), ...checks.flatMap((check) => check.problems)],
+    problems: [...listed.problems.map(relativeTo), ...checks.flatMap((check) => check.problems)],
     removedFromPage: checks.flatMap((check) => check.removedFromPage),
     waived: checks.flatMap((check) => check.waived),
     typesWithItems: new Set(checks.flatMap((check) => (check.jenis === undefined ? [] : [check.jenis]))),
