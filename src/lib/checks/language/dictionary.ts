@@ -47,11 +47,40 @@ function makeDictionary(): Dictionary {
     },
     suggest(word) {
       if (word.length > LONGEST_SUGGESTED_WORD) return [];
-      const found = suggestions.get(word) ?? speller.suggest(word).slice(0, 3);
-      suggestions.set(word, found);
+      let found = suggestions.get(word);
+      if (found === undefined) {
+        // The slips people make come first, nspell's own ranking after them: it offers
+        // "melakurkan" for "melakukukan" before the word with the doubled syllable taken out.
+        found = [...new Set([...commonSlips(word).filter((candidate) => candidate.split(' ').every(has)), ...speller.suggest(word)])].slice(0, 3);
+        suggestions.set(word, found);
+      }
       return found;
     },
   };
+}
+
+const LETTERS = 'aiueonkgrmtslbdphjycwfvz';
+
+/**
+ * Corrections of the slips typists make, most likely first: a syllable or letter typed twice
+ * ("melakukukan", "pelaksannaan"), two letters swapped ("kegaitan"), a letter dropped or one too
+ * many ("kegitan", "kegiaatan"), one letter wrong, and two words run together
+ * ("pembentukandaerah" → "pembentukan daerah").
+ */
+function commonSlips(word: string): string[] {
+  const lower = word.toLowerCase();
+  const candidates: string[] = [];
+  for (let size = 3; size >= 1; size -= 1) {
+    for (let i = 0; i + 2 * size <= lower.length; i += 1) {
+      if (lower.slice(i, i + size) === lower.slice(i + size, i + 2 * size)) candidates.push(lower.slice(0, i) + lower.slice(i + size));
+    }
+  }
+  for (let i = 0; i + 1 < lower.length; i += 1) candidates.push(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2));
+  for (let i = 0; i < lower.length; i += 1) candidates.push(lower.slice(0, i) + lower.slice(i + 1));
+  for (let i = 0; i <= lower.length; i += 1) for (const letter of LETTERS) candidates.push(lower.slice(0, i) + letter + lower.slice(i));
+  for (let i = 0; i < lower.length; i += 1) for (const letter of LETTERS) if (letter !== lower[i]) candidates.push(lower.slice(0, i) + letter + lower.slice(i + 1));
+  for (let i = 3; i <= lower.length - 3; i += 1) candidates.push(`${lower.slice(0, i)} ${lower.slice(i)}`);
+  return candidates.filter((candidate) => candidate !== lower);
 }
 
 /** "kepala-kepala", "sehari-hari", "se-Kabupaten", "ke-3": every part is a word (or a number). */

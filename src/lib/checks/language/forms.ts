@@ -145,13 +145,28 @@ export function checkCompounds(ctx: RuleContext): Hit[] {
   return hits;
 }
 
-/** "masing masing" → "masing-masing"; "yang yang" → typo. */
+/**
+ * "masing masing" → "masing-masing"; "segan – segan" → "segan-segan"; "yang yang" → typo;
+ * "Kader-Kader" inside a sentence → "kader-kader".
+ */
 export function checkRepetition(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
   const { tokens, block } = ctx.block;
+  for (const [index, token] of tokens.entries()) {
+    const capitalised = secondHalfCapitalised(ctx, token, index);
+    if (capitalised) hits.push(capitalised);
+  }
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const first = tokens[i]!;
     const second = tokens[i + 1]!;
+    // A dash with spaces around it joins the halves of a reduplication the way only a hyphen may.
+    const dashed = /^[ \t]*[-–—][ \t]*$/u.test(block.text.slice(first.end, second.start)) && /\s/u.test(block.text.slice(first.end, second.start));
+    if (dashed && isPlainWord(first) && isPlainWord(second) && first.lower === second.lower && !/\p{N}/u.test(first.text) && ctx.dictionary.accepts(first.lower)) {
+      const written = block.text.slice(first.start, second.end);
+      hits.push({ rule: 'language/reduplication', start: first.start, end: second.end, message: `"${written}": kedua unsur kata ulang dirangkai dengan tanda hubung tanpa spasi (EYD V, Bentuk Ulang; Tanda Hubung).`, suggestion: `${first.text}-${second.text}` });
+      i += 1;
+      continue;
+    }
     if (!isPlainWord(first) || !isPlainWord(second) || !joinedBySpace(block.text, first, second)) continue;
     if (/\p{N}/u.test(first.text) || first.lower !== second.lower || hasCapitalInside(first.text)) continue;
     if (FUNCTION_WORDS.has(first.lower)) {
@@ -165,4 +180,26 @@ export function checkRepetition(ctx: RuleContext): Hit[] {
     i += 1;
   }
   return hits;
+}
+
+/**
+ * "para Kader-Kader", "Kader-Kader posyandu": EYD V capitalises the second half of a reduplication
+ * only inside a name or title (Undang-Undang Dasar). A reduplicated ordinary word whose neighbours
+ * are not capitalised is not a name.
+ */
+function secondHalfCapitalised(ctx: RuleContext, token: Token, index: number): Hit | undefined {
+  const { tokens } = ctx.block;
+  const halves = /^(\p{Lu}\p{Ll}+)-(\p{Lu}\p{Ll}+)$/u.exec(token.text);
+  if (!halves || halves[1]!.toLowerCase() !== halves[2]!.toLowerCase() || !isPlainWord(token) || ctx.block.block.kind === 'heading') return undefined;
+  const base = halves[1]!.toLowerCase();
+  if (!ctx.dictionary.accepts(base) || ctx.officeWords.has(base) || PROPER[base] !== undefined) return undefined;
+  const { text } = ctx.block.block;
+  // A neighbour capitalised for its own sake (not as a sentence's first word) makes it a name;
+  // a regulation names itself so ("Peraturan Daerah ini", "Undang-Undang ini").
+  const previous = tokens[index - 1];
+  const next = tokens[index + 1];
+  if (previous && joinedBySpace(text, previous, token) && isCapitalised(previous.text) && !previous.sentenceStart) return undefined;
+  if (next && joinedBySpace(text, token, next) && (isCapitalised(next.text) || next.lower === 'ini')) return undefined;
+  const proper = token.sentenceStart ? `${halves[1]}-${base}` : `${base}-${base}`;
+  return { rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}": unsur kedua kata ulang berhuruf kecil kecuali dalam nama diri atau judul (EYD V, Huruf Kapital).`, suggestion: proper };
 }

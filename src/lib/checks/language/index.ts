@@ -7,7 +7,7 @@ import { checkCompounds, checkDiKe, checkRepetition } from './forms.ts';
 import { checkParagraphLength, checkSentenceLength } from './plain.ts';
 import { extractFrontmatterProse } from './frontmatter.ts';
 import { extractProse } from './prose.ts';
-import { checkNumbers, checkSpacing } from './punctuation.ts';
+import { checkAbbreviations, checkNumbers, checkOrdinals, checkSpacing } from './punctuation.ts';
 import { LANGUAGE_RULES, LIMITS } from './rules.ts';
 import { analyseBlock } from './text.ts';
 import { checkCapitalization, checkForeignWords, checkInclusiveTerms, checkSpelling, checkStandardWords } from './words.ts';
@@ -29,7 +29,7 @@ const SEVERITY = new Map(LANGUAGE_RULES.map((rule) => [rule.id, rule.severity]))
 // Most specific first: a word one rule explains ("dirumah": di-/ke-) is not also reported by a
 // vaguer one (spelling). Spelling runs last and skips every word already reported.
 const WORD_RULES = [checkInclusiveTerms, checkStandardWords, checkCompounds, checkDiKe, checkRepetition, checkForeignWords, checkCapitalization];
-const TEXT_RULES = [checkSpacing, checkNumbers, checkSentenceLength, checkParagraphLength];
+const TEXT_RULES = [checkSpacing, checkNumbers, checkOrdinals, checkAbbreviations, checkSentenceLength, checkParagraphLength];
 
 /** A file's frontmatter with positions, and the whole file it came from. */
 export interface FrontmatterSource {

@@ -37,6 +37,7 @@ describe('language/standard-word', () => {
     ['Camat menghimbau warga.', 'menghimbau → mengimbau'],
     ['Daerah itu beresiko longsor.', 'beresiko → berisiko'],
     ['Silahkan mengisi formulir.', 'Silahkan → Silakan'],
+    ['Salat pada hari Jum’at siang.', 'Jum’at → Jumat'],
     ['Jangan merubah data.', 'merubah → mengubah'],
     ['Petugas menganalisa data.', 'menganalisa → menganalisis'],
     ['Kegiatan mempengaruhi hasil.', 'mempengaruhi → memengaruhi'],
@@ -177,7 +178,24 @@ describe('language/reduplication and language/repeated-word', () => {
     expect(describeFindings('Data yang yang diminta.')).toEqual(['language/repeated-word: yang → yang']);
   });
 
-  it.each(['Masing-masing desa dan undang-undang.', 'Hadir Sugiyanto, Sugiyanto Hadi, dan warga.', 'Rapat, rapat lagi.'])('leaves %s alone', (text) => {
+  it('asks for a hyphen without spaces where a dash with spaces joins the halves', () => {
+    expect(describeFindings('Warga tidak segan – segan membantu.')).toEqual(['language/reduplication: segan → segan-segan']);
+    expect(describeFindings('Warga tidak segan - segan membantu.')).toEqual(['language/reduplication: segan → segan-segan']);
+  });
+
+  it('writes the second half of an ordinary reduplication small', () => {
+    expect(describeFindings('Para Kader-Kader posyandu hadir.')).toEqual(['language/capitalization: Kader-Kader → kader-kader']);
+    expect(describeFindings('Kader-Kader posyandu hadir.')).toEqual(['language/capitalization: Kader-Kader → Kader-kader']);
+  });
+
+  it.each([
+    'Masing-masing desa dan undang-undang.',
+    'Hadir Sugiyanto, Sugiyanto Hadi, dan warga.',
+    'Rapat, rapat lagi.',
+    'Sesuai Undang-Undang Nomor 6 Tahun 2014 dan Undang-Undang Dasar.',
+    'Undang-Undang ini mulai berlaku pada tanggal diundangkan.',
+    'Tahun 2020 – 2021 berjalan baik.',
+  ])('leaves %s alone', (text) => {
     expect(check(text)).toEqual([]);
   });
 });
@@ -227,6 +245,37 @@ describe('language/spacing', () => {
   });
 });
 
+describe('language/spacing: brackets, quotes, words run together', () => {
+  it.each([
+    ['Dimuat dalam Lembaran Desa(Lembaran Nomor 3).', 'language/spacing: (Lembaran → tambahkan spasi sebelum "("'],
+    ['Dimuat (Nomor 3)dan berlaku.', 'language/spacing: )dan → tambahkan spasi sesudah ")"'],
+    ['Ia berkata, “ Dengan tekad kuat kita bisa.”', 'language/spacing: “ → hapus spasinya'],
+    ['Rapat pada Februari2021 berjalan lancar.', 'language/spacing: Februari2021 → Februari 2021'],
+    ['Sejarah PembentukanDaerah di Jawa.', 'language/spacing: PembentukanDaerah → Pembentukan Daerah'],
+  ])('flags %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(expected);
+  });
+
+  it.each(['Hasil (sementara) diumumkan.', 'Ia berkata, “Dengan tekad kuat kita bisa.”', 'Aplikasi SiKesRa dan APBDes 2026, COVID19.', 'Dana BumDes dan RT05 cair.'])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/spacing');
+  });
+});
+
+describe('language/abbreviation', () => {
+  it.each([
+    ['Sesuai Perda No 5 Tahun 2017.', 'No → No.'],
+    ['Kantor di Jl Merdeka nomor 1.', 'Jl → Jl.'],
+    ['Jaraknya 8 Km dari kantor.', 'Km → km'],
+    ['Lahan 5 Ha ditanami padi.', 'Ha → ha'],
+  ])('flags %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/abbreviation: ${expected}`);
+  });
+
+  it.each(['Sesuai Perda No. 5 Tahun 2017.', 'Kantor di Jl. Merdeka.', 'Jaraknya 8 km.', 'No HP tidak dicantumkan.', 'Pada tahun 1445 H warga hadir.'])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/abbreviation');
+  });
+});
+
 describe('language/foreign-word', () => {
   it('flags foreign words outside italics with their Indonesian equivalent', () => {
     expect(describeFindings('Rapat online membahas follow up kegiatan.')).toEqual([
@@ -258,6 +307,20 @@ describe('language/currency-number', () => {
       expect(rulesIn(text)).not.toContain('language/currency-number');
     },
   );
+});
+
+describe('language/currency-number: ke- before a number', () => {
+  it.each([
+    ['Rapat ke 2 digelar hari ini.', 'ke → ke-2'],
+    ['Ini yang ke 10 kalinya.', 'ke → ke-10'],
+    ['Peringatan HUT RI ke 78.', 'ke → ke-78'],
+  ])('flags %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/currency-number: ${expected}`);
+  });
+
+  it.each(['Tim menuju ke 10 desa.', 'Bantuan disalurkan ke 3 orang.', 'Rapat ke-2 digelar.'])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/currency-number');
+  });
 });
 
 describe('language/inclusive-term', () => {
@@ -358,6 +421,6 @@ describe('checkLanguage', () => {
 
   it('lists every rule it can report', () => {
     const ids = LANGUAGE_RULES.map((rule) => rule.id);
-    expect(ids).toEqual(expect.arrayContaining(['language/spelling', 'language/standard-word', 'language/di-ke', 'language/compound', 'language/reduplication', 'language/capitalization', 'language/spacing', 'language/foreign-word', 'language/currency-number', 'language/sentence-length', 'language/paragraph-length', 'language/inclusive-term', 'language/repeated-word']));
+    expect(ids).toEqual(expect.arrayContaining(['language/spelling', 'language/standard-word', 'language/di-ke', 'language/compound', 'language/reduplication', 'language/capitalization', 'language/spacing', 'language/foreign-word', 'language/currency-number', 'language/sentence-length', 'language/paragraph-length', 'language/inclusive-term', 'language/repeated-word', 'language/abbreviation']));
   });
 });

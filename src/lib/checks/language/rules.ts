@@ -63,6 +63,12 @@ export const LANGUAGE_RULES: LanguageRule[] = [
     help: 'EYD V, Tanda Baca: tidak ada spasi sebelum koma, titik, titik koma, tanda tanya dan tanda seru; satu spasi sesudah koma dan titik; bilangan dan kata dipisah spasi (3 orang).',
   },
   {
+    id: 'language/abbreviation',
+    severity: 'warning',
+    title: 'Singkatan dan lambang satuan',
+    help: 'EYD V, Singkatan dan Akronim: singkatan umum bertitik (No. 14, Jl. Merdeka, Kec. Jenawi); lambang satuan ditulis kecil tanpa titik (8 km, 2 kg, 5 ha).',
+  },
+  {
     id: 'language/foreign-word',
     severity: 'warning',
     title: 'Kata asing tidak dimiringkan',
@@ -72,7 +78,7 @@ export const LANGUAGE_RULES: LanguageRule[] = [
     id: 'language/currency-number',
     severity: 'warning',
     title: 'Penulisan uang, persen dan bilangan',
-    help: 'EYD V, Penulisan Angka dan Bilangan: Rp ditulis tanpa titik dan tanpa spasi (Rp5.000 atau Rp5.000,00, bukan Rp. 5.000,-); persen rapat dengan angka (10%); bilangan di awal kalimat ditulis dengan huruf.',
+    help: 'EYD V, Penulisan Angka dan Bilangan: Rp ditulis tanpa titik dan tanpa spasi (Rp5.000 atau Rp5.000,00, bukan Rp. 5.000,-); persen rapat dengan angka (10%); bilangan di awal kalimat ditulis dengan huruf; ke- sebelum angka dengan tanda hubung (ke-2).',
   },
   {
     id: 'language/sentence-length',

@@ -33,10 +33,12 @@ const CLITICS = ['', 'nya', 'lah', 'kah', 'pun'];
 
 /** The standard form of a word, looking through affixes for the entries that allow it. */
 function findStandardWord(
-  lower: string,
+  written: string,
   office: ReadonlyMap<string, string>,
   isWord: (word: string) => boolean,
 ): { standard: string; source: string; core: string; allowedInQuotes: boolean } | undefined {
+  // "Jum’at" with a typographic apostrophe is the same non-standard form as "Jum'at".
+  const lower = written.replace(/’/gu, "'");
   const own = office.get(lower);
   if (own) return { standard: own, source: 'daftar kata baku kantor (periksa.kata_baku_tambahan)', core: lower, allowedInQuotes: false };
   for (const clitic of CLITICS) {
