@@ -10,6 +10,8 @@ import { readLanguageData } from './data.ts';
 export interface Dictionary {
   /** The word as Hunspell knows it (affixes included), or in the curated list. No guessing. */
   has(word: string): boolean;
+  /** In Tayang's own list of government words (posyandu, Bappeda, Babinsa), not Hunspell's. */
+  isGovernmentWord(word: string): boolean;
   /** Also accepts clitics (-nya, -lah, ku-, …) and regular affixes around a known root. */
   accepts(word: string): boolean;
   suggest(word: string): string[];
@@ -40,6 +42,7 @@ function makeDictionary(): Dictionary {
   const hasRoot = (root: string): boolean => root.length >= 3 && has(root);
   return {
     has,
+    isGovernmentWord: (word) => curated.has(word.toLowerCase()),
     accepts(word) {
       if (has(word)) return true;
       if (word.includes('-')) return acceptsHyphenated(word, (part) => this.accepts(part));

@@ -245,6 +245,43 @@ describe('language/spacing', () => {
   });
 });
 
+describe('language/capitalization: ordinary words, function words and regions', () => {
+  it.each([
+    ['Warga merayakan hari libur Nasional dengan gembira.', 'Nasional → nasional'],
+    ['Para Warga datang ke balai desa.', 'Warga → warga'],
+    ['Acara dihadiri Muntoko Dengan sekretaris desa.', 'Dengan → dengan'],
+    ['Kementerian Pendidikan Dan Kebudayaan hadir.', 'Dan → dan'],
+    ['Warga kabupaten Mojokerto hadir.', 'kabupaten → Kabupaten'],
+  ])('flags %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/capitalization: ${expected}`);
+  });
+
+  it.each([
+    'Kementerian Pendidikan dan Kebudayaan hadir.',
+    'Dinas Pekerjaan Umum dan Penataan Ruang hadir.',
+    'Sesuai Peraturan Bupati Nomor 5 Tahun 2020 tentang Perizinan, warga hadir.',
+    'Kepada Tuhan Yang Maha Esa kita berdoa.',
+    'Peraturan Menteri Dalam Negeri Nomor 20 Tahun 2018 berlaku.',
+    'Warga kabupaten dan kota hadir.',
+    'Rapat di balai desa Gumeng, Menjing, dan Seloromo.',
+    'Tema: Bersama Membangun Desa.',
+    'Silakan Anda datang pada hari Minggu (16/3/2025).',
+    'Surat ditandatangani dr. Ratna dan Bapak Budi.',
+    'Rincian tercantum dalam Lampiran yang tidak terpisahkan.',
+    'Hadir Babinsa dan Bappeda.',
+    'Isi formulir model C.Hasil dengan benar.',
+    'Pengumuman dikirim ke kecamatan.jenawi@karanganyarkab.go.id. Petugas membantu.',
+    'Desa Sumber Bersama menerima bantuan.',
+  ])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/capitalization');
+  });
+
+  it('leaves the words of a table cell and of a point\'s number alone', () => {
+    expect(rulesIn('| Hari/Tanggal | Tempat |\n| --- | --- |\n| Senin | Balai |')).not.toContain('language/capitalization');
+    expect(rulesIn('Pasal 2\n\n(2) Pengaduan sebagaimana dimaksud diterima petugas.')).not.toContain('language/capitalization');
+  });
+});
+
 describe('language/spacing: brackets, quotes, words run together', () => {
   it.each([
     ['Dimuat dalam Lembaran Desa(Lembaran Nomor 3).', 'language/spacing: (Lembaran → tambahkan spasi sebelum "("'],

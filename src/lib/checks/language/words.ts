@@ -1,6 +1,7 @@
 import { readLanguageData } from './data.ts';
 import type { Hit, RuleContext } from './context.ts';
 import { isPlainWord, matchPhrase } from './context.ts';
+import { loadNames } from './names.ts';
 import { ABBREVIATED, hasCapitalInside, isCapitalised, joinedBySpace, matchCase, type Token } from './text.ts';
 
 interface StandardWordsData {
@@ -181,6 +182,7 @@ interface CapitalData {
   wilayah: string[];
   sapaan: string[];
   jabatan: string[];
+  rujukan_naskah: string[];
 }
 const CAPITALS = readLanguageData<CapitalData>('huruf-kapital.yml');
 const REGION_WORDS = new Set(CAPITALS.wilayah);
@@ -248,7 +250,81 @@ export function checkCapitalization(ctx: RuleContext): Hit[] {
   return hits;
 }
 
+const FUNCTION_WORDS = new Set(readLanguageData<string[]>('kata-tugas.yml'));
 const FREQUENT_CAPITALISED = readLanguageData<{ lembaga: string[]; awal_kalimat: string[] }>('kata-lembaga.yml');
+const SENTENCE_OPENERS = new Set(FREQUENT_CAPITALISED.awal_kalimat);
+const POSITION_WORDS = new Set(CAPITALS.jabatan.flatMap((position) => position.split(' ')));
+/** Capitalised by EYD V wherever they stand: names of God and of religious and state offices. */
+const ALWAYS_CAPITALISED = new Set(readLanguageData<{ selalu_kapital: string[] }>('huruf-kapital.yml').selalu_kapital);
+/** Words that join the parts of a name or title: "Kementerian Pendidikan dan Kebudayaan", "… tentang Perizinan". */
+const NAME_JOINERS = new Set(['dan', 'serta', 'tentang', 'untuk', 'atas', 'pada', 'dari', 'of', 'and', 'the', '&']);
+
+/**
+ * The word as a name would have it: capitalised, numbers and acronyms (Nomor 5 Tahun 2020, RT 05).
+ * A sentence's capitalised first word counts, unless it is a function word or a usual opener
+ * ("Para Warga", "Seluruh Peserta"): "Kementerian Pendidikan dan Kebudayaan" starts with a name.
+ */
+function continuesName(token: Token): boolean {
+  if (/\p{N}/u.test(token.text) || hasCapitalInside(token.text)) return true;
+  if (!isCapitalised(token.text)) return false;
+  return !token.sentenceStart || !(FUNCTION_WORDS.has(token.lower) || SENTENCE_OPENERS.has(token.text));
+}
+
+/**
+ * EYD V, Huruf Kapital: an ordinary word inside a sentence is written small. Two findings:
+ * - "hari libur Nasional", "dan Warga": a capitalised dictionary word that stands alone, with no
+ *   capitalised word, number or acronym beside it, so it cannot be part of a name or title, and
+ *   that is neither a place name, a position or form of address (rule of their own), nor a
+ *   word capitalised everywhere (Tuhan);
+ * - "Kementerian Pendidikan Dan Kebudayaan", "Muntoko Dengan sekretaris": a function word (dan,
+ *   yang, dengan, di, ke …) is small even inside a name or title, except as its first word and in
+ *   "Yang Maha Esa".
+ * Also "kabupaten Mojokerto": the word for a kind of region before its name is part of the name
+ * (not before a list of names: "balai desa Gumeng, Menjing, dan Seloromo").
+ */
+export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  const { tokens, block } = ctx.block;
+  if (block.kind === 'heading') return hits;
+  const names = loadNames();
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (!isPlainWord(token) || token.quoted) continue;
+    const previous = tokens[i - 1];
+    const next = tokens[i + 1];
+    const previousJoined = previous !== undefined && joinedBySpace(block.text, previous, token) ? previous : undefined;
+    const nextJoined = next !== undefined && joinedBySpace(block.text, token, next) ? next : undefined;
+    if (token.text === token.lower) {
+      const region = matchCase('A', token.lower);
+      if (REGION_WORDS.has(region) && nextJoined && isCapitalised(nextJoined.text) && !nextJoined.sentenceStart && !hasCapitalInside(nextJoined.text) && (names.isNameWord(nextJoined.lower) || !ctx.dictionary.has(nextJoined.lower)) && !['para', 'se', 'antar', 'tiap', 'setiap', 'seluruh'].includes(previous?.lower ?? '') && !POSITION_WORDS.has(previous?.lower ?? '') && !/^,\s*\p{Lu}/u.test(block.text.slice(nextJoined.end, nextJoined.end + 3))) {
+        hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis "${region}": nama wilayah sebelum namanya adalah bagian nama diri (EYD V, Huruf Kapital).`, suggestion: region });
+      }
+      continue;
+    }
+    // Only a word after a space: "C.Hasil" is a form's name, "Hari/Tanggal" a column; not after a
+    // colon (a label or theme: "Tema: Bersama Membangun") or a point's number ("(2) Pengaduan").
+    const before = block.text.slice(Math.max(0, token.start - 8), token.start);
+    // After a full stop it may open a sentence the splitter kept going ("… H. Mohon", "….go.id. Petugas").
+    if (token.sentenceStart || !/^\p{Lu}\p{Ll}+$/u.test(token.text) || !/(?:^|\s)$/u.test(before) || /[:.!?]["”’)]?\s*$|(?:^|\n)\s*\(?[\p{L}\p{N}]{1,3}[.)]\s+$/u.test(before)) continue;
+    // "Yang Maha Esa", "Menteri Dalam Negeri": not a function word there.
+    const inName = nextJoined !== undefined && (names.isName(`${token.lower} ${nextJoined.lower}`) || (token.lower === 'yang' && isCapitalised(nextJoined.text)));
+    if (FUNCTION_WORDS.has(token.lower) && previousJoined && !inName) {
+      hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata tugas, ditulis kecil di tengah kalimat, juga di dalam nama atau judul (EYD V, Huruf Kapital).`, suggestion: token.lower });
+      continue;
+    }
+    if (block.kind === 'tableCell' || token.text.length < 3 || !ctx.dictionary.has(token.lower) || ctx.dictionary.isGovernmentWord(token.lower) || ALWAYS_CAPITALISED.has(token.lower)) continue;
+    if (REGION_WORDS.has(token.text) || POSITION_WORDS.has(token.lower) || ADDRESS_WORDS.has(token.lower) || CAPITALS.nama_diri[token.lower] || CAPITALS.bulan[token.lower] || CAPITALS.hari_setelah_kata_hari.includes(token.lower) || CAPITALS.rujukan_naskah.includes(token.lower)) continue;
+    // A person's name after a form of address or a position (Bapak Budi, Camat Indah).
+    if (previousJoined && (ADDRESS_WORDS.has(previousJoined.lower) || POSITION_WORDS.has(previousJoined.lower))) continue;
+    if (names.isName(token.lower) || ctx.officeWords.has(token.lower)) continue;
+    const joinsName = previousJoined && NAME_JOINERS.has(previousJoined.lower) && tokens[i - 2] !== undefined && continuesName(tokens[i - 2]!);
+    if ((previousJoined && continuesName(previousJoined)) || joinsName || (nextJoined && continuesName(nextJoined))) continue;
+    if (previousJoined?.lower === 'tentang') continue;
+    hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata biasa di tengah kalimat, ditulis kecil: "${token.lower}" (EYD V, Huruf Kapital). Bila ini bagian nama diri, tambahkan namanya ke periksa.kata_tambahan.`, suggestion: token.lower });
+  }
+  return hits;
+}
+
 
 /**
  * "Kebupaten" → "Kabupaten", "Kegitan" → "Kegiatan": one letter off (changed, missing, extra or
