@@ -19,6 +19,12 @@ export interface RuleContext {
   officeStandardWords: ReadonlyMap<string, string>;
   /** Whether an earlier, more specific rule already reported something here. */
   taken(start: number, end: number): boolean;
+  /**
+   * The document is (or quotes) a regulation: its articles and "sebagaimana dimaksud". Legal
+   * drafting capitalises the terms it defines (Bupati, Desa, Perangkat Daerah) wherever they stand
+   * (UU 12/2011, Lampiran II), so ordinary words and positions are not judged by their capitals.
+   */
+  legalText: boolean;
 }
 
 /** Tokens i..i+n-1 written as one phrase (only spaces between them) with these lower-case words. */

@@ -10,7 +10,7 @@ import { extractProse } from './prose.ts';
 import { checkAbbreviations, checkNumbers, checkOrdinals, checkSpacing } from './punctuation.ts';
 import { LANGUAGE_RULES, LIMITS } from './rules.ts';
 import { analyseBlock } from './text.ts';
-import { checkCapitalization, checkCommonWordCapitals, checkForeignWords, checkInclusiveTerms, checkSpelling, checkStandardWords } from './words.ts';
+import { checkCapitalization, checkCommonWordCapitals, checkPositionsWithoutName, checkRegulationNames, checkForeignWords, checkInclusiveTerms, checkSpelling, checkStandardWords } from './words.ts';
 
 export { LANGUAGE_RULES, type LanguageRule } from './rules.ts';
 export { describeReadability, measureReadability, type Readability } from './plain.ts';
@@ -28,7 +28,7 @@ const SEVERITY = new Map(LANGUAGE_RULES.map((rule) => [rule.id, rule.severity]))
 
 // Most specific first: a word one rule explains ("dirumah": di-/ke-) is not also reported by a
 // vaguer one (spelling). Spelling runs last and skips every word already reported.
-const WORD_RULES = [checkInclusiveTerms, checkStandardWords, checkCompounds, checkDiKe, checkRepetition, checkForeignWords, checkCapitalization, checkCommonWordCapitals];
+const WORD_RULES = [checkInclusiveTerms, checkStandardWords, checkCompounds, checkDiKe, checkRepetition, checkForeignWords, checkCapitalization, checkRegulationNames, checkPositionsWithoutName, checkCommonWordCapitals];
 const TEXT_RULES = [checkSpacing, checkNumbers, checkOrdinals, checkAbbreviations, checkSentenceLength, checkParagraphLength];
 
 /** A file's frontmatter with positions, and the whole file it came from. */
@@ -53,7 +53,9 @@ export function checkLanguage(tree: Root, ctx: { file: string; lineOffset: numbe
   const suggestionBudget = { left: LIMITS.suggestedWords };
   const findings: Finding[] = [];
   const fields = ctx.frontmatter ? extractFrontmatterProse(ctx.frontmatter.located, ctx.frontmatter.fileText) : [];
-  for (const [index, prose] of [...fields, ...extractProse(tree)].entries()) {
+  const body = extractProse(tree);
+  const legalText = body.some((prose) => /\bPasal\s+\d/u.test(prose.text)) && body.some((prose) => /\bsebagaimana\s+dimaksud\b/iu.test(prose.text));
+  for (const [index, prose] of [...fields, ...body].entries()) {
     // Frontmatter blocks already carry file lines.
     const lineOffset = index < fields.length ? 0 : ctx.lineOffset;
     const block = analyseBlock(prose);
@@ -68,6 +70,7 @@ export function checkLanguage(tree: Root, ctx: { file: string; lineOffset: numbe
       officeWords,
       officeStandardWords,
       taken: (start, end) => covered.subarray(start, end).includes(1),
+      legalText,
     };
     const collect = (found: Hit[]) => {
       for (const hit of found) {

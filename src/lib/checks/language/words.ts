@@ -183,6 +183,9 @@ interface CapitalData {
   sapaan: string[];
   jabatan: string[];
   rujukan_naskah: string[];
+  nama_peraturan: string[];
+  jabatan_tanpa_nama: string[];
+  kata_tugas_judul: string[];
 }
 const CAPITALS = readLanguageData<CapitalData>('huruf-kapital.yml');
 const REGION_WORDS = new Set(CAPITALS.wilayah);
@@ -251,9 +254,15 @@ export function checkCapitalization(ctx: RuleContext): Hit[] {
 }
 
 const FUNCTION_WORDS = new Set(readLanguageData<string[]>('kata-tugas.yml'));
+const REGULATION_WORDS = new Set(CAPITALS.nama_peraturan);
+/** The function words EYD V writes small inside a title or name (di, ke, dari, dan, yang, untuk …). */
+const TITLE_FUNCTION_WORDS = new Set(CAPITALS.kata_tugas_judul);
+/** Every position, longest first: those with a name after them and those checked without one. */
+const ALL_POSITIONS = [...new Set([...CAPITALS.jabatan, ...CAPITALS.jabatan_tanpa_nama])].map((position) => position.split(' ')).sort((a, b) => b.length - a.length);
 const FREQUENT_CAPITALISED = readLanguageData<{ lembaga: string[]; awal_kalimat: string[] }>('kata-lembaga.yml');
 const SENTENCE_OPENERS = new Set(FREQUENT_CAPITALISED.awal_kalimat);
-const POSITION_WORDS = new Set(CAPITALS.jabatan.flatMap((position) => position.split(' ')));
+const POSITION_WORDS = new Set(ALL_POSITIONS.flat());
+const ABBREVIATED_POSITIONS = new Set(['sekcam', 'sekda', 'kapolsek', 'kapolres', 'danramil', 'dandim', 'kasi', 'kaur', 'kasubag']);
 /** Capitalised by EYD V wherever they stand: names of God and of religious and state offices. */
 const ALWAYS_CAPITALISED = new Set(readLanguageData<{ selalu_kapital: string[] }>('huruf-kapital.yml').selalu_kapital);
 /** Words that join the parts of a name or title: "Kementerian Pendidikan dan Kebudayaan", "… tentang Perizinan". */
@@ -271,6 +280,90 @@ function continuesName(token: Token): boolean {
 }
 
 /**
+ * A line in Title Case that does not end like a sentence: a headline or title written as a
+ * paragraph ("Dua KUA di Sumatera Barat, Pelaksana Program Revitalisasi"). Its capitals are the
+ * title's, not mistakes in a sentence.
+ */
+function isTitleLine(ctx: RuleContext): boolean {
+  const { tokens, block } = ctx.block;
+  if (/[.!?:]["”’)]*\s*$/u.test(block.text) || tokens.length === 0) return false;
+  return tokens.filter((token) => isCapitalised(token.text) || /\p{N}/u.test(token.text)).length >= tokens.length * 0.6;
+}
+
+/** Whether token i lies in words, joined by spaces, that make a known name (2 to 4 words). */
+function inKnownName(ctx: RuleContext, i: number): boolean {
+  const { tokens, block } = ctx.block;
+  const names = loadNames();
+  for (let from = Math.max(0, i - 3); from <= i; from += 1) {
+    for (let to = Math.max(i, from + 1); to <= Math.min(tokens.length - 1, from + 3); to += 1) {
+      const run = tokens.slice(from, to + 1);
+      if (run.every((token, k) => k === 0 || joinedBySpace(block.text, run[k - 1]!, token)) && names.isName(run.map((token) => token.lower).join(' '))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * "Peraturan Daerah nomor 11 tahun 2010" → "Nomor 11 Tahun 2010": the number and year of a named
+ * regulation are part of its name (EYD V, Huruf Kapital).
+ */
+export function checkRegulationNames(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  const { tokens, block } = ctx.block;
+  for (let i = 1; i + 1 < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if ((token.text !== 'nomor' && token.text !== 'tahun') || !isPlainWord(token)) continue;
+    const number = tokens[i + 1]!;
+    if (!joinedBySpace(block.text, token, number) || !/^\d/u.test(number.text)) continue;
+    // Back over the name to its first word: capitalised words, numbers, and "nomor"/"tahun" themselves.
+    let k = i - 1;
+    while (k >= 0 && joinedBySpace(block.text, tokens[k]!, tokens[k + 1]!) && (continuesName(tokens[k]!) || tokens[k]!.lower === 'nomor' || /^\d/u.test(tokens[k]!.text)) && !REGULATION_WORDS.has(tokens[k]!.lower)) k -= 1;
+    const head = tokens[k];
+    if (head === undefined || !REGULATION_WORDS.has(head.lower) || (!isCapitalised(head.text) && !/^\p{Lu}+$/u.test(head.text))) continue;
+    if (token.text === 'tahun' && !/^\d{4}$/u.test(number.text)) continue;
+    const proper = matchCase('A', token.text);
+    hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis "${proper}": nomor dan tahun adalah bagian nama peraturan (EYD V, Huruf Kapital).`, suggestion: proper });
+  }
+  return hits;
+}
+
+/**
+ * "membantu Kepala Daerah", "dari Wali Nagari": a position is capitalised only when a person's,
+ * office's or place's name follows it, or as a form of address (Bapak Camat) (EYD V, Huruf Kapital).
+ */
+export function checkPositionsWithoutName(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  const { tokens, block } = ctx.block;
+  if (block.kind !== 'paragraph' || ctx.legalText) return hits;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (!isPlainWord(token) || token.quoted || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) continue;
+    const position = ALL_POSITIONS.find((words) => matchPhrase(ctx, i, words));
+    if (!position) continue;
+    const parts = tokens.slice(i, i + position.length);
+    const last = parts.at(-1)!;
+    i += position.length - 1;
+    if (parts.some((part) => !/^\p{Lu}\p{Ll}+$/u.test(part.text)) || token.sentenceStart || /[.:]\s*$/u.test(block.text.slice(Math.max(0, token.start - 3), token.start))) continue;
+    // Abbreviated positions (Sekcam, Sekda, Kapolsek) are written as names of their office.
+    if (position.length === 1 && ABBREVIATED_POSITIONS.has(position[0]!)) continue;
+    const previous = tokens[i - position.length];
+    if (previous && joinedBySpace(block.text, previous, token) && (ADDRESS_WORDS.has(previous.lower) || ['pak', 'bu', 'sdr', 'yth'].includes(previous.lower) || continuesName(previous))) continue;
+    const next = tokens[i + 1];
+    if (next && joinedBySpace(block.text, last, next) && (continuesName(next) || next.sentenceStart)) continue;
+    // Inside a name that joins positions: "Pemilihan Gubernur dan Wakil Gubernur serta Bupati".
+    const beforePrevious = tokens[i - position.length - 1];
+    const afterNext = tokens[i + 2];
+    if (previous && NAME_JOINERS.has(previous.lower) && beforePrevious && joinedBySpace(block.text, previous, token) && joinedBySpace(block.text, beforePrevious, previous) && continuesName(beforePrevious)) continue;
+    if (next && NAME_JOINERS.has(next.lower) && afterNext && joinedBySpace(block.text, last, next) && joinedBySpace(block.text, next, afterNext) && continuesName(afterNext)) continue;
+    // "Wali Nagari Kampung Batu Dalam, …": a name after a comma belongs to it too.
+    if (next && /^,\s*$/u.test(block.text.slice(last.end, next.start)) && continuesName(next) && !ctx.dictionary.has(next.lower)) continue;
+    const written = block.text.slice(token.start, last.end);
+    hits.push({ rule: 'language/capitalization', start: token.start, end: last.end, message: `"${written}" ditulis kecil: nama jabatan berhuruf awal kapital hanya bila diikuti nama orang, instansi atau tempat, atau sebagai sapaan (EYD V, Huruf Kapital).`, suggestion: written.toLowerCase() });
+  }
+  return hits;
+}
+
+/**
  * EYD V, Huruf Kapital: an ordinary word inside a sentence is written small. Two findings:
  * - "hari libur Nasional", "dan Warga": a capitalised dictionary word that stands alone, with no
  *   capitalised word, number or acronym beside it, so it cannot be part of a name or title, and
@@ -285,11 +378,13 @@ function continuesName(token: Token): boolean {
 export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
   const { tokens, block } = ctx.block;
-  if (block.kind === 'heading') return hits;
+  if (block.kind === 'heading' || isTitleLine(ctx)) return hits;
   const names = loadNames();
+  // "Padang, Humas – Kepala Bidang …": a news item's dateline names a place and a source.
+  const dateline = /^[^.\n]{0,60}?\s[–—-]\s/u.exec(block.text)?.[0].length ?? 0;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    if (!isPlainWord(token) || token.quoted) continue;
+    if (!isPlainWord(token) || token.quoted || token.end <= dateline) continue;
     const previous = tokens[i - 1];
     const next = tokens[i + 1];
     const previousJoined = previous !== undefined && joinedBySpace(block.text, previous, token) ? previous : undefined;
@@ -306,18 +401,20 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
     const before = block.text.slice(Math.max(0, token.start - 8), token.start);
     // After a full stop it may open a sentence the splitter kept going ("… H. Mohon", "….go.id. Petugas").
     if (token.sentenceStart || !/^\p{Lu}\p{Ll}+$/u.test(token.text) || !/(?:^|\s)$/u.test(before) || /[:.!?]["”’)]?\s*$|(?:^|\n)\s*\(?[\p{L}\p{N}]{1,3}[.)]\s+$/u.test(before)) continue;
-    // "Yang Maha Esa", "Menteri Dalam Negeri": not a function word there.
-    const inName = nextJoined !== undefined && (names.isName(`${token.lower} ${nextJoined.lower}`) || (token.lower === 'yang' && isCapitalised(nextJoined.text)));
-    if (FUNCTION_WORDS.has(token.lower) && previousJoined && !inName) {
+    // "Yang Maha Esa", "Menteri Dalam Negeri", "Kampung Batu Dalam": not a function word there.
+    const inName = inKnownName(ctx, i) || (token.lower === 'yang' && nextJoined !== undefined && isCapitalised(nextJoined.text));
+    if (TITLE_FUNCTION_WORDS.has(token.lower) && previousJoined && !inName) {
       hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata tugas, ditulis kecil di tengah kalimat, juga di dalam nama atau judul (EYD V, Huruf Kapital).`, suggestion: token.lower });
       continue;
     }
-    if (block.kind === 'tableCell' || token.text.length < 3 || !ctx.dictionary.has(token.lower) || ctx.dictionary.isGovernmentWord(token.lower) || ALWAYS_CAPITALISED.has(token.lower)) continue;
+    if (ctx.legalText || block.kind === 'tableCell' || token.text.length < 3 || !ctx.dictionary.has(token.lower) || ctx.dictionary.isGovernmentWord(token.lower) || ALWAYS_CAPITALISED.has(token.lower)) continue;
     if (REGION_WORDS.has(token.text) || POSITION_WORDS.has(token.lower) || ADDRESS_WORDS.has(token.lower) || CAPITALS.nama_diri[token.lower] || CAPITALS.bulan[token.lower] || CAPITALS.hari_setelah_kata_hari.includes(token.lower) || CAPITALS.rujukan_naskah.includes(token.lower)) continue;
     // A person's name after a form of address or a position (Bapak Budi, Camat Indah).
     if (previousJoined && (ADDRESS_WORDS.has(previousJoined.lower) || POSITION_WORDS.has(previousJoined.lower))) continue;
     if (names.isName(token.lower) || ctx.officeWords.has(token.lower)) continue;
-    const joinsName = previousJoined && NAME_JOINERS.has(previousJoined.lower) && tokens[i - 2] !== undefined && continuesName(tokens[i - 2]!);
+    const joinsName =
+      (previousJoined && NAME_JOINERS.has(previousJoined.lower) && tokens[i - 2] !== undefined && continuesName(tokens[i - 2]!)) ||
+      (nextJoined && NAME_JOINERS.has(nextJoined.lower) && tokens[i + 2] !== undefined && joinedBySpace(block.text, nextJoined, tokens[i + 2]!) && continuesName(tokens[i + 2]!));
     if ((previousJoined && continuesName(previousJoined)) || joinsName || (nextJoined && continuesName(nextJoined))) continue;
     if (previousJoined?.lower === 'tentang') continue;
     hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata biasa di tengah kalimat, ditulis kecil: "${token.lower}" (EYD V, Huruf Kapital). Bila ini bagian nama diri, tambahkan namanya ke periksa.kata_tambahan.`, suggestion: token.lower });
