@@ -70,20 +70,27 @@ const LETTERS = 'aiueonkgrmtslbdphjycwfvz';
  * many ("kegitan", "kegiaatan"), one letter wrong, and two words run together
  * ("pembentukandaerah" → "pembentukan daerah").
  */
-function commonSlips(word: string): string[] {
+export function commonSlips(word: string): string[] {
   const lower = word.toLowerCase();
-  const candidates: string[] = [];
+  const doubled: string[] = [];
   for (let size = 3; size >= 1; size -= 1) {
     for (let i = 0; i + 2 * size <= lower.length; i += 1) {
-      if (lower.slice(i, i + size) === lower.slice(i + size, i + 2 * size)) candidates.push(lower.slice(0, i) + lower.slice(i + size));
+      if (lower.slice(i, i + size) === lower.slice(i + size, i + 2 * size)) doubled.push(lower.slice(0, i) + lower.slice(i + size));
     }
   }
-  for (let i = 0; i + 1 < lower.length; i += 1) candidates.push(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2));
-  for (let i = 0; i < lower.length; i += 1) candidates.push(lower.slice(0, i) + lower.slice(i + 1));
-  for (let i = 0; i <= lower.length; i += 1) for (const letter of LETTERS) candidates.push(lower.slice(0, i) + letter + lower.slice(i));
-  for (let i = 0; i < lower.length; i += 1) for (const letter of LETTERS) if (letter !== lower[i]) candidates.push(lower.slice(0, i) + letter + lower.slice(i + 1));
-  for (let i = 3; i <= lower.length - 3; i += 1) candidates.push(`${lower.slice(0, i)} ${lower.slice(i)}`);
-  return candidates.filter((candidate) => candidate !== lower);
+  // One-letter edits, position by position; typists rarely get the first letter wrong, so edits
+  // of it come last ("Uruan" is "Urusan", not "Guruan").
+  const edits = (from: number, to: number) => {
+    const found: string[] = [];
+    for (let i = Math.max(from, 0); i + 1 < lower.length && i < to; i += 1) found.push(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2));
+    for (let i = from; i < lower.length && i < to; i += 1) found.push(lower.slice(0, i) + lower.slice(i + 1));
+    for (let i = from; i <= lower.length && i < to; i += 1) for (const letter of LETTERS) found.push(lower.slice(0, i) + letter + lower.slice(i));
+    for (let i = from; i < lower.length && i < to; i += 1) for (const letter of LETTERS) if (letter !== lower[i]) found.push(lower.slice(0, i) + letter + lower.slice(i + 1));
+    return found;
+  };
+  const splits: string[] = [];
+  for (let i = 3; i <= lower.length - 3; i += 1) splits.push(`${lower.slice(0, i)} ${lower.slice(i)}`);
+  return [...doubled, ...edits(1, Infinity), ...splits, ...edits(0, 1)].filter((candidate) => candidate !== lower);
 }
 
 /** "kepala-kepala", "sehari-hari", "se-Kabupaten", "ke-3": every part is a word (or a number). */

@@ -1,6 +1,7 @@
 import { readLanguageData } from './data.ts';
 import type { Hit, RuleContext } from './context.ts';
 import { isPlainWord, matchPhrase } from './context.ts';
+import { commonSlips } from './dictionary.ts';
 import { loadNames } from './names.ts';
 import { ABBREVIATED, hasCapitalInside, isCapitalised, joinedBySpace, matchCase, type Token } from './text.ts';
 
@@ -261,6 +262,7 @@ const TITLE_FUNCTION_WORDS = new Set(CAPITALS.kata_tugas_judul);
 const ALL_POSITIONS = [...new Set([...CAPITALS.jabatan, ...CAPITALS.jabatan_tanpa_nama])].map((position) => position.split(' ')).sort((a, b) => b.length - a.length);
 const FREQUENT_CAPITALISED = readLanguageData<{ lembaga: string[]; awal_kalimat: string[] }>('kata-lembaga.yml');
 const SENTENCE_OPENERS = new Set(FREQUENT_CAPITALISED.awal_kalimat);
+const INSTITUTION_WORDS = new Map(FREQUENT_CAPITALISED.lembaga.map((word) => [word.toLowerCase(), word]));
 const POSITION_WORDS = new Set(ALL_POSITIONS.flat());
 const ABBREVIATED_POSITIONS = new Set(['sekcam', 'sekda', 'kapolsek', 'kapolres', 'danramil', 'dandim', 'kasi', 'kaur', 'kasubag']);
 /** Capitalised by EYD V wherever they stand: names of God and of religious and state offices. */
@@ -456,12 +458,18 @@ export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number
       hits.push({ rule: 'language/spelling', start: token.start, end: token.end, message: `"${token.text}" tampaknya salah ketik "${near}" (Hunspell id_ID, berdasarkan KBBI). Bila ini nama, tambahkan ke periksa.kata_tambahan.`, suggestion: near });
       continue;
     }
+    const inName = isCapitalised(token.text) && !hasCapitalInside(token.text) ? slipInName(ctx, index) : undefined;
+    if (inName && !ctx.taken(token.start, token.end)) {
+      hits.push({ rule: 'language/spelling', start: token.start, end: token.end, message: `"${token.text}" tampaknya salah ketik "${inName}" (Hunspell id_ID, berdasarkan KBBI): bukan kata kamus dan bukan nama wilayah (idn-area-data). Bila ini nama, tambahkan ke periksa.kata_tambahan.`, suggestion: inName });
+      continue;
+    }
     // Capitalised words are names, acronyms (PPID, APBDes) or sentence starts; digits are numbers,
     // codes and ordinals (ke-3); apostrophes are transliterations (Qur'an). None is a spelling question.
     if (/[\p{Lu}\p{N}'’]/u.test(token.text)) continue;
     if (ctx.taken(token.start, token.end)) continue;
     // "dr. Ratna", "a.n. Camat": abbreviations with a full stop.
     if (ctx.block.block.text[token.end] === '.' && ABBREVIATED.has(token.lower)) continue;
+    if (inReporterInitials(ctx, token) || inForeignGloss(ctx, token)) continue;
     // Listed non-standard words are known words: reported by language/standard-word or allowed there (quotes).
     if (ctx.officeWords.has(token.lower) || STANDARD_FORMS.has(token.lower) || STANDARD.has(token.lower) || ctx.dictionary.accepts(token.text)) continue;
     let suggestions: string[] = [];
@@ -478,6 +486,51 @@ export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number
     });
   }
   return hits;
+}
+
+/**
+ * "Daerah Isimewa Yogyakarta", "Bidang Uruan Agama", "Kecamatan Mandiangi": a capitalised word
+ * that is neither a word nor a known name, standing beside a known name or institution word, and
+ * one slip away from a dictionary word (a letter doubled, dropped, added, changed or swapped).
+ */
+function slipInName(ctx: RuleContext, index: number): string | undefined {
+  const { tokens, block } = ctx.block;
+  const token = tokens[index]!;
+  const names = loadNames();
+  if (!/^\p{Lu}\p{Ll}{4,}$/u.test(token.text) || ctx.dictionary.accepts(token.lower) || names.isNameWord(token.lower) || ctx.officeWords.has(token.lower) || ctx.dictionary.isGovernmentWord(token.lower)) return undefined;
+  const beside = [tokens[index - 1], tokens[index + 1]].filter((other): other is Token => other !== undefined && (other === tokens[index - 1] ? joinedBySpace(block.text, other, token) : joinedBySpace(block.text, token, other)));
+  const knownBeside = beside.some((other) => isCapitalised(other.text) && (names.isNameWord(other.lower) || FREQUENT_CAPITALISED.lembaga.includes(other.text) || REGION_WORDS.has(other.text)));
+  if (!knownBeside) return undefined;
+  // A word frequent in names of institutions first (Uruan → Urusan, not Urunan), then any
+  // dictionary word for a longer one; never another name: a hamlet or a person is often one
+  // letter from another place's name, and a short acronym (Perki) from some word.
+  const slips = commonSlips(token.lower).filter((candidate) => !candidate.includes(' '));
+  const institution = slips.map((candidate) => INSTITUTION_WORDS.get(candidate)).find((word) => word !== undefined);
+  if (institution !== undefined) return institution;
+  const fixed = token.text.length >= 6 ? slips.find((candidate) => candidate.length >= 6 && ctx.dictionary.has(candidate)) : undefined;
+  return fixed === undefined ? undefined : matchCase(token.text, fixed);
+}
+
+/** "(ph/har)", "(kontri/why)": the initials of a news item's reporter and editor. */
+function inReporterInitials(ctx: RuleContext, token: Token): boolean {
+  const { text } = ctx.block.block;
+  const open = text.lastIndexOf('(', token.start);
+  const close = text.indexOf(')', token.end);
+  return open >= 0 && close >= 0 && /^\((?:\p{Ll}{1,8}\/)+\p{Ll}{1,8}\)$/u.test(text.slice(open, close + 1));
+}
+
+/**
+ * "tata kelola yang baik (good governance)": a term glossed in brackets in another language,
+ * every word of it unknown to the dictionary. It should be italic (language/foreign-word says so
+ * where it knows the term); it is not a misspelling.
+ */
+function inForeignGloss(ctx: RuleContext, token: Token): boolean {
+  const { text } = ctx.block.block;
+  const open = text.lastIndexOf('(', token.start);
+  const close = text.indexOf(')', token.end);
+  if (open < 0 || close < 0 || text.slice(open, token.start).includes(')')) return false;
+  const words = ctx.block.tokens.filter((other) => other.start > open && other.end <= close);
+  return words.length >= 2 && words.every((word) => /^\p{Ll}+$/u.test(word.text) && !ctx.dictionary.accepts(word.text));
 }
 
 /**
