@@ -7,10 +7,10 @@ import { checkCompounds, checkDiKe, checkRepetition } from './forms.ts';
 import { checkParagraphLength, checkSentenceLength } from './plain.ts';
 import { extractFrontmatterProse } from './frontmatter.ts';
 import { extractProse } from './prose.ts';
-import { checkAbbreviations, checkNumbers, checkOrdinals, checkSpacing } from './punctuation.ts';
+import { checkAbbreviations, checkFinalFullStop, checkNumbers, checkOrdinals, checkSpacing } from './punctuation.ts';
 import { LANGUAGE_RULES, LIMITS } from './rules.ts';
 import { analyseBlock } from './text.ts';
-import { checkCapitalization, checkCommonWordCapitals, checkPositionsWithoutName, checkRegulationNames, checkForeignWords, checkInclusiveTerms, checkSpelling, checkStandardWords } from './words.ts';
+import { checkAcronymCase, checkCapitalization, checkCommonWordCapitals, checkPositionsWithoutName, checkRegulationNames, checkForeignWords, checkInclusiveTerms, checkSpelling, checkStandardWords } from './words.ts';
 
 export { LANGUAGE_RULES, type LanguageRule } from './rules.ts';
 export { describeReadability, measureReadability, type Readability } from './plain.ts';
@@ -28,8 +28,8 @@ const SEVERITY = new Map(LANGUAGE_RULES.map((rule) => [rule.id, rule.severity]))
 
 // Most specific first: a word one rule explains ("dirumah": di-/ke-) is not also reported by a
 // vaguer one (spelling). Spelling runs last and skips every word already reported.
-const WORD_RULES = [checkInclusiveTerms, checkStandardWords, checkCompounds, checkDiKe, checkRepetition, checkForeignWords, checkCapitalization, checkRegulationNames, checkPositionsWithoutName, checkCommonWordCapitals];
-const TEXT_RULES = [checkSpacing, checkNumbers, checkOrdinals, checkAbbreviations, checkSentenceLength, checkParagraphLength];
+const WORD_RULES = [checkInclusiveTerms, checkStandardWords, checkCompounds, checkDiKe, checkRepetition, checkForeignWords, checkCapitalization, checkAcronymCase, checkRegulationNames, checkPositionsWithoutName, checkCommonWordCapitals];
+const TEXT_RULES = [checkSpacing, checkFinalFullStop, checkNumbers, checkOrdinals, checkAbbreviations, checkSentenceLength, checkParagraphLength];
 
 /** A file's frontmatter with positions, and the whole file it came from. */
 export interface FrontmatterSource {

@@ -74,6 +74,20 @@ describe('language/standard-word', () => {
   });
 });
 
+describe('language/spelling: slips inside names and reduplications', () => {
+  it.each([
+    ['Warga Daerah Isimewa Yogyakarta hadir.', 'Isimewa → Istimewa'],
+    ['Kepala Bidang Uruan Agama Islam hadir.', 'Uruan → Urusan'],
+    ['Warga menyerahkan hasi-hasil panen.', 'hasi-hasil → hasil-hasil'],
+  ])('flags %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/spelling: ${expected}`);
+  });
+
+  it.each(['Warga membeli sayur-mayur dan kain warna-warni.', 'Warga Dusun Ngledok hadir.', 'Camat Jenawi Sutarno dan Bapak Edison hadir.', 'Sesuai Perki Nomor 1 Tahun 2021.', 'Warga hadir. (kontri/why)', 'Prinsip tata kelola (good governance) diterapkan.'])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/spelling');
+  });
+});
+
 describe('language/spelling', () => {
   it('flags a typo with suggestions from the dictionary', () => {
     const [finding] = check('Kegiatan ini diikuti perangakt kalurahan.');
@@ -298,7 +312,47 @@ describe('language/spacing: brackets, quotes, words run together', () => {
   });
 });
 
+describe('language/spacing: slashes, quotations, ranges, the last full stop', () => {
+  it.each([
+    ['Data dan /atau berkas diterima.', 'language/spacing:  → /'],
+    ['Periode 2018-2024 berakhir.', 'language/spacing: 2018-2024 → 2018–2024'],
+    ['Warga hadir di balai desa pagi itu. Kegiatan berlangsung hingga siang hari dengan lancar', 'language/spacing: lancar → lancar.'],
+  ])('flags %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(expected);
+  });
+
+  it('ends a quotation followed by who said it with a comma inside the quotes', () => {
+    expect(check('"Kami siap tahun 2023." jelasnya.').map((finding) => finding.suggestion)).toEqual([',']);
+    expect(check('“Kami warga Agam”, kata Edison.').map((finding) => finding.suggestion)).toEqual([',”']);
+  });
+
+  it.each(['Data dan/atau berkas diterima.', '“Kami warga Agam,” kata Edison.', 'Periode 2018–2024 berakhir.', 'Kode 2024-2020 tidak berlaku.', 'Jadwal Pelayanan Kecamatan Jenawi Selama Libur'])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/spacing');
+  });
+});
+
+describe('language/capitalization: acronyms of syllables', () => {
+  it.each([
+    ['Program Layanan Dokter Spesialis Keliling (SPELING) dimulai. SPELING melayani warga.', ['SPELING) → Speling', 'SPELING → Speling']],
+    ['Sesuai TUPOKSI masing-masing.', ['TUPOKSI → tupoksi']],
+    ['Badan Perencanaan Pembangunan Daerah (BAPPEDA) hadir.', ['BAPPEDA) → Bappeda']],
+  ])('flags %s', (text, expected) => {
+    expect(describeFindings(text).filter((line) => line.startsWith('language/capitalization'))).toEqual(expected.map((entry) => `language/capitalization: ${entry}`));
+  });
+
+  it.each(['Badan Penanggulangan Bencana Daerah (BPBD) hadir.', 'Pelayanan Administrasi Terpadu Kecamatan (PATEN) dibuka.', 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (DPMPTSP) hadir.', 'PPID dan LAPOR! melayani warga.'])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/capitalization');
+  });
+});
+
 describe('language/abbreviation', () => {
+  it.each([
+    ['Hadir Bapak Darsiwan, SKM, MM dan warga.', ['SKM → S.K.M.', 'MM → M.M.']],
+    ['Wali Kota Dr H Marzuki hadir.', ['Dr → Dr.', 'H → H.']],
+  ])('asks for the full stops of degrees and titles: %s', (text, expected) => {
+    expect(describeFindings(text).filter((line) => line.startsWith('language/abbreviation'))).toEqual(expected.map((entry) => `language/abbreviation: ${entry}`));
+  });
+
   it.each([
     ['Sesuai Perda No 5 Tahun 2017.', 'No → No.'],
     ['Kantor di Jl Merdeka nomor 1.', 'Jl → Jl.'],
@@ -344,6 +398,16 @@ describe('language/currency-number', () => {
       expect(rulesIn(text)).not.toContain('language/currency-number');
     },
   );
+});
+
+describe('language/currency-number: thousands', () => {
+  it('groups thousands with full stops', () => {
+    expect(describeFindings('Tercatat 1015 kasus baru.')).toContain('language/currency-number: 1015 → 1.015');
+  });
+
+  it.each(['Pada tahun 2024 warga hadir.', 'Telepon (0271) 499210 pada jam kerja.', 'Tercatat 1.015 kasus baru.', 'Sesuai Nomor 1450 tentang pelayanan.'])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/currency-number');
+  });
 });
 
 describe('language/currency-number: ke- before a number', () => {

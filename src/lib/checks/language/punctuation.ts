@@ -51,11 +51,41 @@ export function checkSpacing(ctx: RuleContext): Hit[] {
       hits.push({ rule: 'language/spacing', start: token.start, end: token.end, message: `"${joined[1]}" dan "${joined[2]}" menempel tanpa spasi (EYD V, Penulisan Kata).`, suggestion: `${joined[1]} ${token.text.slice(joined[1]!.length)}` });
     }
   }
+  // "dan /atau", "partisipasi / gotong royong": a slash has no space on either side (EYD V, Garis Miring).
+  for (const match of text.matchAll(/(?<=\p{L})([ \t]+\/[ \t]*|[ \t]*\/[ \t]+)(?=\p{L})/gu)) {
+    if (ctx.block.block.kind !== 'paragraph') break;
+    hits.push({ rule: 'language/spacing', start: match.index, end: match.index + match[0].length, message: 'garis miring ditulis tanpa spasi sebelum dan sesudahnya (EYD V, Garis Miring): "dan/atau".', suggestion: '/' });
+  }
+  // "… 2023." jelasnya", "… Agam”, kata": a quotation followed by who said it ends with a comma,
+  // inside the closing quote (EYD V, Tanda Koma).
+  for (const match of text.matchAll(/(\.|["”],)(?=["”]?\s+(?:ujar|kata|jelas|ungkap|tambah|tegas|terang|tutur|pungkas|imbuh|lanjut|ucap|papar|sebut|pesan|harap)(?:nya)?\b)/gu)) {
+    const full = match[1] === '.';
+    hits.push({ rule: 'language/spacing', start: match.index, end: match.index + match[1]!.length, message: full ? 'petikan langsung yang diikuti keterangan pengucap diakhiri koma, bukan titik (EYD V, Tanda Koma): "…,” ujarnya".' : 'koma yang memisahkan petikan langsung dari keterangan pengucap ditulis sebelum tanda petik penutup (EYD V, Tanda Koma): "…,” kata".', suggestion: full ? ',' : ',”' });
+  }
+  // "periode 2018-2024": a range of years takes a dash, not a hyphen (EYD V, Tanda Pisah).
+  for (const match of text.matchAll(/(?<![\d.\/-])((?:19|20)\d{2})-((?:19|20)\d{2})(?![\d.\/-])/gu)) {
+    if (Number(match[2]) <= Number(match[1])) continue;
+    hits.push({ rule: 'language/spacing', start: match.index, end: match.index + match[0].length, message: `rentang tahun "${match[0]}" ditulis dengan tanda pisah, bukan tanda hubung (EYD V, Tanda Pisah).`, suggestion: `${match[1]}–${match[2]}` });
+  }
   for (const match of text.matchAll(/(?<![\p{L}\p{N}.,/-])(\d+)(\p{Ll}{3,})\b/gu)) {
     if (!ctx.dictionary.has(match[2]!)) continue;
     hits.push({ rule: 'language/spacing', start: match.index, end: match.index + match[0].length, message: `bilangan "${match[1]}" menempel pada kata "${match[2]}" (EYD V: bilangan dan kata dipisah spasi).`, suggestion: `${match[1]} ${match[2]}` });
   }
   return hits;
+}
+
+/**
+ * A paragraph of running text whose last sentence has no end mark, though sentences before it
+ * have one: "… dan Satpol PP. Kegiatan berlangsung hingga siang" (EYD V, Tanda Titik).
+ */
+export function checkFinalFullStop(ctx: RuleContext): Hit[] {
+  const { block, tokens } = ctx.block;
+  if (block.kind !== 'paragraph' || !block.standalone || tokens.length < 8) return [];
+  const text = block.text.trimEnd();
+  if (/[.!?:;…"”’')\]]$/u.test(text) || !/\p{Ll}{2,}[.!?]["”’)]?\s+\p{Lu}/u.test(text)) return [];
+  const last = tokens.at(-1)!;
+  if (last.end !== text.length) return [];
+  return [{ rule: 'language/spacing', start: last.start, end: last.end, message: 'kalimat terakhir paragraf ini tidak diakhiri tanda titik (EYD V, Tanda Titik).', suggestion: `${last.text}.` }];
 }
 
 /** Money, percent and numbers at the start of a sentence (EYD V, Penulisan Angka dan Bilangan). */
@@ -64,6 +94,15 @@ export function checkNumbers(ctx: RuleContext): Hit[] {
   const { text, kind, standalone } = ctx.block.block;
   for (const match of text.matchAll(/\bRp(\.\s*|\s+)(?=\d)/gu)) {
     hits.push({ rule: 'language/currency-number', start: match.index, end: match.index + match[0].length, message: `"${match[0].trim()}" — lambang rupiah ditulis tanpa titik dan tanpa spasi sebelum angka (EYD V).`, suggestion: 'Rp' });
+  }
+  // "1015 kasus" → "1.015 kasus": thousands are grouped with full stops (EYD V, Tanda Titik).
+  // Years, numbers of regulations, codes, telephone numbers and the like are not amounts.
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}.,:/-])(\d{4,9})(?=\s+\p{Ll}{3,})/gu)) {
+    const value = Number(match[1]);
+    const before = text.slice(Math.max(0, match.index - 12), match.index).toLowerCase();
+    if ((value >= 1900 && value <= 2100) || match[1]!.startsWith('0') || /(?:tahun|nomor|no\.?|pasal|kode|rt|rw|lantai|nip|nik|npwp|ke-|sk|telepon|telp\.?|tel\.?|hp|wa|whatsapp|faks|fax|\))\s*$/u.test(before)) continue;
+    const grouped = match[1]!.replace(/\B(?=(\d{3})+(?!\d))/gu, '.');
+    hits.push({ rule: 'language/currency-number', start: match.index, end: match.index + match[1]!.length, message: `bilangan "${match[1]}" ditulis dengan titik pemisah ribuan: "${grouped}" (EYD V, Tanda Titik).`, suggestion: grouped });
   }
   for (const match of text.matchAll(/(\d),-/gu)) {
     hits.push({ rule: 'language/currency-number', start: match.index + 1, end: match.index + 3, message: '",-" bukan penulisan baku jumlah uang (EYD V): tulis ",00" atau tanpa desimal.', suggestion: ',00' });
@@ -91,7 +130,12 @@ export function checkNumbers(ctx: RuleContext): Hit[] {
 /** Where "ke" + a number is a preposition before a count: "ke 10 desa", "ke 3 orang". */
 const COUNTED = new Set([...readLanguageData<{ tempat: string[] }>('di-ke.yml').tempat, 'orang', 'warga', 'peserta', 'keluarga', 'rt', 'rw', 'tps', 'negara']);
 
-const ABBREVIATIONS = readLanguageData<{ wajib_titik: Record<string, 'bilangan' | 'nama'>; satuan: Record<string, string> }>('singkatan.yml');
+const ABBREVIATIONS = readLanguageData<{
+  wajib_titik: Record<string, 'bilangan' | 'nama'>;
+  satuan: Record<string, string>;
+  gelar_sesudah_nama: Record<string, string>;
+  gelar_sebelum_nama: Record<string, string>;
+}>('singkatan.yml');
 
 /** "No 14" → "No. 14", "Jl Merdeka" → "Jl. Merdeka", "8 Km" → "8 km" (EYD V, Singkatan dan Akronim). */
 export function checkAbbreviations(ctx: RuleContext): Hit[] {
@@ -106,10 +150,22 @@ export function checkAbbreviations(ctx: RuleContext): Hit[] {
       hits.push({ rule: 'language/abbreviation', start: token.start, end: token.end, message: `singkatan "${token.text}" ditulis dengan titik: "${token.text}." (EYD V, Singkatan dan Akronim).`, suggestion: `${token.text}.` });
       continue;
     }
+    // "Dr H Marzuki": a title before a name takes its full stop.
+    const title = ABBREVIATIONS.gelar_sebelum_nama[token.text];
+    if (title !== undefined && isCapitalised(next.text) && !/^\p{Lu}{2,}$/u.test(next.text) && (i === 0 || !/^\p{Lu}{2,}$/u.test(tokens[i - 1]!.text))) {
+      hits.push({ rule: 'language/abbreviation', start: token.start, end: token.end, message: `gelar "${token.text}" ditulis dengan titik: "${title}" (EYD V, Singkatan dan Akronim).`, suggestion: title });
+      continue;
+    }
     const unit = ABBREVIATIONS.satuan[next.lower];
     if (unit !== undefined && /^\d+(?:[.,]\d+)*$/u.test(token.text) && next.text !== unit && !/^\p{L}/u.test(block.text.slice(next.end, next.end + 1))) {
       hits.push({ rule: 'language/abbreviation', start: next.start, end: next.end, message: `lambang satuan "${next.text}" ditulis "${unit}": huruf kecil, tanpa titik (Sistem Internasional; KBBI).`, suggestion: unit });
     }
+  }
+  // "Darsiwan, SKM, MM": degrees after a name, each abbreviation with its full stops.
+  for (const match of block.text.matchAll(/(?<=\p{L},\s?|\p{L}\.,\s?)(\p{Lu}\p{L}{0,4})(?=[.,\s)]|$)/gu)) {
+    const degree = ABBREVIATIONS.gelar_sesudah_nama[match[1]!];
+    if (degree === undefined) continue;
+    hits.push({ rule: 'language/abbreviation', start: match.index, end: match.index + match[1]!.length, message: `gelar "${match[1]}" ditulis dengan titik: "${degree}" (EYD V, Singkatan dan Akronim).`, suggestion: degree });
   }
   return hits;
 }

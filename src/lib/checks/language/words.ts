@@ -187,6 +187,7 @@ interface CapitalData {
   nama_peraturan: string[];
   jabatan_tanpa_nama: string[];
   kata_tugas_judul: string[];
+  akronim_kata: Record<string, string>;
 }
 const CAPITALS = readLanguageData<CapitalData>('huruf-kapital.yml');
 const REGION_WORDS = new Set(CAPITALS.wilayah);
@@ -303,6 +304,53 @@ function inKnownName(ctx: RuleContext, i: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * EYD V, Singkatan dan Akronim: an acronym made of syllables (not of initials) is written as a
+ * word: with a capital only when it names something (Bappeda, Speling), in small letters when it
+ * is a common noun (tupoksi, posyandu, pemilu). Two findings for one written in capitals:
+ * - it is one the dictionary writes as a word (data/huruf-kapital.yml, akronim_kata: "TUPOKSI", "PEMILU");
+ * - the text spells it out just before it and its letters are not the initials of that name:
+ *   "Layanan Dokter Spesialis Keliling (SPELING)"; every other "SPELING" of the paragraph too.
+ */
+export function checkAcronymCase(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  const { tokens, block } = ctx.block;
+  const syllabic = new Set<string>();
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (!/^\p{Lu}{4,}$/u.test(token.text) || block.text[token.start - 1] !== '(' || block.text[token.end] !== ')') continue;
+    let k = i - 1;
+    const spelled: string[] = [];
+    while (k >= 0 && spelled.length < 8 && (joinedBySpace(block.text, tokens[k]!, tokens[k + 1]!) || k === i - 1) && (isCapitalised(tokens[k]!.text) || TITLE_FUNCTION_WORDS.has(tokens[k]!.lower))) spelled.unshift(tokens[k--]!.text);
+    const words = spelled.filter((word) => isCapitalised(word));
+    if (words.length < 2) continue;
+    // Syllables taken from the words (SPE-LING from Spesialis Keliling, POS-BAN-KUM): three letters
+    // or more of the acronym in a row come from one word. Initials and a letter or two of a word
+    // (BPBD, DPMPTSP, PATEN) make an acronym written in capitals.
+    const upper = words.map((word) => word.toUpperCase());
+    const takesSyllable = [...Array(token.text.length - 2).keys()].some((at) => upper.some((word) => word.includes(token.text.slice(at, at + 3))));
+    if (!takesSyllable || !isSubsequence(token.text, upper.join(''))) continue;
+    syllabic.add(token.text);
+  }
+  for (const token of tokens) {
+    if (!/^\p{Lu}{4,}$/u.test(token.text) || !isPlainWord(token)) continue;
+    const listed = CAPITALS.akronim_kata[token.lower];
+    if (listed === undefined && !syllabic.has(token.text)) continue;
+    const word = listed ?? matchCase('A', token.lower);
+    hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" akronim dari suku kata, ditulis sebagai kata: "${word}" (huruf awal kapital bila nama diri; EYD V, Singkatan dan Akronim).`, suggestion: word });
+  }
+  return hits;
+}
+
+function isSubsequence(letters: string, text: string): boolean {
+  let at = 0;
+  for (const letter of letters) {
+    at = text.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 /**
@@ -458,6 +506,17 @@ export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number
       hits.push({ rule: 'language/spelling', start: token.start, end: token.end, message: `"${token.text}" tampaknya salah ketik "${near}" (Hunspell id_ID, berdasarkan KBBI). Bila ini nama, tambahkan ke periksa.kata_tambahan.`, suggestion: near });
       continue;
     }
+    // "hasi-hasil": a letter dropped or doubled in one half of a reduplication. Not a change of
+    // sound, which reduplications make on purpose (warna-warni, sayur-mayur, corat-coret).
+    const halves = /^(\p{Ll}+)-(\p{Ll}+)$/u.exec(token.text);
+    if (halves && halves[1] !== halves[2] && !ctx.dictionary.has(token.text) && !ctx.taken(token.start, token.end)) {
+      const [, first, second] = halves as unknown as [string, string, string];
+      const whole = ctx.dictionary.has(second) && !ctx.dictionary.has(first) && oneLetterApart(first, second) ? second : ctx.dictionary.has(first) && !ctx.dictionary.has(second) && oneLetterApart(first, second) ? first : undefined;
+      if (whole !== undefined) {
+        hits.push({ rule: 'language/spelling', start: token.start, end: token.end, message: `"${token.text}" tampaknya kata ulang "${whole}-${whole}" yang salah ketik (Hunspell id_ID, berdasarkan KBBI).`, suggestion: `${whole}-${whole}` });
+        continue;
+      }
+    }
     const inName = isCapitalised(token.text) && !hasCapitalInside(token.text) ? slipInName(ctx, index) : undefined;
     if (inName && !ctx.taken(token.start, token.end)) {
       hits.push({ rule: 'language/spelling', start: token.start, end: token.end, message: `"${token.text}" tampaknya salah ketik "${inName}" (Hunspell id_ID, berdasarkan KBBI): bukan kata kamus dan bukan nama wilayah (idn-area-data). Bila ini nama, tambahkan ke periksa.kata_tambahan.`, suggestion: inName });
@@ -486,6 +545,14 @@ export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number
     });
   }
   return hits;
+}
+
+/** One letter more or less, nothing else: "hasi" and "hasil". */
+function oneLetterApart(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i += 1) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
 }
 
 /**
