@@ -1,18 +1,20 @@
 /**
- * `npm run bench [-- --items 100,1000,2000] [--only build,pr,search,periksa,inputs,braille,weight] [--rounds 3] [--out DIR]`
+ * `npm run bench [-- --items 100,1000,2000] [--only build,pr,search,periksa,inputs,braille,weight,bahasa] [--rounds 3] [--out DIR]`
  *
  * For each size: generates the corpora (bench/corpus.ts), builds the `news` one with Tayang, a
  * plain Astro project and Hugo side by side (bench/build.ts), times a pull request's path on it
  * (bench/pr.ts), times the search index over the built site (bench/search.ts), runs
  * `tayang periksa` and times the checks per document (bench/periksa.ts), and times the braille
  * edition of every text item (bench/braille.ts). Then times the checks on a few huge single items
- * (bench/inputs.ts), and weighs every kind of page of the example office's site (bench/weight.ts).
+ * (bench/inputs.ts), weighs every kind of page of the example office's site (bench/weight.ts), and
+ * scores the language checks on real government prose (bench/bahasa.ts).
  * Prints Markdown tables for bench/README.md and writes the numbers to DIR/results.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchRealProse, realProseTables } from './bahasa.ts';
 import { benchBraille, type BrailleTimes } from './braille.ts';
 import { astroVersion, benchBuild, PLAIN_ASTRO, TAYANG, type BuildRow } from './build.ts';
 import { writeCorpus, type Corpus, type Mix } from './corpus.ts';
@@ -32,7 +34,7 @@ const { values } = parseArgs({
 });
 const sizes = values.items.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--items: whole numbers separated by commas, not "${values.items}"`);
-const ONLY = ['build', 'pr', 'search', 'periksa', 'inputs', 'braille', 'weight'];
+const ONLY = ['build', 'pr', 'search', 'periksa', 'inputs', 'braille', 'weight', 'bahasa'];
 const only = values.only?.split(',');
 if (only?.some((part) => !ONLY.includes(part))) throw new Error(`--only: some of ${ONLY.join(', ')} separated by commas, not "${values.only}"`);
 const rounds = Number(values.rounds);
@@ -72,6 +74,7 @@ for (const items of ['build', 'pr', 'search', 'periksa', 'braille'].some(wanted)
 }
 const inputs: InputTimes[] = wanted('inputs') ? await benchBigInputs() : [];
 const weights: WeightRow[] = wanted('weight') ? await benchPageWeight(values.out) : [];
+const realProse = wanted('bahasa') ? benchRealProse() : undefined;
 
 const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
@@ -153,5 +156,10 @@ if (weights.length > 0) {
     ),
   );
 }
+if (realProse) {
+  console.log();
+  console.log(realProseTables(realProse, table));
+}
 await mkdir(values.out, { recursive: true });
-await writeFile(join(values.out, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), builds, pullRequests, searches, commands, documents, inputs, braille, weights }, null, 2)}\n`);
+const bahasa = realProse && { ...realProse, score: { ...realProse.score, missed: realProse.score.missed.length, falseAlarms: { error: realProse.score.falseAlarms.error.length, warning: realProse.score.falseAlarms.warning.length } } };
+await writeFile(join(values.out, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), builds, pullRequests, searches, commands, documents, inputs, braille, weights, bahasa }, null, 2)}\n`);

@@ -25,6 +25,8 @@ export interface RuleContext {
    * (UU 12/2011, Lampiran II), so ordinary words and positions are not judged by their capitals.
    */
   legalText: boolean;
+  /** Dictionary words the document uses as names elsewhere (learnDocumentNames), lower-cased. */
+  documentNames: ReadonlySet<string>;
 }
 
 /** Tokens i..i+n-1 written as one phrase (only spaces between them) with these lower-case words. */

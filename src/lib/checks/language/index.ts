@@ -10,7 +10,7 @@ import { extractProse } from './prose.ts';
 import { checkAbbreviations, checkFinalFullStop, checkNumbers, checkOrdinals, checkSpacing } from './punctuation.ts';
 import { LANGUAGE_RULES, LIMITS } from './rules.ts';
 import { analyseBlock } from './text.ts';
-import { checkAcronymCase, checkCapitalization, checkCommonWordCapitals, checkPositionsWithoutName, checkRegulationNames, checkForeignWords, checkInclusiveTerms, checkSpelling, checkStandardWords } from './words.ts';
+import { checkAcronymCase, checkCapitalization, checkCommonWordCapitals, learnDocumentNames, checkPositionsWithoutName, checkRegulationNames, checkForeignWords, checkInclusiveTerms, checkSpelling, checkStandardWords } from './words.ts';
 
 export { LANGUAGE_RULES, type LanguageRule } from './rules.ts';
 export { describeReadability, measureReadability, type Readability } from './plain.ts';
@@ -55,10 +55,12 @@ export function checkLanguage(tree: Root, ctx: { file: string; lineOffset: numbe
   const fields = ctx.frontmatter ? extractFrontmatterProse(ctx.frontmatter.located, ctx.frontmatter.fileText) : [];
   const body = extractProse(tree);
   const legalText = body.some((prose) => /\bPasal\s+\d/u.test(prose.text)) && body.some((prose) => /\bsebagaimana\s+dimaksud\b/iu.test(prose.text));
-  for (const [index, prose] of [...fields, ...body].entries()) {
+  const blocks = [...fields, ...body].map(analyseBlock);
+  const documentNames = learnDocumentNames(blocks, dictionary);
+  for (const [index, block] of blocks.entries()) {
+    const prose = block.block;
     // Frontmatter blocks already carry file lines.
     const lineOffset = index < fields.length ? 0 : ctx.lineOffset;
-    const block = analyseBlock(prose);
     const hits: Hit[] = [];
     // The characters the word rules' hits cover, one flag each: asking whether a word is taken
     // costs its length, not the number of hits (a block of 500 000 words can have 250 000).
@@ -71,6 +73,7 @@ export function checkLanguage(tree: Root, ctx: { file: string; lineOffset: numbe
       officeStandardWords,
       taken: (start, end) => covered.subarray(start, end).includes(1),
       legalText,
+      documentNames,
     };
     const collect = (found: Hit[]) => {
       for (const hit of found) {

@@ -62,6 +62,18 @@ export function checkSpacing(ctx: RuleContext): Hit[] {
     const full = match[1] === '.';
     hits.push({ rule: 'language/spacing', start: match.index, end: match.index + match[1]!.length, message: full ? 'petikan langsung yang diikuti keterangan pengucap diakhiri koma, bukan titik (EYD V, Tanda Koma): "…,” ujarnya".' : 'koma yang memisahkan petikan langsung dari keterangan pengucap ditulis sebelum tanda petik penutup (EYD V, Tanda Koma): "…,” kata".', suggestion: full ? ',' : ',”' });
   }
+  // "Drs.H.Sentot": an abbreviated title is followed by a space.
+  for (const match of text.matchAll(/\b(?:Drs|Dra|Dr|Ir|Prof|Hj|H)\.(?=\p{Lu})/gu)) {
+    const at = match.index + match[0].length - 1;
+    hits.push({ rule: 'language/spacing', start: at, end: at + 1, message: 'tidak ada spasi sesudah titik singkatan gelar (EYD V, Tanda Baca): "Drs. H. Sentot".', suggestion: 'tambahkan satu spasi sesudah titik' });
+  }
+  // "30-31 Maret", "08.00 – 08.30": a range of days or times takes a dash without spaces (EYD V, Tanda Pisah).
+  for (const match of text.matchAll(/(?<![\d.\/-])(\d{1,2})-(\d{1,2})(?=\s+(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)\b)/gu)) {
+    hits.push({ rule: 'language/spacing', start: match.index, end: match.index + match[0].length, message: `rentang tanggal "${match[0]}" ditulis dengan tanda pisah, bukan tanda hubung (EYD V, Tanda Pisah).`, suggestion: `${match[1]}–${match[2]}` });
+  }
+  for (const match of text.matchAll(/(\d{2}[.:]\d{2})([ \t]+[–—-][ \t]*|[ \t]*[–—-][ \t]+)(\d{2}[.:]\d{2})/gu)) {
+    hits.push({ rule: 'language/spacing', start: match.index, end: match.index + match[0].length, message: `rentang waktu "${match[0]}" ditulis dengan tanda pisah tanpa spasi (EYD V, Tanda Pisah).`, suggestion: `${match[1]}–${match[3]}` });
+  }
   // "periode 2018-2024": a range of years takes a dash, not a hyphen (EYD V, Tanda Pisah).
   for (const match of text.matchAll(/(?<![\d.\/-])((?:19|20)\d{2})-((?:19|20)\d{2})(?![\d.\/-])/gu)) {
     if (Number(match[2]) <= Number(match[1])) continue;
@@ -148,6 +160,11 @@ export function checkAbbreviations(ctx: RuleContext): Hit[] {
     const before = ABBREVIATIONS.wajib_titik[token.text];
     if (before !== undefined && (before === 'bilangan' ? /^\d/u.test(next.text) : isCapitalised(next.text) && !/^\p{Lu}+$/u.test(next.text))) {
       hits.push({ rule: 'language/abbreviation', start: token.start, end: token.end, message: `singkatan "${token.text}" ditulis dengan titik: "${token.text}." (EYD V, Singkatan dan Akronim).`, suggestion: `${token.text}.` });
+      continue;
+    }
+    // "Ketua KPU M Zarkoni": an initial before a name takes its full stop.
+    if (/^\p{Lu}$/u.test(token.text) && token.text !== 'A' && /^\p{Lu}\p{Ll}+$/u.test(next.text) && !ctx.dictionary.accepts(next.lower) && block.text[token.end] === ' ' && i > 0 && /^\p{Lu}/u.test(tokens[i - 1]!.text) && ABBREVIATIONS.gelar_sebelum_nama[token.text] === undefined) {
+      hits.push({ rule: 'language/abbreviation', start: token.start, end: token.end, message: `inisial nama "${token.text}" ditulis dengan titik: "${token.text}." (EYD V, Singkatan dan Akronim).`, suggestion: `${token.text}.` });
       continue;
     }
     // "Dr H Marzuki": a title before a name takes its full stop.

@@ -3,7 +3,8 @@ import type { Hit, RuleContext } from './context.ts';
 import { isPlainWord, matchPhrase } from './context.ts';
 import { commonSlips } from './dictionary.ts';
 import { loadNames } from './names.ts';
-import { ABBREVIATED, hasCapitalInside, isCapitalised, joinedBySpace, matchCase, type Token } from './text.ts';
+import type { Dictionary } from './dictionary.ts';
+import { ABBREVIATED, hasCapitalInside, isCapitalised, joinedBySpace, matchCase, type AnalysedBlock, type Token } from './text.ts';
 
 interface StandardWordsData {
   sumber: Record<string, string>;
@@ -423,7 +424,8 @@ export function checkPositionsWithoutName(ctx: RuleContext): Hit[] {
  *   yang, dengan, di, ke …) is small even inside a name or title, except as its first word and in
  *   "Yang Maha Esa".
  * Also "kabupaten Mojokerto": the word for a kind of region before its name is part of the name
- * (not before a list of names: "balai desa Gumeng, Menjing, dan Seloromo").
+ * (not before a list of names, "balai desa Gumeng, Menjing, dan Seloromo", nor for a road, which
+ * is often described rather than named: "jalan Ngaglik–Kasiman").
  */
 export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
@@ -431,17 +433,17 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
   if (block.kind === 'heading' || isTitleLine(ctx)) return hits;
   const names = loadNames();
   // "Padang, Humas – Kepala Bidang …": a news item's dateline names a place and a source.
-  const dateline = /^[^.\n]{0,60}?\s[–—-]\s/u.exec(block.text)?.[0].length ?? 0;
+  const dateline = /^[^.\n]{0,60}?[\s)][–—-]\s/u.exec(block.text)?.[0].length ?? 0;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    if (!isPlainWord(token) || token.quoted || token.end <= dateline) continue;
+    if (!isPlainWord(token) || token.quoted || token.start <= dateline) continue;
     const previous = tokens[i - 1];
     const next = tokens[i + 1];
     const previousJoined = previous !== undefined && joinedBySpace(block.text, previous, token) ? previous : undefined;
     const nextJoined = next !== undefined && joinedBySpace(block.text, token, next) ? next : undefined;
     if (token.text === token.lower) {
       const region = matchCase('A', token.lower);
-      if (REGION_WORDS.has(region) && nextJoined && isCapitalised(nextJoined.text) && !nextJoined.sentenceStart && !hasCapitalInside(nextJoined.text) && (names.isNameWord(nextJoined.lower) || !ctx.dictionary.has(nextJoined.lower)) && !['para', 'se', 'antar', 'tiap', 'setiap', 'seluruh'].includes(previous?.lower ?? '') && !POSITION_WORDS.has(previous?.lower ?? '') && !/^,\s*\p{Lu}/u.test(block.text.slice(nextJoined.end, nextJoined.end + 3))) {
+      if (REGION_WORDS.has(region) && region !== 'Jalan' && region !== 'Jl' && nextJoined && isCapitalised(nextJoined.text) && !nextJoined.sentenceStart && !hasCapitalInside(nextJoined.text) && (names.isNameWord(nextJoined.lower) || !ctx.dictionary.has(nextJoined.lower)) && !['para', 'se', 'antar', 'tiap', 'setiap', 'seluruh'].includes(previous?.lower ?? '') && !POSITION_WORDS.has(previous?.lower ?? '') && !/^,\s*\p{Lu}/u.test(block.text.slice(nextJoined.end, nextJoined.end + 3))) {
         hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis "${region}": nama wilayah sebelum namanya adalah bagian nama diri (EYD V, Huruf Kapital).`, suggestion: region });
       }
       continue;
@@ -457,11 +459,16 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
       hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata tugas, ditulis kecil di tengah kalimat, juga di dalam nama atau judul (EYD V, Huruf Kapital).`, suggestion: token.lower });
       continue;
     }
+    // "Pukul 08.00": the word before a time of day is small wherever it stands.
+    if ((token.lower === 'pukul' || token.lower === 'jam') && nextJoined && /^\d{1,2}(?:[.:]\d{2})?$/u.test(nextJoined.text) && /^[.:]?\d*/u.test(block.text.slice(nextJoined.end))) {
+      hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata biasa di tengah kalimat, ditulis kecil: "${token.lower}" (EYD V, Huruf Kapital).`, suggestion: token.lower });
+      continue;
+    }
     if (ctx.legalText || block.kind === 'tableCell' || token.text.length < 3 || !ctx.dictionary.has(token.lower) || ctx.dictionary.isGovernmentWord(token.lower) || ALWAYS_CAPITALISED.has(token.lower)) continue;
     if (REGION_WORDS.has(token.text) || POSITION_WORDS.has(token.lower) || ADDRESS_WORDS.has(token.lower) || CAPITALS.nama_diri[token.lower] || CAPITALS.bulan[token.lower] || CAPITALS.hari_setelah_kata_hari.includes(token.lower) || CAPITALS.rujukan_naskah.includes(token.lower)) continue;
     // A person's name after a form of address or a position (Bapak Budi, Camat Indah).
     if (previousJoined && (ADDRESS_WORDS.has(previousJoined.lower) || POSITION_WORDS.has(previousJoined.lower))) continue;
-    if (names.isName(token.lower) || ctx.officeWords.has(token.lower)) continue;
+    if (names.isName(token.lower) || ctx.officeWords.has(token.lower) || ctx.documentNames.has(token.lower)) continue;
     const joinsName =
       (previousJoined && NAME_JOINERS.has(previousJoined.lower) && tokens[i - 2] !== undefined && continuesName(tokens[i - 2]!)) ||
       (nextJoined && NAME_JOINERS.has(nextJoined.lower) && tokens[i + 2] !== undefined && joinedBySpace(block.text, nextJoined, tokens[i + 2]!) && continuesName(tokens[i + 2]!));
@@ -501,7 +508,7 @@ export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number
   for (const [index, token] of ctx.block.tokens.entries()) {
     if (!isPlainWord(token) || token.text.length < 2) continue;
     const opensSentence = heading ? openers.has(index) : token.sentenceStart;
-    const near = isCapitalised(token.text) && !hasCapitalInside(token.text) ? nearFrequentWord(token, opensSentence) : undefined;
+    const near = isCapitalised(token.text) && !hasCapitalInside(token.text) && !loadNames().isNameWord(token.lower) ? nearFrequentWord(token, opensSentence) : undefined;
     if (near && !ctx.dictionary.has(token.lower) && !ctx.officeWords.has(token.lower) && !ctx.taken(token.start, token.end)) {
       hits.push({ rule: 'language/spelling', start: token.start, end: token.end, message: `"${token.text}" tampaknya salah ketik "${near}" (Hunspell id_ID, berdasarkan KBBI). Bila ini nama, tambahkan ke periksa.kata_tambahan.`, suggestion: near });
       continue;
@@ -547,6 +554,30 @@ export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number
   return hits;
 }
 
+/**
+ * Capitalised dictionary words the document itself uses as names, so the capital is not judged
+ * anywhere in it: a member of a list of names ("Jumwal Shaleh, Arwah, La Ode Hermanto, dan …"),
+ * or beside a capitalised word the dictionary does not know ("Muhammad Arwah").
+ */
+export function learnDocumentNames(blocks: readonly AnalysedBlock[], dictionary: Dictionary): Set<string> {
+  const learnt = new Set<string>();
+  const unknownName = (token: Token | undefined) => token !== undefined && /^\p{Lu}\p{Ll}+$/u.test(token.text) && !dictionary.accepts(token.lower);
+  for (const { tokens, block } of blocks) {
+    for (let i = 0; i < tokens.length; i += 1) {
+      const token = tokens[i]!;
+      if (!/^\p{Lu}\p{Ll}+$/u.test(token.text) || !dictionary.has(token.lower)) continue;
+      const previous = tokens[i - 1];
+      const next = tokens[i + 1];
+      const besideUnknown = (previous && joinedBySpace(block.text, previous, token) && unknownName(previous) && !previous.sentenceStart) || (next && joinedBySpace(block.text, token, next) && unknownName(next));
+      // In a list: "…, Arwah, …" with a name on each side.
+      const capitalisedName = (other: Token | undefined) => other !== undefined && isCapitalised(other.text) && !other.sentenceStart;
+      const listed = /,\s*$/u.test(block.text.slice(Math.max(0, token.start - 3), token.start)) && /^,/u.test(block.text.slice(token.end)) && capitalisedName(previous) && capitalisedName(next) && (unknownName(previous) || unknownName(next));
+      if (besideUnknown || listed) learnt.add(token.lower);
+    }
+  }
+  return learnt;
+}
+
 /** One letter more or less, nothing else: "hasi" and "hasil". */
 function oneLetterApart(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
@@ -556,8 +587,8 @@ function oneLetterApart(a: string, b: string): boolean {
 }
 
 /**
- * "Daerah Isimewa Yogyakarta", "Bidang Uruan Agama", "Kecamatan Mandiangi": a capitalised word
- * that is neither a word nor a known name, standing beside a known name or institution word, and
+ * "Daerah Isimewa Yogyakarta", "Bidang Uruan Agama": a capitalised word that is neither a word
+ * nor a known name, standing beside an institution word, and
  * one slip away from a dictionary word (a letter doubled, dropped, added, changed or swapped).
  */
 function slipInName(ctx: RuleContext, index: number): string | undefined {
@@ -566,7 +597,9 @@ function slipInName(ctx: RuleContext, index: number): string | undefined {
   const names = loadNames();
   if (!/^\p{Lu}\p{Ll}{4,}$/u.test(token.text) || ctx.dictionary.accepts(token.lower) || names.isNameWord(token.lower) || ctx.officeWords.has(token.lower) || ctx.dictionary.isGovernmentWord(token.lower)) return undefined;
   const beside = [tokens[index - 1], tokens[index + 1]].filter((other): other is Token => other !== undefined && (other === tokens[index - 1] ? joinedBySpace(block.text, other, token) : joinedBySpace(block.text, token, other)));
-  const knownBeside = beside.some((other) => isCapitalised(other.text) && (names.isNameWord(other.lower) || FREQUENT_CAPITALISED.lembaga.includes(other.text) || REGION_WORDS.has(other.text)));
+  // Beside an institution word (Daerah, Bidang, Dinas): a place or a person stands beside a region
+  // word or another name, and is often one letter from some word (Nagari Gaduang, Hj. Armida).
+  const knownBeside = beside.some((other) => FREQUENT_CAPITALISED.lembaga.includes(other.text) && !REGION_WORDS.has(other.text));
   if (!knownBeside) return undefined;
   // A word frequent in names of institutions first (Uruan → Urusan, not Urunan), then any
   // dictionary word for a longer one; never another name: a hamlet or a person is often one
