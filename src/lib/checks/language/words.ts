@@ -405,7 +405,10 @@ export function checkPositionsWithoutName(ctx: RuleContext): Hit[] {
     const beforePrevious = tokens[i - position.length - 1];
     const afterNext = tokens[i + 2];
     if (previous && NAME_JOINERS.has(previous.lower) && beforePrevious && joinedBySpace(block.text, previous, token) && joinedBySpace(block.text, beforePrevious, previous) && continuesName(beforePrevious)) continue;
-    if (next && NAME_JOINERS.has(next.lower) && afterNext && joinedBySpace(block.text, last, next) && joinedBySpace(block.text, next, afterNext) && continuesName(afterNext)) continue;
+    // … also when the next position is miswritten small: "Bupati dan wakil Bupati Ketapang".
+    let named = i + 2;
+    while (tokens[named] && POSITION_WORDS.has(tokens[named]!.text) && joinedBySpace(block.text, tokens[named - 1]!, tokens[named]!)) named += 1;
+    if (next && NAME_JOINERS.has(next.lower) && afterNext && joinedBySpace(block.text, last, next) && joinedBySpace(block.text, next, afterNext) && tokens[named] !== undefined && continuesName(tokens[named]!)) continue;
     // "Wali Nagari Kampung Batu Dalam, …": a name after a comma belongs to it too.
     if (next && /^,\s*$/u.test(block.text.slice(last.end, next.start)) && continuesName(next) && !ctx.dictionary.has(next.lower)) continue;
     const written = block.text.slice(token.start, last.end);
@@ -464,6 +467,8 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
       hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata biasa di tengah kalimat, ditulis kecil: "${token.lower}" (EYD V, Huruf Kapital).`, suggestion: token.lower });
       continue;
     }
+    // "Sdr. Handika", "Kab. Agam": an abbreviation, not a word written in full.
+    if (block.text[token.end] === '.' && ABBREVIATED.has(token.lower)) continue;
     if (ctx.legalText || block.kind === 'tableCell' || token.text.length < 3 || !ctx.dictionary.has(token.lower) || ctx.dictionary.isGovernmentWord(token.lower) || ALWAYS_CAPITALISED.has(token.lower)) continue;
     if (REGION_WORDS.has(token.text) || POSITION_WORDS.has(token.lower) || ADDRESS_WORDS.has(token.lower) || CAPITALS.nama_diri[token.lower] || CAPITALS.bulan[token.lower] || CAPITALS.hari_setelah_kata_hari.includes(token.lower) || CAPITALS.rujukan_naskah.includes(token.lower)) continue;
     // A person's name after a form of address or a position (Bapak Budi, Camat Indah).
