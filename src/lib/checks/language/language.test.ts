@@ -290,6 +290,31 @@ describe('language/capitalization: ordinary words, function words and regions', 
     expect(rulesIn(text)).not.toContain('language/capitalization');
   });
 
+  it.each([
+    ['Rapat di masing-masing Padukuhan berjalan.', 'Padukuhan → padukuhan'],
+    ['Koordinasi dengan Dinas terkait perlu.', 'Dinas → dinas'],
+    ['BPBD menempati Kantor di Jl. Sugiman 27 Wates.', 'Kantor → kantor'],
+    ['Gotong Royong, Tradisi Yang Masih Terpelihara', 'Yang → yang'],
+    ['Apel dimulai Pukul 08.00 WIB.', 'Pukul → pukul'],
+  ])('flags %s too', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/capitalization: ${expected}`);
+  });
+
+  it('writes who said a quotation small after it', () => {
+    expect(check('“Kami siap,” Tambahnya.').map((finding) => finding.suggestion)).toEqual(['tambahnya']);
+  });
+
+  it.each([
+    'Warga Desa terdampak banjir dibantu Kecamatan sepenuhnya.',
+    'Hadir ketua dan anggota KPU Kota Kendari, Jumwal Shaleh, Arwah, La Ode Hermanto, dan Hans A. Rompas. Arwah menjelaskan tahapan.',
+    'Desa itu meliputi Jenawi, Lempong, Seloromo, Sidomukti, dan Trengguli.',
+    'Dipimpin Kepala Bidang Pelayanan AHU, Gunawan, rapat dimulai.',
+    'Warga Aceh dan Padang hadir.',
+    'Hadir Sdr. Handika dan warga.',
+  ])('leaves names %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/capitalization');
+  });
+
   it('leaves the words of a table cell and of a point\'s number alone', () => {
     expect(rulesIn('| Hari/Tanggal | Tempat |\n| --- | --- |\n| Senin | Balai |')).not.toContain('language/capitalization');
     expect(rulesIn('Pasal 2\n\n(2) Pengaduan sebagaimana dimaksud diterima petugas.')).not.toContain('language/capitalization');
@@ -415,6 +440,7 @@ describe('language/currency-number: ke- before a number', () => {
     ['Rapat ke 2 digelar hari ini.', 'ke → ke-2'],
     ['Ini yang ke 10 kalinya.', 'ke → ke-10'],
     ['Peringatan HUT RI ke 78.', 'ke → ke-78'],
+    ['Peringatan HUT ke - 71 meriah.', 'ke → ke-71'],
   ])('flags %s', (text, expected) => {
     expect(describeFindings(text)).toContain(`language/currency-number: ${expected}`);
   });

@@ -195,6 +195,10 @@ export function checkAbbreviations(ctx: RuleContext): Hit[] {
 export function checkOrdinals(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
   const { tokens, block } = ctx.block;
+  // "ke- 1", "ke - 71": the hyphen is there, the spaces are not (EYD V, Tanda Hubung).
+  for (const match of block.text.matchAll(/\b(ke)(?:[ \t]+-[ \t]*|-[ \t]+)(\d+)\b/giu)) {
+    hits.push({ rule: 'language/currency-number', start: match.index, end: match.index + match[0].length, message: `"${match[0]}": ke- dan angkanya dirangkai tanda hubung tanpa spasi, "${match[1]}-${match[2]}" (EYD V, Tanda Hubung).`, suggestion: `${match[1]}-${match[2]}` });
+  }
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const ke = tokens[i]!;
     const number = tokens[i + 1]!;

@@ -260,12 +260,16 @@ const FUNCTION_WORDS = new Set(readLanguageData<string[]>('kata-tugas.yml'));
 const REGULATION_WORDS = new Set(CAPITALS.nama_peraturan);
 /** The function words EYD V writes small inside a title or name (di, ke, dari, dan, yang, untuk …). */
 const TITLE_FUNCTION_WORDS = new Set(CAPITALS.kata_tugas_judul);
+const COUNTING_WORDS = new Set(['masing-masing', 'suatu', 'sebuah', 'setiap', 'tiap', 'tiap-tiap', 'seluruh', 'semua', 'beberapa', 'berbagai', 'banyak', 'tingkat', 'antar', 'sejumlah', 'para']);
+const SPEECH_TAG = /^(?:Ujar|Kata|Jelas|Ungkap|Tambah|Tegas|Terang|Tutur|Pungkas|Imbuh|Lanjut|Ucap|Papar|Sebut)nya$/u;
 /** Every position, longest first: those with a name after them and those checked without one. */
 const ALL_POSITIONS = [...new Set([...CAPITALS.jabatan, ...CAPITALS.jabatan_tanpa_nama])].map((position) => position.split(' ')).sort((a, b) => b.length - a.length);
 const FREQUENT_CAPITALISED = readLanguageData<{ lembaga: string[]; awal_kalimat: string[] }>('kata-lembaga.yml');
 const SENTENCE_OPENERS = new Set(FREQUENT_CAPITALISED.awal_kalimat);
 const INSTITUTION_WORDS = new Map(FREQUENT_CAPITALISED.lembaga.map((word) => [word.toLowerCase(), word]));
 const POSITION_WORDS = new Set(ALL_POSITIONS.flat());
+/** The word a position starts with (Kepala, Sekretaris, Camat): "Dinas" and "Desa" are not positions. */
+const POSITION_HEADS = new Set(ALL_POSITIONS.map((words) => words[0]!));
 const ABBREVIATED_POSITIONS = new Set(['sekcam', 'sekda', 'kapolsek', 'kapolres', 'danramil', 'dandim', 'kasi', 'kaur', 'kasubag']);
 /** Capitalised by EYD V wherever they stand: names of God and of religious and state offices. */
 const ALWAYS_CAPITALISED = new Set(readLanguageData<{ selalu_kapital: string[] }>('huruf-kapital.yml').selalu_kapital);
@@ -292,6 +296,23 @@ function isTitleLine(ctx: RuleContext): boolean {
   const { tokens, block } = ctx.block;
   if (/[.!?:]["”’)]*\s*$/u.test(block.text) || tokens.length === 0) return false;
   return tokens.filter((token) => isCapitalised(token.text) || /\p{N}/u.test(token.text)).length >= tokens.length * 0.6;
+}
+
+/**
+ * In a title (a heading, a Title Case line) every word is capitalised but the function words EYD V
+ * keeps small: "Gotong Royong, Tradisi Yang Masih Terpelihara" → "yang".
+ */
+function titleFunctionWords(ctx: RuleContext): Hit[] {
+  const { tokens, block } = ctx.block;
+  const hits: Hit[] = [];
+  for (let i = 1; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    if (!isPlainWord(token) || !/^\p{Lu}\p{Ll}+$/u.test(token.text) || !TITLE_FUNCTION_WORDS.has(token.lower) || !joinedBySpace(block.text, tokens[i - 1]!, token)) continue;
+    if (inKnownName(ctx, i) || (token.lower === 'yang' && next !== undefined && /^Maha/u.test(next.text))) continue;
+    hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata tugas, ditulis kecil di dalam judul kecuali sebagai kata pertama (EYD V, Huruf Kapital).`, suggestion: token.lower });
+  }
+  return hits;
 }
 
 /** Whether token i lies in words, joined by spaces, that make a known name (2 to 4 words). */
@@ -433,7 +454,7 @@ export function checkPositionsWithoutName(ctx: RuleContext): Hit[] {
 export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
   const { tokens, block } = ctx.block;
-  if (block.kind === 'heading' || isTitleLine(ctx)) return hits;
+  if (block.kind === 'heading' || isTitleLine(ctx)) return titleFunctionWords(ctx);
   const names = loadNames();
   // "Padang, Humas – Kepala Bidang …": a news item's dateline names a place and a source.
   const dateline = /^[^.\n]{0,60}?[\s)][–—-]\s/u.exec(block.text)?.[0].length ?? 0;
@@ -449,6 +470,11 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
       if (REGION_WORDS.has(region) && region !== 'Jalan' && region !== 'Jl' && nextJoined && isCapitalised(nextJoined.text) && !nextJoined.sentenceStart && !hasCapitalInside(nextJoined.text) && (names.isNameWord(nextJoined.lower) || !ctx.dictionary.has(nextJoined.lower)) && !['para', 'se', 'antar', 'tiap', 'setiap', 'seluruh'].includes(previous?.lower ?? '') && !POSITION_WORDS.has(previous?.lower ?? '') && !/^,\s*\p{Lu}/u.test(block.text.slice(nextJoined.end, nextJoined.end + 3))) {
         hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis "${region}": nama wilayah sebelum namanya adalah bagian nama diri (EYD V, Huruf Kapital).`, suggestion: region });
       }
+      continue;
+    }
+    // "…,” Tambahnya": who said it, after the quotation, is small.
+    if (SPEECH_TAG.test(token.text) && /["”]\s+$/u.test(block.text.slice(Math.max(0, token.start - 3), token.start))) {
+      hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis kecil: keterangan pengucap sesudah petikan langsung bukan awal kalimat (EYD V, Huruf Kapital).`, suggestion: token.lower });
       continue;
     }
     // Only a word after a space: "C.Hasil" is a form's name, "Hari/Tanggal" a column; not after a
@@ -469,11 +495,19 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
     }
     // "Sdr. Handika", "Kab. Agam": an abbreviation, not a word written in full.
     if (block.text[token.end] === '.' && ABBREVIATED.has(token.lower)) continue;
+    // "masing-masing Padukuhan", "suatu Kalurahan": after a word that counts, the kind of region,
+    // not a name ("Kecamatan" alone may name the office itself: "dibantu Kecamatan").
+    if (REGION_WORDS.has(token.text) && !ctx.legalText && previousJoined && COUNTING_WORDS.has(previousJoined.lower) && !(nextJoined && (continuesName(nextJoined) || nextJoined.sentenceStart))) {
+      hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis kecil: nama jenis wilayah tanpa nama diri sesudahnya bukan nama (EYD V, Huruf Kapital).`, suggestion: token.lower });
+      continue;
+    }
     if (ctx.legalText || block.kind === 'tableCell' || token.text.length < 3 || !ctx.dictionary.has(token.lower) || ctx.dictionary.isGovernmentWord(token.lower) || ALWAYS_CAPITALISED.has(token.lower)) continue;
-    if (REGION_WORDS.has(token.text) || POSITION_WORDS.has(token.lower) || ADDRESS_WORDS.has(token.lower) || CAPITALS.nama_diri[token.lower] || CAPITALS.bulan[token.lower] || CAPITALS.hari_setelah_kata_hari.includes(token.lower) || CAPITALS.rujukan_naskah.includes(token.lower)) continue;
+    if (REGION_WORDS.has(token.text) || POSITION_HEADS.has(token.lower) || ADDRESS_WORDS.has(token.lower) || CAPITALS.nama_diri[token.lower] || CAPITALS.bulan[token.lower] || CAPITALS.hari_setelah_kata_hari.includes(token.lower) || CAPITALS.rujukan_naskah.includes(token.lower)) continue;
     // A person's name after a form of address or a position (Bapak Budi, Camat Indah).
     if (previousJoined && (ADDRESS_WORDS.has(previousJoined.lower) || POSITION_WORDS.has(previousJoined.lower))) continue;
-    if (names.isName(token.lower) || ctx.officeWords.has(token.lower) || ctx.documentNames.has(token.lower)) continue;
+    // A province, regency or district is a name (Aceh, Padang); a village may bear an ordinary
+    // word's name (Kantor, Arahan), so it counts only where a place is meant.
+    if (names.isLargePlace(token.lower) || (names.isName(token.lower) && ['di', 'ke', 'dari', 'menuju'].includes(previousJoined?.lower ?? '')) || ctx.officeWords.has(token.lower) || ctx.documentNames.has(token.lower)) continue;
     const joinsName =
       (previousJoined && NAME_JOINERS.has(previousJoined.lower) && tokens[i - 2] !== undefined && continuesName(tokens[i - 2]!)) ||
       (nextJoined && NAME_JOINERS.has(nextJoined.lower) && tokens[i + 2] !== undefined && joinedBySpace(block.text, nextJoined, tokens[i + 2]!) && continuesName(tokens[i + 2]!));
@@ -576,7 +610,12 @@ export function learnDocumentNames(blocks: readonly AnalysedBlock[], dictionary:
       const besideUnknown = (previous && joinedBySpace(block.text, previous, token) && unknownName(previous) && !previous.sentenceStart) || (next && joinedBySpace(block.text, token, next) && unknownName(next));
       // In a list: "…, Arwah, …" with a name on each side.
       const capitalisedName = (other: Token | undefined) => other !== undefined && isCapitalised(other.text) && !other.sentenceStart;
-      const listed = /,\s*$/u.test(block.text.slice(Math.max(0, token.start - 3), token.start)) && /^,/u.test(block.text.slice(token.end)) && capitalisedName(previous) && capitalisedName(next) && (unknownName(previous) || unknownName(next));
+      const afterComma = /,\s*$/u.test(block.text.slice(Math.max(0, token.start - 3), token.start)) && capitalisedName(previous);
+      const beforeComma = /^,/u.test(block.text.slice(token.end)) && capitalisedName(next);
+      const beforeAnd = next !== undefined && ['dan', 'serta', 'atau'].includes(next.lower) && capitalisedName(tokens[i + 2]);
+      // …or set off by commas after a title ending in an acronym: "Kepala Bidang Pelayanan AHU, Gunawan, …".
+      const appositive = /,\s*$/u.test(block.text.slice(Math.max(0, token.start - 3), token.start)) && /^,/u.test(block.text.slice(token.end)) && previous !== undefined && /^\p{Lu}{2,}$/u.test(previous.text);
+      const listed = appositive || (afterComma && (beforeComma || beforeAnd) && (unknownName(previous) || unknownName(next) || unknownName(tokens[i + 2])));
       if (besideUnknown || listed) learnt.add(token.lower);
     }
   }
