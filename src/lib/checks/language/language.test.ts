@@ -88,6 +88,21 @@ describe('language/spelling: slips inside names and reduplications', () => {
   });
 });
 
+describe('language/spelling: affixes put together wrongly', () => {
+  it.each([
+    ['Kekompakkan warga terjaga.', 'Kekompakkan → Kekompakan'],
+    ['Pengelompokkan data selesai.', 'Pengelompokkan → Pengelompokan'],
+    ['Data dimasukan ke sistem.', 'dimasukan → dimasukkan'],
+    ['Alasanya sederhana.', 'Alasanya → Alasannya'],
+  ])('flags %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/spelling: ${expected}`);
+  });
+
+  it.each(['Kesampingkan dulu urusan lain.', 'Warga diberikan bantuan yang dilaksanakan dan didukung desa.', 'Kekompakan dan pengelompokan terjaga.'])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/spelling');
+  });
+});
+
 describe('language/spelling', () => {
   it('flags a typo with suggestions from the dictionary', () => {
     const [finding] = check('Kegiatan ini diikuti perangakt kalurahan.');
@@ -346,7 +361,19 @@ describe('language/spacing: slashes, quotations, ranges, the last full stop', ()
     expect(describeFindings(text)).toContain(expected);
   });
 
+  it.each([
+    ['Hadir Aryawan,S.STP. dan warga.', 'tambahkan satu spasi sesudah koma'],
+    ['Kami jaga kesehatan.“Hanya itu yang bisa.”', 'tambahkan satu spasi sesudah titik'],
+    ['Hadir saat Covid-19.Untuk itu warga siap.', 'tambahkan satu spasi sesudah titik'],
+    ['Sistem Informasi Desa ( SID ) dibuka.', 'hapus spasinya'],
+    ['Kirab digelar Minggu, (24/12) pagi.', 'hapus komanya'],
+  ])('flags %s', (text, suggestion) => {
+    expect(check(text).map((finding) => finding.suggestion)).toContain(suggestion);
+  });
+
   it('ends a quotation followed by who said it with a comma inside the quotes', () => {
+    expect(check('“Ini awal” tambahnya.').map((finding) => finding.suggestion)).toEqual([',']);
+    expect(check('“Itu baik’’ harap Camat Gerokgak.').map((finding) => finding.suggestion)).toEqual([',']);
     expect(check('"Kami siap tahun 2023." jelasnya.').map((finding) => finding.suggestion)).toEqual([',']);
     expect(check('“Kami warga Agam”, kata Edison.').map((finding) => finding.suggestion)).toEqual([',”']);
   });

@@ -19,12 +19,19 @@ export function checkSpacing(ctx: RuleContext): Hit[] {
   }
   for (const match of text.matchAll(/\p{L}(,)\p{L}/gu)) {
     const at = match.index + 1;
-    if (inAddress(at)) continue;
+    // "Aryawan,S.STP." looks like an address to the word splitter; a degree after the comma is not.
+    if (inAddress(at) && !/^\p{Lu}{1,2}\./u.test(text.slice(at + 1))) continue;
     hits.push({ rule: 'language/spacing', start: at, end: at + 1, message: 'tidak ada spasi sesudah koma (EYD V, Tanda Baca).', suggestion: 'tambahkan satu spasi sesudah koma' });
   }
-  for (const match of text.matchAll(/\p{Ll}{2}(\.)\p{Lu}\p{Ll}/gu)) {
-    const at = match.index + 2;
+  // "pulang.Lalu", "kesehatan.“Hanya", "Covid-19.Untuk": a full stop that ends a sentence is followed by a space.
+  for (const match of text.matchAll(/(?:\p{Ll}{2}|\p{L}-\d+)(\.)["“]?\p{Lu}\p{Ll}{2}/gu)) {
+    const at = match.index + match[0].indexOf('.');
     hits.push({ rule: 'language/spacing', start: at, end: at + 1, message: 'tidak ada spasi sesudah titik (EYD V, Tanda Baca).', suggestion: 'tambahkan satu spasi sesudah titik' });
+  }
+  // "( SID )": brackets are written close to what they enclose; "Minggu, (24/12)": no comma before one.
+  for (const match of text.matchAll(/\([ \t]+(?=\S)|(?<=\S)[ \t]+\)|,[ \t]*\(/gu)) {
+    const comma = match[0].startsWith(',');
+    hits.push({ rule: 'language/spacing', start: match.index, end: match.index + match[0].length, message: comma ? 'tidak ada koma sebelum tanda kurung buka (EYD V, Tanda Kurung).' : 'tanda kurung ditulis rapat dengan yang diapitnya, tanpa spasi (EYD V, Tanda Kurung).', suggestion: comma ? 'hapus komanya' : 'hapus spasinya' });
   }
   // "Desa(Lembaran", "(LN)Tahun": a bracket is written apart from the words outside it.
   for (const match of text.matchAll(/\p{L}([(])\p{L}|[\p{L}\p{N}]([)])\p{L}/gu)) {
@@ -58,9 +65,9 @@ export function checkSpacing(ctx: RuleContext): Hit[] {
   }
   // "… 2023." jelasnya", "… Agam”, kata": a quotation followed by who said it ends with a comma,
   // inside the closing quote (EYD V, Tanda Koma).
-  for (const match of text.matchAll(/(\.|["”],)(?=["”]?\s+(?:ujar|kata|jelas|ungkap|tambah|tegas|terang|tutur|pungkas|imbuh|lanjut|ucap|papar|sebut|pesan|harap)(?:nya)?\b)/gu)) {
-    const full = match[1] === '.';
-    hits.push({ rule: 'language/spacing', start: match.index, end: match.index + match[1]!.length, message: full ? 'petikan langsung yang diikuti keterangan pengucap diakhiri koma, bukan titik (EYD V, Tanda Koma): "…,” ujarnya".' : 'koma yang memisahkan petikan langsung dari keterangan pengucap ditulis sebelum tanda petik penutup (EYD V, Tanda Koma): "…,” kata".', suggestion: full ? ',' : ',”' });
+  for (const match of text.matchAll(/(\.|(?:["”]|’’),|(?<=\p{L})(?=["”]|’’))(?=(?:["”]|’’)?\s+(?:ujar|kata|jelas|ungkap|tambah|tegas|terang|tutur|pungkas|imbuh|lanjut|ucap|papar|sebut|pesan|harap)(?:nya)?\b)/gu)) {
+    const full = match[1] === '.' || match[1] === '';
+    hits.push({ rule: 'language/spacing', start: match.index, end: match.index + match[1]!.length, message: full ? 'petikan langsung yang diikuti keterangan pengucap diakhiri koma di dalam tanda petik, bukan titik atau tanpa tanda (EYD V, Tanda Koma): "…,” ujarnya".' : 'koma yang memisahkan petikan langsung dari keterangan pengucap ditulis sebelum tanda petik penutup (EYD V, Tanda Koma): "…,” kata".', suggestion: full ? ',' : ',”' });
   }
   // "Drs.H.Sentot": an abbreviated title is followed by a space.
   for (const match of text.matchAll(/\b(?:Drs|Dra|Dr|Ir|Prof|Hj|H)\.(?=\p{Lu})/gu)) {

@@ -552,6 +552,11 @@ export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number
       hits.push({ rule: 'language/spelling', start: token.start, end: token.end, message: `"${token.text}" tampaknya salah ketik "${near}" (Hunspell id_ID, berdasarkan KBBI). Bila ini nama, tambahkan ke periksa.kata_tambahan.`, suggestion: near });
       continue;
     }
+    const affixed = token.text === token.lower || token.sentenceStart ? misAffixed(ctx, token.lower) : undefined;
+    if (affixed && !ctx.taken(token.start, token.end)) {
+      hits.push({ rule: 'language/spelling', start: token.start, end: token.end, message: `"${token.text}" salah imbuhan; yang benar "${matchCase(token.text, affixed)}" (EYD V, Penulisan Kata: ke-…-an, pe-…-an, di-…-kan, -nya).`, suggestion: matchCase(token.text, affixed) });
+      continue;
+    }
     // "hasi-hasil": a letter dropped or doubled in one half of a reduplication. Not a change of
     // sound, which reduplications make on purpose (warna-warni, sayur-mayur, corat-coret).
     const halves = /^(\p{Ll}+)-(\p{Ll}+)$/u.exec(token.text);
@@ -620,6 +625,24 @@ export function learnDocumentNames(blocks: readonly AnalysedBlock[], dictionary:
     }
   }
   return learnt;
+}
+
+/**
+ * Affixes put together the way Indonesian never does, which Hunspell's rules still let through:
+ * ke-…-kan and pe(N)-…-kan for the nouns ke-…-an and pe(N)-…-an of a root ending in k
+ * ("kekompakkan" → "kekompakan", "pengelompokkan" → "pengelompokan"), di-…-an for di-…-kan
+ * ("dimasukan" → "dimasukkan"), and -nya after a final n written once ("alasanya" → "alasannya").
+ * Only when the written form is not a dictionary word and the fixed one is.
+ */
+function misAffixed(ctx: RuleContext, word: string): string | undefined {
+  if (ctx.officeWords.has(word) || word.length < 8) return undefined;
+  // Structurally wrong even where Hunspell's affix rules accept them.
+  if (/^(?:ke|pe)\p{Ll}{3,}kkan$/u.test(word) && ctx.dictionary.accepts(`${word.slice(0, -3)}an`)) return `${word.slice(0, -3)}an`;
+  // "dimasukan": the root is "masuk", so di-…-kan keeps its k ("masu" is no root).
+  const passive = /^(di|ter)(\p{Ll}+k)an$/u.exec(word);
+  if (passive && ctx.dictionary.has(passive[2]!) && !ctx.dictionary.has(passive[2]!.slice(0, -1)) && ctx.dictionary.has(`${word.slice(0, -2)}kan`)) return `${word.slice(0, -2)}kan`;
+  if (!ctx.dictionary.has(word) && /[aiueo]nya$/u.test(word) && ctx.dictionary.has(word.slice(0, -3) + 'n')) return `${word.slice(0, -3)}nnya`;
+  return undefined;
 }
 
 /** One letter more or less, nothing else: "hasi" and "hasil". */
