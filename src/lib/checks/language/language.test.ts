@@ -315,6 +315,18 @@ describe('language/capitalization: ordinary words, function words and regions', 
     expect(describeFindings(text)).toContain(`language/capitalization: ${expected}`);
   });
 
+  it('writes a position without a name small, at a sentence\'s start but for its first letter', () => {
+    expect(describeFindings('Wali Nagari adalah pemimpin pemerintahan nagari.')).toContain('language/capitalization: Wali → Wali nagari');
+    expect(describeFindings('Hadir Bupati dan warga.')).toContain('language/capitalization: Bupati → bupati');
+  });
+
+  it.each([
+    'Pemilihan Gubernur dan Wakil Gubernur, Bupati dan Wakil Bupati, dan Walikota dan Wakil Walikota Tahun 2024 digelar.',
+    '- **Sekretaris Camat** membantu camat dalam urusan umum.',
+  ])('leaves positions in a name or a label alone: %s', (text) => {
+    expect(check(text).filter((finding) => finding.message.includes('nama jabatan'))).toEqual([]);
+  });
+
   it('writes who said a quotation small after it', () => {
     expect(check('“Kami siap,” Tambahnya.').map((finding) => finding.suggestion)).toEqual(['tambahnya']);
   });

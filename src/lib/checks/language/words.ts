@@ -415,25 +415,35 @@ export function checkPositionsWithoutName(ctx: RuleContext): Hit[] {
     const parts = tokens.slice(i, i + position.length);
     const last = parts.at(-1)!;
     i += position.length - 1;
-    if (parts.some((part) => !/^\p{Lu}\p{Ll}+$/u.test(part.text)) || token.sentenceStart || /[.:]\s*$/u.test(block.text.slice(Math.max(0, token.start - 3), token.start))) continue;
+    // At a sentence's start only the first word's capital is the sentence's: "Wali Nagari adalah" → "Wali nagari".
+    const opening = token.sentenceStart || /[.:]\s*$/u.test(block.text.slice(Math.max(0, token.start - 3), token.start));
+    // Only in running text: a list item's first words are often a label ("**Sekretaris Camat** membantu …").
+    if (parts.some((part) => !/^\p{Lu}\p{Ll}+$/u.test(part.text)) || (opening && (position.length === 1 || !block.standalone))) continue;
     // Abbreviated positions (Sekcam, Sekda, Kapolsek) are written as names of their office.
     if (position.length === 1 && ABBREVIATED_POSITIONS.has(position[0]!)) continue;
     const previous = tokens[i - position.length];
     if (previous && joinedBySpace(block.text, previous, token) && (ADDRESS_WORDS.has(previous.lower) || ['pak', 'bu', 'sdr', 'yth'].includes(previous.lower) || continuesName(previous))) continue;
     const next = tokens[i + 1];
     if (next && joinedBySpace(block.text, last, next) && (continuesName(next) || next.sentenceStart)) continue;
-    // Inside a name that joins positions: "Pemilihan Gubernur dan Wakil Gubernur serta Bupati".
-    const beforePrevious = tokens[i - position.length - 1];
-    const afterNext = tokens[i + 2];
-    if (previous && NAME_JOINERS.has(previous.lower) && beforePrevious && joinedBySpace(block.text, previous, token) && joinedBySpace(block.text, beforePrevious, previous) && continuesName(beforePrevious)) continue;
-    // … also when the next position is miswritten small: "Bupati dan wakil Bupati Ketapang".
-    let named = i + 2;
-    while (tokens[named] && POSITION_WORDS.has(tokens[named]!.text) && joinedBySpace(block.text, tokens[named - 1]!, tokens[named]!)) named += 1;
-    if (next && NAME_JOINERS.has(next.lower) && afterNext && joinedBySpace(block.text, last, next) && joinedBySpace(block.text, next, afterNext) && tokens[named] !== undefined && continuesName(tokens[named]!)) continue;
+    // Positions joined by "dan"/"serta" are one name when a name stands before or after them all:
+    // "Pemilihan Gubernur dan Wakil Gubernur serta Bupati", "Bupati dan wakil Bupati Ketapang";
+    // "Gubernur dan Wakil Gubernur ikut berbaur" is not.
+    // "Walikota" (written as one word, language/compound says so) is still a position in the chain.
+    const inChain = (k: number) => tokens[k] !== undefined && (POSITION_WORDS.has(tokens[k]!.lower) || ['dan', 'serta', 'walikota'].includes(tokens[k]!.lower));
+    const linked = (a: Token, b: Token) => /^,?\s+$/u.test(block.text.slice(a.end, b.start));
+    let left = i - position.length + 1;
+    while (left > 0 && inChain(left - 1) && linked(tokens[left - 1]!, tokens[left]!)) left -= 1;
+    let right = i;
+    while (inChain(right + 1) && linked(tokens[right]!, tokens[right + 1]!)) right += 1;
+    const chained = left < i - position.length + 1 || right > i;
+    const beforeChain = tokens[left - 1];
+    const afterChain = tokens[right + 1];
+    if (chained && ((beforeChain && joinedBySpace(block.text, beforeChain, tokens[left]!) && continuesName(beforeChain)) || (afterChain && joinedBySpace(block.text, tokens[right]!, afterChain) && continuesName(afterChain)))) continue;
     // "Wali Nagari Kampung Batu Dalam, …": a name after a comma belongs to it too.
     if (next && /^,\s*$/u.test(block.text.slice(last.end, next.start)) && continuesName(next) && !ctx.dictionary.has(next.lower)) continue;
     const written = block.text.slice(token.start, last.end);
-    hits.push({ rule: 'language/capitalization', start: token.start, end: last.end, message: `"${written}" ditulis kecil: nama jabatan berhuruf awal kapital hanya bila diikuti nama orang, instansi atau tempat, atau sebagai sapaan (EYD V, Huruf Kapital).`, suggestion: written.toLowerCase() });
+    const proper = opening ? token.text + written.slice(token.text.length).toLowerCase() : written.toLowerCase();
+    hits.push({ rule: 'language/capitalization', start: token.start, end: last.end, message: `"${written}" ditulis "${proper}": nama jabatan berhuruf awal kapital hanya bila diikuti nama orang, instansi atau tempat, atau sebagai sapaan (EYD V, Huruf Kapital).`, suggestion: proper });
   }
   return hits;
 }
