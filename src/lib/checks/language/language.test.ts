@@ -327,6 +327,18 @@ describe('language/capitalization: ordinary words, function words and regions', 
     expect(check(text).filter((finding) => finding.message.includes('nama jabatan'))).toEqual([]);
   });
 
+  it.each([
+    ['Rapat di hotel Emeral kemarin.', 'hotel → Hotel'],
+    ['Hadir anggota komisi I kemarin.', 'komisi → Komisi'],
+    ['Hadir warga se-kecamatan Tambora.', 'se-kecamatan → se-Kecamatan'],
+  ])('capitalises the kind before a name: %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/capitalization: ${expected}`);
+  });
+
+  it.each(['Rapat di hotel Bintang kemarin.', 'Rapat di masjid itu.', 'Tahap II dimulai.'])('leaves %s alone', (text) => {
+    expect(rulesIn(text)).not.toContain('language/capitalization');
+  });
+
   it('writes who said a quotation small after it', () => {
     expect(check('“Kami siap,” Tambahnya.').map((finding) => finding.suggestion)).toEqual(['tambahnya']);
   });
@@ -413,6 +425,7 @@ describe('language/abbreviation', () => {
   it.each([
     ['Hadir Bapak Darsiwan, SKM, MM dan warga.', ['SKM → S.K.M.', 'MM → M.M.']],
     ['Wali Kota Dr H Marzuki hadir.', ['Dr → Dr.', 'H → H.']],
+    ['Hadir h. Syafrudin dan dr. Ratna.', ['h → H.']],
   ])('asks for the full stops of degrees and titles: %s', (text, expected) => {
     expect(describeFindings(text).filter((line) => line.startsWith('language/abbreviation'))).toEqual(expected.map((entry) => `language/abbreviation: ${entry}`));
   });

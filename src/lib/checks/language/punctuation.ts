@@ -1,7 +1,7 @@
 import type { Hit, RuleContext } from './context.ts';
 import { readLanguageData } from './data.ts';
 import { OBJECT } from './prose.ts';
-import { isCapitalised, joinedBySpace } from './text.ts';
+import { isCapitalised, joinedBySpace, matchCase } from './text.ts';
 
 /**
  * Spacing slips (EYD V, Tanda Baca): space before , . ; ! ?, none after a comma or full stop, "3orang".
@@ -163,6 +163,11 @@ export function checkAbbreviations(ctx: RuleContext): Hit[] {
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const token = tokens[i]!;
     const next = tokens[i + 1]!;
+    // "h. Syafrudin", "hj. Armida": the title of one who made the hajj is capitalised before a name.
+    if ((token.text === 'h' || token.text === 'hj') && /^\.\s+$/u.test(block.text.slice(token.end, next.start)) && /^\p{Lu}\p{Ll}+$/u.test(next.text) && !ctx.dictionary.accepts(next.lower)) {
+      hits.push({ rule: 'language/abbreviation', start: token.start, end: token.end, message: `gelar "${token.text}." ditulis "${matchCase('A', token.text)}." (EYD V, Huruf Kapital: gelar keagamaan yang diikuti nama orang).`, suggestion: `${matchCase('A', token.text)}.` });
+      continue;
+    }
     if (token.inAddress || !joinedBySpace(block.text, token, next)) continue;
     const before = ABBREVIATIONS.wajib_titik[token.text];
     if (before !== undefined && (before === 'bilangan' ? /^\d/u.test(next.text) : isCapitalised(next.text) && !/^\p{Lu}+$/u.test(next.text))) {

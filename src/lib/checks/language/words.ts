@@ -189,6 +189,7 @@ interface CapitalData {
   jabatan_tanpa_nama: string[];
   kata_tugas_judul: string[];
   akronim_kata: Record<string, string>;
+  tempat_bernama: string[];
 }
 const CAPITALS = readLanguageData<CapitalData>('huruf-kapital.yml');
 const REGION_WORDS = new Set(CAPITALS.wilayah);
@@ -260,6 +261,8 @@ const FUNCTION_WORDS = new Set(readLanguageData<string[]>('kata-tugas.yml'));
 const REGULATION_WORDS = new Set(CAPITALS.nama_peraturan);
 /** The function words EYD V writes small inside a title or name (di, ke, dari, dan, yang, untuk …). */
 const TITLE_FUNCTION_WORDS = new Set(CAPITALS.kata_tugas_judul);
+/** Kinds of building or place named after them ("Hotel Emeral", "Masjid Agung"). */
+const PLACE_KINDS = new Set(CAPITALS.tempat_bernama);
 const COUNTING_WORDS = new Set(['masing-masing', 'suatu', 'sebuah', 'setiap', 'tiap', 'tiap-tiap', 'seluruh', 'semua', 'beberapa', 'berbagai', 'banyak', 'tingkat', 'antar', 'sejumlah', 'para']);
 const SPEECH_TAG = /^(?:Ujar|Kata|Jelas|Ungkap|Tambah|Tegas|Terang|Tutur|Pungkas|Imbuh|Lanjut|Ucap|Papar|Sebut)nya$/u;
 /** Every position, longest first: those with a name after them and those checked without one. */
@@ -476,9 +479,21 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
     const previousJoined = previous !== undefined && joinedBySpace(block.text, previous, token) ? previous : undefined;
     const nextJoined = next !== undefined && joinedBySpace(block.text, token, next) ? next : undefined;
     if (token.text === token.lower) {
-      const region = matchCase('A', token.lower);
+      // "se-kecamatan Tambora": the region word after se- too.
+      const seWritten = /^se-/u.test(token.lower) ? 'se-' : '';
+      const region = matchCase('A', token.lower.slice(seWritten.length));
+      const named = nextJoined !== undefined && /^\p{Lu}\p{Ll}+$/u.test(nextJoined.text) && !nextJoined.sentenceStart;
+      // "komisi I", "hotel Emeral": an institution or a named building before its number or name.
+      if (named && PLACE_KINDS.has(token.lower) && !ctx.dictionary.accepts(nextJoined.lower)) {
+        hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis "${matchCase('A', token.text)}": bagian nama diri tempat atau lembaga sebelum namanya (EYD V, Huruf Kapital).`, suggestion: matchCase('A', token.text) });
+        continue;
+      }
+      if (nextJoined && /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$/u.test(nextJoined.text) && INSTITUTION_WORDS.has(token.lower)) {
+        hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis "${matchCase('A', token.text)}": nama lembaga dengan nomornya adalah nama diri (EYD V, Huruf Kapital).`, suggestion: matchCase('A', token.text) });
+        continue;
+      }
       if (REGION_WORDS.has(region) && region !== 'Jalan' && region !== 'Jl' && nextJoined && isCapitalised(nextJoined.text) && !nextJoined.sentenceStart && !hasCapitalInside(nextJoined.text) && (names.isNameWord(nextJoined.lower) || !ctx.dictionary.has(nextJoined.lower)) && !['para', 'se', 'antar', 'tiap', 'setiap', 'seluruh'].includes(previous?.lower ?? '') && !POSITION_WORDS.has(previous?.lower ?? '') && !/^,\s*\p{Lu}/u.test(block.text.slice(nextJoined.end, nextJoined.end + 3))) {
-        hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis "${region}": nama wilayah sebelum namanya adalah bagian nama diri (EYD V, Huruf Kapital).`, suggestion: region });
+        hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis "${seWritten}${region}": nama wilayah sebelum namanya adalah bagian nama diri (EYD V, Huruf Kapital).`, suggestion: `${seWritten}${region}` });
       }
       continue;
     }
