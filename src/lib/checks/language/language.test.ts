@@ -83,7 +83,14 @@ describe('language/spelling: slips inside names and reduplications', () => {
     expect(describeFindings(text)).toContain(`language/spelling: ${expected}`);
   });
 
-  it.each(['Warga membeli sayur-mayur dan kain warna-warni.', 'Warga Dusun Ngledok hadir.', 'Camat Jenawi Sutarno dan Bapak Edison hadir.', 'Sesuai Perki Nomor 1 Tahun 2021.', 'Warga hadir. (kontri/why)', 'Prinsip tata kelola (good governance) diterapkan.'])('leaves %s alone', (text) => {
+  it.each([
+    ['Dua KUA Pelaksana Program Reviitalisasi hadir.', 'Reviitalisasi → Revitalisasi'],
+    ['Warga Desa Tanjungsasri hadir.', 'Tanjungsasri → Tanjungsari'],
+  ])('flags a letter too many in a long capitalised word: %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/spelling: ${expected}`);
+  });
+
+  it.each(['Warga membeli sayur-mayur dan kain warna-warni.', 'Rembug Stunting digelar.', 'Dusun Glondong dan Pelemsewu.', 'Warga Dusun Ngledok hadir.', 'Camat Jenawi Sutarno dan Bapak Edison hadir.', 'Sesuai Perki Nomor 1 Tahun 2021.', 'Warga hadir. (kontri/why)', 'Prinsip tata kelola (good governance) diterapkan.'])('leaves %s alone', (text) => {
     expect(rulesIn(text)).not.toContain('language/spelling');
   });
 });
@@ -337,6 +344,18 @@ describe('language/capitalization: ordinary words, function words and regions', 
 
   it.each(['Rapat di hotel Bintang kemarin.', 'Rapat di masjid itu.', 'Tahap II dimulai.'])('leaves %s alone', (text) => {
     expect(rulesIn(text)).not.toContain('language/capitalization');
+  });
+
+  it.each([
+    ['Acara dihadiri Muntoko Bersama sekretaris desa.', 'Bersama → bersama'],
+    ['Wabah di Wilayah Kecamatan Gerokgak.', 'Wilayah → wilayah'],
+    ['Sedangkan Tim penilai hadir.', 'Tim → tim'],
+  ])('writes ordinary words beside names small: %s', (text, expected) => {
+    expect(describeFindings(text)).toContain(`language/capitalization: ${expected}`);
+  });
+
+  it('leaves a name ending in an ordinary word alone', () => {
+    expect(rulesIn('Kelompok Maju Bersama menerima bantuan.')).not.toContain('language/capitalization');
   });
 
   it('writes who said a quotation small after it', () => {

@@ -509,6 +509,18 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
     if (token.sentenceStart || !/^\p{Lu}\p{Ll}+$/u.test(token.text) || !/(?:^|\s)$/u.test(before) || /[:.!?]["”’)]?\s*$|(?:^|\n)\s*\(?[\p{L}\p{N}]{1,3}[.)]\s+$/u.test(before)) continue;
     // "Yang Maha Esa", "Menteri Dalam Negeri", "Kampung Batu Dalam": not a function word there.
     const inName = inKnownName(ctx, i) || (token.lower === 'yang' && nextJoined !== undefined && isCapitalised(nextJoined.text));
+    // "di Wilayah Kecamatan Gerokgak": the area is not part of the region's name.
+    if (['wilayah', 'kawasan', 'lingkungan'].includes(token.lower) && nextJoined && REGION_WORDS.has(nextJoined.text)) {
+      hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis kecil: bukan bagian nama wilayah sesudahnya (EYD V, Huruf Kapital).`, suggestion: token.lower });
+      continue;
+    }
+    // "Muntoko Bersama sekretaris": a verb or preposition made with ber-, me-, di-, se- or ter-,
+    // right after a person's name (a capitalised word the dictionary does not know) and before a
+    // small word, is not part of the name.
+    if (previousJoined && /^\p{Lu}\p{Ll}+$/u.test(previousJoined.text) && !ctx.dictionary.accepts(previousJoined.lower) && !loadNames().isNameWord(previousJoined.lower) && nextJoined && /^\p{Ll}/u.test(nextJoined.text) && /^(?:ber|me|di|se|ter)\p{Ll}{3,}$/u.test(token.lower) && ctx.dictionary.has(token.lower) && !ctx.documentNames.has(token.lower)) {
+      hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata biasa sesudah nama, ditulis kecil: "${token.lower}" (EYD V, Huruf Kapital).`, suggestion: token.lower });
+      continue;
+    }
     if (TITLE_FUNCTION_WORDS.has(token.lower) && previousJoined && !inName) {
       hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata tugas, ditulis kecil di tengah kalimat, juga di dalam nama atau judul (EYD V, Huruf Kapital).`, suggestion: token.lower });
       continue;
@@ -634,7 +646,8 @@ export function learnDocumentNames(blocks: readonly AnalysedBlock[], dictionary:
   for (const { tokens, block } of blocks) {
     for (let i = 0; i < tokens.length; i += 1) {
       const token = tokens[i]!;
-      if (!/^\p{Lu}\p{Ll}+$/u.test(token.text) || !dictionary.has(token.lower)) continue;
+      // A word made with ber-, me-, di-, se-, ter- after a name is not a name: "Muntoko Bersama sekretaris".
+      if (!/^\p{Lu}\p{Ll}+$/u.test(token.text) || !dictionary.has(token.lower) || /^(?:ber|me|di|se|ter)\p{Ll}{3,}$/u.test(token.lower)) continue;
       const previous = tokens[i - 1];
       const next = tokens[i + 1];
       const besideUnknown = (previous && joinedBySpace(block.text, previous, token) && unknownName(previous) && !previous.sentenceStart) || (next && joinedBySpace(block.text, token, next) && unknownName(next));
@@ -692,6 +705,16 @@ function slipInName(ctx: RuleContext, index: number): string | undefined {
   // Beside an institution word (Daerah, Bidang, Dinas): a place or a person stands beside a region
   // word or another name, and is often one letter from some word (Nagari Gaduang, Hj. Armida).
   const knownBeside = beside.some((other) => FREQUENT_CAPITALISED.lembaga.includes(other.text) && !REGION_WORDS.has(other.text));
+  // A letter typed twice or one too many in a long word is a slip wherever it stands: "Reviitalisasi",
+  // "Tanjungsasri".
+  // (Another dropped letter makes a dictionary word of many names: Stunting, Glondong.)
+  if (!knownBeside && token.text.length >= 8) {
+    for (let i = 1; i < token.lower.length; i += 1) {
+      const shorter = token.lower.slice(0, i) + token.lower.slice(i + 1);
+      const doubled = token.lower[i] === token.lower[i - 1];
+      if ((doubled && shorter.length >= 7 && ctx.dictionary.has(shorter)) || (shorter.length >= 8 && names.isNameWord(shorter))) return names.nameWord(shorter) ?? matchCase(token.text, shorter);
+    }
+  }
   if (!knownBeside) return undefined;
   // A word frequent in names of institutions first (Uruan → Urusan, not Urunan), then any
   // dictionary word for a longer one; never another name: a hamlet or a person is often one
