@@ -178,6 +178,12 @@ describe('language/di-ke', () => {
   });
 });
 
+describe('language/compound: hyphens KBBI does not write', () => {
+  it('writes asal usul and bergotong royong apart, without a hyphen', () => {
+    expect(describeFindings('Warga bergotong-royong menelusuri asal-usul desa.')).toEqual(['language/compound: bergotong-royong → bergotong royong', 'language/compound: asal-usul → asal usul']);
+  });
+});
+
 describe('language/compound', () => {
   it.each([
     ['Perjanjian kerjasama ditandatangani.', 'kerjasama → kerja sama'],
@@ -414,6 +420,13 @@ describe('language/spacing: slashes, quotations, ranges, the last full stop', ()
     expect(check(text).map((finding) => finding.suggestion)).toContain(suggestion);
   });
 
+  it.each([
+    ['Ia mengatakan, bahwa warga siap.', 'hapus komanya'],
+    ['Ketua menyampaikan “Dalam pemilu kita jujur.”', 'tambahkan koma sebelum tanda petik'],
+  ])('sets off what is said with commas only where EYD V does: %s', (text, suggestion) => {
+    expect(check(text).map((finding) => finding.suggestion)).toContain(suggestion);
+  });
+
   it('ends a quotation followed by who said it with a comma inside the quotes', () => {
     expect(check('“Ini awal” tambahnya.').map((finding) => finding.suggestion)).toEqual([',']);
     expect(check('“Itu baik’’ harap Camat Gerokgak.').map((finding) => finding.suggestion)).toEqual([',']);
@@ -445,6 +458,8 @@ describe('language/abbreviation', () => {
     ['Hadir Bapak Darsiwan, SKM, MM dan warga.', ['SKM → S.K.M.', 'MM → M.M.']],
     ['Wali Kota Dr H Marzuki hadir.', ['Dr → Dr.', 'H → H.']],
     ['Hadir h. Syafrudin dan dr. Ratna.', ['h → H.']],
+    ['Kantor di Jalan Kawijo No, 5 Pengasih.', ['No → No.']],
+    ['Hadir Darsiwan, M.Kes dari dinas.', ['M → M.Kes.']],
   ])('asks for the full stops of degrees and titles: %s', (text, expected) => {
     expect(describeFindings(text).filter((line) => line.startsWith('language/abbreviation'))).toEqual(expected.map((entry) => `language/abbreviation: ${entry}`));
   });

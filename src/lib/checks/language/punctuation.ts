@@ -81,6 +81,15 @@ export function checkSpacing(ctx: RuleContext): Hit[] {
   for (const match of text.matchAll(/(\d{2}[.:]\d{2})([ \t]+[–—-][ \t]*|[ \t]*[–—-][ \t]+)(\d{2}[.:]\d{2})/gu)) {
     hits.push({ rule: 'language/spacing', start: match.index, end: match.index + match[0].length, message: `rentang waktu "${match[0]}" ditulis dengan tanda pisah tanpa spasi (EYD V, Tanda Pisah).`, suggestion: `${match[1]}–${match[3]}` });
   }
+  // "mengatakan, bahwa": no comma between a verb and the clause "bahwa" brings (EYD V, Tanda Koma).
+  for (const match of text.matchAll(/(?<=\b(?:me|ber)\p{Ll}+)(,)(?=\s+bahwa\b)/gu)) {
+    hits.push({ rule: 'language/spacing', start: match.index, end: match.index + 1, message: 'tanpa koma antara kata kerja dan "bahwa" (EYD V, Tanda Koma): "mengatakan bahwa".', suggestion: 'hapus komanya' });
+  }
+  // "menyampaikan “Dalam …": a direct quotation is set off by a comma (EYD V, Tanda Koma).
+  for (const match of text.matchAll(/\b(?:mengatakan|menyampaikan|menjelaskan|menegaskan|mengungkapkan|menuturkan|menyatakan|berpesan|berkata)(\s+)(?=[“"]\p{Lu})/gu)) {
+    const at = match.index + match[0].length - match[1]!.length;
+    hits.push({ rule: 'language/spacing', start: at, end: at + 1, message: 'petikan langsung dipisahkan dengan koma dari bagian kalimat sebelumnya (EYD V, Tanda Koma): "menyampaikan, “…”".', suggestion: 'tambahkan koma sebelum tanda petik' });
+  }
   // "periode 2018-2024": a range of years takes a dash, not a hyphen (EYD V, Tanda Pisah).
   for (const match of text.matchAll(/(?<![\d.\/-])((?:19|20)\d{2})-((?:19|20)\d{2})(?![\d.\/-])/gu)) {
     if (Number(match[2]) <= Number(match[1])) continue;
@@ -168,6 +177,11 @@ export function checkAbbreviations(ctx: RuleContext): Hit[] {
       hits.push({ rule: 'language/abbreviation', start: token.start, end: token.end, message: `gelar "${token.text}." ditulis "${matchCase('A', token.text)}." (EYD V, Huruf Kapital: gelar keagamaan yang diikuti nama orang).`, suggestion: `${matchCase('A', token.text)}.` });
       continue;
     }
+    // "No, 5": a comma where the abbreviation's full stop belongs.
+    if (token.text === 'No' && /^,\s*$/u.test(block.text.slice(token.end, next.start)) && /^\d/u.test(next.text)) {
+      hits.push({ rule: 'language/abbreviation', start: token.start, end: token.end + 1, message: 'singkatan "No" ditulis dengan titik, bukan koma: "No." (EYD V, Singkatan dan Akronim).', suggestion: 'No.' });
+      continue;
+    }
     if (token.inAddress || !joinedBySpace(block.text, token, next)) continue;
     const before = ABBREVIATIONS.wajib_titik[token.text];
     if (before !== undefined && (before === 'bilangan' ? /^\d/u.test(next.text) : isCapitalised(next.text) && !/^\p{Lu}+$/u.test(next.text))) {
@@ -189,6 +203,12 @@ export function checkAbbreviations(ctx: RuleContext): Hit[] {
     if (unit !== undefined && /^\d+(?:[.,]\d+)*$/u.test(token.text) && next.text !== unit && !/^\p{L}/u.test(block.text.slice(next.end, next.end + 1))) {
       hits.push({ rule: 'language/abbreviation', start: next.start, end: next.end, message: `lambang satuan "${next.text}" ditulis "${unit}": huruf kecil, tanpa titik (Sistem Internasional; KBBI).`, suggestion: unit });
     }
+  }
+  // "Darsiwan, M.Kes dari", "Putra, S.STP": a degree written with its inner full stops but not the last.
+  const dotted = new Set(Object.values(ABBREVIATIONS.gelar_sesudah_nama).map((degree) => degree.slice(0, -1)));
+  for (const match of block.text.matchAll(/(?<=,\s?)(\p{Lu}\.\p{Lu}?\p{L}{1,4})(?![.\p{L}])/gu)) {
+    if (!dotted.has(match[1]!)) continue;
+    hits.push({ rule: 'language/abbreviation', start: match.index, end: match.index + match[1]!.length, message: `gelar "${match[1]}" diakhiri titik: "${match[1]}." (EYD V, Singkatan dan Akronim).`, suggestion: `${match[1]}.` });
   }
   // "Darsiwan, SKM, MM": degrees after a name, each abbreviation with its full stops.
   for (const match of block.text.matchAll(/(?<=\p{L},\s?|\p{L}\.,\s?)(\p{Lu}\p{L}{0,4})(?=[.,\s)]|$)/gu)) {
