@@ -10,7 +10,7 @@ import { checkExcerpt, readRealCorpus, scoreCorpus, summariseScore, type Excerpt
 const FLOORS = {
   sites: 32,
   words: 7_800,
-  recall: 0.74,
+  recall: 0.75,
   /** False alarms per 1,000 words. */
   errorAlarms: 0,
   warningAlarms: 1,

@@ -161,7 +161,9 @@ export function checkRepetition(ctx: RuleContext): Hit[] {
     const second = tokens[i + 1]!;
     // A dash with spaces around it joins the halves of a reduplication the way only a hyphen may.
     const dashed = /^[ \t]*[-–—][ \t]*$/u.test(block.text.slice(first.end, second.start)) && /\s/u.test(block.text.slice(first.end, second.start));
-    if (dashed && isPlainWord(first) && isPlainWord(second) && first.lower === second.lower && !/\p{N}/u.test(first.text) && ctx.dictionary.accepts(first.lower)) {
+    // "Iring - iringan": the second half may carry the suffix of the whole (iring-iringan, gerak-geriknya).
+    const sameRoot = first.lower === second.lower || (second.lower.startsWith(first.lower) && ['an', 'kan', 'i', 'nya', 'annya'].includes(second.lower.slice(first.lower.length)));
+    if (dashed && isPlainWord(first) && isPlainWord(second) && sameRoot && !/\p{N}/u.test(first.text) && ctx.dictionary.accepts(first.lower)) {
       const written = block.text.slice(first.start, second.end);
       hits.push({ rule: 'language/reduplication', start: first.start, end: second.end, message: `"${written}": kedua unsur kata ulang dirangkai dengan tanda hubung tanpa spasi (EYD V, Bentuk Ulang; Tanda Hubung).`, suggestion: `${first.text}-${second.text}` });
       i += 1;

@@ -38,6 +38,7 @@ describe('language/standard-word', () => {
     ['Daerah itu beresiko longsor.', 'beresiko → berisiko'],
     ['Silahkan mengisi formulir.', 'Silahkan → Silakan'],
     ['Salat pada hari Jum’at siang.', 'Jum’at → Jumat'],
+    ['Merubah Pola Pikir Warga', 'Merubah → Mengubah'],
     ['Jangan merubah data.', 'merubah → mengubah'],
     ['Petugas menganalisa data.', 'menganalisa → menganalisis'],
     ['Kegiatan mempengaruhi hasil.', 'mempengaruhi → memengaruhi'],
@@ -223,6 +224,10 @@ describe('language/reduplication and language/repeated-word', () => {
   it('asks for a hyphen without spaces where a dash with spaces joins the halves', () => {
     expect(describeFindings('Warga tidak segan – segan membantu.')).toEqual(['language/reduplication: segan → segan-segan']);
     expect(describeFindings('Warga tidak segan - segan membantu.')).toEqual(['language/reduplication: segan → segan-segan']);
+  });
+
+  it('joins the halves of a reduplication with a suffix on the second', () => {
+    expect(describeFindings('Iring - iringan warga berjalan.')).toEqual(['language/reduplication: Iring → Iring-iringan']);
   });
 
   it('writes the second half of an ordinary reduplication small', () => {
