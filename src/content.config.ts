@@ -48,7 +48,7 @@ async function precheck({ root, cacheDir }: LoaderContext['config']): Promise<Pr
   const configText = await readFile(configFile, 'utf8').catch(() => undefined);
   const config = configText === undefined ? await loadConfigFile(configFile) : parseConfig(configText, configFile);
   const scope = await readPreviewScope(rootDir);
-  const only = scope.kind === 'items' ? Map.groupBy(scope.items, (item) => item.jenis) : undefined;
+  const only = scope.kind === 'items' ? new Map([...Map.groupBy(scope.items, (item) => item.jenis)].map(([jenis, items]) => [jenis, items.map((item) => item.slug)])) : undefined;
   // A preview of a PR's items reads only them, all changed since main's build: nothing to gain
   // from the kept results, and keeping only theirs would throw away main's.
   const checked = await checkContentForBuild(rootDir, {
@@ -66,7 +66,7 @@ async function precheck({ root, cacheDir }: LoaderContext['config']): Promise<Pr
     problems: [...checked.problems, ...repository.problems],
     configWarnings: repository.warnings,
     zone,
-    ...(only && { only: new Map([...only].map(([jenis, items]) => [jenis, items.map((item) => item.slug)])) }),
+    ...(only && { only }),
   };
 }
 

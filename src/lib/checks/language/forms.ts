@@ -3,9 +3,11 @@ import type { Hit, RuleContext } from './context.ts';
 import { isPlainWord, matchPhrase } from './context.ts';
 import { hasCapitalInside, isCapitalised, joinedBySpace, matchCase, type Token } from './text.ts';
 
-const PLACES = new Set(readLanguageData<{ tempat: string[] }>('di-ke.yml').tempat);
+/** Places, directions and times: after di/ke always a preposition (data/di-ke.yml). */
+export const PLACES: ReadonlySet<string> = new Set(readLanguageData<{ tempat: string[] }>('di-ke.yml').tempat);
 const PROPER = readLanguageData<{ nama_diri: Record<string, string> }>('huruf-kapital.yml').nama_diri;
-const FUNCTION_WORDS = new Set(readLanguageData<string[]>('kata-tugas.yml'));
+/** Function words (data/kata-tugas.yml). */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(readLanguageData<string[]>('kata-tugas.yml'));
 
 function withoutClitic(word: string): string {
   return word.replace(/(nya|lah|pun)$/u, '');

@@ -1,5 +1,6 @@
 import type { Hit, RuleContext } from './context.ts';
 import { readLanguageData } from './data.ts';
+import { PLACES } from './forms.ts';
 import { OBJECT } from './prose.ts';
 import { isCapitalised, joinedBySpace, matchCase } from './text.ts';
 
@@ -156,7 +157,7 @@ export function checkNumbers(ctx: RuleContext): Hit[] {
 }
 
 /** Where "ke" + a number is a preposition before a count: "ke 10 desa", "ke 3 orang". */
-const COUNTED = new Set([...readLanguageData<{ tempat: string[] }>('di-ke.yml').tempat, 'orang', 'warga', 'peserta', 'keluarga', 'rt', 'rw', 'tps', 'negara']);
+const COUNTED = new Set([...PLACES, 'orang', 'warga', 'peserta', 'keluarga', 'rt', 'rw', 'tps', 'negara']);
 
 const ABBREVIATIONS = readLanguageData<{
   wajib_titik: Record<string, 'bilangan' | 'nama'>;
@@ -164,6 +165,9 @@ const ABBREVIATIONS = readLanguageData<{
   gelar_sesudah_nama: Record<string, string>;
   gelar_sebelum_nama: Record<string, string>;
 }>('singkatan.yml');
+
+/** Each degree as written with its inner full stops but not the last (S.STP, M.Kes). */
+const DEGREES_WITHOUT_LAST_STOP = new Set(Object.values(ABBREVIATIONS.gelar_sesudah_nama).map((degree) => degree.slice(0, -1)));
 
 /** "No 14" → "No. 14", "Jl Merdeka" → "Jl. Merdeka", "8 Km" → "8 km" (EYD V, Singkatan dan Akronim). */
 export function checkAbbreviations(ctx: RuleContext): Hit[] {
@@ -205,9 +209,8 @@ export function checkAbbreviations(ctx: RuleContext): Hit[] {
     }
   }
   // "Darsiwan, M.Kes dari", "Putra, S.STP": a degree written with its inner full stops but not the last.
-  const dotted = new Set(Object.values(ABBREVIATIONS.gelar_sesudah_nama).map((degree) => degree.slice(0, -1)));
   for (const match of block.text.matchAll(/(?<=,\s?)(\p{Lu}\.\p{Lu}?\p{L}{1,4})(?![.\p{L}])/gu)) {
-    if (!dotted.has(match[1]!)) continue;
+    if (!DEGREES_WITHOUT_LAST_STOP.has(match[1]!)) continue;
     hits.push({ rule: 'language/abbreviation', start: match.index, end: match.index + match[1]!.length, message: `gelar "${match[1]}" diakhiri titik: "${match[1]}." (EYD V, Singkatan dan Akronim).`, suggestion: `${match[1]}.` });
   }
   // "Darsiwan, SKM, MM": degrees after a name, each abbreviation with its full stops.

@@ -1,9 +1,9 @@
 import { readLanguageData } from './data.ts';
 import type { Hit, RuleContext } from './context.ts';
 import { isPlainWord, matchPhrase } from './context.ts';
-import { commonSlips } from './dictionary.ts';
+import { commonSlips, type Dictionary } from './dictionary.ts';
+import { FUNCTION_WORDS } from './forms.ts';
 import { loadNames } from './names.ts';
-import type { Dictionary } from './dictionary.ts';
 import { ABBREVIATED, hasCapitalInside, isCapitalised, joinedBySpace, matchCase, type AnalysedBlock, type Token } from './text.ts';
 
 interface StandardWordsData {
@@ -190,6 +190,7 @@ interface CapitalData {
   kata_tugas_judul: string[];
   akronim_kata: Record<string, string>;
   tempat_bernama: string[];
+  selalu_kapital: string[];
 }
 const CAPITALS = readLanguageData<CapitalData>('huruf-kapital.yml');
 const REGION_WORDS = new Set(CAPITALS.wilayah);
@@ -257,7 +258,6 @@ export function checkCapitalization(ctx: RuleContext): Hit[] {
   return hits;
 }
 
-const FUNCTION_WORDS = new Set(readLanguageData<string[]>('kata-tugas.yml'));
 const REGULATION_WORDS = new Set(CAPITALS.nama_peraturan);
 /** The function words EYD V writes small inside a title or name (di, ke, dari, dan, yang, untuk …). */
 const TITLE_FUNCTION_WORDS = new Set(CAPITALS.kata_tugas_judul);
@@ -275,7 +275,7 @@ const POSITION_WORDS = new Set(ALL_POSITIONS.flat());
 const POSITION_HEADS = new Set(ALL_POSITIONS.map((words) => words[0]!));
 const ABBREVIATED_POSITIONS = new Set(['sekcam', 'sekda', 'kapolsek', 'kapolres', 'danramil', 'dandim', 'kasi', 'kaur', 'kasubag']);
 /** Capitalised by EYD V wherever they stand: names of God and of religious and state offices. */
-const ALWAYS_CAPITALISED = new Set(readLanguageData<{ selalu_kapital: string[] }>('huruf-kapital.yml').selalu_kapital);
+const ALWAYS_CAPITALISED = new Set(CAPITALS.selalu_kapital);
 /** Words that join the parts of a name or title: "Kementerian Pendidikan dan Kebudayaan", "… tentang Perizinan". */
 const NAME_JOINERS = new Set(['dan', 'serta', 'tentang', 'untuk', 'atas', 'pada', 'dari', 'of', 'and', 'the', '&']);
 
@@ -468,6 +468,7 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
   const { tokens, block } = ctx.block;
   if (block.kind === 'heading' || isTitleLine(ctx)) return titleFunctionWords(ctx);
+  const flag = (token: Token, suggestion: string, message: string) => hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message, suggestion });
   const names = loadNames();
   // "Padang, Humas – Kepala Bidang …": a news item's dateline names a place and a source.
   const dateline = /^[^.\n]{0,60}?[\s)][–—-]\s/u.exec(block.text)?.[0].length ?? 0;
@@ -485,21 +486,21 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
       const named = nextJoined !== undefined && /^\p{Lu}\p{Ll}+$/u.test(nextJoined.text) && !nextJoined.sentenceStart;
       // "komisi I", "hotel Emeral": an institution or a named building before its number or name.
       if (named && PLACE_KINDS.has(token.lower) && !ctx.dictionary.accepts(nextJoined.lower)) {
-        hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis "${matchCase('A', token.text)}": bagian nama diri tempat atau lembaga sebelum namanya (EYD V, Huruf Kapital).`, suggestion: matchCase('A', token.text) });
+        flag(token, matchCase('A', token.text), `"${token.text}" ditulis "${matchCase('A', token.text)}": bagian nama diri tempat atau lembaga sebelum namanya (EYD V, Huruf Kapital).`);
         continue;
       }
       if (nextJoined && /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$/u.test(nextJoined.text) && INSTITUTION_WORDS.has(token.lower)) {
-        hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis "${matchCase('A', token.text)}": nama lembaga dengan nomornya adalah nama diri (EYD V, Huruf Kapital).`, suggestion: matchCase('A', token.text) });
+        flag(token, matchCase('A', token.text), `"${token.text}" ditulis "${matchCase('A', token.text)}": nama lembaga dengan nomornya adalah nama diri (EYD V, Huruf Kapital).`);
         continue;
       }
       if (REGION_WORDS.has(region) && region !== 'Jalan' && region !== 'Jl' && nextJoined && isCapitalised(nextJoined.text) && !nextJoined.sentenceStart && !hasCapitalInside(nextJoined.text) && (names.isNameWord(nextJoined.lower) || !ctx.dictionary.has(nextJoined.lower)) && !['para', 'se', 'antar', 'tiap', 'setiap', 'seluruh'].includes(previous?.lower ?? '') && !POSITION_WORDS.has(previous?.lower ?? '') && !/^,\s*\p{Lu}/u.test(block.text.slice(nextJoined.end, nextJoined.end + 3))) {
-        hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis "${seWritten}${region}": nama wilayah sebelum namanya adalah bagian nama diri (EYD V, Huruf Kapital).`, suggestion: `${seWritten}${region}` });
+        flag(token, `${seWritten}${region}`, `"${token.text}" ditulis "${seWritten}${region}": nama wilayah sebelum namanya adalah bagian nama diri (EYD V, Huruf Kapital).`);
       }
       continue;
     }
     // "…,” Tambahnya": who said it, after the quotation, is small.
     if (SPEECH_TAG.test(token.text) && /["”]\s+$/u.test(block.text.slice(Math.max(0, token.start - 3), token.start))) {
-      hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis kecil: keterangan pengucap sesudah petikan langsung bukan awal kalimat (EYD V, Huruf Kapital).`, suggestion: token.lower });
+      flag(token, token.lower, `"${token.text}" ditulis kecil: keterangan pengucap sesudah petikan langsung bukan awal kalimat (EYD V, Huruf Kapital).`);
       continue;
     }
     // Only a word after a space: "C.Hasil" is a form's name, "Hari/Tanggal" a column; not after a
@@ -511,23 +512,23 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
     const inName = inKnownName(ctx, i) || (token.lower === 'yang' && nextJoined !== undefined && isCapitalised(nextJoined.text));
     // "di Wilayah Kecamatan Gerokgak": the area is not part of the region's name.
     if (['wilayah', 'kawasan', 'lingkungan'].includes(token.lower) && nextJoined && REGION_WORDS.has(nextJoined.text)) {
-      hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis kecil: bukan bagian nama wilayah sesudahnya (EYD V, Huruf Kapital).`, suggestion: token.lower });
+      flag(token, token.lower, `"${token.text}" ditulis kecil: bukan bagian nama wilayah sesudahnya (EYD V, Huruf Kapital).`);
       continue;
     }
     // "Muntoko Bersama sekretaris": a verb or preposition made with ber-, me-, di-, se- or ter-,
     // right after a person's name (a capitalised word the dictionary does not know) and before a
     // small word, is not part of the name.
-    if (previousJoined && /^\p{Lu}\p{Ll}+$/u.test(previousJoined.text) && !ctx.dictionary.accepts(previousJoined.lower) && !loadNames().isNameWord(previousJoined.lower) && nextJoined && /^\p{Ll}/u.test(nextJoined.text) && /^(?:ber|me|di|se|ter)\p{Ll}{3,}$/u.test(token.lower) && ctx.dictionary.has(token.lower) && !ctx.documentNames.has(token.lower)) {
-      hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata biasa sesudah nama, ditulis kecil: "${token.lower}" (EYD V, Huruf Kapital).`, suggestion: token.lower });
+    if (previousJoined && /^\p{Lu}\p{Ll}+$/u.test(previousJoined.text) && !ctx.dictionary.accepts(previousJoined.lower) && !names.isNameWord(previousJoined.lower) && nextJoined && /^\p{Ll}/u.test(nextJoined.text) && /^(?:ber|me|di|se|ter)\p{Ll}{3,}$/u.test(token.lower) && ctx.dictionary.has(token.lower) && !ctx.documentNames.has(token.lower)) {
+      flag(token, token.lower, `"${token.text}" kata biasa sesudah nama, ditulis kecil: "${token.lower}" (EYD V, Huruf Kapital).`);
       continue;
     }
     if (TITLE_FUNCTION_WORDS.has(token.lower) && previousJoined && !inName) {
-      hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata tugas, ditulis kecil di tengah kalimat, juga di dalam nama atau judul (EYD V, Huruf Kapital).`, suggestion: token.lower });
+      flag(token, token.lower, `"${token.text}" kata tugas, ditulis kecil di tengah kalimat, juga di dalam nama atau judul (EYD V, Huruf Kapital).`);
       continue;
     }
     // "Pukul 08.00": the word before a time of day is small wherever it stands.
     if ((token.lower === 'pukul' || token.lower === 'jam') && nextJoined && /^\d{1,2}(?:[.:]\d{2})?$/u.test(nextJoined.text) && /^[.:]?\d*/u.test(block.text.slice(nextJoined.end))) {
-      hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata biasa di tengah kalimat, ditulis kecil: "${token.lower}" (EYD V, Huruf Kapital).`, suggestion: token.lower });
+      flag(token, token.lower, `"${token.text}" kata biasa di tengah kalimat, ditulis kecil: "${token.lower}" (EYD V, Huruf Kapital).`);
       continue;
     }
     // "Sdr. Handika", "Kab. Agam": an abbreviation, not a word written in full.
@@ -535,7 +536,7 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
     // "masing-masing Padukuhan", "suatu Kalurahan": after a word that counts, the kind of region,
     // not a name ("Kecamatan" alone may name the office itself: "dibantu Kecamatan").
     if (REGION_WORDS.has(token.text) && !ctx.legalText && previousJoined && COUNTING_WORDS.has(previousJoined.lower) && !(nextJoined && (continuesName(nextJoined) || nextJoined.sentenceStart))) {
-      hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" ditulis kecil: nama jenis wilayah tanpa nama diri sesudahnya bukan nama (EYD V, Huruf Kapital).`, suggestion: token.lower });
+      flag(token, token.lower, `"${token.text}" ditulis kecil: nama jenis wilayah tanpa nama diri sesudahnya bukan nama (EYD V, Huruf Kapital).`);
       continue;
     }
     if (ctx.legalText || block.kind === 'tableCell' || token.text.length < 3 || !ctx.dictionary.has(token.lower) || ctx.dictionary.isGovernmentWord(token.lower) || ALWAYS_CAPITALISED.has(token.lower)) continue;
@@ -550,7 +551,7 @@ export function checkCommonWordCapitals(ctx: RuleContext): Hit[] {
       (nextJoined && NAME_JOINERS.has(nextJoined.lower) && tokens[i + 2] !== undefined && joinedBySpace(block.text, nextJoined, tokens[i + 2]!) && continuesName(tokens[i + 2]!));
     if ((previousJoined && continuesName(previousJoined)) || joinsName || (nextJoined && continuesName(nextJoined))) continue;
     if (previousJoined?.lower === 'tentang') continue;
-    hits.push({ rule: 'language/capitalization', start: token.start, end: token.end, message: `"${token.text}" kata biasa di tengah kalimat, ditulis kecil: "${token.lower}" (EYD V, Huruf Kapital). Bila ini bagian nama diri, tambahkan namanya ke periksa.kata_tambahan.`, suggestion: token.lower });
+    flag(token, token.lower, `"${token.text}" kata biasa di tengah kalimat, ditulis kecil: "${token.lower}" (EYD V, Huruf Kapital). Bila ini bagian nama diri, tambahkan namanya ke periksa.kata_tambahan.`);
   }
   return hits;
 }
@@ -578,13 +579,14 @@ function isOneEditApart(a: string, b: string): boolean {
 
 export function checkSpelling(ctx: RuleContext, suggestionBudget: { left: number }): Hit[] {
   const hits: Hit[] = [];
+  const names = loadNames();
   // In a Title Case heading or headline every word is capitalised, and only the first opens the sentence.
   const heading = ctx.block.block.kind === 'heading';
   const openers = new Set(ctx.block.sentences.map((sentence) => sentence.first));
   for (const [index, token] of ctx.block.tokens.entries()) {
     if (!isPlainWord(token) || token.text.length < 2) continue;
     const opensSentence = heading ? openers.has(index) : token.sentenceStart;
-    const near = isCapitalised(token.text) && !hasCapitalInside(token.text) && !loadNames().isNameWord(token.lower) ? nearFrequentWord(token, opensSentence) : undefined;
+    const near = isCapitalised(token.text) && !hasCapitalInside(token.text) && !names.isNameWord(token.lower) ? nearFrequentWord(token, opensSentence) : undefined;
     if (near && !ctx.dictionary.has(token.lower) && !ctx.officeWords.has(token.lower) && !ctx.taken(token.start, token.end)) {
       hits.push({ rule: 'language/spelling', start: token.start, end: token.end, message: `"${token.text}" tampaknya salah ketik "${near}" (Hunspell id_ID, berdasarkan KBBI). Bila ini nama, tambahkan ke periksa.kata_tambahan.`, suggestion: near });
       continue;
@@ -701,7 +703,9 @@ function slipInName(ctx: RuleContext, index: number): string | undefined {
   const token = tokens[index]!;
   const names = loadNames();
   if (!/^\p{Lu}\p{Ll}{4,}$/u.test(token.text) || ctx.dictionary.accepts(token.lower) || names.isNameWord(token.lower) || ctx.officeWords.has(token.lower) || ctx.dictionary.isGovernmentWord(token.lower)) return undefined;
-  const beside = [tokens[index - 1], tokens[index + 1]].filter((other): other is Token => other !== undefined && (other === tokens[index - 1] ? joinedBySpace(block.text, other, token) : joinedBySpace(block.text, token, other)));
+  const previous = tokens[index - 1];
+  const next = tokens[index + 1];
+  const beside = [previous && joinedBySpace(block.text, previous, token) ? previous : undefined, next && joinedBySpace(block.text, token, next) ? next : undefined].filter((other) => other !== undefined);
   // Beside an institution word (Daerah, Bidang, Dinas): a place or a person stands beside a region
   // word or another name, and is often one letter from some word (Nagari Gaduang, Hj. Armida).
   const knownBeside = beside.some((other) => FREQUENT_CAPITALISED.lembaga.includes(other.text) && !REGION_WORDS.has(other.text));
@@ -726,12 +730,18 @@ function slipInName(ctx: RuleContext, index: number): string | undefined {
   return fixed === undefined ? undefined : matchCase(token.text, fixed);
 }
 
+/** The brackets around a token, as offsets of "(" and ")", when it stands inside a pair. */
+function enclosingBrackets(text: string, token: Token): { open: number; close: number } | undefined {
+  const open = text.lastIndexOf('(', token.start);
+  const close = text.indexOf(')', token.end);
+  return open < 0 || close < 0 || text.slice(open, token.start).includes(')') ? undefined : { open, close };
+}
+
 /** "(ph/har)", "(kontri/why)": the initials of a news item's reporter and editor. */
 function inReporterInitials(ctx: RuleContext, token: Token): boolean {
   const { text } = ctx.block.block;
-  const open = text.lastIndexOf('(', token.start);
-  const close = text.indexOf(')', token.end);
-  return open >= 0 && close >= 0 && /^\((?:\p{Ll}{1,8}\/)+\p{Ll}{1,8}\)$/u.test(text.slice(open, close + 1));
+  const brackets = enclosingBrackets(text, token);
+  return brackets !== undefined && /^\((?:\p{Ll}{1,8}\/)+\p{Ll}{1,8}\)$/u.test(text.slice(brackets.open, brackets.close + 1));
 }
 
 /**
@@ -740,11 +750,9 @@ function inReporterInitials(ctx: RuleContext, token: Token): boolean {
  * where it knows the term); it is not a misspelling.
  */
 function inForeignGloss(ctx: RuleContext, token: Token): boolean {
-  const { text } = ctx.block.block;
-  const open = text.lastIndexOf('(', token.start);
-  const close = text.indexOf(')', token.end);
-  if (open < 0 || close < 0 || text.slice(open, token.start).includes(')')) return false;
-  const words = ctx.block.tokens.filter((other) => other.start > open && other.end <= close);
+  const brackets = enclosingBrackets(ctx.block.block.text, token);
+  if (brackets === undefined) return false;
+  const words = ctx.block.tokens.filter((other) => other.start > brackets.open && other.end <= brackets.close);
   return words.length >= 2 && words.every((word) => /^\p{Ll}+$/u.test(word.text) && !ctx.dictionary.accepts(word.text));
 }
 
